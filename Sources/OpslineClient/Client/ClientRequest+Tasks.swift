@@ -1,0 +1,43 @@
+extension ClientRequest {
+    /// `POST /v1/tasks` with one task.
+    public static func createTask(_ task: NewTask) -> ClientRequest {
+        ClientRequest(method: .post, path: "/v1/tasks", lines: [task.line])
+    }
+
+    /// `GET /v1/tasks` with the filter's criteria.
+    public static func listTasks(_ filter: TaskFilter) -> ClientRequest {
+        ClientRequest(method: .get, path: "/v1/tasks", query: filter.queryItems)
+    }
+
+    /// `GET /v1/tasks/{id}`.
+    public static func task(id: String) -> ClientRequest {
+        ClientRequest(method: .get, path: "/v1/tasks/" + escape(id))
+    }
+
+    /// `POST /v1/tasks/{id}/transitions`.
+    ///
+    /// - Parameters:
+    ///   - id: The task's identifier.
+    ///   - transition: The transition's name, such as `resolve`.
+    ///   - fields: Field values to set with the move; left out when empty.
+    ///   - note: A note for the history.
+    ///   - expectedVersion: The task version the caller saw; the server refuses the move with
+    ///     `version_conflict` when the task has changed since.
+    public static func transition(
+        id: String, transition: String, fields: [String: ClientJSON] = [:], note: String? = nil,
+        expectedVersion: Int? = nil
+    ) -> ClientRequest {
+        var members: [String: ClientJSON] = ["transition": .string(transition)]
+        members["fields"] = fields.isEmpty ? nil : .object(fields)
+        members["note"] = note.map(ClientJSON.string)
+        members["expected_version"] = expectedVersion.map(ClientJSON.int)
+        return ClientRequest(
+            method: .post, path: "/v1/tasks/" + escape(id) + "/transitions",
+            lines: [.object(members)])
+    }
+
+    /// `GET /v1/tasks/{id}/events`: the task's history, oldest first.
+    public static func events(taskID: String) -> ClientRequest {
+        ClientRequest(method: .get, path: "/v1/tasks/" + escape(taskID) + "/events")
+    }
+}

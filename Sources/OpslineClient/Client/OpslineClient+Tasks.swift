@@ -1,0 +1,53 @@
+extension OpslineClient {
+    /// Creates a task (`POST /v1/tasks`).
+    ///
+    /// - Parameter request: The task to create.
+    /// - Returns: The new task as the server stored it.
+    public func createTask(_ request: NewTask) async throws(ClientError) -> TaskLine {
+        try await send(.createTask(request))
+    }
+
+    /// Lists tasks, oldest first (`GET /v1/tasks`), decoding them as they stream in.
+    ///
+    /// The request is sent when iteration starts.
+    /// - Parameter filter: Which tasks to list.
+    public func listTasks(filter: TaskFilter = TaskFilter()) -> NDJSONStream<TaskLine> {
+        stream(.listTasks(filter))
+    }
+
+    /// Fetches one task (`GET /v1/tasks/{id}`).
+    ///
+    /// - Parameter id: The task's identifier, such as `CMP-42`.
+    public func task(id: String) async throws(ClientError) -> TaskLine {
+        try await send(.task(id: id))
+    }
+
+    /// Moves a task along one of its workflow's transitions
+    /// (`POST /v1/tasks/{id}/transitions`).
+    ///
+    /// - Parameters:
+    ///   - id: The task's identifier.
+    ///   - transition: The transition's name, such as `resolve`.
+    ///   - fields: Field values to set with the move.
+    ///   - note: A note for the task's history.
+    ///   - expectedVersion: The version the caller saw; a stale one fails with
+    ///     `version_conflict`.
+    /// - Returns: The task after the move.
+    public func transition(
+        id: String, transition: String, fields: [String: ClientJSON] = [:], note: String? = nil,
+        expectedVersion: Int? = nil
+    ) async throws(ClientError) -> TaskLine {
+        try await send(
+            .transition(
+                id: id, transition: transition, fields: fields, note: note,
+                expectedVersion: expectedVersion))
+    }
+
+    /// A task's history, oldest first (`GET /v1/tasks/{id}/events`).
+    ///
+    /// The request is sent when iteration starts.
+    /// - Parameter taskID: The task's identifier.
+    public func events(taskID: String) -> NDJSONStream<EventLine> {
+        stream(.events(taskID: taskID))
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Where the Opsline server is and how to authenticate to it.
+public struct ClientConfiguration: Sendable, Hashable {
+    /// The server used when nothing else names one.
+    public static let defaultServerURL = "http://127.0.0.1:8080"
+
+    /// The server's base URL without a trailing slash, such as `http://127.0.0.1:8080`; API paths
+    /// such as `/v1/tasks` are appended to it, so a path prefix behind a proxy works.
+    public var serverURL: String
+    /// The bearer token sent with every request; `nil` sends none.
+    public var token: String?
+
+    /// Creates a configuration.
+    ///
+    /// - Parameters:
+    ///   - serverURL: The server's base URL; a trailing slash is dropped.
+    ///   - token: The bearer token, if any.
+    /// - Throws: ``ConfigurationError`` when `serverURL` is not an `http` or `https` URL.
+    public init(serverURL: String, token: String? = nil) throws(ConfigurationError) {
+        self.serverURL = try Self.validated(serverURL)
+        self.token = token
+    }
+
+    private static func validated(_ url: String) throws(ConfigurationError) -> String {
+        var url = url.trimmingCharacters(in: .whitespaces)
+        while url.hasSuffix("/") { url.removeLast() }
+        let parts = url.split(separator: "://", maxSplits: 1)
+        guard parts.count == 2, ["http", "https"].contains(parts[0].lowercased()),
+            let host = parts[1].split(separator: "/").first, !host.isEmpty,
+            !url.contains(where: \.isWhitespace)
+        else {
+            throw ConfigurationError(
+                "'\(url)' is not a server URL: expected http://HOST[:PORT] or https://HOST[:PORT]")
+        }
+        return url
+    }
+}

@@ -1,0 +1,81 @@
+/// The `table` output of one task: a key/value block, its fields, its SLA clocks and, when
+/// given, its history.
+public enum TaskDetailView {
+    /// The block for `task`, followed by the history table when `history` is not `nil`.
+    public static func render(_ task: TaskLine, history: [EventLine]? = nil) -> String {
+        var text = keyValues(summary(task))
+        text += section(
+            "Fields", keyValues(fieldRows(task.fields), indent: "  "), empty: task.fields.isEmpty)
+        if let sla = task.sla, !sla.isEmpty {
+            text += "SLA:\n" + slaTable.render(sla.map(slaRow))
+        }
+        if let history {
+            text += "History:\n" + historyBlock(history)
+        }
+        return text
+    }
+
+    /// The task's own attributes, in reading order.
+    public static func summary(_ task: TaskLine) -> [(String, String)] {
+        [
+            ("ID", task.id),
+            ("Title", task.title),
+            ("Workflow", "\(task.workflow) (v\(task.workflowVersion))"),
+            ("State", task.state),
+            ("Priority", DisplayText.optional(task.priority)),
+            ("Team", DisplayText.optional(task.team)),
+            ("Assignee", DisplayText.optional(task.assignee)),
+            ("Parent", DisplayText.optional(task.parent)),
+            ("Version", String(task.version)),
+            ("Created", DisplayText.time(task.createdAt)),
+            ("Updated", DisplayText.time(task.updatedAt)),
+            ("Closed", DisplayText.time(task.closedAt)),
+        ]
+    }
+
+    /// `key: value` lines with the values aligned.
+    public static func keyValues(_ pairs: [(String, String)], indent: String = "") -> String {
+        let width = (pairs.map(\.0.count).max() ?? 0) + 1
+        return pairs.map { key, value in
+            let label = key + ":"
+            let padding = String(repeating: " ", count: width - label.count + 2)
+            return indent + label + padding
+                + value.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
+        }.joined()
+    }
+
+    private static let slaTable = TableRenderer(
+        columns: [.init("POLICY"), .init("STATE"), .init("DUE"), .init("DETAIL")], indent: "  ")
+
+    private static let historyTable = TableRenderer(
+        columns: HistoryView.table.columns, indent: "  ")
+
+    private static func historyBlock(_ history: [EventLine]) -> String {
+        history.isEmpty ? "  No events.\n" : historyTable.render(history.map(HistoryView.row))
+    }
+
+    private static func fieldRows(_ fields: [String: ClientJSON]) -> [(String, String)] {
+        fields.keys.sorted().map { ($0, DisplayText.value(fields[$0] ?? .null)) }
+    }
+
+    private static func section(_ title: String, _ body: String, empty: Bool) -> String {
+        empty ? "\(title): \(DisplayText.none)\n" : "\(title):\n" + body
+    }
+
+    private static func slaRow(_ clock: SLAStatus) -> [String] {
+        var notes: [String] = []
+        if let remaining = clock.remainingSeconds {
+            notes.append(
+                remaining >= 0
+                    ? "\(DisplayText.duration(seconds: remaining)) left"
+                    : "overdue by \(DisplayText.duration(seconds: -remaining))")
+        }
+        if let stopped = clock.stoppedAt { notes.append("stopped \(DisplayText.time(stopped))") }
+        if let level = clock.escalationLevel, level > 0 {
+            notes.append("escalation level \(level)")
+        }
+        return [
+            clock.policy, clock.state, DisplayText.time(clock.dueAt), notes.joined(separator: ", "),
+        ]
+    }
+}

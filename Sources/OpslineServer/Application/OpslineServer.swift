@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import Logging
+import OpslineStore
+import Postgres
+import ServiceLifecycle
+
+/// `opsline serve`: start (or connect to) PostgreSQL, migrate, publish the workflows, make sure
+/// an admin can log in, and serve HTTP until SIGINT or SIGTERM.
+public struct OpslineServer: Sendable {
+    /// The server's settings.
+    public let configuration: ServerConfiguration
+    private let logger: Logger
+
+    /// Creates a server; nothing starts until `run()`.
+    public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "opsline")) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Runs until a shutdown signal; then stops the embedded PostgreSQL if this call started it.
+    public func run() async throws {
+        let (host, port) = try configuration.hostAndPort()
+        let workflows = try WorkflowDirectory(url: configuration.workflowsDirectory)
+        let (conninfo, embedded) = try await startDatabase()
+        defer {
+            if let embedded {
+                logger.info("stopping the embedded PostgreSQL")
+                do { try embedded.stop() } catch { logger.error("could not stop PostgreSQL: \(error)") }
+            }
+        }
+        let pool = PostgresPool(conninfo: conninfo, maximumConnections: configuration.poolSize, logger: logger)
+        let database = try OpslineDatabase(pool: pool, logger: logger)
+        try await database.prepare()
+        for file in workflows.files {
+            let published = try await database.workflows.publish(source: file.source, file: file.path)
+            logger.info("workflow \(published.name) is at version \(published.version)")
+        }
+        try await AdminToken.bootstrap(
+            configured: configuration.adminToken, tokens: database.tokens,
+            dataDirectory: configuration.dataDirectory, logger: logger)
+        let app = OpslineApplication.make(database: database, host: host, port: port, logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        await pool.close()
+    }
+
+    /// The connection string, and the embedded cluster when this call started one.
+    private func startDatabase() async throws -> (String, EmbeddedPostgres?) {
+        if let url = configuration.databaseURL, !url.isEmpty { return (url, nil) }
+        let cluster = try EmbeddedPostgres(directory: configuration.dataDirectory, logger: logger)
+        let started = try await cluster.start()
+        logger.info("embedded PostgreSQL ready", metadata: ["data": "\(cluster.directory.path)"])
+        return (cluster.conninfo(), started ? cluster : nil)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// How `opsline serve` is set up; each value has a flag and an environment twin.
+public struct ServerConfiguration: Sendable {
+    /// `host:port` to listen on (`--listen`, `OPSLINE_LISTEN`).
+    public var listen: String = "127.0.0.1:8080"
+    /// An external PostgreSQL (`--database-url`, `OPSLINE_DATABASE_URL`); nil runs the embedded one.
+    public var databaseURL: String?
+    /// Where the embedded cluster and the generated admin token live (`--data-dir`).
+    public var dataDirectory: URL = URL(fileURLWithPath: ".opsline")
+    /// The workflow files to publish at start-up (`--workflows`, `OPSLINE_WORKFLOWS`).
+    public var workflowsDirectory: URL = URL(fileURLWithPath: "workflows")
+    /// A secret that must work as an admin token (`OPSLINE_ADMIN_TOKEN`).
+    public var adminToken: String?
+    /// Connections in the pool.
+    public var poolSize: Int = 16
+
+    /// The defaults.
+    public init() {}
+
+    /// `listen` split into host and port.
+    public func hostAndPort() throws -> (host: String, port: Int) {
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+            (0...65535).contains(port)
+        else { throw ServerStartupError.badListenAddress(listen) }
+        let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return (host.isEmpty ? "0.0.0.0" : host, port)
+    }
+}

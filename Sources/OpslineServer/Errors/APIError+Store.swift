@@ -1,0 +1,55 @@
+import Hummingbird
+import OpslineStore
+import Postgres
+import Workflow
+
+extension APIError {
+    /// The API's answer to any error thrown while handling a request.
+    static func from(_ error: any Error) -> APIError {
+        switch error {
+        case let error as APIError: return error
+        case let error as StoreError: return from(error)
+        case let error as RuleViolation: return from(error)
+        case let error as PostgresError where error.isConnectionFailure || error.kind == .poolClosed:
+            return .unavailable(error.message)
+        default:
+            return APIError(.internalServerError, code: "internal", message: "internal error; see the server log")
+        }
+    }
+
+    static func from(_ error: StoreError) -> APIError {
+        switch error {
+        case .taskNotFound(let id): return .notFound("no task \(id)")
+        case .workflowNotFound(let name): return .notFound("no workflow \(name)")
+        case .unknownReference(let field, let value): return .badRequest("\(field): no task \(value)")
+        case .unavailable(let reason): return .unavailable(reason)
+        case .rule(let violation): return from(violation)
+        case .versionConflict(let id, let expected, let current):
+            return APIError(
+                .conflict, code: "version_conflict",
+                message: "\(id) is at version \(current), not \(expected); reload and retry",
+                details: ["current_version": .int(Int64(current))])
+        }
+    }
+
+    static func from(_ violation: RuleViolation) -> APIError {
+        switch violation {
+        case .unknownTransition, .transitionNotAllowed:
+            var details: [String: JSONValue] = [:]
+            if case .transitionNotAllowed(_, let from, let allowed) = violation {
+                details["state"] = .string(from)
+                details["allowed_from"] = .array(allowed.map(JSONValue.string))
+            }
+            return APIError(.conflict, code: "invalid_transition", message: violation.message, details: details)
+        case .invalidFields(let problems):
+            let fields = JSONValue.object(
+                Dictionary(problems.map { ($0.field, JSONValue.string($0.problem)) }, uniquingKeysWith: { a, _ in a }))
+            return APIError(
+                .unprocessableContent, code: "validation_failed", message: violation.message, details: ["fields": fields])
+        case .missingRequiredFields(_, let fields):
+            return APIError(
+                .unprocessableContent, code: "guard_failed", message: violation.message,
+                details: ["missing_fields": .array(fields.map(JSONValue.string))])
+        }
+    }
+}

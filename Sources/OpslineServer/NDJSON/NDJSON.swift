@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Workflow
+
+/// The line format of every body: UTF-8 JSON objects, one per `\n`-terminated line.
+enum NDJSON {
+    /// `application/x-ndjson`.
+    static let contentType = "application/x-ndjson"
+
+    /// The limits of the API contract.
+    enum Limits {
+        static let lineBytes = 1 << 20
+        static let bodyBytes = 32 << 20
+        static let lines = 10_000
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(RFC3339.format(date))
+        }
+        return encoder
+    }()
+
+    /// One value as one line, `\n` included.
+    static func buffer(_ value: some Encodable) -> ByteBuffer {
+        var data = (try? encoder.encode(value)) ?? Data(#"{"error":{"code":"internal","message":"unencodable line"}}"#.utf8)
+        data.append(UInt8(ascii: "\n"))
+        return ByteBuffer(data: data)
+    }
+}
+
+/// RFC 3339 UTC timestamps with milliseconds, as every API line carries them.
+enum RFC3339 {
+    static func format(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+    }
+}

@@ -1,0 +1,20 @@
+import Hummingbird
+import OpslineStore
+import Workflow
+
+/// `/healthz` (the process is up) and `/readyz` (PostgreSQL answers, schema current). No token.
+struct HealthRoutes {
+    let database: OpslineDatabase
+
+    func register(on router: Router<OpslineRequestContext>) {
+        router.get("healthz") { _, _ in
+            StreamedLines.single(JSONValue.object(["status": "ok"]), status: .ok)
+        }
+        router.get("readyz") { _, _ in
+            guard await database.isReady() else {
+                throw APIError.unavailable("PostgreSQL does not answer or its schema is not current")
+            }
+            return StreamedLines.single(JSONValue.object(["status": "ready"]), status: .ok)
+        }
+    }
+}

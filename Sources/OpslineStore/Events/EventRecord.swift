@@ -1,0 +1,30 @@
+import Foundation
+import Postgres
+import Workflow
+
+/// One entry of the event log: a committed change to a task.
+public struct EventRecord: Sendable, Hashable {
+    /// Strictly increasing across the whole log; the stream's resume cursor.
+    public let seq: Int64
+    /// When the change was committed (the transaction's time).
+    public let at: Date
+    /// The task it is about.
+    public let taskID: String
+    /// `created`, `transitioned`, … (see the API contract).
+    public let type: String
+    /// Who made the change (a token's name), if anyone.
+    public let actor: String?
+    /// Type-specific details.
+    public let data: [String: JSONValue]
+
+    static let columns = "seq, at, task_id, type, actor, data::text AS data"
+
+    init(row: PostgresRow) throws {
+        seq = try row.decode("seq")
+        at = try row.decode("at")
+        taskID = try row.decode("task_id")
+        type = try row.decode("type")
+        actor = try row.decode("actor")
+        data = try JSONText.decodeObject(try row.decode("data"))
+    }
+}

@@ -1,0 +1,32 @@
+import Postgres
+import Workflow
+
+/// Why a store command was refused or failed.
+///
+/// Domain refusals (`taskNotFound`, `versionConflict`, `rule`) leave the database untouched;
+/// `unavailable` means PostgreSQL could not be reached and the command may be retried.
+public enum StoreError: Error, Sendable, Hashable {
+    /// No task has this id.
+    case taskNotFound(String)
+    /// No workflow (or no such version of it) is published.
+    case workflowNotFound(String)
+    /// The caller's `expected_version` is stale.
+    case versionConflict(taskID: String, expected: Int, current: Int)
+    /// The workflow's rules refuse the command.
+    case rule(RuleViolation)
+    /// A referenced task (such as `after` or `parent`) does not exist.
+    case unknownReference(field: String, value: String)
+    /// PostgreSQL is unreachable; retry later.
+    case unavailable(String)
+}
+
+extension StoreError {
+    /// Maps connection failures to `.unavailable`, passes `StoreError`s through, and rethrows
+    /// anything else unchanged.
+    static func wrap(_ error: any Error) -> any Error {
+        if let postgres = error as? PostgresError, postgres.isConnectionFailure || postgres.kind == .poolClosed {
+            return StoreError.unavailable(postgres.message)
+        }
+        return error
+    }
+}

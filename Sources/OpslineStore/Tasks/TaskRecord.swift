@@ -1,0 +1,58 @@
+import Foundation
+import Postgres
+import Workflow
+
+/// A task as stored: one row of `tasks`.
+public struct TaskRecord: Sendable, Hashable {
+    /// `KEY-N`, e.g. `CMP-42`.
+    public let id: String
+    /// The workflow's name.
+    public let workflow: String
+    /// The workflow version the task started with and stays on.
+    public let workflowVersion: Int
+    /// The current state.
+    public let state: String
+    /// A one-line summary.
+    public let title: String
+    /// Free-form priority such as `p1`.
+    public let priority: String?
+    /// The owning team.
+    public let team: String?
+    /// Who works on it.
+    public let assignee: String?
+    /// The workflow fields.
+    public let fields: [String: JSONValue]
+    /// The parent task's id, for child tasks.
+    public let parent: String?
+    /// Incremented by every change; the value to send as `expected_version`.
+    public let version: Int
+    /// When the task was created.
+    public let createdAt: Date
+    /// When it last changed.
+    public let updatedAt: Date
+    /// When it entered a final state, if it has.
+    public let closedAt: Date?
+
+    /// The column list every task query selects, in the order `init(row:)` reads.
+    static let columns = """
+        id, workflow, workflow_version, state, title, priority, team, assignee, fields::text AS fields,
+        parent, version, created_at, updated_at, closed_at
+        """
+
+    init(row: PostgresRow) throws {
+        id = try row.decode("id")
+        workflow = try row.decode("workflow")
+        workflowVersion = try row.decode("workflow_version")
+        state = try row.decode("state")
+        title = try row.decode("title")
+        priority = try row.decode("priority")
+        team = try row.decode("team")
+        assignee = try row.decode("assignee")
+        fields = try JSONText.decodeObject(try row.decode("fields"))
+        parent = try row.decode("parent")
+        version = try row.decode("version")
+        createdAt = try row.decode("created_at")
+        updatedAt = try row.decode("updated_at")
+        closedAt = try row.decode("closed_at")
+    }
+}

@@ -1,0 +1,53 @@
+/// Named queries on `tasks`, `task_counters` and `events`.
+enum TaskSQL {
+    static let nextNumber = """
+        INSERT INTO task_counters AS c (key, last_number) VALUES ($1, 1)
+        ON CONFLICT (key) DO UPDATE SET last_number = c.last_number + 1
+        RETURNING last_number
+        """
+
+    static let insertTask = """
+        INSERT INTO tasks (id, workflow, workflow_version, state, title, priority, team, assignee, fields, parent)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)
+        RETURNING \(TaskRecord.columns)
+        """
+
+    static let taskExists = "SELECT 1 FROM tasks WHERE id = $1"
+
+    static let lockTask = "SELECT \(TaskRecord.columns) FROM tasks WHERE id = $1 FOR UPDATE"
+
+    static let selectTask = "SELECT \(TaskRecord.columns) FROM tasks WHERE id = $1"
+
+    static let applyTransition = """
+        UPDATE tasks SET state = $2, fields = $3::jsonb, version = version + 1, updated_at = now(),
+            closed_at = CASE WHEN $4::bool THEN now() ELSE NULL END
+        WHERE id = $1
+        RETURNING \(TaskRecord.columns)
+        """
+
+    static let rowIDOfTask = "SELECT row_id FROM tasks WHERE id = $1"
+
+    /// One keyset page of the task list; a NULL filter matches everything.
+    static let listPage = """
+        SELECT row_id, \(TaskRecord.columns) FROM tasks
+        WHERE row_id > $1
+          AND ($2::text IS NULL OR workflow = $2)
+          AND ($3::text IS NULL OR state = $3)
+          AND ($4::text IS NULL OR team = $4)
+          AND ($5::text IS NULL OR assignee = $5)
+          AND ($7::text[] IS NULL OR team = ANY ($7::text[]))
+        ORDER BY row_id
+        LIMIT $6
+        """
+
+    static let appendEvent = """
+        INSERT INTO events (task_id, type, actor, data) VALUES ($1, $2, $3, $4::jsonb)
+        RETURNING \(EventRecord.columns)
+        """
+
+    static let notifyEvent = "SELECT pg_notify('opsline_events', $1)"
+
+    static let taskEventsPage = """
+        SELECT \(EventRecord.columns) FROM events WHERE task_id = $1 AND seq > $2 ORDER BY seq LIMIT $3
+        """
+}

@@ -1,0 +1,65 @@
+import Postgres
+
+extension TaskStore {
+    /// Rows fetched per round trip when streaming lists.
+    static let pageSize = 200
+
+    /// One task by id.
+    public func task(_ id: String) async throws -> TaskRecord {
+        let row = try await read { try await $0.query(TaskSQL.selectTask, [id]).first }
+        guard let row else { throw StoreError.taskNotFound(id) }
+        return try TaskRecord(row: row)
+    }
+
+    /// Tasks matching `filter`, oldest first, fetched page by page as the consumer reads:
+    /// memory stays bounded however many tasks match.
+    public func list(_ filter: TaskFilter) async throws -> PagedSequence<TaskRecord> {
+        var cursor: Int64 = 0
+        if let after = filter.after {
+            let row = try await read { try await $0.query(TaskSQL.rowIDOfTask, [after]).first }
+            guard let row else { throw StoreError.unknownReference(field: "after", value: after) }
+            cursor = try row.decode("row_id")
+        }
+        let start = cursor
+        return pages(limit: filter.limit) { [self] remaining, lastCursor in
+            let rows = try await read { connection in
+                try await connection.query(
+                    TaskSQL.listPage,
+                    [
+                        lastCursor ?? start, filter.workflow, filter.state, filter.team, filter.assignee,
+                        min(remaining, Self.pageSize), filter.visibleTeams,
+                    ]
+                ).rows
+            }
+            return try rows.map { (try TaskRecord(row: $0), try $0.decode("row_id", as: Int64.self)) }
+        }
+    }
+
+    /// A task's history, oldest first, streamed page by page.
+    public func events(ofTask id: String) async throws -> PagedSequence<EventRecord> {
+        _ = try await task(id)
+        return pages(limit: nil) { [self] remaining, lastSeq in
+            let rows = try await read { connection in
+                try await connection.query(
+                    TaskSQL.taskEventsPage, [id, lastSeq ?? 0, min(remaining, Self.pageSize)]
+                ).rows
+            }
+            return try rows.map { let event = try EventRecord(row: $0); return (event, event.seq) }
+        }
+    }
+
+    private func pages<Item: Sendable>(
+        limit: Int?, fetch: @escaping PagedSequence<Item>.Fetch
+    ) -> PagedSequence<Item> {
+        PagedSequence(pageSize: Self.pageSize, limit: limit, fetch: fetch)
+    }
+
+    /// Runs a read on a pooled connection, mapping connection failures to `.unavailable`.
+    func read<Value: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> Value) async throws -> Value {
+        do {
+            return try await pool.withConnection(body)
+        } catch {
+            throw StoreError.wrap(error)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Crypto
+import Foundation
+import Postgres
+import Synchronization
+import Workflow
+
+/// Every published version of every workflow, parsed once and kept in memory.
+///
+/// Tasks name the version they started with, so old versions stay here as long as the
+/// database has them. A version published by another replica is fetched on first use.
+public final class WorkflowCatalog: Sendable {
+    private let pool: PostgresPool
+    private let versions = Mutex<[String: [Int: PublishedWorkflow]]>([:])
+
+    /// Creates an empty catalog; call `reload()` to read what the database has.
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// Reads every published version from the database.
+    public func reload() async throws {
+        let rows = try await pool.withConnection { try await $0.query(WorkflowSQL.allVersions).rows }
+        for row in rows { try remember(row) }
+    }
+
+    /// Publishes `source` as the next version of its workflow unless the latest version has the
+    /// same content. Returns the current version either way.
+    @discardableResult
+    public func publish(source: String, file: String) async throws -> PublishedWorkflow {
+        let definition = try WorkflowParser.parse(source, file: file)
+        let checksum = SHA256.hash(data: Data(source.utf8)).map { String(format: "%02x", $0) }.joined()
+        let row = try await pool.transaction { connection in
+            // Serialises concurrent publishers of the same workflow (several replicas starting).
+            try await connection.query(WorkflowSQL.lockWorkflowName, [definition.name])
+            if let latest = try await connection.query(WorkflowSQL.latestVersion, [definition.name]).first,
+                try latest.decode("checksum", as: String.self) == checksum
+            {
+                return latest
+            }
+            return try await connection.query(
+                WorkflowSQL.insertNextVersion, [definition.name, definition.key, source, checksum]
+            ).first!
+        }
+        return try remember(row)
+    }
+
+    /// The latest version of every workflow, by name.
+    public func latestVersions() -> [PublishedWorkflow] {
+        versions.withLock { all in
+            all.values.compactMap { byVersion in byVersion.max { $0.key < $1.key }?.value }
+        }.sorted { $0.name < $1.name }
+    }
+
+    /// The latest version of a workflow, if it is published.
+    public func latest(_ name: String) -> PublishedWorkflow? {
+        versions.withLock { $0[name]?.max { $0.key < $1.key }?.value }
+    }
+
+    /// A specific version, fetched from the database when another replica published it.
+    public func workflow(_ name: String, version: Int) async throws -> PublishedWorkflow {
+        if let known = versions.withLock({ $0[name]?[version] }) { return known }
+        let row = try await pool.withConnection {
+            try await $0.query(WorkflowSQL.oneVersion, [name, version]).first
+        }
+        guard let row else { throw StoreError.workflowNotFound("\(name) version \(version)") }
+        return try remember(row)
+    }
+
+    @discardableResult
+    private func remember(_ row: PostgresRow) throws -> PublishedWorkflow {
+        let name = try row.decode("workflow", as: String.self)
+        let version = try row.decode("version", as: Int.self)
+        let source = try row.decode("source", as: String.self)
+        let definition = try WorkflowParser.parse(source, file: "\(name)@v\(version)")
+        let published = PublishedWorkflow(definition: definition, version: version, source: source)
+        versions.withLock { $0[name, default: [:]][version] = published }
+        return published
+    }
+}

@@ -1,0 +1,182 @@
+import CLibPQ
+import Dispatch
+import Foundation
+
+/// One libpq connection.
+///
+/// Every libpq call blocks, so each connection owns a serial dispatch queue and runs its calls
+/// there, never on a caller's thread (in particular never on a SwiftNIO event loop). The queue also
+/// serialises access to the `PGconn`, which libpq does not make thread-safe.
+public final class PostgresConnection: @unchecked Sendable {
+    // @unchecked: `handle` is only touched on `queue`, which is serial.
+    private let handle: OpaquePointer
+    private let queue: DispatchQueue
+    private var closed = false
+
+    private init(handle: OpaquePointer, queue: DispatchQueue) {
+        self.handle = handle
+        self.queue = queue
+    }
+
+    deinit {
+        if !closed { PQfinish(handle) }
+    }
+
+    /// Opens a connection.
+    ///
+    /// - Parameters:
+    ///   - conninfo: a `postgresql://` URL or a `key=value` connection string, passed to libpq
+    ///     untouched (multi-host lists and `target_session_attrs` work as libpq documents).
+    ///   - applicationName: shown in `pg_stat_activity` unless the string sets its own.
+    public static func connect(
+        _ conninfo: String, applicationName: String = "opsline"
+    ) async throws(PostgresError) -> PostgresConnection {
+        let queue = DispatchQueue(label: "opsline.postgres.connection")
+        let result: Result<OpaquePointer, PostgresError> = await withCheckedContinuation {
+            continuation in
+            queue.async { continuation.resume(returning: openHandle(conninfo, applicationName)) }
+        }
+        let connection = PostgresConnection(handle: try result.get(), queue: queue)
+        try await connection.execute("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO'")
+        return connection
+    }
+
+    /// Connects, with `connect_timeout` and `application_name` given before the caller's string so
+    /// that the string can override them (libpq processes keywords in order).
+    private static func openHandle(
+        _ conninfo: String, _ applicationName: String
+    ) -> Result<OpaquePointer, PostgresError> {
+        let keys = ["connect_timeout", "application_name", "client_encoding", "dbname"]
+        let values = ["5", applicationName, "UTF8", conninfo]
+        let handle = withCStringArray(keys) { keyPointers in
+            withCStringArray(values) { valuePointers in
+                PQconnectdbParams(keyPointers, valuePointers, 1)
+            }
+        }
+        guard let handle else {
+            return .failure(PostgresError(kind: .connection, message: "out of memory"))
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(handle))
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            PQfinish(handle)
+            return .failure(PostgresError(kind: .connection, message: message))
+        }
+        return .success(handle)
+    }
+
+    /// True once the connection can no longer be used (closed, or broken on the server side).
+    public var isBroken: Bool {
+        get async { await run { $0.closed || PQstatus($0.handle) != CONNECTION_OK } }
+    }
+
+    /// Runs one parameterised statement (`PQexecParams`) and returns all its rows.
+    ///
+    /// - Parameters:
+    ///   - sql: a single statement with `$1`, `$2`… placeholders.
+    ///   - parameters: the values for the placeholders, in text format.
+    @discardableResult
+    public func query(
+        _ sql: String, _ parameters: [any PostgresBindable] = []
+    ) async throws(PostgresError) -> PostgresResult {
+        let texts = parameters.map(\.postgresText)
+        let outcome = await run { connection in connection.blockingQuery(sql, texts) }
+        return try outcome.get()
+    }
+
+    /// Runs one or more statements without parameters (`PQexec`), such as a migration file.
+    public func execute(_ sql: String) async throws(PostgresError) {
+        let outcome = await run { connection -> Result<Void, PostgresError> in
+            guard let result = PQexec(connection.handle, sql) else {
+                return .failure(connection.connectionError())
+            }
+            defer { PQclear(result) }
+            return connection.check(result).map { _ in () }
+        }
+        try outcome.get()
+    }
+
+    /// Closes the connection. Further calls fail with a connection error.
+    public func close() async {
+        await run { (connection: PostgresConnection) -> Void in
+            guard !connection.closed else { return }
+            connection.closed = true
+            PQfinish(connection.handle)
+        }
+    }
+
+    /// Runs `body` on the connection's queue, suspending the caller meanwhile.
+    func run<Value: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) -> Value
+    ) async -> Value {
+        await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: body(self)) }
+        }
+    }
+
+    /// The raw handle, for code already running on `queue`.
+    var blockingHandle: OpaquePointer? { closed ? nil : handle }
+
+    private func blockingQuery(
+        _ sql: String, _ parameters: [String?]
+    ) -> Result<PostgresResult, PostgresError> {
+        guard !closed else {
+            return .failure(PostgresError(kind: .connection, message: "connection is closed"))
+        }
+        let result = withOptionalCStringArray(parameters) { values in
+            PQexecParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+        }
+        guard let result else { return .failure(connectionError()) }
+        defer { PQclear(result) }
+        return check(result).map { Self.readRows($0) }
+    }
+
+    /// Turns a failed result into a `PostgresError` with the server's fields.
+    func check(_ result: OpaquePointer) -> Result<OpaquePointer, PostgresError> {
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY, PGRES_COPY_IN:
+            return .success(result)
+        default:
+            func field(_ code: Int32) -> String? {
+                PQresultErrorField(result, code).map { String(cString: $0) }
+            }
+            let sqlState = field(Int32(UInt8(ascii: "C")))
+            let message =
+                field(Int32(UInt8(ascii: "M")))
+                ?? String(cString: PQresultErrorMessage(result))
+            let brokenConnection = PQstatus(handle) != CONNECTION_OK
+            return .failure(
+                PostgresError(
+                    kind: brokenConnection && sqlState == nil ? .connection : .server,
+                    sqlState: sqlState,
+                    message: message.trimmingCharacters(in: .whitespacesAndNewlines),
+                    detail: field(Int32(UInt8(ascii: "D"))),
+                    hint: field(Int32(UInt8(ascii: "H"))),
+                    constraint: field(Int32(UInt8(ascii: "n")))))
+        }
+    }
+
+    func connectionError() -> PostgresError {
+        let message = String(cString: PQerrorMessage(handle))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return PostgresError(kind: .connection, message: message.isEmpty ? "connection lost" : message)
+    }
+
+    private static func readRows(_ result: OpaquePointer) -> PostgresResult {
+        let rowCount = Int(PQntuples(result))
+        let columnCount = Int(PQnfields(result))
+        let columns = PostgresColumns(
+            names: (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) })
+        var rows: [PostgresRow] = []
+        rows.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            let values: [String?] = (0..<columnCount).map { column in
+                if PQgetisnull(result, Int32(row), Int32(column)) == 1 { return nil }
+                return String(cString: PQgetvalue(result, Int32(row), Int32(column)))
+            }
+            rows.append(PostgresRow(columns: columns, values: values))
+        }
+        let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
+        return PostgresResult(rows: rows, affectedRows: affected)
+    }
+}

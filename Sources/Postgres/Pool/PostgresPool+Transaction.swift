@@ -1,0 +1,56 @@
+/// How strictly a transaction is isolated from concurrent ones.
+public enum PostgresIsolation: String, Sendable {
+    /// PostgreSQL's default.
+    case readCommitted = "READ COMMITTED"
+    /// One snapshot for the whole transaction.
+    case repeatableRead = "REPEATABLE READ"
+    /// Behaves as if transactions ran one after another.
+    case serializable = "SERIALIZABLE"
+}
+
+extension PostgresPool {
+    /// Runs `body` inside `BEGIN … COMMIT` on one connection.
+    ///
+    /// If any statement or the `COMMIT` fails with a serialization failure (40001) or a deadlock
+    /// (40P01), the whole transaction is rolled back and `body` runs again, up to
+    /// `maximumAttempts` times, so `body` must not have effects outside the transaction. Any other
+    /// error rolls back and is rethrown. The value is returned only after `COMMIT` succeeded.
+    @discardableResult
+    public func transaction<Value: Sendable>(
+        isolation: PostgresIsolation = .readCommitted,
+        maximumAttempts: Int = 5,
+        _ body: @Sendable (PostgresConnection) async throws -> Value
+    ) async throws -> Value {
+        var attempt = 1
+        while true {
+            do {
+                return try await withConnection { connection in
+                    try await connection.inTransaction(isolation: isolation, body)
+                }
+            } catch let error as PostgresError where error.isTransactionRetryable {
+                guard attempt < maximumAttempts else { throw error }
+                attempt += 1
+                // Jittered back-off lets the competing transaction finish first.
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
+            }
+        }
+    }
+}
+
+extension PostgresConnection {
+    /// Runs `body` between `BEGIN` and `COMMIT`, rolling back if it throws.
+    public func inTransaction<Value: Sendable>(
+        isolation: PostgresIsolation = .readCommitted,
+        _ body: @Sendable (PostgresConnection) async throws -> Value
+    ) async throws -> Value {
+        try await execute("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+        do {
+            let value = try await body(self)
+            try await execute("COMMIT")
+            return value
+        } catch {
+            try? await execute("ROLLBACK")
+            throw error
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// An error reported by libpq or by the PostgreSQL server.
+///
+/// Carries the server's SQLSTATE, message and detail when the server sent them, so callers can
+/// tell a serialization failure from a unique violation from a dead connection.
+public struct PostgresError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, at the level callers branch on.
+    public enum Kind: Sendable, Hashable {
+        /// The server could not be reached, or the connection broke.
+        case connection
+        /// The server rejected a statement.
+        case server
+        /// A result could not be decoded into the requested Swift type.
+        case decoding
+        /// The pool is shut down.
+        case poolClosed
+    }
+
+    /// The broad category of the failure.
+    public let kind: Kind
+    /// The five-character SQLSTATE, when the server sent one.
+    public let sqlState: String?
+    /// The primary human-readable message.
+    public let message: String
+    /// The server's DETAIL field, if any.
+    public let detail: String?
+    /// The server's HINT field, if any.
+    public let hint: String?
+    /// The constraint the error is about (unique and foreign-key violations), if any.
+    public let constraint: String?
+
+    /// Creates an error value.
+    public init(
+        kind: Kind, sqlState: String? = nil, message: String, detail: String? = nil,
+        hint: String? = nil, constraint: String? = nil
+    ) {
+        self.kind = kind
+        self.sqlState = sqlState
+        self.message = message
+        self.detail = detail
+        self.hint = hint
+        self.constraint = constraint
+    }
+
+    /// True for failures that a fresh attempt of the whole transaction may cure:
+    /// serialization failures (40001) and deadlocks (40P01).
+    public var isTransactionRetryable: Bool {
+        sqlState == SQLState.serializationFailure || sqlState == SQLState.deadlockDetected
+    }
+
+    /// True when the database could not be reached or the connection broke (class 08, shutdown
+    /// states of class 57P, or a libpq-side connection failure).
+    public var isConnectionFailure: Bool {
+        if kind == .connection { return true }
+        guard let sqlState else { return false }
+        return sqlState.hasPrefix("08") || sqlState == "57P01" || sqlState == "57P02"
+            || sqlState == "57P03"
+    }
+
+    public var description: String {
+        var text = "PostgresError(\(kind)"
+        if let sqlState { text += ", \(sqlState)" }
+        text += "): \(message)"
+        if let detail { text += " — \(detail)" }
+        return text
+    }
+}
+
+/// SQLSTATE codes that the code base branches on.
+public enum SQLState {
+    /// `40001`
+    public static let serializationFailure = "40001"
+    /// `40P01`
+    public static let deadlockDetected = "40P01"
+    /// `23505`
+    public static let uniqueViolation = "23505"
+    /// `23503`
+    public static let foreignKeyViolation = "23503"
+    /// `57014`: statement cancelled, e.g. by `statement_timeout`.
+    public static let queryCanceled = "57014"
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// A Swift value that can be sent as a query parameter.
+///
+/// Parameters travel in PostgreSQL's text format; the server casts them to the column or
+/// placeholder type (`$1::jsonb`, `$2::timestamptz`), so SQL stays parameterised for every type.
+public protocol PostgresBindable: Sendable {
+    /// The parameter in PostgreSQL text format, or `nil` for SQL NULL.
+    var postgresText: String? { get }
+}
+
+extension String: PostgresBindable {
+    public var postgresText: String? { self }
+}
+
+extension Substring: PostgresBindable {
+    public var postgresText: String? { String(self) }
+}
+
+extension Int: PostgresBindable {
+    public var postgresText: String? { String(self) }
+}
+
+extension Int32: PostgresBindable {
+    public var postgresText: String? { String(self) }
+}
+
+extension Int64: PostgresBindable {
+    public var postgresText: String? { String(self) }
+}
+
+extension Double: PostgresBindable {
+    public var postgresText: String? { String(self) }
+}
+
+extension Bool: PostgresBindable {
+    public var postgresText: String? { self ? "true" : "false" }
+}
+
+extension UUID: PostgresBindable {
+    public var postgresText: String? { uuidString.lowercased() }
+}
+
+extension Date: PostgresBindable {
+    public var postgresText: String? { PostgresTimestamp.format(self) }
+}
+
+extension Array: PostgresBindable where Element == String {
+    /// A `text[]` literal with every element quoted and escaped.
+    public var postgresText: String? {
+        let quoted = map { element in
+            let escaped = element.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"")
+            return "\"\(escaped)\""
+        }
+        return "{\(quoted.joined(separator: ","))}"
+    }
+}
+
+extension Optional: PostgresBindable where Wrapped: PostgresBindable {
+    public var postgresText: String? { self?.postgresText }
+}
+
+/// Raw bytes sent as a `bytea` parameter in hex format (`\x…`).
+public struct PostgresBytes: PostgresBindable, Hashable {
+    /// The bytes.
+    public let bytes: [UInt8]
+
+    /// Wraps bytes for binding.
+    public init(_ bytes: some Sequence<UInt8>) { self.bytes = Array(bytes) }
+
+    public var postgresText: String? {
+        "\\x" + bytes.map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Logging
+import OpslineServer
+
+/// `opsline serve`: the HTTP server.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the Opsline server.",
+        discussion: """
+            Without --database-url the server runs its own PostgreSQL cluster in --data-dir \
+            (initdb on first start, unix socket only, stopped on SIGINT/SIGTERM). Every flag has \
+            an environment twin. OPSLINE_ADMIN_TOKEN=<secret> makes that secret an admin token; \
+            without it the first start writes one to <data-dir>/admin-token (mode 0600).
+            """
+    )
+
+    @Option(help: "Address to listen on, host:port. [env: OPSLINE_LISTEN]")
+    var listen: String?
+
+    @Option(help: "PostgreSQL URL or conninfo; omit to run the embedded cluster. [env: OPSLINE_DATABASE_URL]")
+    var databaseURL: String?
+
+    @Option(help: "Folder for the embedded cluster and the admin token. [env: OPSLINE_DATA_DIR]")
+    var dataDir: String?
+
+    @Option(help: "Folder of workflow YAML files to publish at start-up. [env: OPSLINE_WORKFLOWS]")
+    var workflows: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        var configuration = ServerConfiguration()
+        configuration.listen = listen ?? environment["OPSLINE_LISTEN"] ?? configuration.listen
+        configuration.databaseURL = databaseURL ?? environment["OPSLINE_DATABASE_URL"]
+        if let path = dataDir ?? environment["OPSLINE_DATA_DIR"] {
+            configuration.dataDirectory = URL(fileURLWithPath: path)
+        }
+        if let path = workflows ?? environment["OPSLINE_WORKFLOWS"] {
+            configuration.workflowsDirectory = URL(fileURLWithPath: path)
+        }
+        configuration.adminToken = environment["OPSLINE_ADMIN_TOKEN"]
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        do {
+            try await OpslineServer(configuration: configuration).run()
+        } catch let error as ServerStartupError {
+            throw StartupFailure(message: error.description)
+        }
+    }
+}
+
+/// A start-up failure printed as one plain line (`file:line: what is wrong`), exit status 1.
+struct StartupFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import OpslineServer
+import OpslineStore
+import Postgres
+import TestSupport
+import Workflow
+
+/// An Opsline application over a fresh database with the shipped workflows published and an
+/// admin token, driven in-process through HummingbirdTesting.
+struct TestServer {
+    static let adminSecret = "test-admin-secret"
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    let database: OpslineDatabase
+    let pool: PostgresPool
+
+    /// Prepares a database on the shared test cluster (or on `conninfo`).
+    static func make(conninfo: String? = nil) async throws -> TestServer {
+        let database = try await Self.conninfo(conninfo)
+        let pool = PostgresPool(conninfo: database, maximumConnections: 4)
+        let store = try OpslineDatabase(pool: pool)
+        try await store.prepare()
+        let workflows = try WorkflowDirectory(url: repositoryRoot.appendingPathComponent("workflows"))
+        for file in workflows.files {
+            try await store.workflows.publish(source: file.source, file: file.path)
+        }
+        try await store.tokens.ensure(secret: TokenSecret(adminSecret), name: "admin", role: .admin)
+        return TestServer(database: store, pool: pool)
+    }
+
+    private static func conninfo(_ given: String?) async throws -> String {
+        if let given { return given }
+        return try await TestCluster.shared.makeDatabase()
+    }
+
+    /// Runs `body` with a client against the router, then closes the pool.
+    func run<Value: Sendable>(_ body: @Sendable (APIClient) async throws -> Value) async throws -> Value {
+        let app = Application(router: OpslineApplication.router(database: database))
+        defer { Task { [pool] in await pool.close() } }
+        return try await app.test(.router) { client in try await body(APIClient(client: client)) }
+    }
+}
+
+/// A thin helper that sends NDJSON and parses NDJSON back.
+struct APIClient: Sendable {
+    let client: any TestClientProtocol
+
+    struct Reply: Sendable {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let lines: [JSONValue]
+        let text: String
+
+        /// The first line as an object.
+        var object: [String: JSONValue] {
+            if case .object(let object) = lines.first { return object }
+            return [:]
+        }
+
+        /// The error code of an error line.
+        var errorCode: String? { object["error"]?["code"]?.stringValue }
+    }
+
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, body: String? = nil,
+        token: String? = TestServer.adminSecret, contentType: String = "application/x-ndjson"
+    ) async throws -> Reply {
+        var headers: HTTPFields = [.contentType: contentType]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        let response = try await client.execute(
+            uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        let text = String(buffer: response.body)
+        let lines = try text.split(separator: "\n").map {
+            try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8))
+        }
+        return Reply(status: response.status, headers: response.headers, lines: lines, text: text)
+    }
+
+    /// Creates a complaint and returns its id.
+    func createComplaint(title: String = "Refund not received", customer: String = "ACME") async throws -> String {
+        let reply = try await send(
+            .post, "/v1/tasks",
+            body: #"{"workflow":"complaint-escalation","title":"\#(title)","fields":{"customer":"\#(customer)"}}"#)
+        guard reply.status == .created, let id = reply.object["id"]?.stringValue else {
+            throw TestFailure("create failed: \(reply.status) \(reply.text)")
+        }
+        return id
+    }
+
+    func move(_ id: String, _ transition: String, extra: String = "") async throws -> Reply {
+        try await send(.post, "/v1/tasks/\(id)/transitions", body: #"{"transition":"\#(transition)"\#(extra)}"#)
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension JSONValue {
+    subscript(key: String) -> JSONValue? {
+        if case .object(let object) = self { return object[key] }
+        return nil
+    }
+
+    var stringValue: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    var intValue: Int64? {
+        if case .int(let value) = self { return value }
+        return nil
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+/// Counts attempts across retries of a transaction body.
+private actor Counter {
+    private(set) var value = 0
+    func increment() -> Int {
+        value += 1
+        return value
+    }
+}
+
+@Suite struct PostgresPoolTests {
+    @Test func aThrowingTransactionLeavesNoPartialWrite() async throws {
+        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 2)
+        try await pool.withConnection { try await $0.execute("CREATE TABLE notes (text text NOT NULL)") }
+        struct Abort: Error {}
+        await #expect(throws: Abort.self) {
+            try await pool.transaction { connection in
+                try await connection.query("INSERT INTO notes VALUES ($1)", ["first"])
+                throw Abort()
+            }
+        }
+        await #expect(throws: PostgresError.self) {
+            try await pool.transaction { connection in
+                try await connection.query("INSERT INTO notes VALUES ($1)", ["second"])
+                try await connection.query("INSERT INTO notes VALUES (NULL)")
+            }
+        }
+        let count = try await pool.withConnection {
+            try await $0.query("SELECT count(*) AS n FROM notes").first?.decode("n", as: Int.self)
+        }
+        #expect(count == 0)
+        await pool.close()
+    }
+
+    @Test func serializationFailuresAreRetriedUntilTheyCommit() async throws {
+        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 4)
+        try await pool.withConnection { connection in
+            try await connection.execute("CREATE TABLE counter (n int NOT NULL); INSERT INTO counter VALUES (0)")
+        }
+        let attempts = Counter()
+        // Eight serializable read-modify-write transactions on one row: most collide with 40001.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await pool.transaction(isolation: .serializable, maximumAttempts: 50) { connection in
+                        _ = await attempts.increment()
+                        let current = try await connection.query("SELECT n FROM counter").first!.decode("n", as: Int.self)
+                        try await Task.sleep(for: .milliseconds(20))
+                        try await connection.query("UPDATE counter SET n = $1", [current + 1])
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let final = try await pool.withConnection {
+            try await $0.query("SELECT n FROM counter").first!.decode("n", as: Int.self)
+        }
+        #expect(final == 8)
+        #expect(await attempts.value > 8, "expected at least one retried serialization failure")
+        await pool.close()
+    }
+
+    @Test func aKilledConnectionIsReplaced() async throws {
+        let conninfo = try await TestCluster.shared.makeDatabase()
+        let pool = PostgresPool(conninfo: conninfo, maximumConnections: 1)
+        let firstPID = try await pool.withConnection {
+            try await $0.query("SELECT pg_backend_pid() AS pid").first!.decode("pid", as: Int.self)
+        }
+        let killer = try await PostgresConnection.connect(conninfo)
+        try await killer.query("SELECT pg_terminate_backend($1)", [firstPID])
+        await killer.close()
+        // The next statement on the dead connection fails as a connection failure...
+        let error = await #expect(throws: PostgresError.self) {
+            try await pool.withConnection { try await $0.query("SELECT 1") }
+        }
+        #expect(error?.isConnectionFailure == true)
+        // ...and the pool replaces it.
+        let secondPID = try await pool.withConnection {
+            try await $0.query("SELECT pg_backend_pid() AS pid").first!.decode("pid", as: Int.self)
+        }
+        #expect(secondPID != firstPID)
+        await pool.close()
+    }
+}

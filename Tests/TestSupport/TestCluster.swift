@@ -1,0 +1,67 @@
+import Foundation
+import Postgres
+
+/// The PostgreSQL cluster shared by every test in this process.
+///
+/// Started on first use with the same launcher `opsline serve` uses (so tests exercise it too),
+/// in a fresh folder under `/tmp`, without fsync. Each test asks for its own database, cloned from
+/// an empty template, so tests can run in parallel without seeing each other's rows. The cluster
+/// is stopped when the test process exits.
+public actor TestCluster {
+    /// The one cluster of this process.
+    public static let shared = TestCluster()
+
+    /// One start shared by every caller: the actor is re-entered while `start()` awaits.
+    private var starting: Task<EmbeddedPostgres, any Error>?
+    private var databaseCount = 0
+
+    /// Creates an empty database and returns its connection string.
+    public func makeDatabase() async throws -> String {
+        let cluster = try await startedCluster()
+        databaseCount += 1
+        let name = "test_\(databaseCount)"
+        let admin = try await PostgresConnection.connect(cluster.conninfo(database: "postgres"))
+        try await admin.execute("CREATE DATABASE \(name)")
+        await admin.close()
+        return cluster.conninfo(database: name)
+    }
+
+    /// The cluster, for tests that stop and restart the server itself.
+    public func embedded() async throws -> EmbeddedPostgres {
+        try await startedCluster()
+    }
+
+    private func startedCluster() async throws -> EmbeddedPostgres {
+        if let starting { return try await starting.value }
+        let task = Task { try await Self.startCluster() }
+        starting = task
+        return try await task.value
+    }
+
+    private static func startCluster() async throws -> EmbeddedPostgres {
+        let directory = URL(fileURLWithPath: "/tmp/opsline-test-\(getpid())")
+        try? FileManager.default.removeItem(at: directory)
+        var options = EmbeddedPostgres.Options()
+        options.durable = false
+        options.database = "postgres"
+        options.maxConnections = 300
+        let cluster = try EmbeddedPostgres(directory: directory, options: options)
+        try await cluster.start()
+        TestClusterShutdown.register(cluster)
+        return cluster
+    }
+}
+
+/// Stops the shared cluster when the test process exits.
+private enum TestClusterShutdown {
+    nonisolated(unsafe) private static var registered: EmbeddedPostgres?
+
+    static func register(_ cluster: EmbeddedPostgres) {
+        registered = cluster
+        atexit {
+            guard let cluster = TestClusterShutdown.registered else { return }
+            try? cluster.stop()
+            try? FileManager.default.removeItem(at: cluster.directory)
+        }
+    }
+}
