@@ -9,7 +9,7 @@ public struct TokenStore: Sendable {
 
     /// The principal for a presented secret, or nil when it is unknown, revoked or expired.
     public func authenticate(_ secret: TokenSecret) async throws -> Principal? {
-        let row = try await read {
+        let row = try await pool.read {
             try await $0.query(TokenSQL.findBySecretHash, [PostgresBytes(secret.hash)]).first
         }
         return try row.map(Self.principal)
@@ -17,7 +17,7 @@ public struct TokenStore: Sendable {
 
     /// Makes sure a token with this secret exists (used for `OPSLINE_ADMIN_TOKEN`).
     public func ensure(secret: TokenSecret, name: String, role: Role) async throws {
-        _ = try await read { connection in
+        _ = try await pool.write { connection in
             try await connection.query(
                 TokenSQL.insertIfAbsent,
                 [Self.newID(), name, role.rawValue, [String](), PostgresBytes(secret.hash)])
@@ -26,14 +26,14 @@ public struct TokenStore: Sendable {
 
     /// True when at least one unrevoked admin token exists.
     public func hasAdmin() async throws -> Bool {
-        try await read { try await $0.query(TokenSQL.anyAdmin).rows.isEmpty == false }
+        try await pool.read { try await $0.query(TokenSQL.anyAdmin).rows.isEmpty == false }
     }
 
     /// Creates a token and returns it with its secret, which is never retrievable again.
     public func create(name: String, role: Role, teams: [String]) async throws -> (Principal, TokenSecret) {
         let secret = TokenSecret.generate()
         let id = Self.newID()
-        _ = try await read { connection in
+        _ = try await pool.write { connection in
             try await connection.query(
                 TokenSQL.insertIfAbsent, [id, name, role.rawValue, teams, PostgresBytes(secret.hash)])
         }
@@ -52,14 +52,6 @@ public struct TokenStore: Sendable {
 
     private static func newID() -> String {
         "tok_" + String(TokenSecret.generate().value.dropFirst(4).prefix(16))
-    }
-
-    private func read<Value: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> Value) async throws -> Value {
-        do {
-            return try await pool.withConnection(body)
-        } catch {
-            throw StoreError.wrap(error)
-        }
     }
 }
 

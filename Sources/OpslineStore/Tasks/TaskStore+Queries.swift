@@ -6,7 +6,7 @@ extension TaskStore {
 
     /// One task by id.
     public func task(_ id: String) async throws -> TaskRecord {
-        let row = try await read { try await $0.query(TaskSQL.selectTask, [id]).first }
+        let row = try await pool.read { try await $0.query(TaskSQL.selectTask, [id]).first }
         guard let row else { throw StoreError.taskNotFound(id) }
         return try TaskRecord(row: row)
     }
@@ -16,13 +16,13 @@ extension TaskStore {
     public func list(_ filter: TaskFilter) async throws -> PagedSequence<TaskRecord> {
         var cursor: Int64 = 0
         if let after = filter.after {
-            let row = try await read { try await $0.query(TaskSQL.rowIDOfTask, [after]).first }
+            let row = try await pool.read { try await $0.query(TaskSQL.rowIDOfTask, [after]).first }
             guard let row else { throw StoreError.unknownReference(field: "after", value: after) }
             cursor = try row.decode("row_id")
         }
         let start = cursor
         return pages(limit: filter.limit) { [self] remaining, lastCursor in
-            let rows = try await read { connection in
+            let rows = try await pool.read { connection in
                 try await connection.query(
                     TaskSQL.listPage,
                     [
@@ -39,7 +39,7 @@ extension TaskStore {
     public func events(ofTask id: String) async throws -> PagedSequence<EventRecord> {
         _ = try await task(id)
         return pages(limit: nil) { [self] remaining, lastSeq in
-            let rows = try await read { connection in
+            let rows = try await pool.read { connection in
                 try await connection.query(
                     TaskSQL.taskEventsPage, [id, lastSeq ?? 0, min(remaining, Self.pageSize)]
                 ).rows
@@ -52,14 +52,5 @@ extension TaskStore {
         limit: Int?, fetch: @escaping PagedSequence<Item>.Fetch
     ) -> PagedSequence<Item> {
         PagedSequence(pageSize: Self.pageSize, limit: limit, fetch: fetch)
-    }
-
-    /// Runs a read on a pooled connection, mapping connection failures to `.unavailable`.
-    func read<Value: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> Value) async throws -> Value {
-        do {
-            return try await pool.withConnection(body)
-        } catch {
-            throw StoreError.wrap(error)
-        }
     }
 }

@@ -24,7 +24,7 @@ public struct TaskStore: Sendable {
         do throws(RuleViolation) {
             fields = try definition.prepareNewTask(fields: command.fields)
         } catch { throw StoreError.rule(error) }
-        return try await run { connection in
+        return try await pool.write { connection in
             if let parent = command.parent, try await connection.query(TaskSQL.taskExists, [parent]).rows.isEmpty {
                 throw StoreError.unknownReference(field: "parent", value: parent)
             }
@@ -48,7 +48,7 @@ public struct TaskStore: Sendable {
 
     /// Moves a task along a transition, after checking its version and the workflow's rules.
     public func transition(_ request: TransitionRequest, actor: String?) async throws -> TaskRecord {
-        try await run { connection in
+        try await pool.write { connection in
             let current = try await lockTask(connection, request.taskID, expectedVersion: request.expectedVersion)
             let definition = try await catalog.workflow(current.workflow, version: current.workflowVersion).definition
             let plan: TransitionPlan
@@ -94,16 +94,5 @@ public struct TaskStore: Sendable {
             row: try await connection.query(TaskSQL.appendEvent, [task, type, actor, JSONText.encode(data)]).first!)
         try await connection.query(TaskSQL.notifyEvent, ["\(event.seq) \(task)"])
         return event
-    }
-
-    /// Runs one command transaction, mapping connection failures to `StoreError.unavailable`.
-    func run<Value: Sendable>(
-        _ body: @Sendable (PostgresConnection) async throws -> Value
-    ) async throws -> Value {
-        do {
-            return try await pool.transaction(body)
-        } catch {
-            throw StoreError.wrap(error)
-        }
     }
 }

@@ -144,10 +144,11 @@ public final class PostgresConnection: @unchecked Sendable {
             let message =
                 field(Int32(UInt8(ascii: "M")))
                 ?? String(cString: PQresultErrorMessage(result))
-            let brokenConnection = PQstatus(handle) != CONNECTION_OK
+            // The server sends a SQLSTATE with every error it reports; an error without one
+            // comes from libpq itself, i.e. the connection broke.
             return .failure(
                 PostgresError(
-                    kind: brokenConnection && sqlState == nil ? .connection : .server,
+                    kind: sqlState == nil ? .connection : .server,
                     sqlState: sqlState,
                     message: message.trimmingCharacters(in: .whitespacesAndNewlines),
                     detail: field(Int32(UInt8(ascii: "D"))),

@@ -27,6 +27,12 @@ extension PostgresPool {
                 return try await withConnection { connection in
                     try await connection.inTransaction(isolation: isolation, body)
                 }
+            } catch let error as TransactionNotStarted where attempt < maximumAttempts {
+                // BEGIN failed on a dead pooled connection: nothing ran, so a fresh one may try.
+                guard error.underlying.isConnectionFailure else { throw error.underlying }
+                attempt += 1
+            } catch let error as TransactionNotStarted {
+                throw error.underlying
             } catch let error as PostgresError where error.isTransactionRetryable {
                 guard attempt < maximumAttempts else { throw error }
                 attempt += 1
@@ -43,7 +49,11 @@ extension PostgresConnection {
         isolation: PostgresIsolation = .readCommitted,
         _ body: @Sendable (PostgresConnection) async throws -> Value
     ) async throws -> Value {
-        try await execute("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+        do {
+            try await execute("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+        } catch {
+            throw TransactionNotStarted(underlying: error)
+        }
         do {
             let value = try await body(self)
             try await execute("COMMIT")
@@ -53,4 +63,9 @@ extension PostgresConnection {
             throw error
         }
     }
+}
+
+/// `BEGIN` itself failed, so nothing of the transaction ran.
+struct TransactionNotStarted: Error {
+    let underlying: PostgresError
 }

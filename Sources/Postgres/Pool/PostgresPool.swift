@@ -26,15 +26,23 @@ public actor PostgresPool {
     }
 
     /// Borrows a connection for the duration of `body`.
+    ///
+    /// - Parameter idempotent: when true and `body` fails because a pooled connection turned
+    ///   out to be dead (the server restarted while it sat idle), `body` runs once more on a
+    ///   fresh connection. Only pass true for work that is safe to repeat, such as reads.
     @discardableResult
     public func withConnection<Value: Sendable>(
+        idempotent: Bool = false,
         _ body: @Sendable (PostgresConnection) async throws -> Value
     ) async throws -> Value {
-        let connection = try await acquire()
+        let (connection, reused) = try await acquire()
         do {
             let value = try await body(connection)
             await release(connection)
             return value
+        } catch let error as PostgresError where error.isConnectionFailure && reused && idempotent {
+            await release(connection)
+            return try await withConnection(idempotent: false, body)
         } catch {
             await release(connection)
             throw error
@@ -55,13 +63,14 @@ public actor PostgresPool {
     /// Number of connections currently open (idle and borrowed).
     public var openConnections: Int { openCount }
 
-    private func acquire() async throws(PostgresError) -> PostgresConnection {
+    /// A connection, and whether it was reused from the idle list (and so may be stale).
+    private func acquire() async throws(PostgresError) -> (PostgresConnection, reused: Bool) {
         while true {
             guard !isClosed else {
                 throw PostgresError(kind: .poolClosed, message: "the connection pool is closed")
             }
-            if let connection = idle.popLast() { return connection }
-            if openCount < maximumConnections { return try await open() }
+            if let connection = idle.popLast() { return (connection, true) }
+            if openCount < maximumConnections { return (try await open(), false) }
             await withCheckedContinuation { waiters.append($0) }
         }
     }
@@ -82,7 +91,15 @@ public actor PostgresPool {
         if isClosed || broken {
             openCount -= 1
             await connection.close()
-            if !isClosed { logger.debug("dropped a broken PostgreSQL connection") }
+            if !isClosed {
+                // One dead connection usually means the server went away: the idle ones are
+                // dead too, so drop them rather than hand each to a caller to fail on.
+                logger.debug("dropped a broken PostgreSQL connection and the idle ones")
+                let stale = idle
+                idle.removeAll()
+                openCount -= stale.count
+                for connection in stale { await connection.close() }
+            }
         } else {
             idle.append(connection)
         }
