@@ -114,6 +114,7 @@ let package = Package(
             name: "OpslineClientTests",
             dependencies: [
                 "OpslineClient", "OpslineServer", "OpslineStore", "Workflow", "TestSupport",
+                "Postgres", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -2,10 +2,11 @@ import OpslineStore
 import Workflow
 
 /// A line of `POST /v1/tasks`.
+///
+/// `idempotency_key` is refused (as an unknown key) until keys are recorded and replayed:
+/// accepting one without honouring it would let a retry create a second task.
 struct CreateTaskLine: RequestLineBody {
-    static let keys: Set<String> = [
-        "workflow", "title", "fields", "team", "assignee", "priority", "parent", "idempotency_key",
-    ]
+    static let keys: Set<String> = ["workflow", "title", "fields", "team", "assignee", "priority", "parent"]
 
     let workflow: String
     let title: String
@@ -14,7 +15,6 @@ struct CreateTaskLine: RequestLineBody {
     let assignee: String?
     let priority: String?
     let parent: String?
-    let idempotency_key: String?
 
     /// The store command this line asks for.
     var command: NewTask {
@@ -30,13 +30,12 @@ struct CreateTaskLine: RequestLineBody {
 
 /// The body of `POST /v1/tasks/{id}/transitions`.
 struct TransitionLine: RequestLineBody {
-    static let keys: Set<String> = ["transition", "fields", "note", "expected_version", "idempotency_key"]
+    static let keys: Set<String> = ["transition", "fields", "note", "expected_version"]
 
     let transition: String
     let fields: [String: JSONValue]?
     let note: String?
     let expected_version: Int?
-    let idempotency_key: String?
 
     /// The store request for task `id`.
     func request(taskID: String) -> TransitionRequest {

@@ -1,0 +1,193 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Runs the built `opsline` executable as a child process, the way a person or a script would.
+///
+/// Standard output and standard error go to temporary files (not pipes, so a chatty child can
+/// never block on a full pipe), and a child still running after the timeout is killed and
+/// reported as ``Timeout``.
+struct CLIProcess: Sendable {
+    /// What one run of the executable left behind.
+    struct Result: Sendable, CustomStringConvertible {
+        let arguments: [String]
+        let status: Int32
+        let stdout: String
+        let stderr: String
+
+        /// Standard output's non-empty lines.
+        var stdoutLines: [String] {
+            stdout.split(whereSeparator: \.isNewline).map(String.init)
+        }
+
+        var description: String {
+            "opsline \(arguments.joined(separator: " ")) → exit \(status)\n"
+                + "stdout:\n\(stdout)\nstderr:\n\(stderr)"
+        }
+    }
+
+    /// The child ran longer than allowed and was killed.
+    struct Timeout: Error, CustomStringConvertible {
+        let arguments: [String]
+        let timeout: Duration
+
+        var description: String {
+            "opsline \(arguments.joined(separator: " ")) was still running after \(timeout); killed"
+        }
+    }
+
+    /// The `opsline` executable could not be found next to the test bundle.
+    struct ExecutableNotFound: Error, CustomStringConvertible {
+        let searched: [String]
+
+        var description: String {
+            "no opsline executable next to the tests (run `swift build --build-tests`); looked in "
+                + searched.joined(separator: ", ")
+        }
+    }
+
+    /// The executable to run.
+    let executable: URL
+    /// `OPSLINE_URL`, when set.
+    var serverURL: String?
+    /// `OPSLINE_TOKEN`, when set.
+    var token: String?
+    /// How long a run may take before the child is killed.
+    var timeout: Duration = .seconds(30)
+
+    /// A runner for the `opsline` built alongside the tests.
+    init(serverURL: String? = nil, token: String? = nil) throws {
+        self.executable = try Self.builtExecutable()
+        self.serverURL = serverURL
+        self.token = token
+    }
+
+    /// This runner with another token.
+    func with(token: String?) -> CLIProcess {
+        var copy = self
+        copy.token = token
+        return copy
+    }
+
+    /// This runner against another server.
+    func with(serverURL: String?) -> CLIProcess {
+        var copy = self
+        copy.serverURL = serverURL
+        return copy
+    }
+
+    /// Runs `opsline ARGUMENTS…` and waits for it to end.
+    ///
+    /// The child gets this process's environment without any `OPSLINE_*` variable, then
+    /// `OPSLINE_URL` and `OPSLINE_TOKEN` from this runner, and a fresh, empty `HOME` and
+    /// `XDG_CONFIG_HOME` so no user config file is read.
+    /// - Throws: ``Timeout`` when the child had to be killed.
+    func run(_ arguments: String...) async throws -> Result {
+        try await run(arguments)
+    }
+
+    /// Runs `opsline ARGUMENTS…` and waits for it to end.
+    func run(_ arguments: [String]) async throws -> Result {
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("opsline-cli-\(UUID().uuidString)")
+        let home = scratch.appendingPathComponent("home")
+        try FileManager.default.createDirectory(
+            at: home.appendingPathComponent(".config"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+
+        let stdoutURL = scratch.appendingPathComponent("stdout")
+        let stderrURL = scratch.appendingPathComponent("stderr")
+        for url in [stdoutURL, stderrURL] {
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+        }
+        let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
+        let stderrHandle = try FileHandle(forWritingTo: stderrURL)
+        defer {
+            try? stdoutHandle.close()
+            try? stderrHandle.close()
+        }
+
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OPSLINE_") }
+        environment["HOME"] = home.path
+        environment["XDG_CONFIG_HOME"] = home.appendingPathComponent(".config").path
+        environment["OPSLINE_URL"] = serverURL
+        environment["OPSLINE_TOKEN"] = token
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = stdoutHandle
+        process.standardError = stderrHandle
+        let exited = AsyncStream<Void> { continuation in
+            process.terminationHandler = { _ in
+                continuation.yield()
+                continuation.finish()
+            }
+        }
+        try process.run()
+
+        let pid = process.processIdentifier
+        let watchdog = Task { [timeout] () -> Bool in
+            do {
+                try await Task.sleep(for: timeout)
+            } catch {
+                return false
+            }
+            kill(pid, SIGKILL)
+            return true
+        }
+        for await _ in exited {}
+        watchdog.cancel()
+        if await watchdog.value {
+            throw Timeout(arguments: arguments, timeout: timeout)
+        }
+        if process.isRunning {
+            // The waiting task was cancelled before the child ended.
+            kill(pid, SIGKILL)
+            process.waitUntilExit()
+            throw CancellationError()
+        }
+
+        return Result(
+            arguments: arguments, status: process.terminationStatus,
+            stdout: try String(contentsOf: stdoutURL, encoding: .utf8),
+            stderr: try String(contentsOf: stderrURL, encoding: .utf8))
+    }
+
+    /// The `opsline` executable in the build folder that holds the test bundle.
+    ///
+    /// On Linux the tests are an executable (`.build/<triple>/debug/opslinePackageTests.xctest`),
+    /// so the folder of `CommandLine.arguments[0]` is the build folder; on macOS the tests are
+    /// an `.xctest` bundle in that folder.
+    static func builtExecutable() throws -> URL {
+        var folders: [URL] = []
+        if let first = CommandLine.arguments.first, !first.isEmpty {
+            folders.append(
+                URL(fileURLWithPath: first).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        folders += Bundle.allBundles.map(\.bundleURL)
+            .filter { $0.pathExtension == "xctest" }
+            .map { $0.deletingLastPathComponent() }
+        folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
+
+        for folder in folders {
+            let candidate = folder.appendingPathComponent("opsline")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+                !isDirectory.boolValue,
+                FileManager.default.isExecutableFile(atPath: candidate.path)
+            {
+                return candidate
+            }
+        }
+        throw ExecutableNotFound(searched: folders.map(\.path))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import OpslineStore
+import Postgres
+import Testing
+import TestSupport
+
+@testable import OpslineServer
+
+@Suite struct StartupTests {
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opsline-startup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func aBrokenWorkflowFileStopsStartUpWithFileAndLine() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let broken = """
+            workflow: broken
+            key: BRK
+            team: support
+            states:
+              open: {initial: true}
+              done: {final: true}
+            transitions:
+              finish: {from: open, to: dnoe}
+            """
+        try broken.write(to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        let error = #expect(throws: ServerStartupError.self) { try WorkflowDirectory(url: folder) }
+        let message = error?.description ?? ""
+        #expect(message.hasPrefix(folder.appendingPathComponent("broken.yaml").path + ":8: "), "\(message)")
+        #expect(message.contains("dnoe"))
+    }
+
+    @Test func twoFilesDefiningOneWorkflowAreRefused() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = try String(
+            contentsOf: TestServer.repositoryRoot.appendingPathComponent("workflows/complaint-escalation.yaml"),
+            encoding: .utf8)
+        try source.write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        try source.write(to: folder.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
+        #expect(throws: ServerStartupError.self) { try WorkflowDirectory(url: folder) }
+    }
+
+    @Test func theFirstStartWritesAnAdminTokenThatWorksAndIsKept() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase())
+        let database = try OpslineDatabase(pool: pool)
+        try await database.prepare()
+        try await AdminToken.bootstrap(configured: nil, tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
+        let file = folder.appendingPathComponent("admin-token")
+        let secret = try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let permissions = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+        #expect(try await database.tokens.authenticate(TokenSecret(secret))?.role == .admin)
+        // A second start keeps the token instead of minting another.
+        try await AdminToken.bootstrap(configured: nil, tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
+        #expect(try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) == secret)
+        // The stored hash is not the secret.
+        let stored = try await pool.withConnection {
+            try await $0.query("SELECT count(*) AS n FROM api_tokens WHERE position($1::bytea IN secret_hash) > 0", [
+                PostgresBytes(Array(secret.utf8))
+            ]).first!.decode("n", as: Int.self)
+        }
+        #expect(stored == 0)
+        await pool.close()
+    }
+
+    @Test func aConfiguredAdminSecretBecomesAToken() async throws {
+        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase())
+        let database = try OpslineDatabase(pool: pool)
+        try await database.prepare()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await AdminToken.bootstrap(configured: "chosen-secret", tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
+        try await AdminToken.bootstrap(configured: "chosen-secret", tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
+        #expect(try await database.tokens.authenticate(TokenSecret("chosen-secret"))?.role == .admin)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("admin-token").path))
+        await pool.close()
+    }
+}
