@@ -18,7 +18,8 @@ import Workflow
 
     @Test func wrongTypesAndUnknownFieldsNameTheField() async throws {
         try await TestServer.make().run { api in
-            let wrongType = try await api.send(.post, "/v1/tasks", body: #"{"workflow":"complaint-escalation","title":42}"#)
+            let wrongType = try await api.send(
+                .post, "/v1/tasks", body: #"{"workflow":"complaint-escalation","title":42}"#)
             #expect(wrongType.errorCode == "bad_line")
             #expect(wrongType.object["error"]?["field"] == "title")
             let typo = try await api.send(.post, "/v1/tasks", body: #"{"workflow":"complaint-escalation","titel":"x"}"#)
@@ -59,7 +60,8 @@ import Workflow
 
     @Test func otherContentTypesAreRefused() async throws {
         try await TestServer.make().run { api in
-            let reply = try await api.send(.post, "/v1/tasks", body: "title=x", contentType: "application/x-www-form-urlencoded")
+            let reply = try await api.send(
+                .post, "/v1/tasks", body: "title=x", contentType: "application/x-www-form-urlencoded")
             #expect(reply.status == .unsupportedMediaType)
             #expect(reply.errorCode == "unsupported_media_type")
         }

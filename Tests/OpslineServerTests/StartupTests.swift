@@ -8,7 +8,8 @@ import TestSupport
 
 @Suite struct StartupTests {
     private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opsline-startup-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "opsline-startup-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
@@ -50,20 +51,25 @@ import TestSupport
         let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase())
         let database = try OpslineDatabase(pool: pool)
         try await database.prepare()
-        try await AdminToken.bootstrap(configured: nil, tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
+        try await AdminToken.bootstrap(
+            configured: nil, tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
         let file = folder.appendingPathComponent("admin-token")
         let secret = try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let permissions = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
         #expect(permissions == 0o600)
         #expect(try await database.tokens.authenticate(TokenSecret(secret))?.role == .admin)
         // A second start keeps the token instead of minting another.
-        try await AdminToken.bootstrap(configured: nil, tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
+        try await AdminToken.bootstrap(
+            configured: nil, tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
         #expect(try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) == secret)
         // The stored hash is not the secret.
         let stored = try await pool.withConnection {
-            try await $0.query("SELECT count(*) AS n FROM api_tokens WHERE position($1::bytea IN secret_hash) > 0", [
-                PostgresBytes(Array(secret.utf8))
-            ]).first!.decode("n", as: Int.self)
+            try await $0.query(
+                "SELECT count(*) AS n FROM api_tokens WHERE position($1::bytea IN secret_hash) > 0",
+                [
+                    PostgresBytes(Array(secret.utf8))
+                ]
+            ).first!.decode("n", as: Int.self)
         }
         #expect(stored == 0)
         await pool.close()
@@ -75,8 +81,10 @@ import TestSupport
         try await database.prepare()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try await AdminToken.bootstrap(configured: "chosen-secret", tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
-        try await AdminToken.bootstrap(configured: "chosen-secret", tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
+        try await AdminToken.bootstrap(
+            configured: "chosen-secret", tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
+        try await AdminToken.bootstrap(
+            configured: "chosen-secret", tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
         #expect(try await database.tokens.authenticate(TokenSecret("chosen-secret"))?.role == .admin)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("admin-token").path))
         await pool.close()

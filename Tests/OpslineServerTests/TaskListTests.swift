@@ -31,7 +31,9 @@ import Workflow
             #expect(try await api.send(.post, "/v1/tasks", body: body).status == .created)
             let all = try await api.send(.get, "/v1/tasks")
             #expect(all.lines.count == 450)
-            let numbers = all.lines.compactMap { $0["id"]?.stringValue?.split(separator: "-").last }.compactMap { Int($0) }
+            let numbers = all.lines.compactMap { $0["id"]?.stringValue?.split(separator: "-").last }.compactMap {
+                Int($0)
+            }
             #expect(numbers == Array(1...450))
         }
     }

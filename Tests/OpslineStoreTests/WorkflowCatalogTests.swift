@@ -48,7 +48,8 @@ import Workflow
         let new = try await database.tasks.create(command, actor: "test")
         #expect(new.workflowVersion == 2)
         await #expect(throws: StoreError.self) {
-            try await database.tasks.transition(TransitionRequest(taskID: new.id, transition: "acknowledge"), actor: "test")
+            try await database.tasks.transition(
+                TransitionRequest(taskID: new.id, transition: "acknowledge"), actor: "test")
         }
         await pool.close()
     }

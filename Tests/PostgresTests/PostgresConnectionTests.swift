@@ -50,7 +50,8 @@ import TestSupport
             .dropFirst("host=".count)
         let database = try #require(conninfo.split(separator: " ").first { $0.hasPrefix("dbname=") })
         // The first host does not exist; libpq must fall through to the second.
-        let multiHost = "host=/nonexistent,\(socket) port=5432,5432 user=opsline \(database) target_session_attrs=read-write"
+        let multiHost =
+            "host=/nonexistent,\(socket) port=5432,5432 user=opsline \(database) target_session_attrs=read-write"
         let connection = try await PostgresConnection.connect(multiHost)
         let row = try await connection.query("SELECT current_database() AS db").first
         #expect(try row?.decode("db", as: String.self) == String(database.dropFirst("dbname=".count)))

@@ -48,7 +48,8 @@ private actor Counter {
                 group.addTask {
                     try await pool.transaction(isolation: .serializable, maximumAttempts: 50) { connection in
                         _ = await attempts.increment()
-                        let current = try await connection.query("SELECT n FROM counter").first!.decode("n", as: Int.self)
+                        let current = try await connection.query("SELECT n FROM counter").first!.decode(
+                            "n", as: Int.self)
                         try await Task.sleep(for: .milliseconds(20))
                         try await connection.query("UPDATE counter SET n = $1", [current + 1])
                     }

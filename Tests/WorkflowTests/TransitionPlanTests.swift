@@ -4,85 +4,85 @@ import Testing
 
 @Suite("Planning transitions")
 struct TransitionPlanTests {
-  private let resolvedTask: [String: JSONValue] = [
-    "customer": "Ada", "severity": "p2", "resolution": "refunded",
-  ]
+    private let resolvedTask: [String: JSONValue] = [
+        "customer": "Ada", "severity": "p2", "resolution": "refunded",
+    ]
 
-  private func violation(
-    sourceLocation: SourceLocation = #_sourceLocation,
-    _ body: () throws -> Void
-  ) -> RuleViolation? {
-    #expect(throws: RuleViolation.self, sourceLocation: sourceLocation) { try body() }
-  }
-
-  @Test func anAllowedTransitionPlansTheMoveAndMergesChanges() throws {
-    let workflow = try Fixtures.complaint()
-    let plan = try workflow.planTransition(
-      "close", from: "resolved", fields: resolvedTask, changes: ["satisfaction": 5])
-    #expect(plan.transition == "close")
-    #expect(plan.from == "resolved")
-    #expect(plan.to == "closed")
-    #expect(plan.entersFinalState)
-    #expect(plan.fields == resolvedTask.merging(["satisfaction": 5]) { $1 })
-  }
-
-  @Test func aTransitionIntoANonFinalStateSaysSo() throws {
-    let workflow = try Fixtures.complaint()
-    let plan = try workflow.planTransition(
-      "reopen", from: "resolved", fields: resolvedTask, changes: [:])
-    #expect(plan.to == "investigating")
-    #expect(!plan.entersFinalState)
-  }
-
-  @Test func closingWithoutSatisfactionIsRefused() throws {
-    let workflow = try Fixtures.complaint()
-    let refused = violation {
-      _ = try workflow.planTransition("close", from: "resolved", fields: resolvedTask, changes: [:])
+    private func violation(
+        sourceLocation: SourceLocation = #_sourceLocation,
+        _ body: () throws -> Void
+    ) -> RuleViolation? {
+        #expect(throws: RuleViolation.self, sourceLocation: sourceLocation) { try body() }
     }
-    #expect(refused == .missingRequiredFields(transition: "close", fields: ["satisfaction"]))
-    #expect(refused?.message == "transition 'close' needs field(s) satisfaction")
-  }
 
-  @Test func clearingARequiredFieldInTheSameStepIsRefused() throws {
-    let workflow = try Fixtures.complaint()
-    let refused = violation {
-      _ = try workflow.planTransition(
-        "resolve", from: "investigating", fields: resolvedTask, changes: ["resolution": nil])
+    @Test func anAllowedTransitionPlansTheMoveAndMergesChanges() throws {
+        let workflow = try Fixtures.complaint()
+        let plan = try workflow.planTransition(
+            "close", from: "resolved", fields: resolvedTask, changes: ["satisfaction": 5])
+        #expect(plan.transition == "close")
+        #expect(plan.from == "resolved")
+        #expect(plan.to == "closed")
+        #expect(plan.entersFinalState)
+        #expect(plan.fields == resolvedTask.merging(["satisfaction": 5]) { $1 })
     }
-    #expect(refused == .missingRequiredFields(transition: "resolve", fields: ["resolution"]))
-  }
 
-  @Test func aTransitionFromTheWrongStateIsRefused() throws {
-    let workflow = try Fixtures.complaint()
-    let refused = violation {
-      _ = try workflow.planTransition(
-        "close", from: "investigating", fields: resolvedTask, changes: [:])
+    @Test func aTransitionIntoANonFinalStateSaysSo() throws {
+        let workflow = try Fixtures.complaint()
+        let plan = try workflow.planTransition(
+            "reopen", from: "resolved", fields: resolvedTask, changes: [:])
+        #expect(plan.to == "investigating")
+        #expect(!plan.entersFinalState)
     }
-    #expect(
-      refused
-        == .transitionNotAllowed(
-          transition: "close", from: "investigating", allowedFrom: ["resolved"]))
-    #expect(
-      refused?.message
-        == "transition 'close' is not allowed from state 'investigating' (only from resolved)")
-  }
 
-  @Test func anUnknownTransitionIsRefused() throws {
-    let workflow = try Fixtures.complaint()
-    let refused = violation {
-      _ = try workflow.planTransition("escalate", from: "received", fields: [:], changes: [:])
+    @Test func closingWithoutSatisfactionIsRefused() throws {
+        let workflow = try Fixtures.complaint()
+        let refused = violation {
+            _ = try workflow.planTransition("close", from: "resolved", fields: resolvedTask, changes: [:])
+        }
+        #expect(refused == .missingRequiredFields(transition: "close", fields: ["satisfaction"]))
+        #expect(refused?.message == "transition 'close' needs field(s) satisfaction")
     }
-    #expect(refused == .unknownTransition("escalate"))
-    #expect(refused?.message == "unknown transition 'escalate'")
-  }
 
-  @Test func invalidChangesAreRefusedBeforeGuardsAreChecked() throws {
-    let workflow = try Fixtures.complaint()
-    let refused = violation {
-      _ = try workflow.planTransition(
-        "close", from: "resolved", fields: resolvedTask, changes: ["satisfaction": 0])
+    @Test func clearingARequiredFieldInTheSameStepIsRefused() throws {
+        let workflow = try Fixtures.complaint()
+        let refused = violation {
+            _ = try workflow.planTransition(
+                "resolve", from: "investigating", fields: resolvedTask, changes: ["resolution": nil])
+        }
+        #expect(refused == .missingRequiredFields(transition: "resolve", fields: ["resolution"]))
     }
-    #expect(
-      refused == .invalidFields([FieldProblem(field: "satisfaction", problem: "must be >= 1")]))
-  }
+
+    @Test func aTransitionFromTheWrongStateIsRefused() throws {
+        let workflow = try Fixtures.complaint()
+        let refused = violation {
+            _ = try workflow.planTransition(
+                "close", from: "investigating", fields: resolvedTask, changes: [:])
+        }
+        #expect(
+            refused
+                == .transitionNotAllowed(
+                    transition: "close", from: "investigating", allowedFrom: ["resolved"]))
+        #expect(
+            refused?.message
+                == "transition 'close' is not allowed from state 'investigating' (only from resolved)")
+    }
+
+    @Test func anUnknownTransitionIsRefused() throws {
+        let workflow = try Fixtures.complaint()
+        let refused = violation {
+            _ = try workflow.planTransition("escalate", from: "received", fields: [:], changes: [:])
+        }
+        #expect(refused == .unknownTransition("escalate"))
+        #expect(refused?.message == "unknown transition 'escalate'")
+    }
+
+    @Test func invalidChangesAreRefusedBeforeGuardsAreChecked() throws {
+        let workflow = try Fixtures.complaint()
+        let refused = violation {
+            _ = try workflow.planTransition(
+                "close", from: "resolved", fields: resolvedTask, changes: ["satisfaction": 0])
+        }
+        #expect(
+            refused == .invalidFields([FieldProblem(field: "satisfaction", problem: "must be >= 1")]))
+    }
 }

@@ -4,136 +4,136 @@ import Testing
 
 @Suite("Parsing workflow files")
 struct WorkflowParserTests {
-  @Test func theShippedComplaintWorkflowLoads() throws {
-    let workflow = try Fixtures.complaint()
-    #expect(workflow.name == "complaint-escalation")
-    #expect(workflow.title == "Customer complaint")
-    #expect(workflow.key == "CMP")
-    #expect(workflow.team == "support")
-    #expect(workflow.calendar == "support-hours")
-    #expect(workflow.initialState.name == "received")
-  }
+    @Test func theShippedComplaintWorkflowLoads() throws {
+        let workflow = try Fixtures.complaint()
+        #expect(workflow.name == "complaint-escalation")
+        #expect(workflow.title == "Customer complaint")
+        #expect(workflow.key == "CMP")
+        #expect(workflow.team == "support")
+        #expect(workflow.calendar == "support-hours")
+        #expect(workflow.initialState.name == "received")
+    }
 
-  @Test func fieldsStatesAndTransitionsKeepFileOrder() throws {
-    let workflow = try Fixtures.complaint()
-    #expect(
-      workflow.fields.map(\.name) == [
-        "customer", "channel", "severity", "order_id", "resolution", "satisfaction",
-      ])
-    #expect(
-      workflow.states.map(\.name) == [
-        "received", "acknowledged", "investigating", "waiting_on_customer", "resolved", "closed",
-      ])
-    #expect(
-      workflow.transitions.map(\.name) == [
-        "acknowledge", "investigate", "ask_customer", "customer_replied", "resolve", "reopen",
-        "close",
-      ])
-  }
+    @Test func fieldsStatesAndTransitionsKeepFileOrder() throws {
+        let workflow = try Fixtures.complaint()
+        #expect(
+            workflow.fields.map(\.name) == [
+                "customer", "channel", "severity", "order_id", "resolution", "satisfaction",
+            ])
+        #expect(
+            workflow.states.map(\.name) == [
+                "received", "acknowledged", "investigating", "waiting_on_customer", "resolved", "closed",
+            ])
+        #expect(
+            workflow.transitions.map(\.name) == [
+                "acknowledge", "investigate", "ask_customer", "customer_replied", "resolve", "reopen",
+                "close",
+            ])
+    }
 
-  @Test func fieldDeclarationsCarryTypesDefaultsAndLimits() throws {
-    let workflow = try Fixtures.complaint()
-    #expect(
-      workflow.field(named: "customer")
-        == FieldDefinition(name: "customer", type: .string, required: true))
-    #expect(workflow.field(named: "severity")?.type == .enumeration(["p1", "p2", "p3"]))
-    #expect(workflow.field(named: "severity")?.defaultValue == "p3")
-    #expect(workflow.field(named: "channel")?.defaultValue == "email")
-    #expect(workflow.field(named: "satisfaction")?.min == 1)
-    #expect(workflow.field(named: "satisfaction")?.max == 5)
-    #expect(workflow.field(named: "nonexistent") == nil)
-  }
+    @Test func fieldDeclarationsCarryTypesDefaultsAndLimits() throws {
+        let workflow = try Fixtures.complaint()
+        #expect(
+            workflow.field(named: "customer")
+                == FieldDefinition(name: "customer", type: .string, required: true))
+        #expect(workflow.field(named: "severity")?.type == .enumeration(["p1", "p2", "p3"]))
+        #expect(workflow.field(named: "severity")?.defaultValue == "p3")
+        #expect(workflow.field(named: "channel")?.defaultValue == "email")
+        #expect(workflow.field(named: "satisfaction")?.min == 1)
+        #expect(workflow.field(named: "satisfaction")?.max == 5)
+        #expect(workflow.field(named: "nonexistent") == nil)
+    }
 
-  @Test func statesKnowWhetherTheyAreFinalAndHaveTitles() throws {
-    let workflow = try Fixtures.complaint()
-    #expect(workflow.state(named: "closed")?.isFinal == true)
-    #expect(workflow.state(named: "resolved")?.isFinal == false)
-    #expect(workflow.state(named: "waiting_on_customer")?.title == "Waiting on customer")
-  }
+    @Test func statesKnowWhetherTheyAreFinalAndHaveTitles() throws {
+        let workflow = try Fixtures.complaint()
+        #expect(workflow.state(named: "closed")?.isFinal == true)
+        #expect(workflow.state(named: "resolved")?.isFinal == false)
+        #expect(workflow.state(named: "waiting_on_customer")?.title == "Waiting on customer")
+    }
 
-  @Test func transitionsAcceptOneOrSeveralSourceStates() throws {
-    let workflow = try Fixtures.complaint()
-    #expect(workflow.transition(named: "acknowledge")?.from == ["received"])
-    #expect(workflow.transition(named: "investigate")?.from == ["received", "acknowledged"])
-    #expect(workflow.transition(named: "close")?.require == ["satisfaction"])
-    #expect(workflow.transition(named: "close")?.to == "closed")
-  }
+    @Test func transitionsAcceptOneOrSeveralSourceStates() throws {
+        let workflow = try Fixtures.complaint()
+        #expect(workflow.transition(named: "acknowledge")?.from == ["received"])
+        #expect(workflow.transition(named: "investigate")?.from == ["received", "acknowledged"])
+        #expect(workflow.transition(named: "close")?.require == ["satisfaction"])
+        #expect(workflow.transition(named: "close")?.to == "closed")
+    }
 
-  @Test func slaPoliciesAreParsedWithKeyedTargetsAndEscalations() throws {
-    let workflow = try Fixtures.complaint()
-    #expect(workflow.slas.map(\.name) == ["first_response", "resolution"])
-    let resolution = workflow.slas[1]
-    #expect(resolution.start == .created)
-    #expect(resolution.pause == ["waiting_on_customer"])
-    #expect(resolution.stop == ["resolved", "closed"])
-    #expect(resolution.warnPercent == 80)
-    #expect(resolution.target.duration(for: ["severity": "p2"]) == WorkDuration(parsing: "1d"))
-    #expect(resolution.target.duration(for: [:]) == nil)
-    #expect(
-      resolution.escalations == [
-        EscalationLevel(after: WorkDuration(seconds: 0), team: "support-l2", priority: .raise),
-        EscalationLevel(
-          after: WorkDuration(seconds: 7_200), team: "support-managers", priority: .set("p1")),
-      ])
-  }
+    @Test func slaPoliciesAreParsedWithKeyedTargetsAndEscalations() throws {
+        let workflow = try Fixtures.complaint()
+        #expect(workflow.slas.map(\.name) == ["first_response", "resolution"])
+        let resolution = workflow.slas[1]
+        #expect(resolution.start == .created)
+        #expect(resolution.pause == ["waiting_on_customer"])
+        #expect(resolution.stop == ["resolved", "closed"])
+        #expect(resolution.warnPercent == 80)
+        #expect(resolution.target.duration(for: ["severity": "p2"]) == WorkDuration(parsing: "1d"))
+        #expect(resolution.target.duration(for: [:]) == nil)
+        #expect(
+            resolution.escalations == [
+                EscalationLevel(after: WorkDuration(seconds: 0), team: "support-l2", priority: .raise),
+                EscalationLevel(
+                    after: WorkDuration(seconds: 7_200), team: "support-managers", priority: .set("p1")),
+            ])
+    }
 
-  @Test func slaClocksMayStartOnEnteringStatesAndUseFixedTargets() throws {
-    let workflow = try WorkflowParser.parse(
-      """
-      workflow: demo
-      key: DEM
-      team: ops
-      states:
-        open: {initial: true}
-        working: {}
-        done: {final: true}
-      transitions:
-        start: {from: open, to: working}
-        finish: {from: working, to: done}
-      slas:
-        work:
-          start: {enter: [working]}
-          stop: {enter: [done]}
-          target: 1d4h
-          escalate:
-            - {after: 1h, assignee: alice, fire: finish}
-      """,
-      file: "demo.yaml"
-    )
-    let work = try #require(workflow.slas.first)
-    #expect(work.start == .entering(["working"]))
-    #expect(work.target == .fixed(WorkDuration(seconds: 100_800)))
-    #expect(work.warnPercent == nil)
-    #expect(work.escalations.first?.fire == "finish")
-    #expect(work.escalations.first?.assignee == "alice")
-    #expect(workflow.title == "demo")
-  }
+    @Test func slaClocksMayStartOnEnteringStatesAndUseFixedTargets() throws {
+        let workflow = try WorkflowParser.parse(
+            """
+            workflow: demo
+            key: DEM
+            team: ops
+            states:
+              open: {initial: true}
+              working: {}
+              done: {final: true}
+            transitions:
+              start: {from: open, to: working}
+              finish: {from: working, to: done}
+            slas:
+              work:
+                start: {enter: [working]}
+                stop: {enter: [done]}
+                target: 1d4h
+                escalate:
+                  - {after: 1h, assignee: alice, fire: finish}
+            """,
+            file: "demo.yaml"
+        )
+        let work = try #require(workflow.slas.first)
+        #expect(work.start == .entering(["working"]))
+        #expect(work.target == .fixed(WorkDuration(seconds: 100_800)))
+        #expect(work.warnPercent == nil)
+        #expect(work.escalations.first?.fire == "finish")
+        #expect(work.escalations.first?.assignee == "alice")
+        #expect(workflow.title == "demo")
+    }
 
-  @Test func listAndDateFieldsParseWithTheirDefaults() throws {
-    let workflow = try WorkflowParser.parse(
-      """
-      workflow: demo
-      key: DEM
-      team: ops
-      fields:
-        tags: {type: list, items: string, default: [urgent, vip]}
-        region: {type: list, items: {type: enum, values: [north, south]}}
-        due: {type: date, default: 2026-10-01}
-        budget: {type: decimal, min: 0.5}
-        code: {type: string, default: 42}
-      states:
-        open: {initial: true}
-        done: {final: true}
-      transitions:
-        finish: {from: open, to: done}
-      """,
-      file: "demo.yaml"
-    )
-    #expect(workflow.field(named: "tags")?.type == .list(.string))
-    #expect(workflow.field(named: "tags")?.defaultValue == ["urgent", "vip"])
-    #expect(workflow.field(named: "region")?.type == .list(.enumeration(["north", "south"])))
-    #expect(workflow.field(named: "due")?.defaultValue == "2026-10-01")
-    #expect(workflow.field(named: "budget")?.min == 0.5)
-    #expect(workflow.field(named: "code")?.defaultValue == "42")
-  }
+    @Test func listAndDateFieldsParseWithTheirDefaults() throws {
+        let workflow = try WorkflowParser.parse(
+            """
+            workflow: demo
+            key: DEM
+            team: ops
+            fields:
+              tags: {type: list, items: string, default: [urgent, vip]}
+              region: {type: list, items: {type: enum, values: [north, south]}}
+              due: {type: date, default: 2026-10-01}
+              budget: {type: decimal, min: 0.5}
+              code: {type: string, default: 42}
+            states:
+              open: {initial: true}
+              done: {final: true}
+            transitions:
+              finish: {from: open, to: done}
+            """,
+            file: "demo.yaml"
+        )
+        #expect(workflow.field(named: "tags")?.type == .list(.string))
+        #expect(workflow.field(named: "tags")?.defaultValue == ["urgent", "vip"])
+        #expect(workflow.field(named: "region")?.type == .list(.enumeration(["north", "south"])))
+        #expect(workflow.field(named: "due")?.defaultValue == "2026-10-01")
+        #expect(workflow.field(named: "budget")?.min == 0.5)
+        #expect(workflow.field(named: "code")?.defaultValue == "42")
+    }
 }

@@ -69,7 +69,9 @@ extension OpslineClient {
     ///
     /// - Throws: ``ClientError/server(status:code:message:details:)`` for a failed status,
     ///   ``ClientError/connection(_:)`` when the server cannot be reached.
-    func open(_ request: ClientRequest, deadline: NIODeadline) async throws(ClientError)
+    func open(
+        _ request: ClientRequest, deadline: NIODeadline
+    ) async throws(ClientError)
         -> ResponseChunks
     {
         let url = request.url(on: configuration.serverURL)

@@ -39,8 +39,7 @@ extension ClientJSON {
         }
     }
 
-    private static func writeArray(_ values: [ClientJSON], to output: inout String, indent: String?)
-    {
+    private static func writeArray(_ values: [ClientJSON], to output: inout String, indent: String?) {
         guard !values.isEmpty else {
             output += "[]"
             return

@@ -36,7 +36,9 @@ public struct FieldAssignment: Sendable, Hashable {
     /// Parses every `--field` argument into a fields object; a repeated key keeps its last value.
     ///
     /// - Throws: ``FieldAssignmentError`` for the first argument that is not `key=value`.
-    public static func fields(_ arguments: [String]) throws(FieldAssignmentError) -> [String:
+    public static func fields(
+        _ arguments: [String]
+    ) throws(FieldAssignmentError) -> [String:
         ClientJSON]
     {
         var fields: [String: ClientJSON] = [:]

@@ -45,7 +45,8 @@ extension APIError {
             let fields = JSONValue.object(
                 Dictionary(problems.map { ($0.field, JSONValue.string($0.problem)) }, uniquingKeysWith: { a, _ in a }))
             return APIError(
-                .unprocessableContent, code: "validation_failed", message: violation.message, details: ["fields": fields])
+                .unprocessableContent, code: "validation_failed", message: violation.message,
+                details: ["fields": fields])
         case .missingRequiredFields(_, let fields):
             return APIError(
                 .unprocessableContent, code: "guard_failed", message: violation.message,

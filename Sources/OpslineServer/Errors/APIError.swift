@@ -54,7 +54,8 @@ extension APIError {
 
     /// 400 for a line that cannot be used; the message names the line.
     static func badLine(_ line: Int, _ message: String) -> APIError {
-        APIError(.badRequest, code: "bad_line", message: "line \(line): \(message)", details: ["line": .int(Int64(line))])
+        APIError(
+            .badRequest, code: "bad_line", message: "line \(line): \(message)", details: ["line": .int(Int64(line))])
     }
 
     /// 400 for a bad query parameter or request shape.

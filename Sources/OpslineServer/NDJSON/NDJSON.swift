@@ -27,7 +27,8 @@ enum NDJSON {
 
     /// One value as one line, `\n` included.
     static func buffer(_ value: some Encodable) -> ByteBuffer {
-        var data = (try? encoder.encode(value)) ?? Data(#"{"error":{"code":"internal","message":"unencodable line"}}"#.utf8)
+        var data =
+            (try? encoder.encode(value)) ?? Data(#"{"error":{"code":"internal","message":"unencodable line"}}"#.utf8)
         data.append(UInt8(ascii: "\n"))
         return ByteBuffer(data: data)
     }

@@ -43,7 +43,8 @@ struct TaskRoutes {
         if results.count == 1, let failure = failures.first {
             return (try? failure.response(from: nil)) ?? Response(status: failure.status)
         }
-        let status: HTTPResponse.Status = failures.isEmpty ? .created : HTTPResponse.Status(code: 207, reasonPhrase: "Multi-Status")
+        let status: HTTPResponse.Status =
+            failures.isEmpty ? .created : HTTPResponse.Status(code: 207, reasonPhrase: "Multi-Status")
         let buffers = results.map { result in
             switch result {
             case .success(let task): NDJSON.buffer(TaskLine(task: task))

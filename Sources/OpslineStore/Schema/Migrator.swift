@@ -39,7 +39,8 @@ public struct Migrator: Sendable {
     /// The highest migration version recorded in the database (0 when none).
     public func currentVersion(_ pool: PostgresPool) async throws -> Int {
         try await pool.withConnection { connection in
-            let exists = try await connection.query(SchemaSQL.migrationsTableExists).first?
+            let exists =
+                try await connection.query(SchemaSQL.migrationsTableExists).first?
                 .decode("present", as: Bool.self) ?? false
             guard exists else { return 0 }
             return try await connection.query(SchemaSQL.currentVersion).first?

@@ -44,7 +44,9 @@ extension TaskStore {
                     TaskSQL.taskEventsPage, [id, lastSeq ?? 0, min(remaining, Self.pageSize)]
                 ).rows
             }
-            return try rows.map { let event = try EventRecord(row: $0); return (event, event.seq) }
+            return try rows.map {
+                let event = try EventRecord(row: $0); return (event, event.seq)
+            }
         }
     }
 

@@ -4,71 +4,71 @@
 /// exactly one initial state, every state reachable from it, every non-final state with a way
 /// out, no way out of final states, and every reference to a state, field or transition known.
 public struct WorkflowDefinition: Sendable, Hashable {
-  /// The workflow's name, `[a-z0-9-]+`, e.g. `complaint-escalation`.
-  public let name: String
-  /// A human title, e.g. "Customer complaint". Defaults to ``name`` when the file has none.
-  public let title: String
-  /// The task id prefix, `[A-Z][A-Z0-9]*`, e.g. `CMP`: task ids are `CMP-1`, `CMP-2`, …
-  public let key: String
-  /// The team that owns new tasks unless told otherwise.
-  public let team: String
-  /// The business calendar SLA durations are measured in; stored only for now.
-  public let calendar: String?
-  /// The declared task fields, in file order.
-  public let fields: [FieldDefinition]
-  /// The states, in file order.
-  public let states: [StateDefinition]
-  /// The transitions, in file order.
-  public let transitions: [TransitionDefinition]
-  /// The SLA clocks, in file order; parsed and stored, their behaviour comes later.
-  public let slas: [SLAPolicy]
+    /// The workflow's name, `[a-z0-9-]+`, e.g. `complaint-escalation`.
+    public let name: String
+    /// A human title, e.g. "Customer complaint". Defaults to ``name`` when the file has none.
+    public let title: String
+    /// The task id prefix, `[A-Z][A-Z0-9]*`, e.g. `CMP`: task ids are `CMP-1`, `CMP-2`, …
+    public let key: String
+    /// The team that owns new tasks unless told otherwise.
+    public let team: String
+    /// The business calendar SLA durations are measured in; stored only for now.
+    public let calendar: String?
+    /// The declared task fields, in file order.
+    public let fields: [FieldDefinition]
+    /// The states, in file order.
+    public let states: [StateDefinition]
+    /// The transitions, in file order.
+    public let transitions: [TransitionDefinition]
+    /// The SLA clocks, in file order; parsed and stored, their behaviour comes later.
+    public let slas: [SLAPolicy]
 
-  init(
-    name: String,
-    title: String,
-    key: String,
-    team: String,
-    calendar: String?,
-    fields: [FieldDefinition],
-    states: [StateDefinition],
-    transitions: [TransitionDefinition],
-    slas: [SLAPolicy]
-  ) {
-    self.name = name
-    self.title = title
-    self.key = key
-    self.team = team
-    self.calendar = calendar
-    self.fields = fields
-    self.states = states
-    self.transitions = transitions
-    self.slas = slas
-  }
+    init(
+        name: String,
+        title: String,
+        key: String,
+        team: String,
+        calendar: String?,
+        fields: [FieldDefinition],
+        states: [StateDefinition],
+        transitions: [TransitionDefinition],
+        slas: [SLAPolicy]
+    ) {
+        self.name = name
+        self.title = title
+        self.key = key
+        self.team = team
+        self.calendar = calendar
+        self.fields = fields
+        self.states = states
+        self.transitions = transitions
+        self.slas = slas
+    }
 
-  /// The state every new task starts in.
-  public var initialState: StateDefinition {
-    // The parser refuses files without exactly one initial state.
-    states.first(where: \.isInitial) ?? states[0]
-  }
+    /// The state every new task starts in.
+    public var initialState: StateDefinition {
+        // The parser refuses files without exactly one initial state.
+        states.first(where: \.isInitial) ?? states[0]
+    }
 
-  /// Looks up a declared field.
-  /// - Parameter name: The field's name.
-  /// - Returns: The field, or `nil` when the workflow declares no such field.
-  public func field(named name: String) -> FieldDefinition? {
-    fields.first { $0.name == name }
-  }
+    /// Looks up a declared field.
+    /// - Parameter name: The field's name.
+    /// - Returns: The field, or `nil` when the workflow declares no such field.
+    public func field(named name: String) -> FieldDefinition? {
+        fields.first { $0.name == name }
+    }
 
-  /// Looks up a state.
-  /// - Parameter name: The state's name.
-  /// - Returns: The state, or `nil` when the workflow has no such state.
-  public func state(named name: String) -> StateDefinition? {
-    states.first { $0.name == name }
-  }
+    /// Looks up a state.
+    /// - Parameter name: The state's name.
+    /// - Returns: The state, or `nil` when the workflow has no such state.
+    public func state(named name: String) -> StateDefinition? {
+        states.first { $0.name == name }
+    }
 
-  /// Looks up a transition.
-  /// - Parameter name: The transition's name.
-  /// - Returns: The transition, or `nil` when the workflow has no such transition.
-  public func transition(named name: String) -> TransitionDefinition? {
-    transitions.first { $0.name == name }
-  }
+    /// Looks up a transition.
+    /// - Parameter name: The transition's name.
+    /// - Returns: The transition, or `nil` when the workflow has no such transition.
+    public func transition(named name: String) -> TransitionDefinition? {
+        transitions.first { $0.name == name }
+    }
 }

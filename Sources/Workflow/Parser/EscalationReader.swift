@@ -1,56 +1,58 @@
 /// Reads an SLA's `escalate:` levels.
 struct EscalationReader {
-  /// How messages name the policy, e.g. `sla 'resolution'`.
-  let context: String
-  /// The workflow's transitions, which levels may fire.
-  let transitions: [TransitionDefinition]
+    /// How messages name the policy, e.g. `sla 'resolution'`.
+    let context: String
+    /// The workflow's transitions, which levels may fire.
+    let transitions: [TransitionDefinition]
 
-  /// Parses the list of levels and checks they are in order of `after`.
-  func parse(_ node: SourceNode) throws(WorkflowLoadError) -> [EscalationLevel] {
-    var levels: [EscalationLevel] = []
-    for (index, item) in try node.sequence(of: "escalation levels").enumerated() {
-      let level = try parseLevel(item, number: index + 1)
-      if let previous = levels.last, level.after < previous.after {
-        throw item.error(
-          "\(context) escalation level \(index + 1) (after \(level.after)) comes before "
-            + "level \(index) (after \(previous.after)); list levels in order of 'after'"
-        )
-      }
-      levels.append(level)
+    /// Parses the list of levels and checks they are in order of `after`.
+    func parse(_ node: SourceNode) throws(WorkflowLoadError) -> [EscalationLevel] {
+        var levels: [EscalationLevel] = []
+        for (index, item) in try node.sequence(of: "escalation levels").enumerated() {
+            let level = try parseLevel(item, number: index + 1)
+            if let previous = levels.last, level.after < previous.after {
+                throw item.error(
+                    "\(context) escalation level \(index + 1) (after \(level.after)) comes before "
+                        + "level \(index) (after \(previous.after)); list levels in order of 'after'"
+                )
+            }
+            levels.append(level)
+        }
+        return levels
     }
-    return levels
-  }
 
-  private func parseLevel(_ node: SourceNode, number: Int) throws(WorkflowLoadError)
-    -> EscalationLevel
-  {
-    let mapping = try node.mapping(context: "\(context) escalation level \(number)")
-    try mapping.allowOnly(["after", "team", "assignee", "priority", "fire"])
-    let after = try mapping.require("after").duration()
-    var team: String?
-    if let teamNode = mapping.value("team") { team = try teamNode.string() }
-    var assignee: String?
-    if let assigneeNode = mapping.value("assignee") { assignee = try assigneeNode.string() }
-    var priority: EscalationLevel.PriorityChange?
-    if let priorityNode = mapping.value("priority") {
-      let text = try priorityNode.string()
-      priority = text == "raise" ? .raise : .set(text)
+    private func parseLevel(
+        _ node: SourceNode, number: Int
+    ) throws(WorkflowLoadError)
+        -> EscalationLevel
+    {
+        let mapping = try node.mapping(context: "\(context) escalation level \(number)")
+        try mapping.allowOnly(["after", "team", "assignee", "priority", "fire"])
+        let after = try mapping.require("after").duration()
+        var team: String?
+        if let teamNode = mapping.value("team") { team = try teamNode.string() }
+        var assignee: String?
+        if let assigneeNode = mapping.value("assignee") { assignee = try assigneeNode.string() }
+        var priority: EscalationLevel.PriorityChange?
+        if let priorityNode = mapping.value("priority") {
+            let text = try priorityNode.string()
+            priority = text == "raise" ? .raise : .set(text)
+        }
+        var fire: String?
+        if let fireNode = mapping.value("fire") { fire = try firedTransition(fireNode) }
+        guard team != nil || assignee != nil || priority != nil || fire != nil else {
+            throw node.error(
+                "\(mapping.context) does nothing; give it a team, assignee, priority or fire")
+        }
+        return EscalationLevel(
+            after: after, team: team, assignee: assignee, priority: priority, fire: fire)
     }
-    var fire: String?
-    if let fireNode = mapping.value("fire") { fire = try firedTransition(fireNode) }
-    guard team != nil || assignee != nil || priority != nil || fire != nil else {
-      throw node.error(
-        "\(mapping.context) does nothing; give it a team, assignee, priority or fire")
-    }
-    return EscalationLevel(
-      after: after, team: team, assignee: assignee, priority: priority, fire: fire)
-  }
 
-  private func firedTransition(_ node: SourceNode) throws(WorkflowLoadError) -> String {
-    let name = try node.string()
-    guard transitions.contains(where: { $0.name == name }) else {
-      throw node.error("\(context) escalation fires unknown transition '\(name)'")
+    private func firedTransition(_ node: SourceNode) throws(WorkflowLoadError) -> String {
+        let name = try node.string()
+        guard transitions.contains(where: { $0.name == name }) else {
+            throw node.error("\(context) escalation fires unknown transition '\(name)'")
+        }
+        return name
     }
-    return name
-  }
 }

@@ -1,10 +1,10 @@
 extension SourceNode {
-  /// A working-time duration such as `30m`, `4h` or `1d4h`.
-  func duration() throws(WorkflowLoadError) -> WorkDuration {
-    let text = node.scalar?.string ?? ""
-    guard case .scalar = node, let duration = WorkDuration(parsing: text) else {
-      throw error("\(label) has invalid duration '\(text)' (use e.g. 45s, 30m, 4h, 1d4h)")
+    /// A working-time duration such as `30m`, `4h` or `1d4h`.
+    func duration() throws(WorkflowLoadError) -> WorkDuration {
+        let text = node.scalar?.string ?? ""
+        guard case .scalar = node, let duration = WorkDuration(parsing: text) else {
+            throw error("\(label) has invalid duration '\(text)' (use e.g. 45s, 30m, 4h, 1d4h)")
+        }
+        return duration
     }
-    return duration
-  }
 }

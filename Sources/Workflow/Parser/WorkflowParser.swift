@@ -38,63 +38,65 @@
 /// state, field and transition named anywhere exists. The first problem found is reported, with
 /// the line of the offending node.
 public enum WorkflowParser {
-  private static let topLevelKeys = [
-    "workflow", "title", "key", "team", "calendar", "fields", "states", "transitions", "slas",
-  ]
+    private static let topLevelKeys = [
+        "workflow", "title", "key", "team", "calendar", "fields", "states", "transitions", "slas",
+    ]
 
-  /// Parses and validates one workflow file.
-  /// - Parameters:
-  ///   - source: The file's contents.
-  ///   - file: The file's path, used in error messages only.
-  /// - Returns: The workflow.
-  /// - Throws: The first problem found, with its line.
-  public static func parse(_ source: String, file: String) throws(WorkflowLoadError)
-    -> WorkflowDefinition
-  {
-    let root = try YAMLDocument.compose(source, file: file).mapping(context: "")
-    try root.allowOnly(topLevelKeys)
-    let name = try workflowName(root.require("workflow"))
-    let key = try taskKey(root.require("key"))
-    let title = try root.value("title")?.string() ?? name
-    let team = try root.require("team").string()
-    let calendar = try root.value("calendar")?.string()
-    let fields = try FieldSection.parse(root.value("fields"))
-    let states = try StateSection.parse(root.require("states"))
-    let stateDefinitions = states.map(\.value)
-    let transitions = try TransitionSection.parse(
-      root.require("transitions"),
-      states: stateDefinitions,
-      fields: fields
-    )
-    try MachineSoundness.check(states: states, transitions: transitions, file: file)
-    let scope = SLASection.Scope(states: stateDefinitions, fields: fields, transitions: transitions)
-    return WorkflowDefinition(
-      name: name,
-      title: title,
-      key: key,
-      team: team,
-      calendar: calendar,
-      fields: fields,
-      states: stateDefinitions,
-      transitions: transitions,
-      slas: try SLASection.parse(root.value("slas"), scope: scope)
-    )
-  }
-
-  private static func workflowName(_ node: SourceNode) throws(WorkflowLoadError) -> String {
-    let name = try node.string()
-    guard NameRules.isWorkflowName(name) else {
-      throw node.error("workflow name '\(name)' must use only a-z, 0-9 and '-'")
+    /// Parses and validates one workflow file.
+    /// - Parameters:
+    ///   - source: The file's contents.
+    ///   - file: The file's path, used in error messages only.
+    /// - Returns: The workflow.
+    /// - Throws: The first problem found, with its line.
+    public static func parse(
+        _ source: String, file: String
+    ) throws(WorkflowLoadError)
+        -> WorkflowDefinition
+    {
+        let root = try YAMLDocument.compose(source, file: file).mapping(context: "")
+        try root.allowOnly(topLevelKeys)
+        let name = try workflowName(root.require("workflow"))
+        let key = try taskKey(root.require("key"))
+        let title = try root.value("title")?.string() ?? name
+        let team = try root.require("team").string()
+        let calendar = try root.value("calendar")?.string()
+        let fields = try FieldSection.parse(root.value("fields"))
+        let states = try StateSection.parse(root.require("states"))
+        let stateDefinitions = states.map(\.value)
+        let transitions = try TransitionSection.parse(
+            root.require("transitions"),
+            states: stateDefinitions,
+            fields: fields
+        )
+        try MachineSoundness.check(states: states, transitions: transitions, file: file)
+        let scope = SLASection.Scope(states: stateDefinitions, fields: fields, transitions: transitions)
+        return WorkflowDefinition(
+            name: name,
+            title: title,
+            key: key,
+            team: team,
+            calendar: calendar,
+            fields: fields,
+            states: stateDefinitions,
+            transitions: transitions,
+            slas: try SLASection.parse(root.value("slas"), scope: scope)
+        )
     }
-    return name
-  }
 
-  private static func taskKey(_ node: SourceNode) throws(WorkflowLoadError) -> String {
-    let key = try node.string()
-    guard NameRules.isTaskKey(key) else {
-      throw node.error(
-        "key '\(key)' must be upper-case letters and digits starting with a letter, e.g. CMP")
+    private static func workflowName(_ node: SourceNode) throws(WorkflowLoadError) -> String {
+        let name = try node.string()
+        guard NameRules.isWorkflowName(name) else {
+            throw node.error("workflow name '\(name)' must use only a-z, 0-9 and '-'")
+        }
+        return name
     }
-    return key
-  }
+
+    private static func taskKey(_ node: SourceNode) throws(WorkflowLoadError) -> String {
+        let key = try node.string()
+        guard NameRules.isTaskKey(key) else {
+            throw node.error(
+                "key '\(key)' must be upper-case letters and digits starting with a letter, e.g. CMP")
+        }
+        return key
+    }
 }

@@ -1,44 +1,44 @@
 /// One step taken after an SLA breach, e.g. hand the task to `support-l2` and raise its priority.
 public struct EscalationLevel: Sendable, Hashable {
-  /// How long after the breach this level applies; `0` means at the breach.
-  public let after: WorkDuration
-  /// The team the task is handed to.
-  public let team: String?
-  /// The user the task is assigned to.
-  public let assignee: String?
-  /// How the task's priority changes.
-  public let priority: PriorityChange?
-  /// A transition fired on the task.
-  public let fire: String?
+    /// How long after the breach this level applies; `0` means at the breach.
+    public let after: WorkDuration
+    /// The team the task is handed to.
+    public let team: String?
+    /// The user the task is assigned to.
+    public let assignee: String?
+    /// How the task's priority changes.
+    public let priority: PriorityChange?
+    /// A transition fired on the task.
+    public let fire: String?
 
-  /// Creates an escalation level.
-  /// - Parameters:
-  ///   - after: How long after the breach it applies.
-  ///   - team: The team the task is handed to.
-  ///   - assignee: The user the task is assigned to.
-  ///   - priority: How the task's priority changes.
-  ///   - fire: A transition fired on the task.
-  public init(
-    after: WorkDuration,
-    team: String? = nil,
-    assignee: String? = nil,
-    priority: PriorityChange? = nil,
-    fire: String? = nil
-  ) {
-    self.after = after
-    self.team = team
-    self.assignee = assignee
-    self.priority = priority
-    self.fire = fire
-  }
+    /// Creates an escalation level.
+    /// - Parameters:
+    ///   - after: How long after the breach it applies.
+    ///   - team: The team the task is handed to.
+    ///   - assignee: The user the task is assigned to.
+    ///   - priority: How the task's priority changes.
+    ///   - fire: A transition fired on the task.
+    public init(
+        after: WorkDuration,
+        team: String? = nil,
+        assignee: String? = nil,
+        priority: PriorityChange? = nil,
+        fire: String? = nil
+    ) {
+        self.after = after
+        self.team = team
+        self.assignee = assignee
+        self.priority = priority
+        self.fire = fire
+    }
 }
 
 extension EscalationLevel {
-  /// How an escalation changes a task's priority.
-  public enum PriorityChange: Sendable, Hashable {
-    /// One step more urgent (`priority: raise`).
-    case raise
-    /// Set to this priority (`priority: p1`).
-    case set(String)
-  }
+    /// How an escalation changes a task's priority.
+    public enum PriorityChange: Sendable, Hashable {
+        /// One step more urgent (`priority: raise`).
+        case raise
+        /// Set to this priority (`priority: p1`).
+        case set(String)
+    }
 }

@@ -3,45 +3,45 @@
 ///
 /// Policies are parsed and validated now; the clocks that run them come in a later issue.
 public struct SLAPolicy: Sendable, Hashable {
-  /// The policy's name, e.g. `first_response`.
-  public let name: String
-  /// When the clock starts.
-  public let start: Start
-  /// States in which the clock does not run (`pause: {in: [...]}`).
-  public let pause: [String]
-  /// States whose entry stops the clock (`stop: {enter: [...]}`).
-  public let stop: [String]
-  /// How much working time the clock allows.
-  public let target: Target
-  /// The percentage of the target after which the clock warns, 1…99.
-  public let warnPercent: Int?
-  /// What happens after a breach, in order of ``EscalationLevel/after``.
-  public let escalations: [EscalationLevel]
+    /// The policy's name, e.g. `first_response`.
+    public let name: String
+    /// When the clock starts.
+    public let start: Start
+    /// States in which the clock does not run (`pause: {in: [...]}`).
+    public let pause: [String]
+    /// States whose entry stops the clock (`stop: {enter: [...]}`).
+    public let stop: [String]
+    /// How much working time the clock allows.
+    public let target: Target
+    /// The percentage of the target after which the clock warns, 1…99.
+    public let warnPercent: Int?
+    /// What happens after a breach, in order of ``EscalationLevel/after``.
+    public let escalations: [EscalationLevel]
 
-  /// Creates an SLA policy.
-  /// - Parameters:
-  ///   - name: The policy's name.
-  ///   - start: When the clock starts.
-  ///   - pause: States in which the clock does not run.
-  ///   - stop: States whose entry stops the clock.
-  ///   - target: How much working time the clock allows.
-  ///   - warnPercent: The percentage of the target after which the clock warns.
-  ///   - escalations: What happens after a breach.
-  public init(
-    name: String,
-    start: Start,
-    pause: [String] = [],
-    stop: [String],
-    target: Target,
-    warnPercent: Int? = nil,
-    escalations: [EscalationLevel] = []
-  ) {
-    self.name = name
-    self.start = start
-    self.pause = pause
-    self.stop = stop
-    self.target = target
-    self.warnPercent = warnPercent
-    self.escalations = escalations
-  }
+    /// Creates an SLA policy.
+    /// - Parameters:
+    ///   - name: The policy's name.
+    ///   - start: When the clock starts.
+    ///   - pause: States in which the clock does not run.
+    ///   - stop: States whose entry stops the clock.
+    ///   - target: How much working time the clock allows.
+    ///   - warnPercent: The percentage of the target after which the clock warns.
+    ///   - escalations: What happens after a breach.
+    public init(
+        name: String,
+        start: Start,
+        pause: [String] = [],
+        stop: [String],
+        target: Target,
+        warnPercent: Int? = nil,
+        escalations: [EscalationLevel] = []
+    ) {
+        self.name = name
+        self.start = start
+        self.pause = pause
+        self.stop = stop
+        self.target = target
+        self.warnPercent = warnPercent
+        self.escalations = escalations
+    }
 }
