@@ -65,6 +65,7 @@ let package = Package(
         .target(
             name: "OpslineClient",
             dependencies: [
+                "Workflow",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Workflow
 
 @testable import OpslineClient
 
@@ -32,7 +33,7 @@ import Testing
     @Test func encodingWritesTheServersShape() throws {
         let line = ErrorLine(
             code: "not_found", message: "no task CMP-9", details: ["task": "CMP-9"])
-        let json = try JSONDecoder().decode(ClientJSON.self, from: JSONEncoder().encode(line))
+        let json = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(line))
         #expect(
             json == ["error": ["code": "not_found", "message": "no task CMP-9", "task": "CMP-9"]])
     }

@@ -1,9 +1,10 @@
 import Testing
+import Workflow
 
 @testable import OpslineClient
 
 @Suite struct FieldAssignmentTests {
-    static let examples: [(argument: String, key: String, value: ClientJSON)] = [
+    static let examples: [(argument: String, key: String, value: JSONValue)] = [
         ("satisfaction=5", "satisfaction", 5),
         ("customer=ACME", "customer", "ACME"),
         ("ratio=0.5", "ratio", 0.5),
@@ -19,7 +20,7 @@ import Testing
 
     @Test(arguments: examples)
     func aValueIsJSONWhenItIsValidJSONAndTextOtherwise(
-        argument: String, key: String, value: ClientJSON
+        argument: String, key: String, value: JSONValue
     ) throws {
         let assignment = try FieldAssignment(parsing: argument)
         #expect(assignment.key == key)

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import Workflow
 
 @testable import OpslineClient
 
 @Suite struct HistoryViewTests {
-    func event(_ type: String, actor: String? = "alice", data: [String: ClientJSON]) -> EventLine {
+    func event(_ type: String, actor: String? = "alice", data: [String: JSONValue]) -> EventLine {
         EventLine(
             seq: 9, at: APILines.time("2026-11-22T09:30:00Z"), task: "CMP-42", type: type,
             actor: actor, data: data)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Workflow
 
 @testable import OpslineClient
 
@@ -67,7 +68,7 @@ import Testing
     @Test func encodingWritesTheAPIsKeysAndTimes() throws {
         let task = try decode(APILines.task)
         let encoded = try JSONEncoder().encode(task)
-        let json = try JSONDecoder().decode(ClientJSON.self, from: encoded)
+        let json = try JSONDecoder().decode(JSONValue.self, from: encoded)
         #expect(json["workflow_version"] == 1)
         #expect(json["created_at"] == "2026-11-22T08:00:00Z")
         #expect(

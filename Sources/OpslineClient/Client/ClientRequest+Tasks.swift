@@ -1,3 +1,5 @@
+import Workflow
+
 extension ClientRequest {
     /// `POST /v1/tasks` with one task.
     public static func createTask(_ task: NewTask) -> ClientRequest {
@@ -24,13 +26,13 @@ extension ClientRequest {
     ///   - expectedVersion: The task version the caller saw; the server refuses the move with
     ///     `version_conflict` when the task has changed since.
     public static func transition(
-        id: String, transition: String, fields: [String: ClientJSON] = [:], note: String? = nil,
+        id: String, transition: String, fields: [String: JSONValue] = [:], note: String? = nil,
         expectedVersion: Int? = nil
     ) -> ClientRequest {
-        var members: [String: ClientJSON] = ["transition": .string(transition)]
+        var members: [String: JSONValue] = ["transition": .string(transition)]
         members["fields"] = fields.isEmpty ? nil : .object(fields)
-        members["note"] = note.map(ClientJSON.string)
-        members["expected_version"] = expectedVersion.map(ClientJSON.int)
+        members["note"] = note.map(JSONValue.string)
+        members["expected_version"] = expectedVersion.map { .int(Int64($0)) }
         return ClientRequest(
             method: .post, path: "/v1/tasks/" + escape(id) + "/transitions",
             lines: [.object(members)])

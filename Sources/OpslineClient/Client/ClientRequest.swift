@@ -1,3 +1,5 @@
+import Workflow
+
 /// One call to the Opsline API, before it is sent: method, path, query and NDJSON body lines.
 ///
 /// The task methods of ``OpslineClient`` build these; build one yourself to reach the raw lines of
@@ -19,12 +21,12 @@ public struct ClientRequest: Sendable, Hashable {
     /// Query parameters in order; they are percent-encoded when the URL is built.
     public var query: [(name: String, value: String)]
     /// The body's lines, one JSON object each; empty for no body.
-    public var lines: [ClientJSON]
+    public var lines: [JSONValue]
 
     /// Creates a request.
     public init(
         method: Method, path: String, query: [(name: String, value: String)] = [],
-        lines: [ClientJSON] = []
+        lines: [JSONValue] = []
     ) {
         self.method = method
         self.path = path

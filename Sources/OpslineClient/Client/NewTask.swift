@@ -1,3 +1,5 @@
+import Workflow
+
 /// A task to create: one line of `POST /v1/tasks`.
 public struct NewTask: Sendable, Hashable {
     /// The workflow the task follows.
@@ -5,7 +7,7 @@ public struct NewTask: Sendable, Hashable {
     /// A one-line summary.
     public var title: String
     /// Values for the workflow's custom fields.
-    public var fields: [String: ClientJSON]
+    public var fields: [String: JSONValue]
     /// The owning team; the server picks the workflow's default when unset.
     public var team: String?
     /// The person to assign.
@@ -19,7 +21,7 @@ public struct NewTask: Sendable, Hashable {
 
     /// Creates a task description.
     public init(
-        workflow: String, title: String, fields: [String: ClientJSON] = [:], team: String? = nil,
+        workflow: String, title: String, fields: [String: JSONValue] = [:], team: String? = nil,
         assignee: String? = nil, priority: String? = nil, parent: String? = nil,
         idempotencyKey: String? = nil
     ) {
@@ -34,15 +36,15 @@ public struct NewTask: Sendable, Hashable {
     }
 
     /// The request line, with unset members left out.
-    public var line: ClientJSON {
-        var members: [String: ClientJSON] = [
+    public var line: JSONValue {
+        var members: [String: JSONValue] = [
             "workflow": .string(workflow), "title": .string(title), "fields": .object(fields),
         ]
-        members["team"] = team.map(ClientJSON.string)
-        members["assignee"] = assignee.map(ClientJSON.string)
-        members["priority"] = priority.map(ClientJSON.string)
-        members["parent"] = parent.map(ClientJSON.string)
-        members["idempotency_key"] = idempotencyKey.map(ClientJSON.string)
+        members["team"] = team.map(JSONValue.string)
+        members["assignee"] = assignee.map(JSONValue.string)
+        members["priority"] = priority.map(JSONValue.string)
+        members["parent"] = parent.map(JSONValue.string)
+        members["idempotency_key"] = idempotencyKey.map(JSONValue.string)
         return .object(members)
     }
 }

@@ -1,3 +1,5 @@
+import Workflow
+
 extension OpslineClient {
     /// Creates a task (`POST /v1/tasks`).
     ///
@@ -34,7 +36,7 @@ extension OpslineClient {
     ///     `version_conflict`.
     /// - Returns: The task after the move.
     public func transition(
-        id: String, transition: String, fields: [String: ClientJSON] = [:], note: String? = nil,
+        id: String, transition: String, fields: [String: JSONValue] = [:], note: String? = nil,
         expectedVersion: Int? = nil
     ) async throws(ClientError) -> TaskLine {
         try await send(

@@ -1,4 +1,5 @@
 import Foundation
+import Workflow
 
 /// Why a call to the Opsline server failed.
 public enum ClientError: Error, Sendable, Hashable {
@@ -10,7 +11,7 @@ public enum ClientError: Error, Sendable, Hashable {
     ///     error line.
     ///   - message: The error line's message, or the body's text.
     ///   - details: The error object's other members, such as `current_version`.
-    case server(status: Int, code: String, message: String, details: [String: ClientJSON])
+    case server(status: Int, code: String, message: String, details: [String: JSONValue])
     /// The server could not be reached, or the connection broke; the text names the URL.
     case connection(String)
     /// The server answered with something that is not what the API promises.

@@ -1,4 +1,5 @@
 import Foundation
+import Workflow
 
 /// The line the server writes for any failure: `{"error":{"code":…,"message":…, …details}}`.
 public struct ErrorLine: Codable, Sendable, Hashable {
@@ -7,10 +8,10 @@ public struct ErrorLine: Codable, Sendable, Hashable {
     /// What went wrong, for people.
     public var message: String
     /// Every other member of the error object, such as `current_version`.
-    public var details: [String: ClientJSON]
+    public var details: [String: JSONValue]
 
     /// Creates an error line.
-    public init(code: String, message: String, details: [String: ClientJSON] = [:]) {
+    public init(code: String, message: String, details: [String: JSONValue] = [:]) {
         self.code = code
         self.message = message
         self.details = details
@@ -23,7 +24,7 @@ public struct ErrorLine: Codable, Sendable, Hashable {
     /// Decodes `{"error":{…}}`; every member besides `code` and `message` becomes a detail.
     public init(from decoder: any Decoder) throws {
         let outer = try decoder.container(keyedBy: OuterKeys.self)
-        var members = try outer.decode([String: ClientJSON].self, forKey: .error)
+        var members = try outer.decode([String: JSONValue].self, forKey: .error)
         guard case .string(let code)? = members.removeValue(forKey: "code") else {
             throw DecodingError.dataCorruptedError(
                 forKey: .error, in: outer, debugDescription: "the error has no string 'code'")

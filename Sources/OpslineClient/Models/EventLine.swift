@@ -1,4 +1,5 @@
 import Foundation
+import Workflow
 
 /// One entry of a task's history, as `GET /v1/tasks/{id}/events` and the event stream write it.
 public struct EventLine: Codable, Sendable, Hashable {
@@ -13,12 +14,12 @@ public struct EventLine: Codable, Sendable, Hashable {
     /// Who caused it; absent for the server's own work such as timers.
     public var actor: String?
     /// The event's details, which depend on its type.
-    public var data: [String: ClientJSON]
+    public var data: [String: JSONValue]
 
     /// Creates an event line.
     public init(
         seq: Int, at: Date, task: String, type: String, actor: String? = nil,
-        data: [String: ClientJSON] = [:]
+        data: [String: JSONValue] = [:]
     ) {
         self.seq = seq
         self.at = at
@@ -40,7 +41,7 @@ public struct EventLine: Codable, Sendable, Hashable {
         task = try container.decode(String.self, forKey: .task)
         type = try container.decode(String.self, forKey: .type)
         actor = try container.decodeIfPresent(String.self, forKey: .actor)
-        data = try container.decodeIfPresent([String: ClientJSON].self, forKey: .data) ?? [:]
+        data = try container.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:]
     }
 
     /// Encodes the line as the server writes it, the time as RFC 3339 text.

@@ -1,4 +1,5 @@
 import Foundation
+import Workflow
 
 /// One task as the server describes it: the line `GET /v1/tasks/{id}` answers with, and each line
 /// of a task list.
@@ -20,7 +21,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
     /// The person working on the task.
     public var assignee: String?
     /// The workflow's custom fields.
-    public var fields: [String: ClientJSON]
+    public var fields: [String: JSONValue]
     /// The identifier of the parent task, for a spawned task.
     public var parent: String?
     /// Increases with every change; send it back as `expected_version` to avoid lost updates.
@@ -38,7 +39,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
     public init(
         id: String, workflow: String, workflowVersion: Int, state: String, title: String,
         priority: String? = nil, team: String? = nil, assignee: String? = nil,
-        fields: [String: ClientJSON] = [:], parent: String? = nil, version: Int,
+        fields: [String: JSONValue] = [:], parent: String? = nil, version: Int,
         createdAt: Date, updatedAt: Date, closedAt: Date? = nil, sla: [SLAStatus]? = nil
     ) {
         self.id = id
@@ -77,7 +78,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
         priority = try container.decodeIfPresent(String.self, forKey: .priority)
         team = try container.decodeIfPresent(String.self, forKey: .team)
         assignee = try container.decodeIfPresent(String.self, forKey: .assignee)
-        fields = try container.decodeIfPresent([String: ClientJSON].self, forKey: .fields) ?? [:]
+        fields = try container.decodeIfPresent([String: JSONValue].self, forKey: .fields) ?? [:]
         parent = try container.decodeIfPresent(String.self, forKey: .parent)
         version = try container.decode(Int.self, forKey: .version)
         createdAt = try container.decodeTimestamp(forKey: .createdAt)

@@ -1,4 +1,5 @@
 import Foundation
+import Workflow
 
 /// How single values read in tables: times, durations, field values and empty cells.
 public enum DisplayText {
@@ -18,7 +19,7 @@ public enum DisplayText {
 
     /// A JSON value for people: strings without quotes, `null` as ``none``, anything else as
     /// compact JSON.
-    public static func value(_ value: ClientJSON) -> String {
+    public static func value(_ value: JSONValue) -> String {
         switch value {
         case .string(let text): text
         case .null: none

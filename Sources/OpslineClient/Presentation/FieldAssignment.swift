@@ -1,4 +1,5 @@
 import Foundation
+import Workflow
 
 /// One `--field key=value` argument of the command line.
 ///
@@ -9,10 +10,10 @@ public struct FieldAssignment: Sendable, Hashable {
     /// The field's name.
     public var key: String
     /// The field's value.
-    public var value: ClientJSON
+    public var value: JSONValue
 
     /// Creates an assignment.
-    public init(key: String, value: ClientJSON) {
+    public init(key: String, value: JSONValue) {
         self.key = key
         self.value = value
     }
@@ -30,7 +31,7 @@ public struct FieldAssignment: Sendable, Hashable {
             throw FieldAssignmentError(argument: argument, reason: "the field name is empty")
         }
         let text = String(argument[argument.index(after: equals)...])
-        self.init(key: key, value: ClientJSON(parsing: text) ?? .string(text))
+        self.init(key: key, value: JSONValue(parsing: text) ?? .string(text))
     }
 
     /// Parses every `--field` argument into a fields object; a repeated key keeps its last value.
@@ -39,9 +40,9 @@ public struct FieldAssignment: Sendable, Hashable {
     public static func fields(
         _ arguments: [String]
     ) throws(FieldAssignmentError) -> [String:
-        ClientJSON]
+        JSONValue]
     {
-        var fields: [String: ClientJSON] = [:]
+        var fields: [String: JSONValue] = [:]
         for argument in arguments {
             let assignment = try FieldAssignment(parsing: argument)
             fields[assignment.key] = assignment.value

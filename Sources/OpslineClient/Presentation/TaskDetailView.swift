@@ -1,3 +1,5 @@
+import Workflow
+
 /// The `table` output of one task: a key/value block, its fields, its SLA clocks and, when
 /// given, its history.
 public enum TaskDetailView {
@@ -54,7 +56,7 @@ public enum TaskDetailView {
         history.isEmpty ? "  No events.\n" : historyTable.render(history.map(HistoryView.row))
     }
 
-    private static func fieldRows(_ fields: [String: ClientJSON]) -> [(String, String)] {
+    private static func fieldRows(_ fields: [String: JSONValue]) -> [(String, String)] {
         fields.keys.sorted().map { ($0, DisplayText.value(fields[$0] ?? .null)) }
     }
 

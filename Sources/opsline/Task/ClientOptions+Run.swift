@@ -1,5 +1,6 @@
 import ArgumentParser
 import OpslineClient
+import Workflow
 
 extension ClientOptions {
     /// Runs `body` with a client for the configured server and ends the process the way
@@ -31,9 +32,9 @@ extension ClientOptions {
     }
 
     /// Parses lines the server sent into JSON values.
-    static func parse(_ lines: [String]) throws(ClientError) -> [ClientJSON] {
+    static func parse(_ lines: [String]) throws(ClientError) -> [JSONValue] {
         try lines.map { line throws(ClientError) in
-            guard let value = ClientJSON(parsing: line) else {
+            guard let value = JSONValue(parsing: line) else {
                 throw .badResponse("a line is not JSON: \(line.prefix(200))")
             }
             return value

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OpslineClient
+import Workflow
 
 extension TaskCommand {
     /// `opsline task show ID`
@@ -27,7 +28,7 @@ extension TaskCommand {
                     let task = try await ClientOptions.parse(opsline.lines(.task(id: id)).collect())
                     let events = try await ClientOptions.parse(
                         opsline.lines(.events(taskID: id)).collect())
-                    let document: ClientJSON = [
+                    let document: JSONValue = [
                         "task": task.first ?? .null, "events": .array(events),
                     ]
                     TerminalOutput.print(document.prettyText)

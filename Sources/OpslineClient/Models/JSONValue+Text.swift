@@ -1,12 +1,13 @@
 import Foundation
+import Workflow
 
-extension ClientJSON {
+extension JSONValue {
     /// Parses one JSON text, including a bare scalar such as `5`, `true` or `"x"`.
     ///
     /// - Parameter text: The JSON text; surrounding whitespace is allowed.
     /// - Returns: The value, or `nil` when `text` is not valid JSON.
     public init?(parsing text: String) {
-        guard let value = try? JSONDecoder().decode(ClientJSON.self, from: Data(text.utf8)) else {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
             return nil
         }
         self = value
@@ -39,7 +40,7 @@ extension ClientJSON {
         }
     }
 
-    private static func writeArray(_ values: [ClientJSON], to output: inout String, indent: String?) {
+    private static func writeArray(_ values: [JSONValue], to output: inout String, indent: String?) {
         guard !values.isEmpty else {
             output += "[]"
             return
@@ -56,7 +57,7 @@ extension ClientJSON {
     }
 
     private static func writeObject(
-        _ members: [String: ClientJSON], to output: inout String, indent: String?
+        _ members: [String: JSONValue], to output: inout String, indent: String?
     ) {
         guard !members.isEmpty else {
             output += "{}"

@@ -1,0 +1,24 @@
+extension JSONValue {
+    /// The string, when this value is a string.
+    public var stringValue: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    /// The integer, when this value is an integer that fits in `Int`.
+    public var intValue: Int? {
+        if case .int(let value) = self { return Int(exactly: value) }
+        return nil
+    }
+
+    /// The members, when this value is an object.
+    public var objectValue: [String: JSONValue]? {
+        if case .object(let value) = self { return value }
+        return nil
+    }
+
+    /// Looks a member up by key, when this value is an object.
+    public subscript(key: String) -> JSONValue? {
+        objectValue?[key]
+    }
+}
