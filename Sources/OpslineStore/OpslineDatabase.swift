@@ -11,6 +11,8 @@ public struct OpslineDatabase: Sendable {
     public let tasks: TaskStore
     /// API tokens.
     public let tokens: TokenStore
+    /// The event log, for the event stream.
+    public let events: EventLog
     /// The schema migrations of this build.
     public let migrator: Migrator
 
@@ -20,6 +22,7 @@ public struct OpslineDatabase: Sendable {
         self.workflows = WorkflowCatalog(pool: pool)
         self.tasks = TaskStore(pool: pool, catalog: workflows)
         self.tokens = TokenStore(pool: pool)
+        self.events = EventLog(pool: pool)
         self.migrator = try Migrator(logger: logger)
     }
 
@@ -27,6 +30,14 @@ public struct OpslineDatabase: Sendable {
     public func prepare() async throws {
         try await migrator.migrate(pool)
         try await workflows.reload()
+    }
+
+    /// Deletes idempotency keys older than `retention`; returns how many went.
+    @discardableResult
+    public func pruneIdempotencyKeys(olderThan retention: Duration) async throws -> Int {
+        try await pool.read { connection in
+            try await connection.query(IdempotencySQL.prune, [Double(retention.components.seconds)]).affectedRows
+        }
     }
 
     /// True when PostgreSQL answers and the schema is current (`/readyz`).

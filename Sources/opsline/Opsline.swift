@@ -11,6 +11,9 @@ struct Opsline: AsyncParsableCommand {
             HTTP (set OPSLINE_URL and OPSLINE_TOKEN, or use ~/.config/opsline/config.yaml).
             """,
         version: "0.1.0",
-        subcommands: [ServeCommand.self, TaskCommand.self, DatabaseCommand.self]
+        subcommands: [
+            ServeCommand.self, TaskCommand.self, DatabaseCommand.self, TokenCommand.self,
+            WhoamiCommand.self, LoginCommand.self,
+        ]
     )
 }

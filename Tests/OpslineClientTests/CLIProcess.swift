@@ -58,6 +58,10 @@ struct CLIProcess: Sendable {
     var token: String?
     /// How long a run may take before the child is killed.
     var timeout: Duration = .seconds(30)
+    /// A home folder kept between runs (for `login`); `nil` gives each run a fresh, empty one.
+    var home: URL?
+    /// What the child reads on standard input; `nil` for nothing.
+    var input: String?
 
     /// A runner for the `opsline` built alongside the tests.
     init(serverURL: String? = nil, token: String? = nil) throws {
@@ -94,7 +98,8 @@ struct CLIProcess: Sendable {
     func run(_ arguments: [String]) async throws -> Result {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("opsline-cli-\(UUID().uuidString)")
-        let home = scratch.appendingPathComponent("home")
+        let home = self.home ?? scratch.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(
             at: home.appendingPathComponent(".config"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -123,7 +128,13 @@ struct CLIProcess: Sendable {
         process.executableURL = executable
         process.arguments = arguments
         process.environment = environment
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let inputURL = scratch.appendingPathComponent("stdin")
+            try Data(input.utf8).write(to: inputURL)
+            process.standardInput = try FileHandle(forReadingFrom: inputURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         process.standardOutput = stdoutHandle
         process.standardError = stderrHandle
         let exited = AsyncStream<Void> { continuation in

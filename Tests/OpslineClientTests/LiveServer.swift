@@ -27,7 +27,7 @@ enum LiveServer {
         do {
             let database = try await prepareDatabase(pool: pool)
             let app = Application(
-                router: OpslineApplication.router(database: database),
+                router: OpslineApplication.router(database: database, signal: EventSignal(conninfo: pool.conninfo)),
                 configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             let value = try await app.test(.live) { client in
                 let port = try #require(client.port, "the live server reports its port")

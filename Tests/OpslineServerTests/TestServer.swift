@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import OpslineServer
@@ -36,9 +37,20 @@ struct TestServer {
         return try await TestCluster.shared.makeDatabase()
     }
 
-    /// Runs `body` with a client against the router, then closes the pool.
-    func run<Value: Sendable>(_ body: @Sendable (APIClient) async throws -> Value) async throws -> Value {
-        let app = Application(router: OpslineApplication.router(database: database))
+    /// Creates a token with `role` and `teams` and returns its secret.
+    func mint(_ role: Role, teams: [String], name: String? = nil) async throws -> String {
+        let name = name ?? "\(role.rawValue)-\(teams.joined(separator: "-"))"
+        return try await database.tokens.create(name: name, role: role, teams: teams).secret.value
+    }
+
+    /// Runs `body` with a client against the router (with a live event signal), then closes the pool.
+    func run<Value: Sendable>(
+        heartbeat: Duration = .seconds(15), _ body: @Sendable (APIClient) async throws -> Value
+    ) async throws -> Value {
+        let signal = EventSignal(conninfo: pool.conninfo)
+        let listening = Task { try await signal.run() }
+        defer { listening.cancel() }
+        let app = Application(router: OpslineApplication.router(database: database, signal: signal, heartbeat: heartbeat))
         defer { Task { [pool] in await pool.close() } }
         return try await app.test(.router) { client in try await body(APIClient(client: client)) }
     }
@@ -66,9 +78,11 @@ struct APIClient: Sendable {
 
     func send(
         _ method: HTTPRequest.Method, _ uri: String, body: String? = nil,
-        token: String? = TestServer.adminSecret, contentType: String = "application/x-ndjson"
+        token: String? = TestServer.adminSecret, contentType: String = "application/x-ndjson",
+        idempotencyKey: String? = nil
     ) async throws -> Reply {
         var headers: HTTPFields = [.contentType: contentType]
+        if let idempotencyKey { headers[HTTPField.Name("Idempotency-Key")!] = idempotencyKey }
         if let token { headers[.authorization] = "Bearer \(token)" }
         let response = try await client.execute(
             uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })

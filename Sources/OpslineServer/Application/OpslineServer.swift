@@ -39,10 +39,12 @@ public struct OpslineServer: Sendable {
         try await AdminToken.bootstrap(
             configured: configuration.adminToken, tokens: database.tokens,
             dataDirectory: configuration.dataDirectory, logger: logger)
-        let app = OpslineApplication.make(database: database, host: host, port: port, logger: logger)
+        let signal = EventSignal(conninfo: conninfo, logger: logger)
+        let app = OpslineApplication.make(database: database, signal: signal, host: host, port: port, logger: logger)
+        let pruner = IdempotencyPruner(database: database, retention: configuration.idempotencyRetention, logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [signal, pruner, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         await pool.close()
     }

@@ -12,6 +12,8 @@ public struct ServerConfiguration: Sendable {
     public var workflowsDirectory: URL = URL(fileURLWithPath: "workflows")
     /// A secret that must work as an admin token (`OPSLINE_ADMIN_TOKEN`).
     public var adminToken: String?
+    /// How long idempotency keys are kept (`--idempotency-retention`); at least 7 days by default.
+    public var idempotencyRetention: Duration = .seconds(7 * 86_400)
     /// Connections in the pool.
     public var poolSize: Int = 16
 

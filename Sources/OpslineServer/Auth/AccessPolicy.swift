@@ -2,7 +2,9 @@ import OpslineStore
 
 /// What a request wants to do with a task.
 enum TaskAction: String, Sendable {
-    case read, create, transition
+    case read, create, transition, update, comment
+    /// Change who owns or works on a task (assignee, team): managers' work.
+    case reassign
 }
 
 /// Who may do what to which team's tasks (the API contract's roles).
@@ -28,10 +30,26 @@ enum AccessPolicy {
 
     private static func allowedByRole(_ role: Role, _ action: TaskAction) -> Bool {
         switch (role, action) {
-        case (.admin, _), (.manager, _), (.member, _): return true
-        case (.service, .read), (.service, .create): return true
+        case (.admin, _), (.manager, _): return true
+        case (.member, .reassign): return false
+        case (.member, _): return true
+        case (.service, .reassign): return false
+        case (.service, _): return true
         case (.viewer, .read): return true
         default: return false
         }
+    }
+}
+
+extension AccessPolicy {
+    /// An update: editing needs `.update` on the task's team; changing the team or giving the
+    /// task to someone else needs `.reassign` (members may take a task themselves).
+    static func checkUpdate(_ principal: Principal, _ update: TaskUpdate, currentTeam: String?) throws {
+        try check(principal, .update, team: currentTeam)
+        let takesItThemselves = update.assignee == .some(principal.name) && update.team == nil
+        if (update.assignee != nil || update.team != nil) && !takesItThemselves {
+            try check(principal, .reassign, team: currentTeam)
+        }
+        if let newTeam = update.team { try check(principal, .reassign, team: newTeam) }
     }
 }

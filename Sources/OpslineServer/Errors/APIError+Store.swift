@@ -9,6 +9,7 @@ extension APIError {
         switch error {
         case let error as APIError: return error
         case let error as StoreError: return from(error)
+        case let error as TokenError: return from(error)
         case let error as RuleViolation: return from(error)
         case let error as PostgresError where error.isConnectionFailure || error.kind == .poolClosed:
             return .unavailable(error.message)

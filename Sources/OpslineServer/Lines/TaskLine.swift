@@ -6,6 +6,9 @@ import Workflow
 struct TaskLine: Encodable, Sendable {
     let task: TaskRecord
 
+    /// The line as a JSON value.
+    var json: JSONValue { NDJSON.value(self) }
+
     private enum Keys: String, CodingKey {
         case id, workflow, workflowVersion = "workflow_version", state, title, priority, team, assignee, fields
         case parent, version, createdAt = "created_at", updatedAt = "updated_at", closedAt = "closed_at", sla

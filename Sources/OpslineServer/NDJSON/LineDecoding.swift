@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import NIOCore
 import NIOFoundationCompat
@@ -10,26 +11,32 @@ protocol RequestLineBody: Decodable, Sendable {
 }
 
 extension RequestLine {
-    /// Decodes the line, or throws a 400 `bad_line` that names the line number and the field.
-    func decode<Body: RequestLineBody>(_ type: Body.Type) throws -> Body {
-        let data = Data(buffer: bytes)
-        let object: [String: JSONValue]
+    /// The line as a JSON object, or a 400 `bad_line` naming the line.
+    func object() throws -> [String: JSONValue] {
+        let value: JSONValue
         do {
-            guard case .object(let value) = try JSONDecoder().decode(JSONValue.self, from: data) else {
-                throw APIError.badLine(number, "expected a JSON object")
-            }
-            object = value
-        } catch let error as APIError {
-            throw error
+            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: bytes))
         } catch {
             throw APIError.badLine(number, "not valid JSON")
         }
-        if let unknown = object.keys.sorted().first(where: { !Body.keys.contains($0) }) {
-            throw APIError.badLine(number, "unknown field '\(unknown)'")
-                .with(field: unknown)
+        guard case .object(let object) = value else { throw APIError.badLine(number, "expected a JSON object") }
+        return object
+    }
+
+    /// A digest of the line's bytes, so an idempotency key reused for another request is caught.
+    var digest: String {
+        SHA256.hash(data: Data(buffer: bytes)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Decodes the line, or throws a 400 `bad_line` that names the line number and the field.
+    /// - Parameter extraKeys: keys allowed besides `Body.keys` (handled by the caller).
+    func decode<Body: RequestLineBody>(_ type: Body.Type, extraKeys: Set<String> = []) throws -> Body {
+        let object = try object()
+        if let unknown = object.keys.sorted().first(where: { !Body.keys.contains($0) && !extraKeys.contains($0) }) {
+            throw APIError.badLine(number, "unknown field '\(unknown)'").with(field: unknown)
         }
         do {
-            return try JSONDecoder().decode(Body.self, from: data)
+            return try JSONDecoder().decode(Body.self, from: Data(buffer: bytes))
         } catch let error as DecodingError {
             let (field, problem) = Self.describe(error)
             throw APIError.badLine(number, "field '\(field)' \(problem)").with(field: field)

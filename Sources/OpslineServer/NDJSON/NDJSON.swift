@@ -25,6 +25,13 @@ enum NDJSON {
         return encoder
     }()
 
+    /// An encodable line as a `JSONValue` (to store it, or to nest it in a result line).
+    static func value(_ line: some Encodable) -> JSONValue {
+        guard let data = try? encoder.encode(line), let value = try? JSONDecoder().decode(JSONValue.self, from: data)
+        else { return .null }
+        return value
+    }
+
     /// One value as one line, `\n` included.
     static func buffer(_ value: some Encodable) -> ByteBuffer {
         var data =

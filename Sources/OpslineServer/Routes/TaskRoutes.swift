@@ -1,8 +1,9 @@
+import HTTPTypes
 import Hummingbird
 import OpslineStore
 import Workflow
 
-/// `/v1/tasks`: create, list, read, move, history.
+/// `/v1/tasks`: create, list, read, move, change, comment, history.
 struct TaskRoutes {
     let tasks: TaskStore
 
@@ -10,7 +11,9 @@ struct TaskRoutes {
         group.post(use: create)
         group.get(use: list)
         group.get(":id", use: show)
+        group.patch(":id", use: update)
         group.post(":id/transitions", use: transition)
+        group.post(":id/comments", use: comment)
         group.get(":id/events", use: events)
     }
 
@@ -22,55 +25,35 @@ struct TaskRoutes {
         let caller = try context.caller()
         let lines = try await request.ndjsonLines()
         guard !lines.isEmpty else { throw APIError.badRequest("the body holds no lines") }
-        var results: [Result<TaskRecord, APIError>] = []
+        var outcomes: [CommandOutcome] = []
         for line in lines {
             do {
-                let command = try line.decode(CreateTaskLine.self).command
-                let team = command.team ?? tasks.catalog.latest(command.workflow)?.definition.team
-                try AccessPolicy.check(caller, .create, team: team)
-                results.append(.success(try await tasks.create(command, actor: caller.name)))
+                let body = try line.decode(CreateTaskLine.self, extraKeys: ["idempotency_key"])
+                let key = try line.object()["idempotency_key"].map { value -> String in
+                    guard case .string(let key) = value else {
+                        throw APIError.badLine(line.number, "field 'idempotency_key' must be a string")
+                    }
+                    return key
+                }
+                let command = TaskCommand.create(body.command)
+                outcomes.append(try await apply(BatchCommand(command: command, idempotencyKey: key, requestHash: line.digest), caller))
             } catch {
                 var apiError = APIError.from(error)
                 apiError.details["line"] = .int(Int64(line.number))
-                results.append(.failure(apiError))
+                outcomes.append(EventBatchRoute.outcome(apiError))
             }
         }
-        return Self.response(for: results)
-    }
-
-    private static func response(for results: [Result<TaskRecord, APIError>]) -> Response {
-        let failures = results.compactMap { if case .failure(let error) = $0 { error } else { nil } }
-        if results.count == 1, let failure = failures.first {
-            return (try? failure.response(from: nil)) ?? Response(status: failure.status)
-        }
+        if outcomes.count == 1 { return Self.response(outcomes[0]) }
         let status: HTTPResponse.Status =
-            failures.isEmpty ? .created : HTTPResponse.Status(code: 207, reasonPhrase: "Multi-Status")
-        let buffers = results.map { result in
-            switch result {
-            case .success(let task): NDJSON.buffer(TaskLine(task: task))
-            case .failure(let error): NDJSON.buffer(error.line)
-            }
-        }
-        return Response(
-            status: status, headers: [.contentType: NDJSON.contentType], body: .init(contentsOf: buffers))
+            outcomes.allSatisfy(\.succeeded) ? .created : HTTPResponse.Status(code: 207, reasonPhrase: "Multi-Status")
+        let buffers = outcomes.map { NDJSON.buffer($0.succeeded ? $0.body : .object(["error": $0.body])) }
+        return Response(status: status, headers: [.contentType: NDJSON.contentType], body: .init(contentsOf: buffers))
     }
 
     @Sendable func list(_ request: Request, context: OpslineRequestContext) async throws -> Response {
         let caller = try context.caller()
         try AccessPolicy.checkRole(caller, .read)
-        let query = request.uri.queryParameters
-        var filter = TaskFilter()
-        filter.workflow = query["workflow"].map(String.init)
-        filter.state = query["state"].map(String.init)
-        filter.team = query["team"].map(String.init)
-        filter.assignee = query["assignee"].map(String.init)
-        filter.after = query["after"].map(String.init)
-        if let limit = query["limit"] {
-            guard let value = Int(limit), value > 0 else {
-                throw APIError.badRequest("limit must be a positive integer, not '\(limit)'")
-            }
-            filter.limit = value
-        }
+        var filter = try TaskFilter(request: request)
         if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
         let stream = try await tasks.list(filter)
         return try await StreamedLines.response(stream) { TaskLine(task: $0) }
@@ -85,12 +68,34 @@ struct TaskRoutes {
     @Sendable func transition(_ request: Request, context: OpslineRequestContext) async throws -> Response {
         var request = request
         let id = try context.parameters.require("id")
-        let caller = try context.caller()
-        let body = try await request.singleLine().decode(TransitionLine.self)
-        let current = try await tasks.task(id)
-        try AccessPolicy.check(caller, .transition, team: current.team)
-        let task = try await tasks.transition(body.request(taskID: id), actor: caller.name)
-        return StreamedLines.single(TaskLine(task: task), status: .ok)
+        let line = try await request.singleLine()
+        let command = TaskCommand.transition(try line.decode(TransitionLine.self).request(taskID: id))
+        return try await applySingle(command, line: line, request: request, context: context)
+    }
+
+    @Sendable func update(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        var request = request
+        let id = try context.parameters.require("id")
+        let line = try await request.singleLine()
+        let reader = LineObject(
+            line: line.number, object: try line.object(),
+            keys: ["fields", "title", "assignee", "team", "priority", "expected_version"])
+        try reader.rejectUnknownKeys()
+        var update = try CommandLine.update(
+            LineObject(line: line.number, object: reader.object.merging(["task": .string(id)]) { a, _ in a }, keys: []),
+            assignOnly: false)
+        update.taskID = id
+        return try await applySingle(.update(update), line: line, request: request, context: context)
+    }
+
+    @Sendable func comment(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        var request = request
+        let id = try context.parameters.require("id")
+        let line = try await request.singleLine()
+        let reader = LineObject(line: line.number, object: try line.object(), keys: ["text"])
+        try reader.rejectUnknownKeys()
+        let command = TaskCommand.comment(taskID: id, text: try reader.string("text"))
+        return try await applySingle(command, line: line, request: request, context: context)
     }
 
     @Sendable func events(_ request: Request, context: OpslineRequestContext) async throws -> Response {
@@ -99,13 +104,37 @@ struct TaskRoutes {
         try AccessPolicy.check(try context.caller(), .read, team: task.team)
         return try await StreamedLines.response(try await tasks.events(ofTask: id)) { EventLine(event: $0) }
     }
+
+    /// A single-task command, honouring an `Idempotency-Key` header.
+    private func applySingle(
+        _ command: TaskCommand, line: RequestLine, request: Request, context: OpslineRequestContext
+    ) async throws -> Response {
+        let caller = try context.caller()
+        let key = request.headers[.idempotencyKey]
+        let hash = "\(request.method) \(request.uri.path) \(line.digest)"
+        return Self.response(try await apply(BatchCommand(command: command, idempotencyKey: key, requestHash: hash), caller))
+    }
+
+    private func apply(_ entry: BatchCommand, _ caller: Principal) async throws -> CommandOutcome {
+        let result = try await tasks.applyBatch(
+            [entry], atomic: false, actor: caller.name,
+            authorize: CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer,
+            render: EventBatchRoute.renderer)
+        return result.outcomes[0]
+    }
+
+    private static func response(_ outcome: CommandOutcome) -> Response {
+        var headers: HTTPFields = [.contentType: NDJSON.contentType]
+        if outcome.replayed { headers[.idempotentReplayed] = "true" }
+        let line = outcome.succeeded ? outcome.body : .object(["error": outcome.body])
+        return Response(
+            status: HTTPResponse.Status(code: outcome.status), headers: headers, body: .init(byteBuffer: NDJSON.buffer(line)))
+    }
 }
 
-extension APIError {
-    /// The error's response outside a request handler (used for per-line results).
-    fileprivate func response(from _: Request?) throws -> Response {
-        var headers = self.headers
-        headers[.contentType] = NDJSON.contentType
-        return Response(status: status, headers: headers, body: .init(byteBuffer: NDJSON.buffer(line)))
-    }
+extension HTTPField.Name {
+    /// `Idempotency-Key`: apply this request once, however often it is retried.
+    static let idempotencyKey = Self("Idempotency-Key")!
+    /// `Idempotent-Replayed: true` on a response that repeats an earlier outcome.
+    static let idempotentReplayed = Self("Idempotent-Replayed")!
 }

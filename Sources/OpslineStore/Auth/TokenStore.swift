@@ -1,18 +1,29 @@
+import Foundation
 import Postgres
 
-/// API tokens: creation, lookup by secret. Only hashes of secrets are stored.
+/// API tokens: creation, listing, revocation, lookup by secret. Only SHA-256 hashes of secrets
+/// are stored; a secret is seen once, when its token is created.
 public struct TokenStore: Sendable {
+    /// Rows fetched per round trip when listing.
+    static let pageSize = 100
+
     let pool: PostgresPool
 
     /// Creates a store over `pool`.
     public init(pool: PostgresPool) { self.pool = pool }
 
     /// The principal for a presented secret, or nil when it is unknown, revoked or expired.
+    ///
+    /// Revocation and expiry take effect on the next request: nothing is cached.
     public func authenticate(_ secret: TokenSecret) async throws -> Principal? {
         let row = try await pool.read {
-            try await $0.query(TokenSQL.findBySecretHash, [PostgresBytes(secret.hash)]).first
+            try await $0.query(TokenSQL.authenticate, [PostgresBytes(secret.hash)]).first
         }
-        return try row.map(Self.principal)
+        return try row.map { row in
+            Principal(
+                tokenID: try row.decode("id"), name: try row.decode("name"), role: try Token.role(row),
+                teams: try row.decode("teams"))
+        }
     }
 
     /// Makes sure a token with this secret exists (used for `OPSLINE_ADMIN_TOKEN`).
@@ -24,48 +35,65 @@ public struct TokenStore: Sendable {
         }
     }
 
-    /// True when at least one unrevoked admin token exists.
+    /// True when at least one admin token is neither revoked nor expired.
     public func hasAdmin() async throws -> Bool {
         try await pool.read { try await $0.query(TokenSQL.anyAdmin).rows.isEmpty == false }
     }
 
     /// Creates a token and returns it with its secret, which is never retrievable again.
-    public func create(name: String, role: Role, teams: [String]) async throws -> (Principal, TokenSecret) {
+    ///
+    /// - Parameters:
+    ///   - name: Who or what the token is for; trimmed, 1 to 100 characters.
+    ///   - role: What it may do.
+    ///   - teams: The teams it works for, each `[a-z0-9-]+`; repeats are dropped. Every role but
+    ///     `admin` needs at least one.
+    ///   - expiresAt: When it stops authenticating; must be in the future. `nil` never expires.
+    /// - Returns: The stored token (its ``Token/principal`` is the caller it acts as) and the
+    ///   secret to hand to its owner.
+    /// - Throws: ``TokenError/invalid(field:problem:)`` for a value that breaks those rules.
+    public func create(
+        name: String, role: Role, teams: [String], expiresAt: Date? = nil
+    ) async throws -> (token: Token, secret: TokenSecret) {
+        let name = try TokenRules.name(name)
+        let teams = try TokenRules.teams(teams, role: role)
+        let expiresAt = try TokenRules.expiry(expiresAt, now: Date())
         let secret = TokenSecret.generate()
         let id = Self.newID()
-        _ = try await pool.write { connection in
+        let row = try await pool.write { connection in
             try await connection.query(
-                TokenSQL.insertIfAbsent, [id, name, role.rawValue, teams, PostgresBytes(secret.hash)])
+                TokenSQL.insert,
+                [id, name, role.rawValue, teams, PostgresBytes(secret.hash), expiresAt]
+            ).first
         }
-        return (Principal(tokenID: id, name: name, role: role, teams: teams), secret)
+        guard let row else { throw PostgresError(kind: .decoding, message: "INSERT … RETURNING gave no row") }
+        return (try Token(row: row), secret)
     }
 
-    private static func principal(_ row: PostgresRow) throws -> Principal {
-        let roleName = try row.decode("role", as: String.self)
-        guard let role = Role(rawValue: roleName) else {
-            throw PostgresError(kind: .decoding, message: "unknown role \(roleName)")
+    /// Every token, revoked and expired ones included, oldest first, fetched page by page as the
+    /// consumer reads. No secret or hash is ever part of it.
+    public func list() -> PagedSequence<Token> {
+        PagedSequence(pageSize: Self.pageSize, limit: nil) { [pool] remaining, seen in
+            let offset = seen ?? 0
+            let rows = try await pool.read { connection in
+                try await connection.query(TokenSQL.listPage, [offset, min(remaining, Self.pageSize)]).rows
+            }
+            return try rows.enumerated().map { index, row in (try Token(row: row), offset + Int64(index) + 1) }
         }
-        return Principal(
-            tokenID: try row.decode("id"), name: try row.decode("name"), role: role,
-            teams: try row.decode("teams"))
+    }
+
+    /// Revokes a token: from now on it no longer authenticates. Revoking a revoked token changes
+    /// nothing and returns it as it is.
+    ///
+    /// - Returns: The token, with its revocation time.
+    /// - Throws: ``TokenError/notFound(_:)`` when no token has this id.
+    @discardableResult
+    public func revoke(id: String) async throws -> Token {
+        let row = try await pool.write { try await $0.query(TokenSQL.revoke, [id]).first }
+        guard let row else { throw TokenError.notFound(id) }
+        return try Token(row: row)
     }
 
     private static func newID() -> String {
         "tok_" + String(TokenSecret.generate().value.dropFirst(4).prefix(16))
     }
-}
-
-/// Named queries on `api_tokens`.
-enum TokenSQL {
-    static let findBySecretHash = """
-        SELECT id, name, role, teams FROM api_tokens
-        WHERE secret_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
-        """
-
-    static let insertIfAbsent = """
-        INSERT INTO api_tokens (id, name, role, teams, secret_hash) VALUES ($1, $2, $3, $4::text[], $5::bytea)
-        ON CONFLICT (secret_hash) DO NOTHING
-        """
-
-    static let anyAdmin = "SELECT 1 FROM api_tokens WHERE role = 'admin' AND revoked_at IS NULL LIMIT 1"
 }

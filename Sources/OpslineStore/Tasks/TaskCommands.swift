@@ -54,6 +54,12 @@ public struct TaskFilter: Sendable, Hashable {
     public var team: String?
     /// Only tasks assigned to this person.
     public var assignee: String?
+    /// Only tasks with this priority.
+    public var priority: String?
+    /// Only children of this task.
+    public var parent: String?
+    /// true: only tasks not in a final state; false: only closed ones.
+    public var open: Bool?
     /// Only tasks of one of these teams (the caller's visibility); nil means every team.
     public var visibleTeams: [String]?
     /// Resume after this task id (exclusive).

@@ -25,6 +25,15 @@ enum TaskSQL {
         RETURNING \(TaskRecord.columns)
         """
 
+    static let applyUpdate = """
+        UPDATE tasks SET title = $2, assignee = $3, team = $4, priority = $5, fields = $6::jsonb,
+            version = version + 1, updated_at = now()
+        WHERE id = $1
+        RETURNING \(TaskRecord.columns)
+        """
+
+    static let teamsOfTasks = "SELECT id, team FROM tasks WHERE id = ANY ($1::text[])"
+
     static let rowIDOfTask = "SELECT row_id FROM tasks WHERE id = $1"
 
     /// One keyset page of the task list; a NULL filter matches everything.
@@ -36,15 +45,14 @@ enum TaskSQL {
           AND ($4::text IS NULL OR team = $4)
           AND ($5::text IS NULL OR assignee = $5)
           AND ($7::text[] IS NULL OR team = ANY ($7::text[]))
+          AND ($8::text IS NULL OR priority = $8)
+          AND ($9::text IS NULL OR parent = $9)
+          AND ($10::bool IS NULL OR (closed_at IS NULL) = $10)
         ORDER BY row_id
         LIMIT $6
         """
 
-    static let appendEvent = """
-        INSERT INTO events (task_id, type, actor, data) VALUES ($1, $2, $3, $4::jsonb)
-        RETURNING \(EventRecord.columns)
-        """
-
+    /// Wakes event-stream followers; the payload is informational only.
     static let notifyEvent = "SELECT pg_notify('opsline_events', $1)"
 
     static let taskEventsPage = """

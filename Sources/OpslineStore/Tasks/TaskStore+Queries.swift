@@ -27,7 +27,8 @@ extension TaskStore {
                     TaskSQL.listPage,
                     [
                         lastCursor ?? start, filter.workflow, filter.state, filter.team, filter.assignee,
-                        min(remaining, Self.pageSize), filter.visibleTeams,
+                        min(remaining, Self.pageSize), filter.visibleTeams, filter.priority, filter.parent,
+                        filter.open,
                     ]
                 ).rows
             }
@@ -54,5 +55,16 @@ extension TaskStore {
         limit: Int?, fetch: @escaping PagedSequence<Item>.Fetch
     ) -> PagedSequence<Item> {
         PagedSequence(pageSize: Self.pageSize, limit: limit, fetch: fetch)
+    }
+}
+
+extension TaskStore {
+    /// The owning team of each existing task among `ids` (missing ids are absent).
+    public func teams(of ids: [String]) async throws -> [String: String?] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await pool.read { try await $0.query(TaskSQL.teamsOfTasks, [ids]).rows }
+        var teams: [String: String?] = [:]
+        for row in rows { teams[try row.decode("id", as: String.self)] = .some(try row.decode("team", as: String?.self)) }
+        return teams
     }
 }

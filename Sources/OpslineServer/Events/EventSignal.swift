@@ -1,0 +1,80 @@
+import Logging
+import Postgres
+import ServiceLifecycle
+import Synchronization
+
+/// Tells event-stream followers that the log may have grown.
+///
+/// One `LISTEN` connection per server feeds it (`run()`); every follower waits on it instead of
+/// holding a connection of its own. A signal carries no data: followers re-read the log from
+/// their cursor, so a lost or coalesced notification costs nothing but a read.
+public final class EventSignal: Service, Sendable {
+    private struct State {
+        var generation: UInt64 = 0
+        var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
+        var nextWaiter: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+    private let conninfo: String
+    private let logger: Logger
+
+    /// A signal fed by `LISTEN opsline_events` on `conninfo`.
+    public init(conninfo: String, logger: Logger = Logger(label: "opsline.events")) {
+        self.conninfo = conninfo
+        self.logger = logger
+    }
+
+    /// Listens until cancelled or shut down gracefully.
+    public func run() async throws {
+        let listener = PostgresListener(conninfo: conninfo, channels: ["opsline_events"], logger: logger)
+        await withGracefulShutdownHandler {
+            for await _ in listener.events() { fire() }
+        } onGracefulShutdown: {
+            // Ending the iteration cancels the listener; followers see the stream end.
+        }
+    }
+
+    /// The current generation; pass it to `wait(after:timeout:)`.
+    var generation: UInt64 { state.withLock { $0.generation } }
+
+    /// Wakes every waiter.
+    func fire() {
+        let waiters = state.withLock { state in
+            state.generation &+= 1
+            defer { state.waiters.removeAll() }
+            return Array(state.waiters.values)
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Returns when the generation moves past `generation` or after `timeout`, whichever first.
+    func wait(after generation: UInt64, timeout: Duration) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await Task.sleep(for: timeout) }
+            group.addTask { await self.waitForFire(after: generation) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func waitForFire(after generation: UInt64) async {
+        let id = state.withLock { state -> UInt64 in
+            state.nextWaiter &+= 1
+            return state.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let resumeNow = state.withLock { state -> Bool in
+                    if state.generation != generation || Task.isCancelled { return true }
+                    state.waiters[id] = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
+            waiter?.resume()
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Workflow
+
+/// Typed access to a line's members, with 400 `bad_line` errors that name the line and field.
+/// Used where `Decodable` cannot tell a missing member from an explicit `null` (PATCH).
+struct LineObject {
+    let line: Int
+    let object: [String: JSONValue]
+    let keys: Set<String>
+
+    func rejectUnknownKeys() throws {
+        if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
+            throw APIError.badLine(line, "unknown field '\(unknown)'").with(field: unknown)
+        }
+    }
+
+    func has(_ key: String) -> Bool { object[key] != nil }
+
+    func string(_ key: String) throws -> String {
+        guard let value = try optionalString(key) else {
+            throw APIError.badLine(line, "field '\(key)' is required").with(field: key)
+        }
+        return value
+    }
+
+    func optionalString(_ key: String) throws -> String? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .string(let value)?: return value
+        default: throw APIError.badLine(line, "field '\(key)' must be a string").with(field: key)
+        }
+    }
+
+    func optionalInt(_ key: String) throws -> Int? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .int(let value)?: return Int(value)
+        default: throw APIError.badLine(line, "field '\(key)' must be an integer").with(field: key)
+        }
+    }
+
+    /// Absent → nil (leave as is); `null` → `.some(nil)` (clear); a string → set.
+    func clearable(_ key: String) throws -> String?? {
+        switch object[key] {
+        case nil: return nil
+        case .null?: return .some(nil)
+        case .string(let value)?: return .some(value)
+        default: throw APIError.badLine(line, "field '\(key)' must be a string or null").with(field: key)
+        }
+    }
+
+    func fields() throws -> [String: JSONValue] {
+        switch object["fields"] {
+        case nil, .null?: return [:]
+        case .object(let value)?: return value
+        default: throw APIError.badLine(line, "field 'fields' must be an object").with(field: "fields")
+        }
+    }
+}

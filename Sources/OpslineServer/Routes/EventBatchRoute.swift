@@ -1,0 +1,123 @@
+import Foundation
+import Hummingbird
+import OpslineStore
+import Workflow
+
+/// `POST /v1/events[?atomic=true]`: a batch of command lines, each applied on its own, answered
+/// with exactly one result line per input line, in input order, each written once its change
+/// has committed.
+struct EventBatchRoute {
+    let tasks: TaskStore
+    /// Lines per transaction: several commits' worth of work share one fsync.
+    var groupSize = 100
+
+    @Sendable func post(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        var request = request
+        let caller = try context.caller()
+        let lines = try await request.ndjsonLines()
+        let atomic = request.uri.queryParameters["atomic"] == "true"
+        let parsed = lines.map { line in Result { try CommandLine.decode(line) }.mapError(APIError.from) }
+        let authorize = CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer
+        let render = Self.renderer
+        let body = ResponseBody { [self] writer in
+            if atomic {
+                let results = try await applyAtomically(lines, parsed, caller: caller, authorize: authorize, render: render)
+                try await writer.write(contentsOf: results)
+            } else {
+                for start in stride(from: 0, to: lines.count, by: groupSize) {
+                    let range = start..<min(start + groupSize, lines.count)
+                    let results = try await applyGroup(
+                        Array(lines[range]), Array(parsed[range]), caller: caller, authorize: authorize, render: render)
+                    try await writer.write(contentsOf: results)
+                }
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: NDJSON.contentType], body: body)
+    }
+
+    /// One group in one transaction; refused lines roll back to their savepoint only.
+    private func applyGroup(
+        _ lines: [RequestLine], _ parsed: [Result<BatchCommand, APIError>], caller: Principal,
+        authorize: @escaping CommandAuthorizer, render: @escaping OutcomeRenderer
+    ) async throws -> [ByteBuffer] {
+        let checked = parsed
+        let runnable = checked.compactMap { try? $0.get() }
+        var outcomes: [CommandOutcome] = []
+        do {
+            outcomes = try await tasks.applyBatch(
+                runnable, atomic: false, actor: caller.name, authorize: authorize, render: render
+            ).outcomes
+        } catch {
+            let failure = Self.outcome(APIError.from(error))
+            outcomes = Array(repeating: failure, count: runnable.count)
+        }
+        var next = outcomes.makeIterator()
+        return zip(lines, checked).map { line, check in
+            switch check {
+            case .success: Self.resultLine(line.number, next.next()!)
+            case .failure(let error): Self.resultLine(line.number, Self.outcome(error))
+            }
+        }
+    }
+
+    /// All lines in one transaction: the first refusal (or bad line) rolls everything back.
+    private func applyAtomically(
+        _ lines: [RequestLine], _ parsed: [Result<BatchCommand, APIError>], caller: Principal,
+        authorize: @escaping CommandAuthorizer, render: @escaping OutcomeRenderer
+    ) async throws -> [ByteBuffer] {
+        let checked = parsed
+        if let bad = checked.firstIndex(where: { (try? $0.get()) == nil }), case .failure(let error) = checked[bad] {
+            return Self.atomicFailure(lines, failedAt: bad, outcome: Self.outcome(error))
+        }
+        let commands = checked.compactMap { try? $0.get() }
+        let result: BatchResult
+        do {
+            result = try await tasks.applyBatch(
+                commands, atomic: true, actor: caller.name, authorize: authorize, render: render)
+        } catch {
+            return Self.atomicFailure(lines, failedAt: 0, outcome: Self.outcome(APIError.from(error)))
+        }
+        if let failedAt = result.failedAt {
+            return Self.atomicFailure(lines, failedAt: failedAt, outcome: result.outcomes[0])
+        }
+        return zip(lines, result.outcomes).map { Self.resultLine($0.number, $1) }
+    }
+
+    private static func atomicFailure(_ lines: [RequestLine], failedAt: Int, outcome: CommandOutcome) -> [ByteBuffer] {
+        let notApplied = Self.outcome(
+            APIError(
+                HTTPResponse.Status(code: 424, reasonPhrase: "Failed Dependency"), code: "not_applied",
+                message: "the atomic batch failed at line \(lines[failedAt].number); nothing was applied"))
+        return lines.enumerated().map { index, line in resultLine(line.number, index == failedAt ? outcome : notApplied) }
+    }
+
+    static func outcome(_ error: APIError) -> CommandOutcome {
+        CommandOutcome(status: Int(error.status.code), body: error.errorObject)
+    }
+
+    static func resultLine(_ number: Int, _ outcome: CommandOutcome) -> ByteBuffer {
+        var line: [String: JSONValue] = ["line": .int(Int64(number)), "status": .int(Int64(outcome.status))]
+        line[outcome.succeeded ? "task" : "error"] = outcome.body
+        if outcome.replayed { line["replayed"] = true }
+        return NDJSON.buffer(JSONValue.object(line))
+    }
+
+    /// Task lines for successes (201 for create and comment, 200 otherwise), error objects for
+    /// refusals; unavailability and internal errors are not remembered under idempotency keys.
+    static let renderer: OutcomeRenderer = { command, result in
+        switch result {
+        case .success(let task):
+            let created: Bool
+            switch command {
+            case .create, .comment: created = true
+            case .transition, .update: created = false
+            }
+            return CommandOutcome(status: created ? 201 : 200, body: TaskLine(task: task).json)
+        case .failure(let error):
+            let apiError = APIError.from(error)
+            guard apiError.status.code < 500 else { return nil }
+            return outcome(apiError)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Hummingbird
+import OpslineStore
+import Workflow
+
+/// `GET /v1/events?since=&task=&team=&workflow=&type=&follow=true`: event lines with strictly
+/// increasing `seq`; with `follow=true` the response stays open, new events are written as they
+/// commit, and a heartbeat line goes out whenever nothing else did for `heartbeat`.
+struct EventStreamRoute {
+    let events: EventLog
+    let signal: EventSignal
+    var heartbeat: Duration = .seconds(15)
+    static let pageSize = 500
+
+    @Sendable func stream(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        let caller = try context.caller()
+        try AccessPolicy.checkRole(caller, .read)
+        let query = request.uri.queryParameters
+        var filter = EventFilter()
+        filter.task = query["task"].map(String.init)
+        filter.team = query["team"].map(String.init)
+        filter.workflow = query["workflow"].map(String.init)
+        filter.type = query["type"].map(String.init)
+        if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
+        let since = try Self.since(query["since"].map(String.init))
+        let follow = query["follow"] == "true"
+        // The first page is read before the status goes out, so an outage is a proper 503.
+        let first = try await events.events(after: since, filter: filter, limit: Self.pageSize)
+        let body = ResponseBody { [self, filter] writer in
+            var cursor = try await write(first, since: since, to: &writer)
+            do {
+                cursor = try await drain(after: cursor, filter: filter, to: &writer, hasMore: first.count == Self.pageSize)
+                if follow { try await followLive(after: cursor, filter: filter, to: &writer) }
+            } catch {
+                try await writer.write(NDJSON.buffer(APIError.from(error).line))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: NDJSON.contentType], body: body)
+    }
+
+    /// Writes pages until the log is exhausted; returns the new cursor.
+    private func drain(
+        after cursor: Int64, filter: EventFilter, to writer: inout any ResponseBodyWriter, hasMore: Bool
+    ) async throws -> Int64 {
+        var cursor = cursor
+        var hasMore = hasMore
+        while hasMore {
+            let page = try await events.events(after: cursor, filter: filter, limit: Self.pageSize)
+            cursor = try await write(page, since: cursor, to: &writer)
+            hasMore = page.count == Self.pageSize
+        }
+        return cursor
+    }
+
+    /// Waits for commits (or the heartbeat interval) and writes what is new, until the client
+    /// goes away or the server shuts down.
+    private func followLive(
+        after cursor: Int64, filter: EventFilter, to writer: inout any ResponseBodyWriter
+    ) async throws {
+        var cursor = cursor
+        while !Task.isCancelled {
+            // Read the generation before the log: a commit that lands during the read then
+            // makes the wait below return at once instead of being missed.
+            let generation = signal.generation
+            let before = cursor
+            cursor = try await drain(after: cursor, filter: filter, to: &writer, hasMore: true)
+            guard cursor == before else { continue }
+            await signal.wait(after: generation, timeout: heartbeat)
+            if signal.generation == generation {
+                try await writer.write(NDJSON.buffer(JSONValue.object(["type": "heartbeat", "seq": .int(cursor)])))
+            }
+        }
+    }
+
+    private func write(
+        _ page: [EventRecord], since cursor: Int64, to writer: inout any ResponseBodyWriter
+    ) async throws -> Int64 {
+        guard let last = page.last else { return cursor }
+        try await writer.write(contentsOf: page.map { NDJSON.buffer(EventLine(event: $0)) })
+        return last.seq
+    }
+
+    private static func since(_ value: String?) throws -> Int64 {
+        guard let value else { return 0 }
+        guard let seq = Int64(value), seq >= 0 else {
+            throw APIError.badRequest("since must be a non-negative event seq, not '\(value)'")
+        }
+        return seq
+    }
+}

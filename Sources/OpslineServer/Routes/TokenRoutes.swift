@@ -1,0 +1,51 @@
+import Hummingbird
+import OpslineStore
+
+/// `/v1/tokens` (admins create, list and revoke tokens) and `/v1/me` (any token: who am I).
+struct TokenRoutes {
+    let tokens: TokenStore
+
+    /// Adds the routes to the authenticated `/v1` group.
+    func register(on v1: RouterGroup<OpslineRequestContext>) {
+        let group = v1.group("tokens")
+        group.post(use: create)
+        group.get(use: list)
+        group.delete(":id", use: revoke)
+        v1.get("me", use: me)
+    }
+
+    /// 201 with the new token's line, the only one that carries its secret.
+    @Sendable func create(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        var request = request
+        try AccessPolicy.checkManagesTokens(try context.caller())
+        let line = try await request.singleLine()
+        let body = try line.decode(CreateTokenLine.self)
+        let role = try body.validatedRole()
+        let (token, secret) = try await tokens.create(
+            name: body.name, role: role, teams: body.teams ?? [], expiresAt: try body.expiry(line: line.number))
+        context.logger.notice(
+            "created a token", metadata: ["token": "\(token.id)", "role": "\(token.role.rawValue)"])
+        var response = StreamedLines.single(TokenLine(token: token, secret: secret), status: .created)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    /// Every token, oldest first, streamed; no secrets.
+    @Sendable func list(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        try AccessPolicy.checkManagesTokens(try context.caller())
+        return try await StreamedLines.response(tokens.list()) { TokenLine(token: $0) }
+    }
+
+    /// 200 with the revoked token's line; it stops authenticating at once.
+    @Sendable func revoke(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        try AccessPolicy.checkManagesTokens(try context.caller())
+        let token = try await tokens.revoke(id: try context.parameters.require("id"))
+        context.logger.notice("revoked a token", metadata: ["token": "\(token.id)"])
+        return StreamedLines.single(TokenLine(token: token), status: .ok)
+    }
+
+    /// The caller: its token id, name, role and teams.
+    @Sendable func me(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        StreamedLines.single(CallerLine(principal: try context.caller()), status: .ok)
+    }
+}

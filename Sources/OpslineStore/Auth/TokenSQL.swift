@@ -1,0 +1,44 @@
+/// Named queries on `api_tokens`. The secret's hash is written, and matched, but never selected.
+enum TokenSQL {
+    /// The principal for a secret hash when the token is active; stamps `last_used_at` at most
+    /// once a minute, so a busy token does not write on every request.
+    static let authenticate = """
+        WITH hit AS (
+            SELECT id, name, role, teams, last_used_at FROM api_tokens
+            WHERE secret_hash = $1::bytea AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+        ), touched AS (
+            UPDATE api_tokens SET last_used_at = now() FROM hit
+            WHERE api_tokens.id = hit.id
+              AND (hit.last_used_at IS NULL OR hit.last_used_at < now() - interval '1 minute')
+        )
+        SELECT id, name, role, teams FROM hit
+        """
+
+    static let insertIfAbsent = """
+        INSERT INTO api_tokens (id, name, role, teams, secret_hash) VALUES ($1, $2, $3, $4::text[], $5::bytea)
+        ON CONFLICT (secret_hash) DO NOTHING
+        """
+
+    static let insert = """
+        INSERT INTO api_tokens (id, name, role, teams, secret_hash, expires_at)
+        VALUES ($1, $2, $3, $4::text[], $5::bytea, $6::timestamptz)
+        RETURNING \(Token.columns)
+        """
+
+    /// One page of every token, oldest first; `$1` is how many rows earlier pages held.
+    static let listPage = """
+        SELECT \(Token.columns) FROM api_tokens ORDER BY created_at, id OFFSET $1 LIMIT $2
+        """
+
+    /// Revokes a token; revoking it again keeps the first revocation time.
+    static let revoke = """
+        UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1
+        RETURNING \(Token.columns)
+        """
+
+    /// Any admin token that still authenticates.
+    static let anyAdmin = """
+        SELECT 1 FROM api_tokens
+        WHERE role = 'admin' AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now()) LIMIT 1
+        """
+}

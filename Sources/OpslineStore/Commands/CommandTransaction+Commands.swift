@@ -1,0 +1,104 @@
+import Postgres
+import Workflow
+
+extension CommandTransaction {
+    func create(_ command: NewTask) async throws -> TaskRecord {
+        guard let workflow = catalog.latest(command.workflow) else {
+            throw StoreError.workflowNotFound(command.workflow)
+        }
+        let definition = workflow.definition
+        try authorize(.create(command), nil)
+        let fields = try checkingRules { () throws(RuleViolation) in
+            try definition.prepareNewTask(fields: command.fields)
+        }
+        if let parent = command.parent, try await connection.query(TaskSQL.taskExists, [parent]).rows.isEmpty {
+            throw StoreError.unknownReference(field: "parent", value: parent)
+        }
+        let number = try await connection.query(TaskSQL.nextNumber, [definition.key]).first!
+            .decode("last_number", as: Int64.self)
+        let task = try TaskRecord(
+            row: try await connection.query(
+                TaskSQL.insertTask,
+                [
+                    "\(definition.key)-\(number)", definition.name, workflow.version,
+                    definition.initialState.name, command.title, command.priority,
+                    command.team ?? definition.team, command.assignee, JSONText.encode(fields), command.parent,
+                ]
+            ).first!)
+        record(task.id, "created", ["state": .string(task.state), "workflow_version": .int(Int64(workflow.version))])
+        return task
+    }
+
+    func transition(_ request: TransitionRequest) async throws -> TaskRecord {
+        let current = try await lockTask(
+            request.taskID, for: .transition(request), expectedVersion: request.expectedVersion)
+        let definition = try await definition(of: current)
+        let plan = try checkingRules { () throws(RuleViolation) in
+            try definition.planTransition(
+                request.transition, from: current.state, fields: current.fields, changes: request.fields)
+        }
+        let task = try TaskRecord(
+            row: try await connection.query(
+                TaskSQL.applyTransition, [current.id, plan.to, JSONText.encode(plan.fields), plan.entersFinalState]
+            ).first!)
+        var data: [String: JSONValue] = [
+            "transition": .string(plan.transition), "from": .string(plan.from), "to": .string(plan.to),
+        ]
+        if let note = request.note { data["note"] = .string(note) }
+        if !request.fields.isEmpty { data["fields"] = .object(request.fields) }
+        record(task.id, "transitioned", data)
+        return task
+    }
+
+    func update(_ update: TaskUpdate) async throws -> TaskRecord {
+        let current = try await lockTask(
+            update.taskID, for: .update(update), expectedVersion: update.expectedVersion)
+        let definition = try await definition(of: current)
+        let fields = try checkingRules { () throws(RuleViolation) in
+            try definition.applyFieldChanges(update.fields, to: current.fields)
+        }
+        let title = update.title ?? current.title
+        guard !title.isEmpty else {
+            throw StoreError.rule(.invalidFields([FieldProblem(field: "title", problem: "must not be empty")]))
+        }
+        let task = try TaskRecord(
+            row: try await connection.query(
+                TaskSQL.applyUpdate,
+                [
+                    current.id, title, (update.assignee ?? current.assignee), (update.team ?? current.team),
+                    (update.priority ?? current.priority), JSONText.encode(fields),
+                ]
+            ).first!)
+        record(task.id, update.isAssignment ? "assigned" : "updated", Self.changes(from: current, to: task))
+        return task
+    }
+
+    func comment(_ taskID: String, _ text: String) async throws -> TaskRecord {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StoreError.rule(.invalidFields([FieldProblem(field: "text", problem: "must not be empty")]))
+        }
+        let task = try await lockTask(taskID, for: .comment(taskID: taskID, text: text), expectedVersion: nil)
+        record(task.id, "commented", ["text": .string(text)])
+        return task
+    }
+
+    /// What an update changed, as `{"title":{"from":…,"to":…}, "fields":{…}}`.
+    static func changes(from old: TaskRecord, to new: TaskRecord) -> [String: JSONValue] {
+        var changes: [String: JSONValue] = [:]
+        func note(_ name: String, _ before: String?, _ after: String?) {
+            guard before != after else { return }
+            changes[name] = .object(["from": before.map(JSONValue.string) ?? .null, "to": after.map(JSONValue.string) ?? .null])
+        }
+        note("title", old.title, new.title)
+        note("assignee", old.assignee, new.assignee)
+        note("team", old.team, new.team)
+        note("priority", old.priority, new.priority)
+        let fieldNames = Set(old.fields.keys).union(new.fields.keys).sorted()
+        let changedFields = fieldNames.filter { old.fields[$0] != new.fields[$0] }
+        if !changedFields.isEmpty {
+            changes["fields"] = .object(
+                Dictionary(uniqueKeysWithValues: changedFields.map { ($0, new.fields[$0] ?? .null) }))
+        }
+        return changes
+    }
+}

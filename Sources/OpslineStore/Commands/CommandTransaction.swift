@@ -1,0 +1,92 @@
+import Postgres
+import Workflow
+
+/// The work of one PostgreSQL transaction: commands applied on one connection, and the events
+/// they produce, held back until `flushEvents()` appends them all at the end.
+///
+/// Appending last keeps the serialised part of a transaction short: the event log's `seq` is
+/// handed out under one transaction-scoped lock held until commit, so that seqs become visible in
+/// commit order and a reader following `seq` can never skip an event that commits later.
+final class CommandTransaction {
+    let connection: PostgresConnection
+    let catalog: WorkflowCatalog
+    let actor: String?
+    let authorize: CommandAuthorizer
+    private(set) var pendingEvents: [PendingEvent] = []
+
+    struct PendingEvent {
+        let taskID: String
+        let type: String
+        let data: [String: JSONValue]
+    }
+
+    init(
+        connection: PostgresConnection, catalog: WorkflowCatalog, actor: String?,
+        authorize: @escaping CommandAuthorizer
+    ) {
+        self.connection = connection
+        self.catalog = catalog
+        self.actor = actor
+        self.authorize = authorize
+    }
+
+    /// Applies one command and returns the task as it now is.
+    func apply(_ command: TaskCommand) async throws -> TaskRecord {
+        switch command {
+        case .create(let newTask): return try await create(newTask)
+        case .transition(let request): return try await transition(request)
+        case .update(let update): return try await self.update(update)
+        case .comment(let taskID, let text): return try await comment(taskID, text)
+        }
+    }
+
+    /// Forgets events recorded after `count` (their command was rolled back to a savepoint).
+    func discardEvents(after count: Int) {
+        pendingEvents.removeSubrange(count...)
+    }
+
+    /// Appends the pending events under the event-log lock and announces them.
+    func flushEvents() async throws {
+        guard !pendingEvents.isEmpty else { return }
+        try await connection.query(EventSQL.lockLog, [EventSQL.logLockKey])
+        try await connection.query(
+            EventSQL.appendMany,
+            [
+                pendingEvents.map(\.taskID), pendingEvents.map(\.type), actor,
+                pendingEvents.map { JSONText.encode($0.data) },
+            ])
+        try await connection.query(TaskSQL.notifyEvent, [pendingEvents.last!.taskID])
+        pendingEvents.removeAll()
+    }
+
+    func record(_ taskID: String, _ type: String, _ data: [String: JSONValue]) {
+        pendingEvents.append(PendingEvent(taskID: taskID, type: type, data: data))
+    }
+
+    /// Locks the task row for this transaction, checks that the caller may run `command` on it,
+    /// and checks `expectedVersion`.
+    func lockTask(_ id: String, for command: TaskCommand, expectedVersion: Int?) async throws -> TaskRecord {
+        guard let row = try await connection.query(TaskSQL.lockTask, [id]).first else {
+            throw StoreError.taskNotFound(id)
+        }
+        let task = try TaskRecord(row: row)
+        try authorize(command, task)
+        if let expectedVersion, expectedVersion != task.version {
+            throw StoreError.versionConflict(taskID: id, expected: expectedVersion, current: task.version)
+        }
+        return task
+    }
+
+    func definition(of task: TaskRecord) async throws -> WorkflowDefinition {
+        try await catalog.workflow(task.workflow, version: task.workflowVersion).definition
+    }
+}
+
+/// Runs a workflow rule check, turning its violation into a `StoreError`.
+func checkingRules<Value>(_ body: () throws(RuleViolation) -> Value) throws(StoreError) -> Value {
+    do throws(RuleViolation) {
+        return try body()
+    } catch {
+        throw .rule(error)
+    }
+}

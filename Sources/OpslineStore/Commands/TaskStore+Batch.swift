@@ -1,0 +1,88 @@
+import Postgres
+import Workflow
+
+extension TaskStore {
+    /// Applies commands in one transaction, each inside its own savepoint, and returns one
+    /// outcome per command, in order, once the transaction has committed.
+    ///
+    /// Not atomic: a refused command rolls back to its savepoint and the others go on (its refusal
+    /// is the outcome). Atomic: the first refusal rolls back everything; its outcome is returned
+    /// with `failedAt` set and nothing is committed.
+    ///
+    /// Idempotency keys are checked inside the same transaction: a key seen before (committed, or
+    /// earlier in this batch) is not applied again and its first outcome comes back `replayed`;
+    /// the same key with a different request is refused with 409 `duplicate`.
+    public func applyBatch(
+        _ commands: [BatchCommand], atomic: Bool, actor: String?, authorize: @escaping CommandAuthorizer,
+        render: @escaping OutcomeRenderer
+    ) async throws -> BatchResult {
+        do {
+            return try await pool.transaction { [catalog] connection in
+                let transaction = CommandTransaction(
+                    connection: connection, catalog: catalog, actor: actor, authorize: authorize)
+                var outcomes: [CommandOutcome] = []
+                for (index, entry) in commands.enumerated() {
+                    let outcome = try await transaction.applyInSavepoint(entry, render: render)
+                    outcomes.append(outcome)
+                    if atomic, !outcome.succeeded {
+                        throw AtomicBatchRefused(index: index, outcome: outcome)
+                    }
+                }
+                try await transaction.flushEvents()
+                return BatchResult(outcomes: outcomes, failedAt: nil)
+            }
+        } catch let refused as AtomicBatchRefused {
+            return BatchResult(outcomes: [refused.outcome], failedAt: refused.index)
+        } catch {
+            throw StoreError.wrap(error)
+        }
+    }
+}
+
+/// What a batch produced.
+public struct BatchResult: Sendable {
+    /// One outcome per command (atomic and refused: only the refused command's outcome).
+    public let outcomes: [CommandOutcome]
+    /// The index of the command that made an atomic batch fail; nil when it committed.
+    public let failedAt: Int?
+}
+
+/// Unwinds an atomic batch's transaction at its first refusal.
+private struct AtomicBatchRefused: Error {
+    let index: Int
+    let outcome: CommandOutcome
+}
+
+extension CommandTransaction {
+    /// Applies one command between `SAVEPOINT` and `RELEASE` (or `ROLLBACK TO` when refused),
+    /// honouring its idempotency key.
+    func applyInSavepoint(_ entry: BatchCommand, render: OutcomeRenderer) async throws -> CommandOutcome {
+        let eventCount = pendingEvents.count
+        try await connection.execute("SAVEPOINT command")
+        if let key = entry.idempotencyKey, let earlier = try await claim(key, hash: entry.requestHash) {
+            try await connection.execute("RELEASE SAVEPOINT command")
+            return earlier
+        }
+        let result: Result<TaskRecord, any Error>
+        do {
+            result = .success(try await apply(entry.command))
+        } catch let error as PostgresError where error.isConnectionFailure || error.isTransactionRetryable {
+            throw error
+        } catch {
+            result = .failure(error)
+        }
+        guard let outcome = render(entry.command, result) else {
+            if case .failure(let error) = result { throw error }
+            preconditionFailure("a successful command always renders")
+        }
+        if outcome.succeeded {
+            if let key = entry.idempotencyKey { try await remember(key, outcome) }
+            try await connection.execute("RELEASE SAVEPOINT command")
+        } else {
+            try await connection.execute("ROLLBACK TO SAVEPOINT command")
+            discardEvents(after: eventCount)
+            if let key = entry.idempotencyKey { try await rememberRefusal(key, entry.requestHash, outcome) }
+        }
+        return outcome
+    }
+}

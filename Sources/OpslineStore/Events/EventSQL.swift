@@ -1,0 +1,30 @@
+/// Named queries on the event log.
+enum EventSQL {
+    /// The transaction-scoped lock under which events get their `seq` (held until commit).
+    static let logLockKey: Int64 = 0x6f70_735f_6576_656e  // "ops_even"
+    static let lockLog = "SELECT pg_advisory_xact_lock($1)"
+
+    /// Appends several events in order; all carry the same actor.
+    static let appendMany = """
+        INSERT INTO events (task_id, type, actor, data)
+        SELECT u.task_id, u.type, $3, u.data::jsonb
+        FROM unnest($1::text[], $2::text[], $4::text[]) WITH ORDINALITY AS u(task_id, type, data, n)
+        ORDER BY u.n
+        """
+
+    /// Events after a cursor, filtered; a NULL filter matches everything.
+    static let page = """
+        SELECT e.seq, e.at, e.task_id, e.type, e.actor, e.data::text AS data
+        FROM events e JOIN tasks t ON t.id = e.task_id
+        WHERE e.seq > $1
+          AND ($2::text IS NULL OR e.task_id = $2)
+          AND ($3::text IS NULL OR t.team = $3)
+          AND ($4::text IS NULL OR t.workflow = $4)
+          AND ($5::text IS NULL OR e.type = $5)
+          AND ($6::text[] IS NULL OR t.team = ANY ($6::text[]))
+        ORDER BY e.seq
+        LIMIT $7
+        """
+
+    static let lastSeq = "SELECT coalesce(max(seq), 0) AS seq FROM events"
+}

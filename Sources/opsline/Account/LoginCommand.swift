@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import OpslineClient
+
+/// `opsline login --server URL [--token T]`: checks a token and saves it for later commands.
+struct LoginCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "login",
+        abstract: "Check a token against a server and save both in the config file.",
+        discussion: """
+            Without --token, the token is read from standard input (typed without echo at a \
+            terminal, or piped: `opsline login --server URL < token-file`), so it stays out of \
+            the shell history. The token is checked with the server first; only a token the \
+            server accepts is saved, to $XDG_CONFIG_HOME/opsline/config.yaml (default \
+            ~/.config/opsline/config.yaml), with mode 0600. Later commands use it unless \
+            --server/--token or OPSLINE_URL/OPSLINE_TOKEN say otherwise.
+
+            \(ExitStatus.helpText)
+            """)
+
+    @Option(help: ArgumentHelp("The server's URL, such as https://opsline.example.com.", valueName: "url"))
+    var server: String
+
+    @Option(help: ArgumentHelp("The token (default: read from standard input).", valueName: "token"))
+    var token: String?
+
+    func validate() throws {
+        do {
+            _ = try ClientConfiguration(serverURL: server)
+        } catch {
+            throw ValidationError("--server: \(error.message)")
+        }
+        if let token, token.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--token must not be empty")
+        }
+    }
+
+    func run() async throws {
+        guard let secret = token ?? SecretInput.read(prompt: "Token for \(server): ") else {
+            throw ValidationError("no token: pass --token, or give it on standard input")
+        }
+        do {
+            let configuration = try ClientConfiguration(serverURL: server, token: secret)
+            let caller = try await OpslineClient.withClient(configuration: configuration) { try await $0.me() }
+            guard let path = ConfigFile.path(environment: ProcessInfo.processInfo.environment) else {
+                throw ConfigurationError("neither XDG_CONFIG_HOME nor HOME is set: nowhere to save the token")
+            }
+            try ConfigFile(server: configuration.serverURL, token: secret).write(to: path)
+            let teams = caller.teams.isEmpty ? "" : ", teams \(caller.teams.joined(separator: ","))"
+            TerminalOutput.print(
+                "Logged in to \(configuration.serverURL) as \(caller.name) (\(caller.role)\(teams)).\n"
+                    + "Saved the server and token to \(path).")
+        } catch {
+            let status = ExitStatus(for: error)
+            TerminalOutput.error(status.message)
+            throw ExitCode(status.code)
+        }
+    }
+}

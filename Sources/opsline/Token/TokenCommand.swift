@@ -1,0 +1,24 @@
+import ArgumentParser
+import OpslineClient
+
+/// `opsline token`: create, list and revoke API tokens (admin tokens only).
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token",
+        abstract: "Create, list and revoke API tokens (needs an admin token).",
+        discussion: """
+            Roles: admin (everything), manager (everything on their teams' tasks), member \
+            (create and move their teams' tasks), service (create and read their teams' tasks), \
+            viewer (read their teams' tasks). Every role but admin needs at least one --team.
+
+            Secrets are stored hashed: a token's secret is printed once, by 'token create', and \
+            cannot be shown again.
+
+            Output (-o): 'table' for people, 'json' for one JSON document, 'ndjson' for the \
+            server's lines as they are, one JSON object per line.
+
+            \(ExitStatus.helpText)
+            """,
+        subcommands: [Create.self, List.self, Revoke.self]
+    )
+}
