@@ -20,14 +20,17 @@ enum LiveServer {
     /// Starts a server, runs `body` with its base URL (`http://127.0.0.1:PORT`), then stops the
     /// server and closes the database pool.
     static func run<Value: Sendable>(
-        _ body: @Sendable (_ url: String) async throws -> Value
+        heartbeat: Duration = .seconds(15), _ body: @Sendable (_ url: String) async throws -> Value
     ) async throws -> Value {
         let conninfo = try await TestCluster.shared.makeDatabase()
         let pool = PostgresPool(conninfo: conninfo, maximumConnections: 4)
         do {
             let database = try await prepareDatabase(pool: pool)
+            let signal = EventSignal(conninfo: pool.conninfo)
+            let listening = Task { try await signal.run() }
+            defer { listening.cancel() }
             let app = Application(
-                router: OpslineApplication.router(database: database, signal: EventSignal(conninfo: pool.conninfo)),
+                router: OpslineApplication.router(database: database, signal: signal, heartbeat: heartbeat),
                 configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             let value = try await app.test(.live) { client in
                 let port = try #require(client.port, "the live server reports its port")

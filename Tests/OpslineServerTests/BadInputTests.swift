@@ -66,4 +66,18 @@ import Workflow
             #expect(reply.errorCode == "unsupported_media_type")
         }
     }
+
+    @Test func overLimitBodiesAreRefusedNamingTheLimit() async throws {
+        try await TestServer.make().run { api in
+            let longLine = #"{"op":"comment","task":"CMP-1","text":""# + String(repeating: "x", count: 1 << 20) + #""}"#
+            let tooLong = try await api.send(.post, "/v1/events", body: longLine)
+            #expect(tooLong.status == .contentTooLarge)
+            #expect(tooLong.object["error"]?["message"]?.stringValue?.contains("1 MiB") == true)
+            let manyLines = String(repeating: "{}\n", count: 10_001)
+            let tooMany = try await api.send(.post, "/v1/events", body: manyLines)
+            #expect(tooMany.status == .contentTooLarge)
+            #expect(tooMany.object["error"]?["message"]?.stringValue?.contains("10000") == true)
+            #expect(try await api.send(.get, "/healthz", token: nil).status == .ok)
+        }
+    }
 }

@@ -5,9 +5,9 @@ import Testing
 import Workflow
 
 /// Every role, in and out of the task's team, against every endpoint: the API contract's roles
-/// (`admin` everything; `manager` everything on their teams' tasks; `member` create, move and read
-/// their teams' tasks; `service` post events, that is create and move them, and read them;
-/// `viewer` read them; tokens for admins only).
+/// (`admin` everything; `manager` everything on their teams' tasks, reassigning included; `member`
+/// create, change, comment, move and read their teams' tasks; `service` post events, which are the
+/// same commands, and read; `viewer` read their teams' tasks; tokens for admins only).
 ///
 /// The complaint workflow's tasks belong to `support`. A token "in the team" is in `support`; one
 /// "in another team" is in `billing`, which owns one task of its own for the visibility checks.
@@ -17,90 +17,160 @@ import Workflow
         case ownTeam, otherTeam
 
         var teams: [String] { self == .ownTeam ? ["support"] : ["billing"] }
+        var other: Membership { self == .ownTeam ? .otherTeam : .ownTeam }
         var testDescription: String { rawValue }
     }
 
     /// What the contract lets a role do to a task of one of its teams.
-    enum TaskAction: CaseIterable {
-        case create, read, transition
+    enum TaskAction {
+        case create, read, change, reassign
     }
 
-    /// Services "post events": a transition is one of the commands `POST /v1/events` takes, so
-    /// they may move tasks through `/transitions` too.
+    /// Services "post events": creating, moving, changing and commenting are the commands
+    /// `POST /v1/events` takes, so they may use the task endpoints for them too. Giving a task to
+    /// someone else is managers' work.
     static func roleAllows(_ role: Role, _ action: TaskAction) -> Bool {
-        switch role {
-        case .admin, .manager, .member, .service: true
-        case .viewer: action == .read
+        switch (role, action) {
+        case (.admin, _), (.manager, _): true
+        case (.member, .reassign), (.service, .reassign): false
+        case (.member, _), (.service, _): true
+        case (.viewer, let action): action == .read
         }
     }
 
-    /// The status the contract promises for `action` on a `support` task.
+    /// The status the contract promises for `action` on a task of `support`.
     static func expected(
-        _ role: Role, _ membership: Membership, _ action: TaskAction, success: HTTPResponse.Status
-    )
-        -> HTTPResponse.Status
-    {
+        _ role: Role, _ membership: Membership, _ action: TaskAction, _ success: HTTPResponse.Status
+    ) -> HTTPResponse.Status {
         guard roleAllows(role, action) else { return .forbidden }
         return role == .admin || membership == .ownTeam ? success : .forbidden
     }
 
     @Test(arguments: Role.allCases, Membership.allCases)
-    func everyEndpointAnswersAsTheContractSays(role: Role, membership: Membership) async throws {
+    func taskEndpointsFollowRoleAndTeam(role: Role, membership: Membership) async throws {
+        try await Probe.run(role, membership) { probe in
+            let (support, billing) = (probe.supportTask, probe.billingTask)
+            _ = try await probe.check(
+                .post, "/v1/tasks",
+                body: #"{"workflow":"complaint-escalation","title":"new","fields":{"customer":"C"}}"#,
+                Self.expected(role, membership, .create, .created))
+            let listed = try await probe.check(.get, "/v1/tasks", .ok)
+            #expect(
+                Set(listed.lines.compactMap { $0["team"]?.stringValue }) == probe.visibleTeams,
+                "\(probe.context): non-admins see only their teams' tasks")
+            _ = try await probe.check(.get, "/v1/tasks/\(support)", Self.expected(role, membership, .read, .ok))
+            _ = try await probe.check(.get, "/v1/tasks/\(billing)", Self.expected(role, membership.other, .read, .ok))
+            _ = try await probe.check(.get, "/v1/tasks/\(support)/events", Self.expected(role, membership, .read, .ok))
+            _ = try await probe.check(
+                .post, "/v1/tasks/\(support)/transitions", body: #"{"transition":"acknowledge"}"#,
+                Self.expected(role, membership, .change, .ok))
+            // Unknown tasks and workflows are 404 for everyone: nothing to hide, nothing to refuse.
+            _ = try await probe.check(.get, "/v1/tasks/CMP-999", .notFound)
+            _ = try await probe.check(
+                .post, "/v1/tasks/CMP-999/transitions", body: #"{"transition":"acknowledge"}"#, .notFound)
+            _ = try await probe.check(.post, "/v1/tasks", body: #"{"workflow":"nope","title":"x"}"#, .notFound)
+        }
+    }
+
+    @Test(arguments: Role.allCases, Membership.allCases)
+    func changesCommentsAndTheEventAPIFollowRoleAndTeam(role: Role, membership: Membership) async throws {
+        try await Probe.run(role, membership) { probe in
+            let support = probe.supportTask
+            _ = try await probe.check(
+                .patch, "/v1/tasks/\(support)", body: #"{"fields":{"severity":"p1"}}"#,
+                Self.expected(role, membership, .change, .ok))
+            _ = try await probe.check(
+                .patch, "/v1/tasks/\(support)", body: #"{"assignee":"probe"}"#,
+                Self.expected(role, membership, .change, .ok))
+            _ = try await probe.check(
+                .patch, "/v1/tasks/\(support)", body: #"{"assignee":"someone-else"}"#,
+                Self.expected(role, membership, .reassign, .ok))
+            _ = try await probe.check(
+                .post, "/v1/tasks/\(support)/comments", body: #"{"text":"called the customer"}"#,
+                Self.expected(role, membership, .change, .created))
+
+            // Handing a task to another team needs that team too: only admins are in every team.
+            _ = try await probe.check(
+                .patch, "/v1/tasks/\(probe.billingTask)", body: #"{"team":"support"}"#,
+                role == .admin ? .ok : .forbidden)
+
+            let batch = try await probe.check(
+                .post, "/v1/events", body: #"{"op":"transition","task":"\#(support)","transition":"investigate"}"#, .ok)
+            let result = batch.object["status"]?.intValue.map { HTTPResponse.Status(code: $0) }
+            #expect(result == Self.expected(role, membership, .change, .ok), "\(probe.context): \(batch.text)")
+
+            let events = try await probe.check(.get, "/v1/events", .ok)
+            let tasks = Set(events.lines.compactMap { $0["task"]?.stringValue })
+            let visible = Set(
+                try await probe.api.send(.get, "/v1/tasks").lines.filter {
+                    probe.visibleTeams.contains($0["team"]?.stringValue ?? "")
+                }.compactMap { $0["id"]?.stringValue })
+            #expect(tasks == visible, "\(probe.context): non-admins see only their teams' events")
+        }
+    }
+
+    @Test(arguments: Role.allCases, Membership.allCases)
+    func tokensAreForAdminsAndEveryTokenKnowsItself(role: Role, membership: Membership) async throws {
+        try await Probe.run(role, membership) { probe in
+            let admin: (HTTPResponse.Status) -> HTTPResponse.Status = { role == .admin ? $0 : .forbidden }
+            _ = try await probe.check(
+                .post, "/v1/tokens", body: #"{"name":"made","role":"viewer","teams":["support"]}"#, admin(.created))
+            _ = try await probe.check(.get, "/v1/tokens", admin(.ok))
+            _ = try await probe.check(.delete, "/v1/tokens/tok_unknown", admin(.notFound))
+            _ = try await probe.check(.delete, "/v1/tokens/\(probe.victimToken)", admin(.ok))
+
+            let me = try await probe.check(.get, "/v1/me", .ok)
+            #expect(me.object["name"] == "probe")
+            #expect(me.object["role"]?.stringValue == role.rawValue)
+            #expect(me.object["teams"] == .array(membership.teams.map(JSONValue.string)))
+        }
+    }
+}
+
+/// A token of one role and team, a server with a task of `support` and one of `billing`, and
+/// another token to revoke.
+private struct Probe: Sendable {
+    let api: APIClient
+    let secret: String
+    let role: Role
+    let membership: RoleMatrixTests.Membership
+    let supportTask: String
+    let billingTask: String
+    let victimToken: String
+
+    var context: String { "\(role.rawValue), \(membership.rawValue)" }
+    var visibleTeams: Set<String> { role == .admin ? ["support", "billing"] : Set(membership.teams) }
+
+    static func run(
+        _ role: Role, _ membership: RoleMatrixTests.Membership, _ body: @Sendable (Probe) async throws -> Void
+    ) async throws {
         let server = try await TestServer.make()
         let secret = try await server.mint(role, teams: membership.teams, name: "probe")
-        let victim = try await server.database.tokens.create(name: "victim", role: .viewer, teams: ["support"]).token
+        let victim = try await server.database.tokens.create(name: "victim", role: .viewer, teams: ["support"])
         try await server.run { api in
-            let supportTask = try await api.createComplaint(title: "support's")
+            let support = try await api.createComplaint(title: "support's")
             let billing = try await api.send(
                 .post, "/v1/tasks",
                 body:
                     #"{"workflow":"complaint-escalation","title":"billing's","team":"billing","fields":{"customer":"B"}}"#
             )
-            let billingTask = try #require(billing.object["id"]?.stringValue, "\(billing.text)")
-            let context = "\(role.rawValue), \(membership.rawValue)"
-
-            func check(
-                _ method: HTTPRequest.Method, _ path: String, body: String? = nil, _ status: HTTPResponse.Status
-            ) async throws -> APIClient.Reply {
-                let reply = try await api.send(method, path, body: body, token: secret)
-                #expect(reply.status == status, "\(context): \(method) \(path) → \(reply.text)")
-                if status == .forbidden { #expect(reply.errorCode == "forbidden", "\(context): \(method) \(path)") }
-                return reply
-            }
-
-            // Tasks.
-            _ = try await check(
-                .post, "/v1/tasks",
-                body: #"{"workflow":"complaint-escalation","title":"new","fields":{"customer":"C"}}"#,
-                Self.expected(role, membership, .create, success: .created))
-            let listed = try await check(.get, "/v1/tasks", .ok)
-            let visible = Set(listed.lines.compactMap { $0["team"]?.stringValue })
-            let visibleTeams: Set<String> = role == .admin ? ["support", "billing"] : Set(membership.teams)
-            #expect(visible == visibleTeams, "\(context): non-admins see only their teams' tasks")
-            _ = try await check(.get, "/v1/tasks/\(supportTask)", Self.expected(role, membership, .read, success: .ok))
-            _ = try await check(
-                .get, "/v1/tasks/\(billingTask)",
-                Self.expected(role, membership == .ownTeam ? .otherTeam : .ownTeam, .read, success: .ok))
-            _ = try await check(
-                .get, "/v1/tasks/\(supportTask)/events", Self.expected(role, membership, .read, success: .ok))
-            _ = try await check(
-                .post, "/v1/tasks/\(supportTask)/transitions", body: #"{"transition":"acknowledge"}"#,
-                Self.expected(role, membership, .transition, success: .ok))
-            _ = try await check(.get, "/v1/tasks/CMP-999", .notFound)
-
-            // Tokens: admins only, whatever their teams.
-            let tokens: (HTTPResponse.Status) -> HTTPResponse.Status = { role == .admin ? $0 : .forbidden }
-            _ = try await check(
-                .post, "/v1/tokens", body: #"{"name":"made","role":"viewer","teams":["support"]}"#, tokens(.created))
-            _ = try await check(.get, "/v1/tokens", tokens(.ok))
-            _ = try await check(.delete, "/v1/tokens/tok_unknown", tokens(.notFound))
-            _ = try await check(.delete, "/v1/tokens/\(victim.id)", tokens(.ok))
-
-            // Anyone may ask who they are.
-            let me = try await check(.get, "/v1/me", .ok)
-            #expect(me.object["name"] == "probe")
-            #expect(me.object["role"]?.stringValue == role.rawValue)
-            #expect(me.object["teams"] == .array(membership.teams.map(JSONValue.string)))
+            let probe = Probe(
+                api: api, secret: secret, role: role, membership: membership, supportTask: support,
+                billingTask: try #require(billing.object["id"]?.stringValue, "\(billing.text)"),
+                victimToken: victim.token.id)
+            try await body(probe)
         }
+    }
+
+    /// Sends the request with the probe's token and expects `status` (and `forbidden` for 403).
+    func check(
+        _ method: HTTPRequest.Method, _ path: String, body: String? = nil, _ status: HTTPResponse.Status
+    ) async throws -> APIClient.Reply {
+        let reply = try await api.send(method, path, body: body, token: secret)
+        #expect(reply.status == status, "\(context): \(method) \(path) → \(reply.text)")
+        if status == .forbidden {
+            #expect(reply.errorCode == "forbidden", "\(context): \(method) \(path)")
+        }
+        return reply
     }
 }

@@ -27,6 +27,9 @@ public enum OpslineApplication {
     ) -> some ApplicationProtocol {
         Application(
             router: router(database: database, signal: signal),
+            // A connection that sends nothing between requests is closed after a minute; a body
+            // that takes longer than `NDJSON.Limits.bodyReadTime` to arrive gets 408.
+            server: .http1(configuration: .init(idleTimeout: .seconds(60))),
             configuration: .init(address: .hostname(host, port: port), serverName: "opsline"),
             logger: logger)
     }

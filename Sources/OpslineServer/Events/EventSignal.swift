@@ -25,14 +25,14 @@ public final class EventSignal: Service, Sendable {
         self.logger = logger
     }
 
-    /// Listens until cancelled or shut down gracefully.
+    /// Listens until cancelled or shut down gracefully; then wakes every follower so that open
+    /// streams notice the shutdown.
     public func run() async throws {
         let listener = PostgresListener(conninfo: conninfo, channels: ["opsline_events"], logger: logger)
-        await withGracefulShutdownHandler {
-            for await _ in listener.events() { fire() }
-        } onGracefulShutdown: {
-            // Ending the iteration cancels the listener; followers see the stream end.
+        await cancelWhenGracefulShutdown {
+            for await _ in listener.events() { self.fire() }
         }
+        fire()
     }
 
     /// The current generation; pass it to `wait(after:timeout:)`.

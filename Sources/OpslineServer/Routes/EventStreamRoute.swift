@@ -1,4 +1,5 @@
 import Hummingbird
+import ServiceLifecycle
 import OpslineStore
 import Workflow
 
@@ -53,22 +54,27 @@ struct EventStreamRoute {
     }
 
     /// Waits for commits (or the heartbeat interval) and writes what is new, until the client
-    /// goes away or the server shuts down.
+    /// goes away or the server shuts down (shutdown wakes the wait at once).
     private func followLive(
         after cursor: Int64, filter: EventFilter, to writer: inout any ResponseBodyWriter
     ) async throws {
         var cursor = cursor
-        while !Task.isCancelled {
-            // Read the generation before the log: a commit that lands during the read then
-            // makes the wait below return at once instead of being missed.
-            let generation = signal.generation
-            let before = cursor
-            cursor = try await drain(after: cursor, filter: filter, to: &writer, hasMore: true)
-            guard cursor == before else { continue }
-            await signal.wait(after: generation, timeout: heartbeat)
-            if signal.generation == generation {
-                try await writer.write(NDJSON.buffer(JSONValue.object(["type": "heartbeat", "seq": .int(cursor)])))
+        try await withGracefulShutdownHandler {
+            while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                // Read the generation before the log: a commit that lands during the read then
+                // makes the wait below return at once instead of being missed.
+                let generation = signal.generation
+                let before = cursor
+                cursor = try await drain(after: cursor, filter: filter, to: &writer, hasMore: true)
+                guard cursor == before else { continue }
+                await signal.wait(after: generation, timeout: heartbeat)
+                if signal.generation == generation {
+                    try await writer.write(
+                        NDJSON.buffer(JSONValue.object(["type": "heartbeat", "seq": .int(cursor)])))
+                }
             }
+        } onGracefulShutdown: { [signal] in
+            signal.fire()
         }
     }
 

@@ -28,12 +28,12 @@ enum TokenRules {
             guard !team.isEmpty, team.count <= maximumTeamLength, team.utf8.allSatisfy(isTeamByte) else {
                 throw .invalid(
                     field: "teams",
-                    problem: "'\(team)' is not a team name: use 1 to \(maximumTeamLength) of a-z, 0-9 and -")
+                    problem: "must be 1 to \(maximumTeamLength) characters of a-z, 0-9 and -; '\(team)' is not")
             }
             unique.append(team)
         }
         guard role == .admin || !unique.isEmpty else {
-            throw .invalid(field: "teams", problem: "a \(role.rawValue) token needs at least one team")
+            throw .invalid(field: "teams", problem: "must name at least one team for a \(role.rawValue) token")
         }
         return unique
     }

@@ -1,0 +1,59 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import OpslineClient
+import Testing
+import Workflow
+
+@Suite struct EventFollowTests {
+    /// Reads a followed stream line by line until `enough` says stop (or 20 s pass).
+    static func follow(
+        _ url: String, token: String, enough: @escaping @Sendable ([JSONValue]) -> Bool
+    ) async throws -> [JSONValue] {
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(20))
+        #expect(response.status == .ok)
+        var splitter = NDJSONLineSplitter()
+        var lines: [JSONValue] = []
+        for try await chunk in response.body {
+            for line in try splitter.append(chunk) {
+                lines.append(try JSONDecoder().decode(JSONValue.self, from: Data(buffer: line)))
+            }
+            if enough(lines) { break }
+        }
+        return lines
+    }
+
+    @Test func aFollowerSeesHistoryThenLiveEventsThenHeartbeats() async throws {
+        try await LiveServer.run(heartbeat: .milliseconds(300)) { base in
+            let client = OpslineClient(configuration: try ClientConfiguration(serverURL: base, token: LiveServer.adminSecret))
+            defer { Task { try await client.shutdown() } }
+            let first = try await client.createTask(NewTask(workflow: "complaint-escalation", title: "before", fields: ["customer": "A"]))
+
+            let following = Task {
+                try await Self.follow("\(base)/v1/events?follow=true", token: LiveServer.adminSecret) { lines in
+                    lines.filter { $0["type"] == "created" }.count >= 3 && lines.last?["type"] == "heartbeat"
+                }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            for title in ["live one", "live two"] {
+                _ = try await client.createTask(NewTask(workflow: "complaint-escalation", title: title, fields: ["customer": "B"]))
+            }
+            let lines = try await following.value
+            let events = lines.filter { $0["type"] != "heartbeat" }
+            let seqs = events.compactMap { $0["seq"]?.intValue }
+            #expect(seqs == seqs.sorted() && Set(seqs).count == seqs.count, "strictly increasing")
+            #expect(events.first?["task"]?.stringValue == first.id, "history first")
+            #expect(events.filter { $0["type"] == "created" }.count == 3)
+            let heartbeat = try #require(lines.last)
+            #expect(heartbeat["seq"]?.intValue == seqs.last, "a heartbeat carries the last seq")
+
+            // Reconnecting with since=<last seq> sees nothing twice.
+            let resumed = try await Self.follow(
+                "\(base)/v1/events?follow=true&since=\(seqs[0])", token: LiveServer.adminSecret
+            ) { lines in lines.last?["type"] == "heartbeat" }
+            #expect(resumed.compactMap { $0["type"] == "heartbeat" ? nil : $0["seq"]?.intValue } == Array(seqs.dropFirst()))
+        }
+    }
+}

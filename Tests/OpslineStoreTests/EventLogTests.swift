@@ -1,0 +1,89 @@
+import Foundation
+import Postgres
+import Synchronization
+import Testing
+import TestSupport
+import Workflow
+
+@testable import OpslineStore
+
+@Suite struct EventLogTests {
+    /// Writers whose transactions hold their events for different lengths of time before
+    /// committing (some roll back), while a follower polls the log. The follower must see seqs
+    /// strictly increasing and, at the end, exactly the committed events.
+    @Test func aFollowerNeverSkipsOrRepeatsAnEventWhateverTheTransactionLengths() async throws {
+        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 12)
+        let database = try OpslineDatabase(pool: pool)
+        try await database.prepare()
+        try await database.workflows.publish(source: WorkflowCatalogTests.source, file: "complaint-escalation.yaml")
+        // One task per writer: commands on different tasks share no row lock, so their
+        // transactions really interleave.
+        var taskIDs: [String] = []
+        for _ in 0..<8 {
+            var task = NewTask(workflow: "complaint-escalation", title: "t")
+            task.fields = ["customer": "C"]
+            taskIDs.append(try await database.tasks.create(task, actor: "setup").id)
+        }
+        let writersDone = Atomic<Bool>(false)
+
+        async let seen: [Int64] = follow(database.events, until: writersDone)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (writer, taskID) in taskIDs.enumerated() {
+                group.addTask {
+                    for round in 0..<12 {
+                        let hold = Duration.milliseconds([0, 1, 5, 40][(writer + round) % 4])
+                        let rollBack = (writer * 7 + round) % 9 == 0
+                        try? await Self.comment(on: taskID, database, holdingFor: hold, rollBack: rollBack)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        writersDone.store(true, ordering: .releasing)
+        let followed = try await seen
+
+        let committed = try await pool.withConnection {
+            try await $0.query("SELECT seq FROM events ORDER BY seq").rows.map { try $0.decode("seq", as: Int64.self) }
+        }
+        #expect(committed.count > 50)
+        #expect(zip(followed, followed.dropFirst()).allSatisfy { $0 < $1 }, "strictly increasing")
+        #expect(followed == committed, "exactly the committed events, none missing, none twice")
+
+        // A reconnect resumes from the last seq seen and gets exactly the rest.
+        let middle = followed[followed.count / 2]
+        let resumed = try await database.events.events(after: middle, filter: EventFilter(), limit: 100_000).map(\.seq)
+        #expect(resumed == Array(committed.drop { $0 <= middle }))
+        await pool.close()
+    }
+
+    /// One command whose transaction keeps its events (and the log lock) for `hold` before
+    /// committing, or rolls back.
+    static func comment(
+        on taskID: String, _ database: OpslineDatabase, holdingFor hold: Duration, rollBack: Bool
+    ) async throws {
+        struct RolledBack: Error {}
+        try await database.pool.transaction { [catalog = database.workflows] connection in
+            let transaction = CommandTransaction(connection: connection, catalog: catalog, actor: "w") { _, _ in }
+            _ = try await transaction.apply(.comment(taskID: taskID, text: "hello"))
+            try await transaction.flushEvents()
+            try await Task.sleep(for: hold)
+            if rollBack { throw RolledBack() }
+        }
+    }
+
+    /// Polls the log from cursor 0 until the writers are done and a final read finds nothing new.
+    private func follow(_ log: EventLog, until done: borrowing Atomic<Bool>) async throws -> [Int64] {
+        var seen: [Int64] = []
+        var cursor: Int64 = 0
+        while true {
+            let finished = done.load(ordering: .acquiring)
+            let page = try await log.events(after: cursor, filter: EventFilter(), limit: 50)
+            seen += page.map(\.seq)
+            cursor = page.last?.seq ?? cursor
+            if page.isEmpty {
+                if finished { return seen }
+                try await Task.sleep(for: .milliseconds(2))
+            }
+        }
+    }
+}
