@@ -27,9 +27,11 @@ import Workflow
 
     @Test func aFollowerSeesHistoryThenLiveEventsThenHeartbeats() async throws {
         try await LiveServer.run(heartbeat: .milliseconds(300)) { base in
-            let client = OpslineClient(configuration: try ClientConfiguration(serverURL: base, token: LiveServer.adminSecret))
+            let client = OpslineClient(
+                configuration: try ClientConfiguration(serverURL: base, token: LiveServer.adminSecret))
             defer { Task { try await client.shutdown() } }
-            let first = try await client.createTask(NewTask(workflow: "complaint-escalation", title: "before", fields: ["customer": "A"]))
+            let first = try await client.createTask(
+                NewTask(workflow: "complaint-escalation", title: "before", fields: ["customer": "A"]))
 
             let following = Task {
                 try await Self.follow("\(base)/v1/events?follow=true", token: LiveServer.adminSecret) { lines in
@@ -38,7 +40,8 @@ import Workflow
             }
             try await Task.sleep(for: .milliseconds(200))
             for title in ["live one", "live two"] {
-                _ = try await client.createTask(NewTask(workflow: "complaint-escalation", title: title, fields: ["customer": "B"]))
+                _ = try await client.createTask(
+                    NewTask(workflow: "complaint-escalation", title: title, fields: ["customer": "B"]))
             }
             let lines = try await following.value
             let events = lines.filter { $0["type"] != "heartbeat" }
@@ -53,7 +56,8 @@ import Workflow
             let resumed = try await Self.follow(
                 "\(base)/v1/events?follow=true&since=\(seqs[0])", token: LiveServer.adminSecret
             ) { lines in lines.last?["type"] == "heartbeat" }
-            #expect(resumed.compactMap { $0["type"] == "heartbeat" ? nil : $0["seq"]?.intValue } == Array(seqs.dropFirst()))
+            #expect(
+                resumed.compactMap { $0["type"] == "heartbeat" ? nil : $0["seq"]?.intValue } == Array(seqs.dropFirst()))
         }
     }
 }

@@ -42,7 +42,9 @@ import Testing
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             let request = HTTPClientRequest(url: "\(base)/readyz")
-            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)), response.status == .ok {
+            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)),
+                response.status == .ok
+            {
                 return
             }
             try await Task.sleep(for: .milliseconds(200))

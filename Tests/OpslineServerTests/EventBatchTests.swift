@@ -13,7 +13,9 @@ import Workflow
                 lines.append("{not json \(index)")
                 bad[index] = "bad_line"
             case 5:
-                lines.append(#"{"op":"transition","task":"CMP-999999","transition":"acknowledge","idempotency_key":"k\#(index)"}"#)
+                lines.append(
+                    #"{"op":"transition","task":"CMP-999999","transition":"acknowledge","idempotency_key":"k\#(index)"}"#
+                )
                 bad[index] = "not_found"
             case 7:
                 // Closing a task that was just created is not allowed from `received`.
@@ -131,11 +133,14 @@ import Workflow
                 .post, "/v1/tasks/\(id)/transitions", body: #"{"transition":"investigate"}"#, idempotencyKey: "ack-1")
             #expect(other.status == .conflict)
             #expect(other.errorCode == "duplicate")
-            let patched = try await api.send(.patch, "/v1/tasks/\(id)", body: #"{"title":"Refund still missing","assignee":null}"#)
+            let patched = try await api.send(
+                .patch, "/v1/tasks/\(id)", body: #"{"title":"Refund still missing","assignee":null}"#)
             #expect(patched.object["title"] == "Refund still missing")
             let comment = try await api.send(.post, "/v1/tasks/\(id)/comments", body: #"{"text":"hi"}"#)
             #expect(comment.status == .created)
-            let history = try await api.send(.get, "/v1/tasks/\(id)/events").lines.compactMap { $0["type"]?.stringValue }
+            let history = try await api.send(.get, "/v1/tasks/\(id)/events").lines.compactMap {
+                $0["type"]?.stringValue
+            }
             #expect(history == ["created", "transitioned", "updated", "commented"])
         }
     }

@@ -16,12 +16,13 @@ struct EventBatchRoute {
         let caller = try context.caller()
         let lines = try await request.ndjsonLines()
         let atomic = request.uri.queryParameters["atomic"] == "true"
-        let parsed = lines.map { line in Result { try CommandLine.decode(line) }.mapError(APIError.from) }
+        let parsed = lines.map { line in Result { try CommandLineDecoder.decode(line) }.mapError(APIError.from) }
         let authorize = CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer
         let render = Self.renderer
         let body = ResponseBody { [self] writer in
             if atomic {
-                let results = try await applyAtomically(lines, parsed, caller: caller, authorize: authorize, render: render)
+                let results = try await applyAtomically(
+                    lines, parsed, caller: caller, authorize: authorize, render: render)
                 try await writer.write(contentsOf: results)
             } else {
                 for start in stride(from: 0, to: lines.count, by: groupSize) {
@@ -41,8 +42,7 @@ struct EventBatchRoute {
         _ lines: [RequestLine], _ parsed: [Result<BatchCommand, APIError>], caller: Principal,
         authorize: @escaping CommandAuthorizer, render: @escaping OutcomeRenderer
     ) async throws -> [ByteBuffer] {
-        let checked = parsed
-        let runnable = checked.compactMap { try? $0.get() }
+        let runnable = parsed.compactMap { try? $0.get() }
         var outcomes: [CommandOutcome] = []
         do {
             outcomes = try await tasks.applyBatch(
@@ -53,8 +53,8 @@ struct EventBatchRoute {
             outcomes = Array(repeating: failure, count: runnable.count)
         }
         var next = outcomes.makeIterator()
-        return zip(lines, checked).map { line, check in
-            switch check {
+        return zip(lines, parsed).map { line, parsedLine in
+            switch parsedLine {
             case .success: Self.resultLine(line.number, next.next()!)
             case .failure(let error): Self.resultLine(line.number, Self.outcome(error))
             }
@@ -66,11 +66,10 @@ struct EventBatchRoute {
         _ lines: [RequestLine], _ parsed: [Result<BatchCommand, APIError>], caller: Principal,
         authorize: @escaping CommandAuthorizer, render: @escaping OutcomeRenderer
     ) async throws -> [ByteBuffer] {
-        let checked = parsed
-        if let bad = checked.firstIndex(where: { (try? $0.get()) == nil }), case .failure(let error) = checked[bad] {
+        if let bad = parsed.firstIndex(where: { (try? $0.get()) == nil }), case .failure(let error) = parsed[bad] {
             return Self.atomicFailure(lines, failedAt: bad, outcome: Self.outcome(error))
         }
-        let commands = checked.compactMap { try? $0.get() }
+        let commands = parsed.compactMap { try? $0.get() }
         let result: BatchResult
         do {
             result = try await tasks.applyBatch(
@@ -89,7 +88,8 @@ struct EventBatchRoute {
             APIError(
                 HTTPResponse.Status(code: 424, reasonPhrase: "Failed Dependency"), code: "not_applied",
                 message: "the atomic batch failed at line \(lines[failedAt].number); nothing was applied"))
-        return lines.enumerated().map { index, line in resultLine(line.number, index == failedAt ? outcome : notApplied) }
+        return lines.enumerated().map { index, line in resultLine(line.number, index == failedAt ? outcome : notApplied)
+        }
     }
 
     static func outcome(_ error: APIError) -> CommandOutcome {

@@ -29,7 +29,8 @@ struct EventStreamRoute {
         let body = ResponseBody { [self, filter] writer in
             var cursor = try await write(first, since: since, to: &writer)
             do {
-                cursor = try await drain(after: cursor, filter: filter, to: &writer, hasMore: first.count == Self.pageSize)
+                cursor = try await drain(
+                    after: cursor, filter: filter, to: &writer, hasMore: first.count == Self.pageSize)
                 if follow { try await followLive(after: cursor, filter: filter, to: &writer) }
             } catch {
                 try await writer.write(NDJSON.buffer(APIError.from(error).line))

@@ -36,7 +36,9 @@ struct TaskRoutes {
                     return key
                 }
                 let command = TaskCommand.create(body.command)
-                outcomes.append(try await apply(BatchCommand(command: command, idempotencyKey: key, requestHash: line.digest), caller))
+                outcomes.append(
+                    try await apply(
+                        BatchCommand(command: command, idempotencyKey: key, requestHash: line.digest), caller))
             } catch {
                 var apiError = APIError.from(error)
                 apiError.details["line"] = .int(Int64(line.number))
@@ -81,7 +83,7 @@ struct TaskRoutes {
             line: line.number, object: try line.object(),
             keys: ["fields", "title", "assignee", "team", "priority", "expected_version"])
         try reader.rejectUnknownKeys()
-        var update = try CommandLine.update(
+        var update = try CommandLineDecoder.update(
             LineObject(line: line.number, object: reader.object.merging(["task": .string(id)]) { a, _ in a }, keys: []),
             assignOnly: false)
         update.taskID = id
@@ -112,7 +114,8 @@ struct TaskRoutes {
         let caller = try context.caller()
         let key = request.headers[.idempotencyKey]
         let hash = "\(request.method) \(request.uri.path) \(line.digest)"
-        return Self.response(try await apply(BatchCommand(command: command, idempotencyKey: key, requestHash: hash), caller))
+        return Self.response(
+            try await apply(BatchCommand(command: command, idempotencyKey: key, requestHash: hash), caller))
     }
 
     private func apply(_ entry: BatchCommand, _ caller: Principal) async throws -> CommandOutcome {
@@ -128,7 +131,8 @@ struct TaskRoutes {
         if outcome.replayed { headers[.idempotentReplayed] = "true" }
         let line = outcome.succeeded ? outcome.body : .object(["error": outcome.body])
         return Response(
-            status: HTTPResponse.Status(code: outcome.status), headers: headers, body: .init(byteBuffer: NDJSON.buffer(line)))
+            status: HTTPResponse.Status(code: outcome.status), headers: headers,
+            body: .init(byteBuffer: NDJSON.buffer(line)))
     }
 }
 

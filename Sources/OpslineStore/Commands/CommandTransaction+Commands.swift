@@ -87,7 +87,9 @@ extension CommandTransaction {
         var changes: [String: JSONValue] = [:]
         func note(_ name: String, _ before: String?, _ after: String?) {
             guard before != after else { return }
-            changes[name] = .object(["from": before.map(JSONValue.string) ?? .null, "to": after.map(JSONValue.string) ?? .null])
+            changes[name] = .object([
+                "from": before.map(JSONValue.string) ?? .null, "to": after.map(JSONValue.string) ?? .null,
+            ])
         }
         note("title", old.title, new.title)
         note("assignee", old.assignee, new.assignee)

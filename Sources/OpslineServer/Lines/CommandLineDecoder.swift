@@ -2,12 +2,14 @@ import OpslineStore
 import Workflow
 
 /// A command line of `POST /v1/events`, decoded by its `op`.
-enum CommandLine {
+enum CommandLineDecoder {
     /// The keys each op accepts.
     static let keysByOp: [String: Set<String>] = [
         "create": CreateTaskLine.keys.union(["op", "idempotency_key"]),
         "transition": ["op", "task", "transition", "fields", "note", "expected_version", "idempotency_key"],
-        "update": ["op", "task", "fields", "title", "assignee", "team", "priority", "expected_version", "idempotency_key"],
+        "update": [
+            "op", "task", "fields", "title", "assignee", "team", "priority", "expected_version", "idempotency_key",
+        ],
         "assign": ["op", "task", "assignee", "team", "expected_version", "idempotency_key"],
         "comment": ["op", "task", "text", "idempotency_key"],
     ]
@@ -26,7 +28,8 @@ enum CommandLine {
         try reader.rejectUnknownKeys()
         let command: TaskCommand
         switch op {
-        case "create": command = .create(try line.decode(CreateTaskLine.self, extraKeys: ["op", "idempotency_key"]).command)
+        case "create":
+            command = .create(try line.decode(CreateTaskLine.self, extraKeys: ["op", "idempotency_key"]).command)
         case "transition": command = .transition(try transition(reader))
         case "comment": command = .comment(taskID: try reader.string("task"), text: try reader.string("text"))
         default: command = .update(try update(reader, assignOnly: op == "assign"))
