@@ -11,14 +11,34 @@ public enum OpslineApplication {
         database: OpslineDatabase, signal: EventSignal, heartbeat: Duration = .seconds(15)
     ) -> Router<OpslineRequestContext> {
         let router = Router(context: OpslineRequestContext.self)
-        router.add(middleware: ErrorMiddleware())
-        HealthRoutes(database: database).register(on: router)
-        let v1 = router.group("v1").add(middleware: AuthMiddleware(tokens: database.tokens))
+        register(
+            on: RecordingRouter(router: router, table: EndpointTable()), database: database, signal: signal,
+            heartbeat: heartbeat)
+        return router
+    }
+
+    /// Every endpoint the router serves (method and OpenAPI path), sorted by path and method:
+    /// recorded while running the very registration code `router(database:signal:heartbeat:)`
+    /// runs. Nothing touches the database.
+    public static func endpoints(database: OpslineDatabase, signal: EventSignal) -> [Endpoint] {
+        let table = EndpointTable()
+        register(
+            on: RecordingRouter(router: Router(context: OpslineRequestContext.self), table: table),
+            database: database, signal: signal, heartbeat: .seconds(15))
+        return table.endpoints
+    }
+
+    /// Adds every route and middleware; every route goes through `routes`, which records it.
+    private static func register(
+        on routes: RecordingRouter, database: OpslineDatabase, signal: EventSignal, heartbeat: Duration
+    ) {
+        routes.add(middleware: ErrorMiddleware())
+        HealthRoutes(database: database).register(on: routes)
+        let v1 = routes.group("v1").add(middleware: AuthMiddleware(tokens: database.tokens))
         TaskRoutes(tasks: database.tasks).register(on: v1.group("tasks"))
         v1.post("events", use: EventBatchRoute(tasks: database.tasks).post)
         v1.get("events", use: EventStreamRoute(events: database.events, signal: signal, heartbeat: heartbeat).stream)
         TokenRoutes(tokens: database.tokens).register(on: v1)
-        return router
     }
 
     /// The application listening on `host:port`.

@@ -6,7 +6,7 @@ import Workflow
 struct HealthRoutes {
     let database: OpslineDatabase
 
-    func register(on router: Router<OpslineRequestContext>) {
+    func register(on router: RecordingRouter) {
         router.get("healthz") { _, _ in
             StreamedLines.single(JSONValue.object(["status": "ok"]), status: .ok)
         }
