@@ -1,0 +1,44 @@
+import ArgumentParser
+import OpslineClient
+
+/// The options of `opsline event post`: like ``ClientOptions``, but the output defaults to
+/// `ndjson`, since the command's answer is lines that scripts read as they arrive.
+struct EventOutputOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The server's URL (default: $OPSLINE_URL, the config file, http://127.0.0.1:8080).",
+            valueName: "url"))
+    var server: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The bearer token (default: $OPSLINE_TOKEN, the config file).", valueName: "token"))
+    var token: String?
+
+    @Option(name: [.short, .long], help: "Output format: ndjson, table or json.")
+    var output: ClientOptions.OutputFormat = .ndjson
+
+    func validate() throws {
+        if let server {
+            do {
+                _ = try ClientConfiguration(serverURL: server)
+            } catch {
+                throw ValidationError("--server: \(error.message)")
+            }
+        }
+    }
+
+    /// Runs `body` with a client for the configured server and returns what it returns; when
+    /// anything fails, ends the process the way ``ExitStatus`` says: the message on standard
+    /// error and its exit code.
+    func withClient<Value: Sendable>(_ body: (OpslineClient) async throws -> Value) async throws -> Value {
+        do {
+            let configuration = try ClientConfiguration.load(server: server, token: token)
+            return try await OpslineClient.withClient(configuration: configuration, body)
+        } catch {
+            let status = ExitStatus(for: error)
+            TerminalOutput.error(status.message)
+            throw ExitCode(status.code)
+        }
+    }
+}
