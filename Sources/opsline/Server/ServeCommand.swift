@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import OpslineServer
+import Workflow
 
 /// `opsline serve`: the HTTP server.
 struct ServeCommand: AsyncParsableCommand {
@@ -28,6 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Folder of workflow YAML files to publish at start-up. [env: OPSLINE_WORKFLOWS]")
     var workflows: String?
 
+    @Option(help: "How long idempotency keys are kept, e.g. 7d or 36h. [env: OPSLINE_IDEMPOTENCY_RETENTION]")
+    var idempotencyRetention: String?
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var configuration = ServerConfiguration()
@@ -40,6 +44,12 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.workflowsDirectory = URL(fileURLWithPath: path)
         }
         configuration.adminToken = environment["OPSLINE_ADMIN_TOKEN"]
+        if let text = idempotencyRetention ?? environment["OPSLINE_IDEMPOTENCY_RETENTION"] {
+            guard let retention = WorkDuration(parsing: text), retention.seconds > 0 else {
+                throw ValidationError("--idempotency-retention must be a duration such as 7d or 36h, not '\(text)'")
+            }
+            configuration.idempotencyRetention = .seconds(retention.seconds)
+        }
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         do {
             try await OpslineServer(configuration: configuration).run()
