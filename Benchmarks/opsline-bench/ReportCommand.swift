@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+
+/// `opsline-bench report`: the comparison table of one `Benchmarks/run.sh` run.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print the HTTP results beside pgbench's and the server's peak RSS."
+    )
+
+    @Option(help: "The JSON written by `opsline-bench http`.")
+    var http: String
+
+    @Option(help: "pgbench's standard output, one transition a transaction.")
+    var pgbenchSingle: String
+
+    @Option(help: "The --log-prefix of that pgbench run.")
+    var pgbenchSingleLog: String
+
+    @Option(help: "pgbench's standard output, a batch of transitions a transaction.")
+    var pgbenchBatch: String
+
+    @Option(help: "The --log-prefix of that pgbench run.")
+    var pgbenchBatchLog: String
+
+    @Option(help: "The pgbench command line used (shown in the header).")
+    var pgbenchCommand = "pgbench"
+
+    @Option(help: "A line about the machine (CPUs, load before the run), shown in the header.")
+    var machine: String?
+
+    @Option(help: "The server's VmHWM in kB.")
+    var rssKilobytes: Int
+
+    @Option(help: "Target for HTTP rate ÷ pgbench rate.")
+    var ratioTarget = 0.8
+
+    @Option(help: "Target for the server's peak RSS, in MB.")
+    var rssTargetMegabytes = 150.0
+
+    func run() throws {
+        let results = try JSONDecoder().decode(HTTPResults.self, from: Data(contentsOf: URL(fileURLWithPath: http)))
+        let single = try PgbenchRun(output: pgbenchSingle, logPrefix: pgbenchSingleLog, transitionsPerTransaction: 1)
+        let batch = try PgbenchRun(
+            output: pgbenchBatch, logPrefix: pgbenchBatchLog, transitionsPerTransaction: results.batchSize)
+
+        let tasks = results.clients * results.tasksPerClient
+        print("")
+        print(
+            "Opsline durable transitions (fsync on) — \(results.clients) clients, \(tasks) tasks, "
+                + "HTTP: \(formatted(results.warmupSeconds, digits: 0)) s warm-up + "
+                + "\(formatted(results.single.seconds, digits: 0)) s per phase; \(pgbenchCommand)")
+        if let machine { print("Machine: \(machine)") }
+        print("")
+        let header = [
+            pad("", 46), pad("transitions/s", 14, right: true), pad("req|tx/s", 10, right: true),
+            pad("p50 ms", 9, right: true), pad("p99 ms", 9, right: true), pad("errors", 7, right: true),
+        ]
+        print(header.joined())
+        row("(a) HTTP POST /v1/tasks/{id}/transitions", results.single)
+        row("(c) pgbench, 1 transition a transaction", single.result)
+        ratio("    ratio (a) ÷ (c)", results.single, single.result)
+        print("")
+        row("(b) HTTP POST /v1/events, \(results.batchSize) lines a request", results.batch)
+        row("(c) pgbench, \(results.batchSize) transitions a transaction", batch.result)
+        ratio("    ratio (b) ÷ (c)", results.batch, batch.result)
+        print("")
+        let megabytes = Double(rssKilobytes) / 1024
+        print(
+            pad("server peak RSS (VmHWM, opsline process)", 46)
+                + pad("\(formatted(megabytes, digits: 1)) MB", 14, right: true)
+                + "   target < \(formatted(rssTargetMegabytes, digits: 0)) MB: "
+                + (megabytes < rssTargetMegabytes ? "met" : "MISSED"))
+        print("")
+    }
+
+    private func row(_ label: String, _ result: PhaseResult) {
+        let columns = [
+            pad(label, 46), pad(formatted(result.transitionsPerSecond, digits: 0), 14, right: true),
+            pad(formatted(result.requestsPerSecond, digits: 1), 10, right: true),
+            pad(formatted(result.latency.p50), 9, right: true), pad(formatted(result.latency.p99), 9, right: true),
+            pad("\(result.errors)", 7, right: true),
+        ]
+        print(columns.joined())
+    }
+
+    private func ratio(_ label: String, _ ours: PhaseResult, _ theirs: PhaseResult) {
+        let value = ours.transitionsPerSecond / theirs.transitionsPerSecond
+        print(
+            pad(label, 46) + pad(formatted(value), 14, right: true) + "   target ≥ \(formatted(ratioTarget)): "
+                + (value >= ratioTarget ? "met" : "MISSED"))
+    }
+
+    private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let padding = String(repeating: " ", count: max(0, width - text.count))
+        return right ? padding + text : text + padding
+    }
+}
+
+/// One pgbench run: its summary lines and its per-transaction log.
+struct PgbenchRun {
+    var result: PhaseResult
+
+    init(output: String, logPrefix: String, transitionsPerTransaction: Int) throws {
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        func number(after key: String) -> Double? {
+            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return nil }
+            let rest = line.dropFirst(key.count).drop { $0 == " " }
+            return Double(rest.prefix { "0123456789.".contains($0) })
+        }
+        guard let tps = number(after: "tps = "),
+            let processed = number(after: "number of transactions actually processed:")
+        else { throw BenchFailure("\(output): no pgbench summary (tps, transactions processed)") }
+        let failed = number(after: "number of failed transactions:") ?? 0
+        let seconds = processed / tps
+
+        let latencies = try Self.latencies(logPrefix: logPrefix)
+        result = PhaseResult(
+            requests: Int(processed), transitions: Int(processed) * transitionsPerTransaction, errors: Int(failed),
+            seconds: seconds, latency: LatencySummary(milliseconds: latencies))
+    }
+
+    /// Transaction latencies (ms) from pgbench's `-l` files: `client tx latency_us script epoch us …`.
+    static func latencies(logPrefix: String) throws -> [Double] {
+        let prefix = URL(fileURLWithPath: logPrefix)
+        let folder = prefix.deletingLastPathComponent()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix(prefix.lastPathComponent + ".") }
+        var latencies: [Double] = []
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let fields = line.split(separator: " ")
+                if fields.count > 2, let microseconds = Double(fields[2]) { latencies.append(microseconds / 1_000) }
+            }
+        }
+        guard !latencies.isEmpty else { throw BenchFailure("no pgbench log under \(logPrefix).*") }
+        return latencies
+    }
+}

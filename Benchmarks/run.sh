@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# Opsline throughput benchmark: durable task transitions over HTTP, next to pgbench replaying the
+# same SQL on the same embedded PostgreSQL. See "## Performance" in README.md.
+#
+#   bash Benchmarks/run.sh
+#
+# Settings (environment): BENCH_CLIENTS (8), BENCH_TASKS_PER_CLIENT (200), BENCH_BATCH (100),
+# BENCH_WARMUP (3 s), BENCH_DURATION (20 s), BENCH_SCRATCH (.build-bench), PG_BIN.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CLIENTS=${BENCH_CLIENTS:-8}
+TASKS_PER_CLIENT=${BENCH_TASKS_PER_CLIENT:-200}
+BATCH=${BENCH_BATCH:-100}
+WARMUP=${BENCH_WARMUP:-3}
+DURATION=${BENCH_DURATION:-20}
+SCRATCH=${BENCH_SCRATCH:-.build-bench}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+TOKEN=bench
+TASKS=$((CLIENTS * TASKS_PER_CLIENT))
+
+log() { echo "run.sh: $*" >&2; }
+
+WORK=""
+SERVER_PID=""
+CHILD_PID=""
+
+# Runs a long step in the background and waits for it, so that a signal to this script is
+# handled at once (the trap stops the step) rather than after the step ends.
+step() {
+    "$@" &
+    CHILD_PID=$!
+    wait "$CHILD_PID"
+    CHILD_PID=""
+}
+
+cluster_user() { # runs a PostgreSQL server program as the user that owns the cluster
+    if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    if [[ -n $CHILD_PID ]]; then kill -TERM "$CHILD_PID" 2>/dev/null || true; wait "$CHILD_PID" 2>/dev/null || true; fi
+    if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        log "stopping the server (SIGTERM; it stops its PostgreSQL)"
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        for _ in $(seq 120); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+        kill -KILL "$SERVER_PID" 2>/dev/null || true
+    fi
+    if [[ -n $WORK ]]; then
+        if [[ -f $WORK/data/pgdata/postmaster.pid ]]; then
+            log "PostgreSQL still running; stopping it"
+            cluster_user "$PG_BIN/pg_ctl" stop -D "$WORK/data/pgdata" -m fast -w >/dev/null 2>&1 || true
+        fi
+        if [[ $status != 0 && $status != 130 && $status != 143 && -f $WORK/server.log ]]; then
+            log "last lines of the server log:"
+            tail -n 20 "$WORK/server.log" >&2 || true
+        fi
+        rm -rf "$WORK"
+    fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+for program in pgbench psql pg_ctl; do
+    [[ -x $PG_BIN/$program ]] || { log "$PG_BIN/$program not found (set PG_BIN)"; exit 1; }
+done
+
+# 1. Release builds, in a scratch folder of our own.
+log "building release opsline and opsline-bench in $SCRATCH (takes minutes the first time)"
+swift build -c release --scratch-path "$SCRATCH" --product opsline
+swift build -c release --scratch-path "$SCRATCH" --product opsline-bench
+BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
+
+# A fresh data folder the postgres user can reach (the cluster runs as postgres under root).
+WORK=$(mktemp -d /tmp/opsline-bench.XXXXXX)
+chmod 755 "$WORK"
+DATA=$WORK/data
+CONNINFO="host=$DATA/run port=5432 user=opsline dbname=opsline"
+
+PORT=""
+for _ in $(seq 100); do
+    candidate=$((20000 + RANDOM % 40000))
+    if [[ -z $(ss -Htln "sport = :$candidate") ]]; then PORT=$candidate; break; fi
+done
+[[ -n $PORT ]] || { log "no free port found"; exit 1; }
+URL=http://127.0.0.1:$PORT
+
+# The server gets a session of its own, so Ctrl-C reaches only this script, whose trap stops the
+# server, which stops its PostgreSQL.
+log "starting opsline serve on 127.0.0.1:$PORT, data in $DATA (embedded PostgreSQL, fsync on)"
+OPSLINE_ADMIN_TOKEN=$TOKEN setsid "$BIN/opsline" serve \
+    --listen "127.0.0.1:$PORT" --data-dir "$DATA" --workflows workflows >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for attempt in $(seq 240); do
+    if curl -fsS -o /dev/null "$URL/readyz" 2>/dev/null; then break; fi
+    kill -0 "$SERVER_PID" 2>/dev/null || { log "the server exited during start-up"; exit 1; }
+    [[ $attempt == 240 ]] && { log "the server was not ready after 120 s"; exit 1; }
+    sleep 0.5
+done
+
+# 2.–3. Seed, then (a) single and (b) batched transitions over HTTP.
+MACHINE="$(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
+step "$BIN/opsline-bench" http --url "$URL" --token "$TOKEN" --clients "$CLIENTS" \
+    --tasks-per-client "$TASKS_PER_CLIENT" --batch-size "$BATCH" --warmup "$WARMUP" --duration "$DURATION" \
+    --output "$WORK/http.json"
+
+# 4. pgbench, same cluster, through its unix socket: the SQL of one durable transition.
+psql_value() { "$PG_BIN/psql" "$CONNINFO" -X -A -t -v ON_ERROR_STOP=1 -c "$1"; }
+seeded=$(psql_value "SELECT count(*) FROM tasks WHERE id IN (SELECT 'CMP-' || n FROM generate_series(1, $TASKS) n)")
+[[ $seeded == "$TASKS" ]] || { log "expected tasks CMP-1…CMP-$TASKS, found $seeded"; exit 1; }
+FIELDS=$(psql_value "SELECT fields::text FROM tasks WHERE id = 'CMP-1'")
+FIELDS=${FIELDS//\'/\'\'}
+
+# As TaskSQL / EventSQL / CommandTransaction run it: lock the row, write it, take the event-log
+# lock, append the event(s), notify. The workflow check happens in Swift, so here the new state is
+# the CASE. Each pgbench client works on its own slice of the seeded tasks, as the HTTP clients do.
+COLUMNS="id, workflow, workflow_version, state, title, priority, team, assignee, fields::text AS fields,
+    parent, version, created_at, updated_at, closed_at"
+LOG_LOCK_KEY=8030044989162939758 # EventSQL.logLockKey, 0x6f70_735f_6576_656e
+EVENT_DATA="CASE state WHEN 'investigating'
+        THEN '{\"to\": \"investigating\", \"from\": \"waiting_on_customer\", \"transition\": \"customer_replied\"}'
+        ELSE '{\"to\": \"waiting_on_customer\", \"from\": \"investigating\", \"transition\": \"ask_customer\"}' END"
+
+lock_and_update() { # $1: the task-number variable, $2: the \gset prefix
+    cat <<SQL
+SELECT $COLUMNS
+FROM tasks WHERE id = 'CMP-' || :$1 FOR UPDATE;
+UPDATE tasks SET state = CASE state WHEN 'investigating' THEN 'waiting_on_customer' ELSE 'investigating' END,
+    fields = '$FIELDS'::jsonb, version = version + 1, updated_at = now(),
+    closed_at = CASE WHEN false THEN now() ELSE NULL END
+WHERE id = 'CMP-' || :$1
+RETURNING $COLUMNS,
+    $EVENT_DATA AS event_data \\gset $2
+SQL
+}
+
+append_events() { # $1: task ids, $2: event types, $3: event data (array elements); $4: notify payload
+    cat <<SQL
+SELECT pg_advisory_xact_lock($LOG_LOCK_KEY);
+INSERT INTO events (task_id, type, actor, data)
+SELECT u.task_id, u.type, 'admin', u.data::jsonb
+FROM unnest(ARRAY[$1]::text[], ARRAY[$2]::text[], ARRAY[$3]::text[]) WITH ORDINALITY AS u(task_id, type, data, n)
+ORDER BY u.n;
+SELECT pg_notify('opsline_events', $4);
+COMMIT;
+SQL
+}
+
+{
+    echo '\set per :tasks / :clients'
+    echo '\set n 1 + :client_id * :per + random(0, :per - 1)'
+    echo 'BEGIN ISOLATION LEVEL READ COMMITTED;'
+    lock_and_update n t_
+    append_events ":t_id" "'transitioned'" ":t_event_data" ":t_id"
+} >"$WORK/single.sql"
+
+{
+    echo '\set per :tasks / :clients'
+    echo '\set start random(0, :per - 1)'
+    echo 'BEGIN ISOLATION LEVEL READ COMMITTED;'
+    ids="" types="" data=""
+    for ((k = 0; k < BATCH; k++)); do
+        echo "\\set n$k 1 + :client_id * :per + (:start + $k) % :per"
+        echo 'SAVEPOINT command;'
+        lock_and_update "n$k" "l${k}_"
+        echo 'RELEASE SAVEPOINT command;'
+        ids+="${ids:+, }:l${k}_id"
+        types+="${types:+, }'transitioned'"
+        data+="${data:+, }:l${k}_event_data"
+    done
+    append_events "$ids" "$types" "$data" ":l$((BATCH - 1))_id"
+} >"$WORK/batch.sql"
+
+PGBENCH=("$PG_BIN/pgbench" -n -c "$CLIENTS" -j 2 -T "$DURATION" -M extended -D "tasks=$TASKS" -D "clients=$CLIENTS")
+log "(c) pgbench, 1 transition a transaction: ${PGBENCH[*]:1}"
+step "${PGBENCH[@]}" -f "$WORK/single.sql" -l --log-prefix="$WORK/pgb-single" "$CONNINFO" >"$WORK/pgb-single.txt"
+log "(c) pgbench, $BATCH transitions a transaction"
+step "${PGBENCH[@]}" -f "$WORK/batch.sql" -l --log-prefix="$WORK/pgb-batch" "$CONNINFO" >"$WORK/pgb-batch.txt"
+
+# 5. The table; the server's peak RSS is read before it stops.
+RSS_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status")
+"$BIN/opsline-bench" report --http "$WORK/http.json" \
+    --pgbench-single "$WORK/pgb-single.txt" --pgbench-single-log "$WORK/pgb-single" \
+    --pgbench-batch "$WORK/pgb-batch.txt" --pgbench-batch-log "$WORK/pgb-batch" \
+    --pgbench-command "pgbench -c $CLIENTS -j 2 -T $DURATION -n -M extended" --rss-kilobytes "$RSS_KB" \
+    --machine "$MACHINE"
+
+# 6. The EXIT trap stops the server (and with it PostgreSQL) and removes $WORK.
