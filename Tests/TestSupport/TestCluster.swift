@@ -39,6 +39,7 @@ public actor TestCluster {
     }
 
     private static func startCluster() async throws -> EmbeddedPostgres {
+        stopClustersOfDeadRuns()
         let directory = URL(fileURLWithPath: "/tmp/opsline-test-\(getpid())")
         try? FileManager.default.removeItem(at: directory)
         var options = EmbeddedPostgres.Options()
@@ -49,6 +50,22 @@ public actor TestCluster {
         try await cluster.start()
         TestClusterShutdown.register(cluster)
         return cluster
+    }
+}
+
+extension TestCluster {
+    /// A test process killed outright (SIGKILL, a CI timeout) never runs its `atexit` handler,
+    /// leaving its cluster running; stop and delete those of processes that no longer exist.
+    fileprivate static func stopClustersOfDeadRuns() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []
+        for name in names where name.hasPrefix("opsline-test-") {
+            guard let pid = Int32(name.dropFirst("opsline-test-".count)), pid != getpid(),
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            let directory = URL(fileURLWithPath: "/tmp/\(name)")
+            try? EmbeddedPostgres(directory: directory).stop()
+            try? FileManager.default.removeItem(at: directory)
+        }
     }
 }
 
