@@ -80,4 +80,14 @@ import Workflow
             #expect(try await api.send(.get, "/healthz", token: nil).status == .ok)
         }
     }
+
+    @Test func anEmptyBatchIsABadRequestInEitherMode() async throws {
+        try await TestServer.make().run { api in
+            for uri in ["/v1/events", "/v1/events?atomic=true"] {
+                let reply = try await api.send(.post, uri, body: "\n\n")
+                #expect(reply.status == .badRequest, "\(uri)")
+                #expect(reply.errorCode == "bad_request")
+            }
+        }
+    }
 }

@@ -15,6 +15,8 @@ struct EventBatchRoute {
         var request = request
         let caller = try context.caller()
         let lines = try await request.ndjsonLines()
+        // An empty batch is a mistake worth naming (and leaves no line to report a failure on).
+        guard !lines.isEmpty else { throw APIError.badRequest("the body holds no lines") }
         let atomic = request.uri.queryParameters["atomic"] == "true"
         let parsed = lines.map { line in Result { try CommandLineDecoder.decode(line) }.mapError(APIError.from) }
         let authorize = CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer
