@@ -6,32 +6,31 @@ import Workflow
 struct TaskLine: Encodable, Sendable {
     let task: TaskRecord
 
-    /// The line as a JSON value.
-    var json: JSONValue { NDJSON.value(self) }
-
-    private enum Keys: String, CodingKey {
-        case id, workflow, workflowVersion = "workflow_version", state, title, priority, team, assignee, fields
-        case parent, version, createdAt = "created_at", updatedAt = "updated_at", closedAt = "closed_at", sla
+    /// The line as a JSON value, built directly: it is rendered for every command a batch applies.
+    /// Absent values are written as null: every task line has every key.
+    var json: JSONValue {
+        func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        return .object([
+            "id": .string(task.id),
+            "workflow": .string(task.workflow),
+            "workflow_version": .int(Int64(task.workflowVersion)),
+            "state": .string(task.state),
+            "title": .string(task.title),
+            "priority": optional(task.priority),
+            "team": optional(task.team),
+            "assignee": optional(task.assignee),
+            "fields": .object(task.fields),
+            "parent": optional(task.parent),
+            "version": .int(Int64(task.version)),
+            "created_at": .string(RFC3339.format(task.createdAt)),
+            "updated_at": .string(RFC3339.format(task.updatedAt)),
+            "closed_at": optional(task.closedAt.map(RFC3339.format)),
+            "sla": .array([]),
+        ])
     }
 
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(task.id, forKey: .id)
-        try container.encode(task.workflow, forKey: .workflow)
-        try container.encode(task.workflowVersion, forKey: .workflowVersion)
-        try container.encode(task.state, forKey: .state)
-        try container.encode(task.title, forKey: .title)
-        // Absent values are written as null: every task line has every key.
-        try container.encode(task.priority, forKey: .priority)
-        try container.encode(task.team, forKey: .team)
-        try container.encode(task.assignee, forKey: .assignee)
-        try container.encode(task.fields, forKey: .fields)
-        try container.encode(task.parent, forKey: .parent)
-        try container.encode(task.version, forKey: .version)
-        try container.encode(task.createdAt, forKey: .createdAt)
-        try container.encode(task.updatedAt, forKey: .updatedAt)
-        try container.encode(task.closedAt, forKey: .closedAt)
-        try container.encode([JSONValue](), forKey: .sla)
+        try json.encode(to: encoder)
     }
 }
 

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import NIOCore
 import NIOFoundationCompat
+import OpslineStore
 import Workflow
 
 /// A request line's shape: a `Decodable` object with a closed set of keys.
@@ -15,9 +16,9 @@ extension RequestLine {
     func object() throws -> [String: JSONValue] {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: bytes))
+            value = try JSONValue.parse(bytes.readableBytesView)
         } catch {
-            throw APIError.badLine(number, "not valid JSON")
+            throw APIError.badLine(number, "not valid JSON: \(error)")
         }
         guard case .object(let object) = value else { throw APIError.badLine(number, "expected a JSON object") }
         return object
@@ -25,7 +26,7 @@ extension RequestLine {
 
     /// A digest of the line's bytes, so an idempotency key reused for another request is caught.
     var digest: String {
-        SHA256.hash(data: Data(buffer: bytes)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: bytes.readableBytesView).hexString
     }
 
     /// Decodes the line, or throws a 400 `bad_line` that names the line number and the field.

@@ -16,7 +16,7 @@ public struct TokenSecret: Sendable, Hashable {
     public static func generate() -> TokenSecret {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<20).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return TokenSecret("opl_" + bytes.map { String(format: "%02x", $0) }.joined())
+        return TokenSecret("opl_" + bytes.hexString)
     }
 
     /// SHA-256 of the secret: what the database keeps.

@@ -28,7 +28,7 @@ public final class WorkflowCatalog: Sendable {
     @discardableResult
     public func publish(source: String, file: String) async throws -> PublishedWorkflow {
         let definition = try WorkflowParser.parse(source, file: file)
-        let checksum = SHA256.hash(data: Data(source.utf8)).map { String(format: "%02x", $0) }.joined()
+        let checksum = SHA256.hash(data: Data(source.utf8)).hexString
         let row = try await pool.transaction { connection in
             // Serialises concurrent publishers of the same workflow (several replicas starting).
             try await connection.query(WorkflowSQL.lockWorkflowName, [definition.name])

@@ -6,16 +6,18 @@ import Foundation
 ///
 /// Every libpq call blocks, so each connection owns a serial dispatch queue and runs its calls
 /// there, never on a caller's thread (in particular never on a SwiftNIO event loop). The queue also
-/// serialises access to the `PGconn`, which libpq does not make thread-safe.
+/// serialises access to the `PGconn`, which libpq does not make thread-safe. Borrowers run their
+/// code on that queue too (see ``PostgresConnection/withExecutorPreference(_:)``), so statements
+/// block in place instead of hopping threads.
 public final class PostgresConnection: @unchecked Sendable {
-    // @unchecked: `handle` is only touched on `queue`, which is serial.
+    // @unchecked: `handle` and `closed` are only touched on `executor.queue`, which is serial.
     private let handle: OpaquePointer
-    private let queue: DispatchQueue
+    let executor: ConnectionExecutor
     private var closed = false
 
-    private init(handle: OpaquePointer, queue: DispatchQueue) {
+    private init(handle: OpaquePointer, executor: ConnectionExecutor) {
         self.handle = handle
-        self.queue = queue
+        self.executor = executor
     }
 
     deinit {
@@ -31,12 +33,11 @@ public final class PostgresConnection: @unchecked Sendable {
     public static func connect(
         _ conninfo: String, applicationName: String = "opsline"
     ) async throws(PostgresError) -> PostgresConnection {
-        let queue = DispatchQueue(label: "opsline.postgres.connection")
-        let result: Result<OpaquePointer, PostgresError> = await withCheckedContinuation {
-            continuation in
-            queue.async { continuation.resume(returning: openHandle(conninfo, applicationName)) }
+        let executor = ConnectionExecutor(label: "opsline.postgres.connection")
+        let result: Result<OpaquePointer, PostgresError> = await withCheckedContinuation { continuation in
+            executor.queue.async { continuation.resume(returning: openHandle(conninfo, applicationName)) }
         }
-        let connection = PostgresConnection(handle: try result.get(), queue: queue)
+        let connection = PostgresConnection(handle: try result.get(), executor: executor)
         try await connection.execute("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO'")
         return connection
     }
@@ -105,16 +106,24 @@ public final class PostgresConnection: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` on the connection's queue, suspending the caller meanwhile.
+    /// Runs `body` with this connection's queue as the preferred task executor, so that its
+    /// nonisolated async code, and with it every statement it sends, runs on that queue without
+    /// hopping threads. Code isolated to an actor still runs on the actor.
+    public func withExecutorPreference<Value: Sendable>(
+        _ body: @Sendable (PostgresConnection) async throws -> Value
+    ) async throws -> Value {
+        try await withTaskExecutorPreference(executor) { try await body(self) }
+    }
+
+    /// Runs `body` on the connection's queue: in place when the caller is already there,
+    /// otherwise suspending the caller meanwhile.
     func run<Value: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) -> Value
     ) async -> Value {
-        await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: body(self)) }
-        }
+        await executor.run { body(self) }
     }
 
-    /// The raw handle, for code already running on `queue`.
+    /// The raw handle, for code already running on the connection's queue.
     var blockingHandle: OpaquePointer? { closed ? nil : handle }
 
     private func blockingQuery(

@@ -37,7 +37,7 @@ public actor PostgresPool {
     ) async throws -> Value {
         let (connection, reused) = try await acquire()
         do {
-            let value = try await body(connection)
+            let value = try await connection.withExecutorPreference(body)
             await release(connection)
             return value
         } catch let error as PostgresError where error.isConnectionFailure && reused && idempotent {
