@@ -35,6 +35,52 @@ public struct Expression: Sendable, Hashable {
     public static func parse(_ text: String) throws(ExpressionError) -> Expression {
         Expression(source: text, root: try ExpressionParser.parse(text))
     }
+
+    /// Checks the expression against a workflow's declared fields and finds the type of its value.
+    ///
+    /// Arithmetic needs numbers (`int op int` is `int`, except `/`, which is `decimal`, as is any
+    /// mix); `and`, `or` and `not` need bools; `==` and `!=` need compatible types; `<`, `<=`,
+    /// `>`, `>=` need numbers or dates; a date compares with a date field or a valid
+    /// `'YYYY-MM-DD'` literal; a string literal compared with an enum field must be one of its
+    /// values; comparing with `null` is refused in favour of `is null`, which works on anything.
+    /// - Parameter fields: The workflow's fields by name.
+    /// - Returns: The type of the expression's value.
+    /// - Throws: ``ExpressionError`` for an unknown field or a type error, at the column of the
+    ///   offending part.
+    public func typeCheck(fields: [String: FieldType]) throws(ExpressionError) -> ExpressionType {
+        try ExpressionTypeChecker(fields: fields).type(of: root)
+    }
+
+    /// Checks that the expression is a condition (a guard or a choice): it type-checks and its
+    /// value is a bool.
+    /// - Parameter fields: The workflow's fields by name.
+    /// - Throws: ``ExpressionError``, e.g. `expected a bool condition, got int`.
+    public func typeCheckCondition(fields: [String: FieldType]) throws(ExpressionError) {
+        let type = try typeCheck(fields: fields)
+        guard type == .bool else {
+            throw ExpressionError("expected a bool condition, got \(type)", column: root.column)
+        }
+    }
+
+    /// Checks that the expression can compute a field's value: it type-checks and its type can be
+    /// stored in the field (see ``ExpressionType/canBeStored(in:)``).
+    /// - Parameters:
+    ///   - name: The computed field's name, for the message.
+    ///   - type: The computed field's declared type.
+    ///   - fields: The workflow's fields by name.
+    /// - Returns: The type of the expression's value.
+    /// - Throws: ``ExpressionError``, e.g. `field 'score' is int but the expression gives decimal`.
+    @discardableResult
+    public func typeCheckComputedField(
+        named name: String, type: FieldType, fields: [String: FieldType]
+    ) throws(ExpressionError) -> ExpressionType {
+        let computed = try typeCheck(fields: fields)
+        guard computed.canBeStored(in: type) else {
+            throw ExpressionError(
+                "field '\(name)' is \(type) but the expression gives \(computed)", column: root.column)
+        }
+        return computed
+    }
 }
 
 extension Expression: CustomStringConvertible {
