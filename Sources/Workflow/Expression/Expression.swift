@@ -81,6 +81,37 @@ public struct Expression: Sendable, Hashable {
         }
         return computed
     }
+
+    /// Computes the expression's value from a task's fields. It never throws and never traps.
+    ///
+    /// Null works as in SQL, meaning "unknown":
+    /// - A field that is missing reads as null.
+    /// - Arithmetic or a comparison (`==`, `<`, `in`, ...) with a null operand gives null, so
+    ///   `severity == 'p1'` is null, not false, when severity is unset. Use `is null` and
+    ///   `is not null` to test for null; they always give a bool.
+    /// - `and`, `or` and `not` use three-valued logic: `false and null` is false,
+    ///   `true or null` is true, `true and null`, `false or null` and `not null` are null.
+    /// - `x in [a, b]` means `x == a or x == b`, so it is null when nothing matches and an item
+    ///   is null; `x not in [..]` is `not (x in [..])`.
+    /// - Values that cannot be combined also give null: division by zero, an `int` result that
+    ///   overflows 64 bits (rather than trapping or silently becoming a decimal), a decimal result
+    ///   that is not finite, and operands of the wrong kind in an expression that was not
+    ///   type-checked or a field holding an unexpected value.
+    ///
+    /// Numbers are `.int` or `.double`; `/` always gives a `.double`. Dates are `YYYY-MM-DD`
+    /// strings and order as such.
+    /// - Parameter fields: The task's fields by name.
+    /// - Returns: The value; for a condition, `.bool` or `.null`.
+    public func evaluate(_ fields: [String: JSONValue]) -> JSONValue {
+        ExpressionEvaluator(fields: fields).value(of: root)
+    }
+
+    /// Whether a guard or choice condition passes for a task: only when its value is exactly
+    /// `true`, so an unknown (null) condition does not pass.
+    /// - Parameter fields: The task's fields by name.
+    public func isSatisfied(by fields: [String: JSONValue]) -> Bool {
+        evaluate(fields) == .bool(true)
+    }
 }
 
 extension Expression: CustomStringConvertible {
