@@ -55,8 +55,8 @@ struct WorkflowParserTests {
         let workflow = try Fixtures.complaint()
         #expect(workflow.transition(named: "acknowledge")?.from == ["received"])
         #expect(workflow.transition(named: "investigate")?.from == ["received", "acknowledged"])
-        #expect(workflow.transition(named: "close")?.require == ["satisfaction"])
-        #expect(workflow.transition(named: "close")?.to == "closed")
+        #expect(workflow.transition(named: "close")?.guards.require == ["satisfaction"])
+        #expect(workflow.transition(named: "close")?.to == .state("closed"))
     }
 
     @Test func slaPoliciesAreParsedWithKeyedTargetsAndEscalations() throws {
