@@ -23,7 +23,8 @@ extension WorkflowDefinition {
         var uses: [ExpressionUse] = []
         for field in fields {
             guard let compute = field.compute else { continue }
-            uses.append(ExpressionUse(context: "field '\(field.name)' compute", source: compute, expected: .value(field.type)))
+            uses.append(
+                ExpressionUse(context: "field '\(field.name)' compute", source: compute, expected: .value(field.type)))
         }
         for transition in transitions {
             if case .choice(let branches) = transition.to {
@@ -34,7 +35,8 @@ extension WorkflowDefinition {
                 }
             }
             if let when = transition.guards.when {
-                uses.append(ExpressionUse(context: "transition '\(transition.name)' when", source: when, expected: .condition))
+                uses.append(
+                    ExpressionUse(context: "transition '\(transition.name)' when", source: when, expected: .condition))
             }
         }
         return uses

@@ -12,7 +12,8 @@ struct TimerSection {
         for (index, item) in try node.sequence(of: "timers").enumerated() {
             let timer = try parseTimer(item, number: index + 1)
             if timers.contains(where: { $0.state == timer.state && $0.fire == timer.fire }) {
-                throw item.error("timer \(index + 1) repeats an earlier timer that fires '\(timer.fire)' in '\(timer.state)'")
+                throw item.error(
+                    "timer \(index + 1) repeats an earlier timer that fires '\(timer.fire)' in '\(timer.state)'")
             }
             timers.append(timer)
         }

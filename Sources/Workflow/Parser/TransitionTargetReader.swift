@@ -12,8 +12,9 @@ struct TransitionTargetReader {
         guard case .sequence = node.node else { return .state(try state(node)) }
         let items = try node.sequence(of: "choice branches")
         guard items.count >= 2 else {
-            throw node.error("\(context) has a choice with \(items.count) branch(es); a choice needs at least two "
-                + "(write 'to: state' for one)")
+            throw node.error(
+                "\(context) has a choice with \(items.count) branch(es); a choice needs at least two "
+                    + "(write 'to: state' for one)")
         }
         var branches: [ChoiceBranch] = []
         for (index, item) in items.enumerated() {
