@@ -1,7 +1,7 @@
 /// The text of an expression in a workflow file (`when:` guards, choice branches, `compute:`),
 /// kept with where it was written so that errors in it can point at the file.
 ///
-/// Expressions are stored as written for now; the loader's ``ExpressionCheck`` is the one place
+/// Expressions are stored as written for now; the loader's `ExpressionCheck.check(_:file:)` is the one place
 /// that will parse and type-check them.
 public struct ExpressionSource: Sendable, Hashable, CustomStringConvertible {
     /// The expression as written, e.g. `score >= 15`.
