@@ -70,9 +70,9 @@ struct WorkflowLibraryTests {
         let errors = Fixtures.libraryErrors([launch, Fixtures.readinessItem, Fixtures.calendars])
         #expect(
             errors.map(\.description) == [
-                "workflows/product-launch.yaml:13: state 'preparing' spawns 'readiness-item' with field 'area' that "
+                "workflows/product-launch.yaml:13: state 'preparing' spawns 'readiness-item' with field 'area': "
                     + "must be one of warmup, training, logistics, qa, supply, user_testing",
-                "workflows/product-launch.yaml:14: state 'preparing' spawns 'readiness-item' with field 'area' that "
+                "workflows/product-launch.yaml:14: state 'preparing' spawns 'readiness-item' with field 'area': "
                     + "is required",
             ])
     }

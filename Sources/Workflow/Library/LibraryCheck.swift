@@ -2,8 +2,8 @@
 struct LibraryCheck {
     /// One workflow that parsed, and its file.
     struct Item {
-        /// The file's path.
-        let file: String
+        /// The file.
+        let file: WorkflowSourceFile
         /// The workflow and its references.
         let parsed: ParsedWorkflow
 
@@ -17,6 +17,13 @@ struct LibraryCheck {
     let calendars: Set<String>?
     /// Names declared by files that do not load: spawning them is not reported again.
     let unparsedNames: Set<String>
+
+    /// Checks what a folder's files say about each other.
+    init(_ reading: FolderReading) {
+        workflows = reading.workflows
+        calendars = reading.calendars
+        unparsedNames = reading.unparsedNames
+    }
 
     /// Every problem, in file order.
     func problems() -> [WorkflowLoadError] {
@@ -34,9 +41,9 @@ struct LibraryCheck {
             if let earlier = first[item.name] {
                 problems.append(
                     WorkflowLoadError(
-                        file: item.file, line: item.parsed.header.name.line,
+                        file: item.file.path, line: item.parsed.header.name.line,
                         message: "workflow '\(item.name)' is already defined in "
-                            + "\(earlier.file):\(earlier.parsed.header.name.line)"))
+                            + "\(earlier.file.path):\(earlier.parsed.header.name.line)"))
             } else {
                 first[item.name] = item
                 unique.append(item)
@@ -53,9 +60,9 @@ struct LibraryCheck {
             if let earlier = first[key.name] {
                 problems.append(
                     WorkflowLoadError(
-                        file: item.file, line: key.line,
+                        file: item.file.path, line: key.line,
                         message: "key '\(key.name)' is already used by workflow '\(earlier.name)' "
-                            + "(\(earlier.file):\(earlier.parsed.header.key.line)); task ids must not clash"))
+                            + "(\(earlier.file.path):\(earlier.parsed.header.key.line)); task ids must not clash"))
             } else {
                 first[key.name] = item
             }
@@ -71,7 +78,7 @@ struct LibraryCheck {
                 return nil
             }
             return WorkflowLoadError(
-                file: item.file, line: calendar.line,
+                file: item.file.path, line: calendar.line,
                 message: "calendar '\(calendar.name)' is not defined in calendars.yaml (known: \(known))")
         }
     }

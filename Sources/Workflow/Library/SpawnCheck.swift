@@ -27,7 +27,7 @@ struct SpawnCheck {
             guard !unparsedNames.contains(childName) else { return [] }
             return [
                 WorkflowLoadError(
-                    file: item.file, line: site.workflowLine,
+                    file: item.file.path, line: site.workflowLine,
                     message: "state '\(site.state)' spawns unknown workflow '\(childName)'")
             ]
         }
@@ -38,9 +38,9 @@ struct SpawnCheck {
             guard case .invalidFields(let fieldProblems) = error else { return [] }
             return fieldProblems.map { problem in
                 WorkflowLoadError(
-                    file: item.file, line: site.fieldLines[problem.field] ?? site.line,
-                    message: "state '\(site.state)' spawns '\(childName)' with field '\(problem.field)' that "
-                        + "\(problem.problem)")
+                    file: item.file.path, line: site.fieldLines[problem.field] ?? site.line,
+                    message: "state '\(site.state)' spawns '\(childName)' with field '\(problem.field)': "
+                        + problem.problem)
             }
         }
     }
@@ -59,7 +59,7 @@ struct SpawnCheck {
                 let chain = ([item.name] + path).joined(separator: " → ")
                 problems.append(
                     WorkflowLoadError(
-                        file: item.file, line: site.workflowLine,
+                        file: item.file.path, line: site.workflowLine,
                         message: "state '\(site.state)' spawns '\(site.child.workflow)' when a task is created, "
                             + "which spawns '\(item.name)' again (\(chain)); tasks would be created without end"))
             }

@@ -25,36 +25,11 @@ public struct WorkflowLibrary: Sendable {
     ///   `calendars.yaml` defines calendars, every other one a workflow.
     /// - Throws: Every problem found, each as `file:line: message`.
     public init(files: [WorkflowSourceFile]) throws(WorkflowLoadErrors) {
-        var problems: [WorkflowLoadError] = []
-        var calendars: Set<String>? = [CalendarNames.builtIn]
-        var parsed: [(file: WorkflowSourceFile, workflow: ParsedWorkflow)] = []
-        var unparsedNames: Set<String> = []
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            if file.isCalendars {
-                do throws(WorkflowLoadError) {
-                    calendars?.formUnion(try CalendarNames.read(file))
-                } catch {
-                    problems.append(error)
-                    calendars = nil
-                }
-                continue
-            }
-            do throws(WorkflowLoadError) {
-                parsed.append((file, try WorkflowParser.read(file.text, file: file.path)))
-            } catch {
-                problems.append(error)
-                if let name = Self.declaredName(in: file) { unparsedNames.insert(name) }
-            }
-        }
-        let check = LibraryCheck(
-            workflows: parsed.map { LibraryCheck.Item(file: $0.file.path, parsed: $0.workflow) },
-            calendars: calendars,
-            unparsedNames: unparsedNames
-        )
-        problems += check.problems()
+        let reading = FolderReading(files)
+        let problems = reading.problems + LibraryCheck(reading).problems()
         guard problems.isEmpty else { throw WorkflowLoadErrors(problems) }
-        self.entries = parsed.map { Entry(file: $0.file, definition: $0.workflow.definition) }
-        self.calendars = (calendars ?? []).sorted()
+        self.entries = reading.workflows.map { Entry(file: $0.file, definition: $0.parsed.definition) }
+        self.calendars = (reading.calendars ?? []).sorted()
     }
 
     /// The workflows, in order of their files' paths.
@@ -65,14 +40,5 @@ public struct WorkflowLibrary: Sendable {
     /// - Returns: The workflow, or `nil` when the folder has none of that name.
     public func workflow(named name: String) -> WorkflowDefinition? {
         entries.first { $0.definition.name == name }?.definition
-    }
-
-    /// The `workflow:` name of a file that does not load, when it can be read, so that other files
-    /// naming it are not reported as well.
-    private static func declaredName(in file: WorkflowSourceFile) -> String? {
-        guard let root = try? YAMLDocument.compose(file.text, file: file.path).mapping(context: "") else {
-            return nil
-        }
-        return root.value("workflow")?.node.scalar?.string
     }
 }
