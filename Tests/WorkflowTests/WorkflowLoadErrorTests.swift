@@ -76,7 +76,7 @@ struct WorkflowLoadErrorTests {
                   finish: {from: open, to: done}
                 """,
             line: 6,
-            message: "unknown key 'finale' in state 'done' (expected one of: initial, final, title)"
+            message: "unknown key 'finale' in state 'done' (expected one of: initial, final, title, on_enter)"
         ),
         Refusal(
             name: "an unknown top-level key is refused",

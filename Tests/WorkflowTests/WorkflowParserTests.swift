@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Workflow
@@ -55,8 +56,8 @@ struct WorkflowParserTests {
         let workflow = try Fixtures.complaint()
         #expect(workflow.transition(named: "acknowledge")?.from == ["received"])
         #expect(workflow.transition(named: "investigate")?.from == ["received", "acknowledged"])
-        #expect(workflow.transition(named: "close")?.require == ["satisfaction"])
-        #expect(workflow.transition(named: "close")?.to == "closed")
+        #expect(workflow.transition(named: "close")?.guards.require == ["satisfaction"])
+        #expect(workflow.transition(named: "close")?.to == .state("closed"))
     }
 
     @Test func slaPoliciesAreParsedWithKeyedTargetsAndEscalations() throws {
@@ -135,5 +136,19 @@ struct WorkflowParserTests {
         #expect(workflow.field(named: "due")?.defaultValue == "2026-10-01")
         #expect(workflow.field(named: "budget")?.min == 0.5)
         #expect(workflow.field(named: "code")?.defaultValue == "42")
+    }
+}
+
+extension WorkflowParserTests {
+    @Test func theReferenceExampleInTheDocsLoads() throws {
+        let docs = URL(fileURLWithPath: Fixtures.complaintPath)
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/workflows.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let example = try #require(text.components(separatedBy: "```yaml\n").dropFirst().first)
+        let source = try #require(example.components(separatedBy: "```").first)
+        let workflow = try WorkflowParser.parse(source, file: "docs/workflows.md")
+        #expect(workflow.name == "risk-review")
+        #expect(workflow.timers.map(\.fire) == ["rereview"])
     }
 }

@@ -52,6 +52,8 @@ extension APIError {
             return APIError(
                 .unprocessableContent, code: "guard_failed", message: violation.message,
                 details: ["missing_fields": .array(fields.map(JSONValue.string))])
+        case .unenforcedGuard:
+            return APIError(.unprocessableContent, code: "guard_failed", message: violation.message)
         }
     }
 }

@@ -14,6 +14,12 @@ public struct FieldDefinition: Sendable, Hashable {
     public let max: Double?
     /// An optional human label.
     public let title: String?
+    /// The expression a computed field's value comes from (`compute:`); computed fields are never
+    /// required, have no default and cannot be set by clients.
+    public let compute: ExpressionSource?
+
+    /// Whether the field's value is computed from other fields.
+    public var isComputed: Bool { compute != nil }
 
     /// Creates a field definition.
     /// - Parameters:
@@ -24,6 +30,7 @@ public struct FieldDefinition: Sendable, Hashable {
     ///   - min: The smallest allowed number.
     ///   - max: The largest allowed number.
     ///   - title: An optional human label.
+    ///   - compute: The expression a computed field's value comes from.
     public init(
         name: String,
         type: FieldType,
@@ -31,7 +38,8 @@ public struct FieldDefinition: Sendable, Hashable {
         defaultValue: JSONValue? = nil,
         min: Double? = nil,
         max: Double? = nil,
-        title: String? = nil
+        title: String? = nil,
+        compute: ExpressionSource? = nil
     ) {
         self.name = name
         self.type = type
@@ -40,5 +48,6 @@ public struct FieldDefinition: Sendable, Hashable {
         self.min = min
         self.max = max
         self.title = title
+        self.compute = compute
     }
 }

@@ -8,6 +8,9 @@ public struct StateDefinition: Sendable, Hashable {
     public let isFinal: Bool
     /// An optional human label.
     public let title: String?
+    /// Child tasks created each time a task enters the state (`on_enter: {spawn: [...]}`),
+    /// including the initial state when a task is created.
+    public let spawns: [SpawnedChild]
 
     /// Creates a state definition.
     /// - Parameters:
@@ -15,10 +18,18 @@ public struct StateDefinition: Sendable, Hashable {
     ///   - isInitial: Whether new tasks start here.
     ///   - isFinal: Whether a task here is finished.
     ///   - title: An optional human label.
-    public init(name: String, isInitial: Bool = false, isFinal: Bool = false, title: String? = nil) {
+    ///   - spawns: Child tasks created on entering the state.
+    public init(
+        name: String,
+        isInitial: Bool = false,
+        isFinal: Bool = false,
+        title: String? = nil,
+        spawns: [SpawnedChild] = []
+    ) {
         self.name = name
         self.isInitial = isInitial
         self.isFinal = isFinal
         self.title = title
+        self.spawns = spawns
     }
 }

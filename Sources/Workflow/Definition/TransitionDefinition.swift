@@ -4,10 +4,10 @@ public struct TransitionDefinition: Sendable, Hashable {
     public let name: String
     /// The states the transition may fire from.
     public let from: [String]
-    /// The state the transition leads to.
-    public let to: String
-    /// Fields that must be non-null once the transition's changes are applied.
-    public let require: [String]
+    /// Where the transition leads: one state or a choice.
+    public let to: TransitionTarget
+    /// What must hold for the transition to fire.
+    public let guards: TransitionGuard
     /// An optional human label.
     public let title: String?
 
@@ -15,16 +15,20 @@ public struct TransitionDefinition: Sendable, Hashable {
     /// - Parameters:
     ///   - name: The transition's name.
     ///   - from: The states it may fire from.
-    ///   - to: The state it leads to.
-    ///   - require: Fields that must be set for it to fire.
+    ///   - to: Where it leads.
+    ///   - guards: What must hold for it to fire.
     ///   - title: An optional human label.
     public init(
-        name: String, from: [String], to: String, require: [String] = [], title: String? = nil
+        name: String,
+        from: [String],
+        to: TransitionTarget,
+        guards: TransitionGuard = TransitionGuard(),
+        title: String? = nil
     ) {
         self.name = name
         self.from = from
         self.to = to
-        self.require = require
+        self.guards = guards
         self.title = title
     }
 }

@@ -2,7 +2,9 @@
 ///
 /// Definitions come from ``WorkflowParser/parse(_:file:)``, which guarantees a sound machine:
 /// exactly one initial state, every state reachable from it, every non-final state with a way
-/// out, no way out of final states, and every reference to a state, field or transition known.
+/// out, no way out of final states, and every reference to a state, field, role or transition
+/// known. References to other files (calendars, spawned workflows) are checked by
+/// ``WorkflowLibrary``, which loads a whole folder.
 public struct WorkflowDefinition: Sendable, Hashable {
     /// The workflow's name, `[a-z0-9-]+`, e.g. `complaint-escalation`.
     public let name: String
@@ -20,6 +22,8 @@ public struct WorkflowDefinition: Sendable, Hashable {
     public let states: [StateDefinition]
     /// The transitions, in file order.
     public let transitions: [TransitionDefinition]
+    /// The timers that fire transitions after a while in a state, in file order.
+    public let timers: [StateTimer]
     /// The SLA clocks, in file order; parsed and stored, their behaviour comes later.
     public let slas: [SLAPolicy]
 
@@ -32,6 +36,7 @@ public struct WorkflowDefinition: Sendable, Hashable {
         fields: [FieldDefinition],
         states: [StateDefinition],
         transitions: [TransitionDefinition],
+        timers: [StateTimer],
         slas: [SLAPolicy]
     ) {
         self.name = name
@@ -42,6 +47,7 @@ public struct WorkflowDefinition: Sendable, Hashable {
         self.fields = fields
         self.states = states
         self.transitions = transitions
+        self.timers = timers
         self.slas = slas
     }
 
@@ -70,5 +76,12 @@ public struct WorkflowDefinition: Sendable, Hashable {
     /// - Returns: The transition, or `nil` when the workflow has no such transition.
     public func transition(named name: String) -> TransitionDefinition? {
         transitions.first { $0.name == name }
+    }
+
+    /// The timers that run while a task is in a state.
+    /// - Parameter state: The state's name.
+    /// - Returns: Its timers, in file order.
+    public func timers(in state: String) -> [StateTimer] {
+        timers.filter { $0.state == state }
     }
 }

@@ -4,6 +4,8 @@ struct EscalationReader {
     let context: String
     /// The workflow's transitions, which levels may fire.
     let transitions: [TransitionDefinition]
+    /// The states the clock can be running in; a fired transition must leave one of them.
+    let clockStates: [String]
 
     /// Parses the list of levels and checks they are in order of `after`.
     func parse(_ node: SourceNode) throws(WorkflowLoadError) -> [EscalationLevel] {
@@ -50,8 +52,14 @@ struct EscalationReader {
 
     private func firedTransition(_ node: SourceNode) throws(WorkflowLoadError) -> String {
         let name = try node.string()
-        guard transitions.contains(where: { $0.name == name }) else {
+        guard let transition = transitions.first(where: { $0.name == name }) else {
             throw node.error("\(context) escalation fires unknown transition '\(name)'")
+        }
+        guard transition.from.contains(where: clockStates.contains) else {
+            throw node.error(
+                "\(context) escalation fires '\(name)', which cannot fire while the clock runs "
+                    + "(only from \(transition.from.joined(separator: ", ")); the clock runs in "
+                    + "\(clockStates.joined(separator: ", ")))")
         }
         return name
     }

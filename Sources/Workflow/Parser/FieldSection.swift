@@ -1,8 +1,10 @@
-/// Reads `fields:`: each field's type, limits and default.
+/// Reads `fields:`: each field's type, limits and default, or the expression it is computed from.
 enum FieldSection {
     private static let keys = [
-        "type", "required", "default", "values", "items", "min", "max", "title",
+        "type", "required", "default", "values", "items", "min", "max", "title", "compute",
     ]
+    /// Keys a computed field may not have: clients never set it and nothing checks it.
+    private static let notComputed = ["required", "default", "min", "max"]
 
     /// Parses the `fields:` mapping; a workflow without one has no fields.
     static func parse(_ node: SourceNode?) throws(WorkflowLoadError) -> [FieldDefinition] {
@@ -24,10 +26,14 @@ enum FieldSection {
         let mapping = try node.mapping(context: "field '\(name)'")
         try mapping.allowOnly(keys)
         let type = try FieldTypeReader.parse(mapping)
-        let (min, max) = try limits(mapping, type: type)
         var title: String?
         if let titleNode = mapping.value("title") { title = try titleNode.string() }
-        var field = FieldDefinition(
+        if let computeNode = mapping.value("compute") {
+            try refuseInComputed(mapping, name: name)
+            return FieldDefinition(name: name, type: type, title: title, compute: try computeNode.expression())
+        }
+        let (min, max) = try limits(mapping, type: type)
+        let field = FieldDefinition(
             name: name,
             type: type,
             required: try mapping.value("required")?.bool() ?? false,
@@ -35,18 +41,23 @@ enum FieldSection {
             max: max,
             title: title
         )
-        if let defaultNode = mapping.value("default"), !defaultNode.isNull {
-            field = FieldDefinition(
-                name: name,
-                type: type,
-                required: field.required,
-                defaultValue: try defaultValue(defaultNode, for: field),
-                min: min,
-                max: max,
-                title: title
-            )
+        guard let defaultNode = mapping.value("default"), !defaultNode.isNull else { return field }
+        return FieldDefinition(
+            name: name,
+            type: type,
+            required: field.required,
+            defaultValue: try defaultValue(defaultNode, for: field),
+            min: min,
+            max: max,
+            title: title
+        )
+    }
+
+    private static func refuseInComputed(_ mapping: SourceMapping, name: String) throws(WorkflowLoadError) {
+        for key in notComputed {
+            guard let node = mapping.value(key) else { continue }
+            throw node.error("field '\(name)' is computed, so it cannot have '\(key)'")
         }
-        return field
     }
 
     private static func limits(
@@ -59,12 +70,20 @@ enum FieldSection {
         if let limit = minNode ?? maxNode, type != .int, type != .decimal {
             throw limit.error("\(limit.label) only applies to int and decimal fields")
         }
-        let min = try minNode?.number()
-        let max = try maxNode?.number()
+        let min = try minNode.map { node throws(WorkflowLoadError) in try limit(node, type: type) }
+        let max = try maxNode.map { node throws(WorkflowLoadError) in try limit(node, type: type) }
         if let min, let max, let maxNode, max < min {
             throw maxNode.error("\(maxNode.label) is below 'min' (\(FieldDefinition.format(min)))")
         }
         return (min, max)
+    }
+
+    private static func limit(_ node: SourceNode, type: FieldType) throws(WorkflowLoadError) -> Double {
+        let number = try node.number()
+        if type == .int, number.rounded() != number {
+            throw node.error("\(node.label) must be a whole number for an int field")
+        }
+        return number
     }
 
     private static func defaultValue(

@@ -1,5 +1,6 @@
 /// Checks that states and transitions form a sound machine: every state can be reached from the
-/// initial one, and every non-final state has a way out.
+/// initial one (every branch of a choice counts as a way in), and every non-final state has a way
+/// out.
 enum MachineSoundness {
     /// Throws at the first state that breaks a rule, in file order.
     static func check(
@@ -35,7 +36,9 @@ enum MachineSoundness {
         var pending = [initial]
         while let state = pending.popLast() {
             for transition in transitions where transition.from.contains(state) {
-                if reached.insert(transition.to).inserted { pending.append(transition.to) }
+                for target in transition.to.states where reached.insert(target).inserted {
+                    pending.append(target)
+                }
             }
         }
         return reached

@@ -48,8 +48,12 @@ struct SLAPolicyReader {
         if let warnNode = mapping.value("warn") { warn = try warnPercent(warnNode) }
         var escalations: [EscalationLevel] = []
         if let escalateNode = mapping.value("escalate") {
-            escalations = try EscalationReader(context: context, transitions: scope.transitions).parse(
-                escalateNode)
+            let reader = EscalationReader(
+                context: context,
+                transitions: scope.transitions,
+                clockStates: SLAClockReach.states(start: start, stop: stop, in: scope)
+            )
+            escalations = try reader.parse(escalateNode)
         }
         return SLAPolicy(
             name: name,

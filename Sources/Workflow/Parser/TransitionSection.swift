@@ -1,4 +1,4 @@
-/// Reads `transitions:` and checks every state and field they name.
+/// Reads `transitions:` and checks every state, field and role they name.
 enum TransitionSection {
     /// Parses the `transitions:` mapping.
     /// - Parameters:
@@ -31,14 +31,13 @@ private struct TransitionReader {
 
     func parse(_ node: SourceNode) throws(WorkflowLoadError) -> TransitionDefinition {
         let mapping = try node.mapping(context: "transition '\(name)'")
-        try mapping.allowOnly(["from", "to", "require", "title"])
+        try mapping.allowOnly(["from", "to", "require", "roles", "when", "children", "title"])
         let from = try sources(mapping.require("from"))
-        let to = try target(mapping.require("to"))
-        var require: [String] = []
-        if let requireNode = mapping.value("require") { require = try requiredFields(requireNode) }
+        let to = try TransitionTargetReader(transition: name, states: states).parse(mapping.require("to"))
+        let guards = try TransitionGuardReader(transition: name, fields: fields).parse(mapping)
         var title: String?
         if let titleNode = mapping.value("title") { title = try titleNode.string() }
-        return TransitionDefinition(name: name, from: from, to: to, require: require, title: title)
+        return TransitionDefinition(name: name, from: from, to: to, guards: guards, title: title)
     }
 
     private func sources(_ node: SourceNode) throws(WorkflowLoadError) -> [String] {
@@ -53,25 +52,6 @@ private struct TransitionReader {
                     "transition '\(name)' leaves final state '\(source.name)'; final states have no way out")
             }
             if !names.contains(source.name) { names.append(source.name) }
-        }
-        return names
-    }
-
-    private func target(_ node: SourceNode) throws(WorkflowLoadError) -> String {
-        let target = try node.string()
-        guard states.contains(where: { $0.name == target }) else {
-            throw node.error("transition '\(name)' goes to unknown state '\(target)'")
-        }
-        return target
-    }
-
-    private func requiredFields(_ node: SourceNode) throws(WorkflowLoadError) -> [String] {
-        var names: [String] = []
-        for field in try node.names(of: "fields") {
-            guard fields.contains(where: { $0.name == field.name }) else {
-                throw error(at: field, "transition '\(name)' requires unknown field '\(field.name)'")
-            }
-            if !names.contains(field.name) { names.append(field.name) }
         }
         return names
     }

@@ -9,6 +9,10 @@ public enum RuleViolation: Error, Sendable, Hashable {
     case invalidFields([FieldProblem])
     /// The transition's `require:` fields are missing after the changes (HTTP 422 `guard_failed`).
     case missingRequiredFields(transition: String, fields: [String])
+    /// The transition uses a guard or target this version loads but does not enforce yet (a
+    /// `roles:`, `when:` or `children:` guard, or a choice target), so it refuses to fire rather
+    /// than skip the check (HTTP 422 `guard_failed`).
+    case unenforcedGuard(transition: String, guard: String)
 
     /// A sentence saying what was refused and why.
     public var message: String {
@@ -23,6 +27,8 @@ public enum RuleViolation: Error, Sendable, Hashable {
             return "invalid field(s): \(list)"
         case .missingRequiredFields(let transition, let fields):
             return "transition '\(transition)' needs field(s) \(fields.joined(separator: ", "))"
+        case .unenforcedGuard(let transition, let what):
+            return "transition '\(transition)' has \(what), which this version cannot check yet, so it cannot fire"
         }
     }
 }

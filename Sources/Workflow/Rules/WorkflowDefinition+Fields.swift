@@ -1,8 +1,10 @@
 extension WorkflowDefinition {
     /// Validates the fields of a new task and applies defaults.
     ///
-    /// Unknown fields, mistyped values, values outside an enum or `min`/`max`, and required fields
-    /// that are absent after defaults are all reported at once. `null` means absent.
+    /// Unknown fields, computed fields (which clients cannot set), mistyped values, values outside
+    /// an enum or `min`/`max`, and required fields that are absent after defaults are all reported
+    /// at once. `null` means absent. Computed fields are left out of the result; the runtime
+    /// computes them.
     /// - Parameter fields: The fields the creator gave.
     /// - Returns: The complete, normalised field set.
     /// - Throws: ``RuleViolation/invalidFields(_:)``.
@@ -13,7 +15,7 @@ extension WorkflowDefinition {
     {
         var problems = unknownFieldProblems(in: fields)
         var prepared: [String: JSONValue] = [:]
-        for definition in self.fields {
+        for definition in self.fields where !definition.isComputed {
             let given = fields[definition.name] ?? .null
             if given != .null {
                 switch definition.check(given) {
@@ -33,8 +35,8 @@ extension WorkflowDefinition {
 
     /// Validates a field update and merges it into a task's fields.
     ///
-    /// `null` removes an optional field; removing a required one is a problem. Fields not named
-    /// in `changes` are kept as they are.
+    /// `null` removes an optional field; removing a required one is a problem, and so is naming a
+    /// computed field. Fields not named in `changes` are kept as they are.
     /// - Parameters:
     ///   - changes: The new values, by field name.
     ///   - fields: The task's current fields.
@@ -47,7 +49,7 @@ extension WorkflowDefinition {
         var problems = unknownFieldProblems(in: changes)
         var merged = fields
         for (name, value) in changes {
-            guard let definition = field(named: name) else { continue }
+            guard let definition = field(named: name), !definition.isComputed else { continue }
             if value == .null {
                 if definition.required {
                     problems.append(FieldProblem(field: name, problem: "is required"))
@@ -65,9 +67,16 @@ extension WorkflowDefinition {
         return merged
     }
 
+    /// Names that are no declared field, or a computed one, which clients cannot set.
     private func unknownFieldProblems(in values: [String: JSONValue]) -> [FieldProblem] {
-        values.keys
-            .filter { field(named: $0) == nil }
-            .map { FieldProblem(field: $0, problem: "unknown field") }
+        values.keys.compactMap { name in
+            guard let definition = field(named: name) else {
+                return FieldProblem(field: name, problem: "unknown field")
+            }
+            guard !definition.isComputed else {
+                return FieldProblem(field: name, problem: "is computed and cannot be set")
+            }
+            return nil
+        }
     }
 }

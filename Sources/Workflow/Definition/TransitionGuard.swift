@@ -1,0 +1,30 @@
+/// Everything that must hold for a transition to fire, besides being in one of its `from:` states.
+public struct TransitionGuard: Sendable, Hashable {
+    /// Fields that must be non-null once the transition's changes are applied (`require:`).
+    public let require: [String]
+    /// The roles allowed to fire the transition (`roles:`); empty means any role that may move
+    /// the task at all.
+    public let roles: [WorkflowRole]
+    /// A condition on the task's fields (`when: "score >= 15"`).
+    public let when: ExpressionSource?
+    /// Whether every child task must be in a final state (`children: done`).
+    public let requiresChildrenDone: Bool
+
+    /// Creates a guard; the defaults guard nothing.
+    /// - Parameters:
+    ///   - require: Fields that must be set.
+    ///   - roles: The roles allowed to fire the transition; empty for any.
+    ///   - when: A condition on the task's fields.
+    ///   - requiresChildrenDone: Whether every child task must be finished.
+    public init(
+        require: [String] = [],
+        roles: [WorkflowRole] = [],
+        when: ExpressionSource? = nil,
+        requiresChildrenDone: Bool = false
+    ) {
+        self.require = require
+        self.roles = roles
+        self.when = when
+        self.requiresChildrenDone = requiresChildrenDone
+    }
+}

@@ -1,0 +1,85 @@
+/// The checks across the files of a folder: unique names and keys, known calendars, and spawns.
+struct LibraryCheck {
+    /// One workflow that parsed, and its file.
+    struct Item {
+        /// The file.
+        let file: WorkflowSourceFile
+        /// The workflow and its references.
+        let parsed: ParsedWorkflow
+
+        var name: String { parsed.definition.name }
+    }
+
+    /// The workflows that parsed, in file order.
+    let workflows: [Item]
+    /// The defined calendars, or `nil` when `calendars.yaml` does not load (then calendars are not
+    /// checked, rather than reported as unknown).
+    let calendars: Set<String>?
+    /// Names declared by files that do not load: spawning them is not reported again.
+    let unparsedNames: Set<String>
+
+    /// Checks what a folder's files say about each other.
+    init(_ reading: FolderReading) {
+        workflows = reading.workflows
+        calendars = reading.calendars
+        unparsedNames = reading.unparsedNames
+    }
+
+    /// Every problem, in file order.
+    func problems() -> [WorkflowLoadError] {
+        let (unique, duplicates) = uniqueNames()
+        return duplicates + duplicateKeys(among: unique) + unknownCalendars()
+            + SpawnCheck(workflows: unique, unparsedNames: unparsedNames).problems()
+    }
+
+    /// The first workflow of each name, and an error for each later one.
+    private func uniqueNames() -> ([Item], [WorkflowLoadError]) {
+        var first: [String: Item] = [:]
+        var unique: [Item] = []
+        var problems: [WorkflowLoadError] = []
+        for item in workflows {
+            if let earlier = first[item.name] {
+                problems.append(
+                    WorkflowLoadError(
+                        file: item.file.path, line: item.parsed.header.name.line,
+                        message: "workflow '\(item.name)' is already defined in "
+                            + "\(earlier.file.path):\(earlier.parsed.header.name.line)"))
+            } else {
+                first[item.name] = item
+                unique.append(item)
+            }
+        }
+        return (unique, problems)
+    }
+
+    private func duplicateKeys(among workflows: [Item]) -> [WorkflowLoadError] {
+        var first: [String: Item] = [:]
+        var problems: [WorkflowLoadError] = []
+        for item in workflows {
+            let key = item.parsed.header.key
+            if let earlier = first[key.name] {
+                problems.append(
+                    WorkflowLoadError(
+                        file: item.file.path, line: key.line,
+                        message: "key '\(key.name)' is already used by workflow '\(earlier.name)' "
+                            + "(\(earlier.file.path):\(earlier.parsed.header.key.line)); task ids must not clash"))
+            } else {
+                first[key.name] = item
+            }
+        }
+        return problems
+    }
+
+    private func unknownCalendars() -> [WorkflowLoadError] {
+        guard let calendars else { return [] }
+        let known = calendars.sorted().joined(separator: ", ")
+        return workflows.compactMap { item in
+            guard let calendar = item.parsed.header.calendar, !calendars.contains(calendar.name) else {
+                return nil
+            }
+            return WorkflowLoadError(
+                file: item.file.path, line: calendar.line,
+                message: "calendar '\(calendar.name)' is not defined in calendars.yaml (known: \(known))")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// Every workflow of a folder, loaded together and checked against each other.
+///
+/// Every file except `calendars.yaml` is a workflow. On top of what ``WorkflowParser`` checks in
+/// each file, a library checks what files say about each other: workflow names and task keys are
+/// unique, every `calendar:` is defined in `calendars.yaml` (or is the built-in `24x7`), every
+/// spawned child's `workflow:` exists and its fields fit that workflow, and no workflow spawns
+/// itself, directly or through others, when a task is created. Every problem in every file is
+/// reported, not just the first (within one file, parsing stops at the first problem).
+public struct WorkflowLibrary: Sendable {
+    /// One loaded workflow and the file it came from.
+    public struct Entry: Sendable {
+        /// The file.
+        public let file: WorkflowSourceFile
+        /// The workflow it defines.
+        public let definition: WorkflowDefinition
+    }
+
+    /// The workflows, in order of their files' paths.
+    public let entries: [Entry]
+    /// The calendars workflows may name: the built-in `24x7` and those of `calendars.yaml`, sorted.
+    public let calendars: [String]
+
+    /// Loads and checks a set of files.
+    /// - Parameter files: The folder's files, e.g. `workflows/*.yaml`; the one named
+    ///   `calendars.yaml` defines calendars, every other one a workflow.
+    /// - Throws: Every problem found, each as `file:line: message`.
+    public init(files: [WorkflowSourceFile]) throws(WorkflowLoadErrors) {
+        let reading = FolderReading(files)
+        let problems = reading.problems + LibraryCheck(reading).problems()
+        guard problems.isEmpty else { throw WorkflowLoadErrors(problems) }
+        self.entries = reading.workflows.map { Entry(file: $0.file, definition: $0.parsed.definition) }
+        self.calendars = (reading.calendars ?? []).sorted()
+    }
+
+    /// The workflows, in order of their files' paths.
+    public var workflows: [WorkflowDefinition] { entries.map(\.definition) }
+
+    /// Looks up a workflow.
+    /// - Parameter name: The workflow's name.
+    /// - Returns: The workflow, or `nil` when the folder has none of that name.
+    public func workflow(named name: String) -> WorkflowDefinition? {
+        entries.first { $0.definition.name == name }?.definition
+    }
+}

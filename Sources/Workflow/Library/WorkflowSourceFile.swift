@@ -1,0 +1,24 @@
+/// One file of a workflows folder: its path, as shown in messages, and its text.
+public struct WorkflowSourceFile: Sendable, Hashable {
+    /// The path shown in messages, e.g. `workflows/risk-review.yaml`.
+    public let path: String
+    /// The YAML text.
+    public let text: String
+
+    /// Creates a source file.
+    /// - Parameters:
+    ///   - path: The path shown in messages.
+    ///   - text: The YAML text.
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// The last component of ``path``, e.g. `risk-review.yaml`.
+    public var name: String {
+        String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+    }
+
+    /// Whether this is the calendars file (`calendars.yaml`) rather than a workflow.
+    public var isCalendars: Bool { name == "calendars.yaml" }
+}
