@@ -22,7 +22,7 @@ import Workflow
         for _ in 0..<8 {
             var task = NewTask(workflow: "complaint-escalation", title: "t")
             task.fields = ["customer": "C"]
-            taskIDs.append(try await database.tasks.create(task, actor: "setup").id)
+            taskIDs.append(try await database.tasks.create(task, caller: .system("setup")).id)
         }
         let writersDone = Atomic<Bool>(false)
 
@@ -63,7 +63,7 @@ import Workflow
     ) async throws {
         struct RolledBack: Error {}
         try await database.pool.transaction { [catalog = database.workflows] connection in
-            let transaction = CommandTransaction(connection: connection, catalog: catalog, actor: "w") { _, _ in }
+            let transaction = CommandTransaction(connection: connection, catalog: catalog, caller: .system("w")) { _, _ in }
             _ = try await transaction.apply(.comment(taskID: taskID, text: "hello"))
             try await transaction.flushEvents()
             try await Task.sleep(for: hold)

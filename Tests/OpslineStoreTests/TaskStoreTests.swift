@@ -21,7 +21,7 @@ import Workflow
                 group.addTask {
                     var command = NewTask(workflow: "complaint-escalation", title: "c\(index)")
                     command.fields = ["customer": "X"]
-                    return try await database.tasks.create(command, actor: nil).id
+                    return try await database.tasks.create(command, caller: .system()).id
                 }
             }
             return try await group.reduce(into: [String]()) { $0.append($1) }
@@ -34,14 +34,14 @@ import Workflow
         let database = try await prepared()
         var command = NewTask(workflow: "complaint-escalation", title: "race")
         command.fields = ["customer": "X"]
-        let task = try await database.tasks.create(command, actor: nil)
+        let task = try await database.tasks.create(command, caller: .system())
         // Both start from version 1; the row lock makes the second see version 2 and refuse.
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<2 {
                 group.addTask {
                     var request = TransitionRequest(taskID: task.id, transition: "acknowledge")
                     request.expectedVersion = 1
-                    return (try? await database.tasks.transition(request, actor: nil)) != nil
+                    return (try? await database.tasks.transition(request, caller: .system())) != nil
                 }
             }
             return await group.reduce(into: [Bool]()) { $0.append($1) }

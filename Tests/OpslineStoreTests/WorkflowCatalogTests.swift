@@ -33,7 +33,7 @@ import Workflow
         try await database.workflows.publish(source: Self.source, file: "complaint-escalation.yaml")
         var command = NewTask(workflow: "complaint-escalation", title: "old")
         command.fields = ["customer": "ACME"]
-        let old = try await database.tasks.create(command, actor: "test")
+        let old = try await database.tasks.create(command, caller: .system("test"))
         // Version 2 makes `acknowledge` need an order id.
         let stricter = Self.source.replacingOccurrences(
             of: "{from: received, to: acknowledged}", with: "{from: received, to: acknowledged, require: [order_id]}")
@@ -41,15 +41,15 @@ import Workflow
         let v2 = try await database.workflows.publish(source: stricter, file: "v2.yaml")
         #expect(v2.version == 2)
         let moved = try await database.tasks.transition(
-            TransitionRequest(taskID: old.id, transition: "acknowledge"), actor: "test")
+            TransitionRequest(taskID: old.id, transition: "acknowledge"), caller: .system("test"))
         #expect(moved.state == "acknowledged")
         #expect(moved.workflowVersion == 1)
         command.title = "new"
-        let new = try await database.tasks.create(command, actor: "test")
+        let new = try await database.tasks.create(command, caller: .system("test"))
         #expect(new.workflowVersion == 2)
         await #expect(throws: StoreError.self) {
             try await database.tasks.transition(
-                TransitionRequest(taskID: new.id, transition: "acknowledge"), actor: "test")
+                TransitionRequest(taskID: new.id, transition: "acknowledge"), caller: .system("test"))
         }
         await pool.close()
     }

@@ -42,7 +42,7 @@ struct ChoiceTargetTests {
         let workflow = try Fixtures.parse(
             Self.routing(
                 """
-                      - {when: "a", state: high}
+                      - {when: "1 > 0", state: high}
                       - {state: low}
                 """))
         #expect(workflow.transition(named: "route")?.to.states == ["high", "low"])
@@ -53,7 +53,7 @@ struct ChoiceTargetTests {
             Self.routing(
                 """
                       - {state: low}
-                      - {when: "a", state: high}
+                      - {when: "1 > 0", state: high}
                 """))
         #expect(error?.line == 13)
         #expect(
@@ -66,7 +66,7 @@ struct ChoiceTargetTests {
         let error = Fixtures.loadError(
             Self.routing(
                 """
-                      - {when: "a", state: high}
+                      - {when: "1 > 0", state: high}
                       - {when: "b", state: low}
                 """))
         #expect(error?.line == 14)
@@ -77,7 +77,7 @@ struct ChoiceTargetTests {
         let error = Fixtures.loadError(
             Self.routing(
                 """
-                      - {when: "a", state: high}
+                      - {when: "1 > 0", state: high}
                       - {state: lwo}
                 """))
         #expect(error?.line == 14)

@@ -10,7 +10,7 @@ struct ComputedFieldTests {
         #expect(score.isComputed)
         #expect(score.type == .int)
         #expect(score.title == "Risk score")
-        #expect(score.compute == ExpressionSource(text: "likelihood * impact", line: 9, column: 40))
+        #expect(try score.compute == ExpressionSource(text: "likelihood * impact", line: 9, column: 40))
         #expect(workflow.field(named: "likelihood")?.isComputed == false)
     }
 

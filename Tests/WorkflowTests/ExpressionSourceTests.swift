@@ -22,9 +22,9 @@ struct ExpressionSourceTests {
     }
 
     @Test func anExpressionPointsAtItsFirstCharacter() throws {
-        #expect(try guardExpression("a > 1") == ExpressionSource(text: "a > 1", line: 10, column: 40))
-        #expect(try guardExpression("\"a > 1\"") == ExpressionSource(text: "a > 1", line: 10, column: 41))
-        #expect(try guardExpression("'a > 1'") == ExpressionSource(text: "a > 1", line: 10, column: 41))
+        #expect(try guardExpression("a > 1") == (try ExpressionSource(text: "a > 1", line: 10, column: 40)))
+        #expect(try guardExpression("\"a > 1\"") == (try ExpressionSource(text: "a > 1", line: 10, column: 41)))
+        #expect(try guardExpression("'a > 1'") == (try ExpressionSource(text: "a > 1", line: 10, column: 41)))
     }
 
     @Test func everyExpressionIsListedForTheTypeChecker() throws {

@@ -18,7 +18,7 @@ struct TransitionPlanTests {
     @Test func anAllowedTransitionPlansTheMoveAndMergesChanges() throws {
         let workflow = try Fixtures.complaint()
         let plan = try workflow.planTransition(
-            "close", from: "resolved", fields: resolvedTask, changes: ["satisfaction": 5])
+            "close", from: "resolved", fields: resolvedTask, changes: ["satisfaction": 5], context: .system)
         #expect(plan.transition == "close")
         #expect(plan.from == "resolved")
         #expect(plan.to == "closed")
@@ -29,7 +29,7 @@ struct TransitionPlanTests {
     @Test func aTransitionIntoANonFinalStateSaysSo() throws {
         let workflow = try Fixtures.complaint()
         let plan = try workflow.planTransition(
-            "reopen", from: "resolved", fields: resolvedTask, changes: [:])
+            "reopen", from: "resolved", fields: resolvedTask, changes: [:], context: .system)
         #expect(plan.to == "investigating")
         #expect(!plan.entersFinalState)
     }
@@ -37,7 +37,8 @@ struct TransitionPlanTests {
     @Test func closingWithoutSatisfactionIsRefused() throws {
         let workflow = try Fixtures.complaint()
         let refused = violation {
-            _ = try workflow.planTransition("close", from: "resolved", fields: resolvedTask, changes: [:])
+            _ = try workflow.planTransition(
+                "close", from: "resolved", fields: resolvedTask, changes: [:], context: .system)
         }
         #expect(refused == .missingRequiredFields(transition: "close", fields: ["satisfaction"]))
         #expect(refused?.message == "transition 'close' needs field(s) satisfaction")
@@ -47,7 +48,7 @@ struct TransitionPlanTests {
         let workflow = try Fixtures.complaint()
         let refused = violation {
             _ = try workflow.planTransition(
-                "resolve", from: "investigating", fields: resolvedTask, changes: ["resolution": nil])
+                "resolve", from: "investigating", fields: resolvedTask, changes: ["resolution": nil], context: .system)
         }
         #expect(refused == .missingRequiredFields(transition: "resolve", fields: ["resolution"]))
     }
@@ -56,7 +57,7 @@ struct TransitionPlanTests {
         let workflow = try Fixtures.complaint()
         let refused = violation {
             _ = try workflow.planTransition(
-                "close", from: "investigating", fields: resolvedTask, changes: [:])
+                "close", from: "investigating", fields: resolvedTask, changes: [:], context: .system)
         }
         #expect(
             refused
@@ -70,7 +71,7 @@ struct TransitionPlanTests {
     @Test func anUnknownTransitionIsRefused() throws {
         let workflow = try Fixtures.complaint()
         let refused = violation {
-            _ = try workflow.planTransition("escalate", from: "received", fields: [:], changes: [:])
+            _ = try workflow.planTransition("escalate", from: "received", fields: [:], changes: [:], context: .system)
         }
         #expect(refused == .unknownTransition("escalate"))
         #expect(refused?.message == "unknown transition 'escalate'")
@@ -80,7 +81,7 @@ struct TransitionPlanTests {
         let workflow = try Fixtures.complaint()
         let refused = violation {
             _ = try workflow.planTransition(
-                "close", from: "resolved", fields: resolvedTask, changes: ["satisfaction": 0])
+                "close", from: "resolved", fields: resolvedTask, changes: ["satisfaction": 0], context: .system)
         }
         #expect(
             refused == .invalidFields([FieldProblem(field: "satisfaction", problem: "must be >= 1")]))

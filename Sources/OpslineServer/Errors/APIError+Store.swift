@@ -52,8 +52,18 @@ extension APIError {
             return APIError(
                 .unprocessableContent, code: "guard_failed", message: violation.message,
                 details: ["missing_fields": .array(fields.map(JSONValue.string))])
-        case .unenforcedGuard:
-            return APIError(.unprocessableContent, code: "guard_failed", message: violation.message)
+        case .roleNotAllowed(_, _, let allowed):
+            return APIError(
+                .forbidden, code: "forbidden", message: violation.message,
+                details: ["allowed_roles": .array(allowed.map(JSONValue.string))])
+        case .conditionNotMet(_, let condition):
+            return APIError(
+                .unprocessableContent, code: "guard_failed", message: violation.message,
+                details: ["condition": .string(condition)])
+        case .childrenNotDone(_, let open):
+            return APIError(
+                .unprocessableContent, code: "guard_failed", message: violation.message,
+                details: ["open_children": .array(open.map(JSONValue.string))])
         }
     }
 }

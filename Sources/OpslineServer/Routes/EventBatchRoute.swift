@@ -48,7 +48,7 @@ struct EventBatchRoute {
         var outcomes: [CommandOutcome] = []
         do {
             outcomes = try await tasks.applyBatch(
-                runnable, atomic: false, actor: caller.name, authorize: authorize, render: render
+                runnable, atomic: false, caller: CommandCaller(caller), authorize: authorize, render: render
             ).outcomes
         } catch {
             let failure = Self.outcome(APIError.from(error))
@@ -75,7 +75,7 @@ struct EventBatchRoute {
         let result: BatchResult
         do {
             result = try await tasks.applyBatch(
-                commands, atomic: true, actor: caller.name, authorize: authorize, render: render)
+                commands, atomic: true, caller: CommandCaller(caller), authorize: authorize, render: render)
         } catch {
             return Self.atomicFailure(lines, failedAt: 0, outcome: Self.outcome(APIError.from(error)))
         }

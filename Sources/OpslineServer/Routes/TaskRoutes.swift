@@ -120,7 +120,7 @@ struct TaskRoutes {
 
     private func apply(_ entry: BatchCommand, _ caller: Principal) async throws -> CommandOutcome {
         let result = try await tasks.applyBatch(
-            [entry], atomic: false, actor: caller.name,
+            [entry], atomic: false, caller: CommandCaller(caller),
             authorize: CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer,
             render: EventBatchRoute.renderer)
         return result.outcomes[0]

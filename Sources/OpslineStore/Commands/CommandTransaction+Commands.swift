@@ -3,11 +3,18 @@ import Workflow
 
 extension CommandTransaction {
     func create(_ command: NewTask) async throws -> TaskRecord {
+        // An unknown workflow is 404 for everyone: nothing to hide, nothing to refuse.
+        guard catalog.latest(command.workflow) != nil else { throw StoreError.workflowNotFound(command.workflow) }
+        try authorize(.create(command), nil)
+        return try await insertTask(command)
+    }
+
+    /// Creates a task in its workflow's initial state, and whatever entering that state starts.
+    func insertTask(_ command: NewTask) async throws -> TaskRecord {
         guard let workflow = catalog.latest(command.workflow) else {
             throw StoreError.workflowNotFound(command.workflow)
         }
         let definition = workflow.definition
-        try authorize(.create(command), nil)
         let fields = try checkingRules { () throws(RuleViolation) in
             try definition.prepareNewTask(fields: command.fields)
         }
@@ -26,6 +33,7 @@ extension CommandTransaction {
                 ]
             ).first!)
         record(task.id, "created", ["state": .string(task.state), "workflow_version": .int(Int64(workflow.version))])
+        try await enter(task.state, of: task, definition: definition)
         return task
     }
 
@@ -33,9 +41,14 @@ extension CommandTransaction {
         let current = try await lockTask(
             request.taskID, for: .transition(request), expectedVersion: request.expectedVersion)
         let definition = try await definition(of: current)
+        var context = TransitionContext(role: caller.workflowRole)
+        if definition.transition(named: request.transition)?.guards.requiresChildrenDone == true {
+            context.openChildren = try await openChildren(of: current.id)
+        }
         let plan = try checkingRules { () throws(RuleViolation) in
             try definition.planTransition(
-                request.transition, from: current.state, fields: current.fields, changes: request.fields)
+                request.transition, from: current.state, fields: current.fields, changes: request.fields,
+                context: context)
         }
         let task = try TaskRecord(
             row: try await connection.query(
@@ -47,6 +60,8 @@ extension CommandTransaction {
         if let note = request.note { data["note"] = .string(note) }
         if !request.fields.isEmpty { data["fields"] = .object(request.fields) }
         record(task.id, "transitioned", data)
+        try await leave(current)
+        try await enter(task.state, of: task, definition: definition)
         return task
     }
 

@@ -10,7 +10,7 @@ import Workflow
 final class CommandTransaction {
     let connection: PostgresConnection
     let catalog: WorkflowCatalog
-    let actor: String?
+    let caller: CommandCaller
     let authorize: CommandAuthorizer
     private(set) var pendingEvents: [PendingEvent] = []
 
@@ -21,12 +21,12 @@ final class CommandTransaction {
     }
 
     init(
-        connection: PostgresConnection, catalog: WorkflowCatalog, actor: String?,
+        connection: PostgresConnection, catalog: WorkflowCatalog, caller: CommandCaller,
         authorize: @escaping CommandAuthorizer
     ) {
         self.connection = connection
         self.catalog = catalog
-        self.actor = actor
+        self.caller = caller
         self.authorize = authorize
     }
 
@@ -52,7 +52,7 @@ final class CommandTransaction {
         try await connection.query(
             EventSQL.appendMany,
             [
-                pendingEvents.map(\.taskID), pendingEvents.map(\.type), actor,
+                pendingEvents.map(\.taskID), pendingEvents.map(\.type), caller.name,
                 pendingEvents.map { JSONText.encode($0.data) },
             ])
         try await connection.query(TaskSQL.notifyEvent, [pendingEvents.last!.taskID])

@@ -13,13 +13,13 @@ extension TaskStore {
     /// earlier in this batch) is not applied again and its first outcome comes back `replayed`;
     /// the same key with a different request is refused with 409 `duplicate`.
     public func applyBatch(
-        _ commands: [BatchCommand], atomic: Bool, actor: String?, authorize: @escaping CommandAuthorizer,
+        _ commands: [BatchCommand], atomic: Bool, caller: CommandCaller, authorize: @escaping CommandAuthorizer,
         render: @escaping OutcomeRenderer
     ) async throws -> BatchResult {
         do {
             return try await pool.transaction { [catalog] connection in
                 let transaction = CommandTransaction(
-                    connection: connection, catalog: catalog, actor: actor, authorize: authorize)
+                    connection: connection, catalog: catalog, caller: caller, authorize: authorize)
                 var outcomes: [CommandOutcome] = []
                 for (index, entry) in commands.enumerated() {
                     let outcome = try await transaction.applyInSavepoint(entry, render: render)

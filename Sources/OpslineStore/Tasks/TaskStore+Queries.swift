@@ -64,7 +64,9 @@ extension TaskStore {
         guard !ids.isEmpty else { return [:] }
         let rows = try await pool.read { try await $0.query(TaskSQL.teamsOfTasks, [ids]).rows }
         var teams: [String: String?] = [:]
-        for row in rows { teams[try row.decode("id", as: String.self)] = .some(try row.decode("team", as: String?.self)) }
+        for row in rows {
+            teams[try row.decode("id", as: String.self)] = .some(try row.decode("team", as: String?.self))
+        }
         return teams
     }
 }

@@ -17,11 +17,11 @@ public struct TaskStore: Sendable {
     /// Applies one command in its own transaction and returns the task after it.
     /// - Parameter authorize: refuses commands the caller may not run (default: allow all).
     public func apply(
-        _ command: TaskCommand, actor: String?, authorize: @escaping CommandAuthorizer = { _, _ in }
+        _ command: TaskCommand, caller: CommandCaller, authorize: @escaping CommandAuthorizer = { _, _ in }
     ) async throws -> TaskRecord {
         try await pool.write { [catalog] connection in
             let transaction = CommandTransaction(
-                connection: connection, catalog: catalog, actor: actor, authorize: authorize)
+                connection: connection, catalog: catalog, caller: caller, authorize: authorize)
             let task = try await transaction.apply(command)
             try await transaction.flushEvents()
             return task
@@ -29,12 +29,12 @@ public struct TaskStore: Sendable {
     }
 
     /// Creates a task on the latest version of its workflow, in its initial state.
-    public func create(_ command: NewTask, actor: String?) async throws -> TaskRecord {
-        try await apply(.create(command), actor: actor)
+    public func create(_ command: NewTask, caller: CommandCaller) async throws -> TaskRecord {
+        try await apply(.create(command), caller: caller)
     }
 
     /// Moves a task along a transition, after checking its version and the workflow's rules.
-    public func transition(_ request: TransitionRequest, actor: String?) async throws -> TaskRecord {
-        try await apply(.transition(request), actor: actor)
+    public func transition(_ request: TransitionRequest, caller: CommandCaller) async throws -> TaskRecord {
+        try await apply(.transition(request), caller: caller)
     }
 }

@@ -5,7 +5,7 @@ struct ExpressionUse {
         /// A condition: a `when:` guard or a choice branch.
         case condition
         /// A computed field's value, of the field's type.
-        case value(FieldType)
+        case value(FieldType, field: String)
     }
 
     /// How messages name the place, e.g. `transition 'assess' choice branch 1`.
@@ -24,7 +24,9 @@ extension WorkflowDefinition {
         for field in fields {
             guard let compute = field.compute else { continue }
             uses.append(
-                ExpressionUse(context: "field '\(field.name)' compute", source: compute, expected: .value(field.type)))
+                ExpressionUse(
+                    context: "field '\(field.name)' compute", source: compute,
+                    expected: .value(field.type, field: field.name)))
         }
         for transition in transitions {
             if case .choice(let branches) = transition.to {

@@ -9,10 +9,14 @@ public enum RuleViolation: Error, Sendable, Hashable {
     case invalidFields([FieldProblem])
     /// The transition's `require:` fields are missing after the changes (HTTP 422 `guard_failed`).
     case missingRequiredFields(transition: String, fields: [String])
-    /// The transition uses a guard or target this version loads but does not enforce yet (a
-    /// `roles:`, `when:` or `children:` guard, or a choice target), so it refuses to fire rather
-    /// than skip the check (HTTP 422 `guard_failed`).
-    case unenforcedGuard(transition: String, guard: String)
+    /// The caller's role is not among the transition's `roles:` (HTTP 403 `forbidden`).
+    case roleNotAllowed(transition: String, role: String, allowed: [String])
+    /// The transition's `when:` condition does not hold on the task's fields (HTTP 422
+    /// `guard_failed`).
+    case conditionNotMet(transition: String, condition: String)
+    /// The transition says `children: done` and these children are unfinished (HTTP 422
+    /// `guard_failed`).
+    case childrenNotDone(transition: String, open: [String])
 
     /// A sentence saying what was refused and why.
     public var message: String {
@@ -27,8 +31,13 @@ public enum RuleViolation: Error, Sendable, Hashable {
             return "invalid field(s): \(list)"
         case .missingRequiredFields(let transition, let fields):
             return "transition '\(transition)' needs field(s) \(fields.joined(separator: ", "))"
-        case .unenforcedGuard(let transition, let what):
-            return "transition '\(transition)' has \(what), which this version cannot check yet, so it cannot fire"
+        case .roleNotAllowed(let transition, let role, let allowed):
+            return "transition '\(transition)' is only for \(allowed.joined(separator: ", ")), not \(role)"
+        case .conditionNotMet(let transition, let condition):
+            return "transition '\(transition)' needs \(condition)"
+        case .childrenNotDone(let transition, let open):
+            return
+                "transition '\(transition)' waits for every child task to finish; open: \(open.joined(separator: ", "))"
         }
     }
 }

@@ -3,8 +3,7 @@ extension WorkflowDefinition {
     ///
     /// Unknown fields, computed fields (which clients cannot set), mistyped values, values outside
     /// an enum or `min`/`max`, and required fields that are absent after defaults are all reported
-    /// at once. `null` means absent. Computed fields are left out of the result; the runtime
-    /// computes them.
+    /// at once. `null` means absent. Computed fields are evaluated last, from the others.
     /// - Parameter fields: The fields the creator gave.
     /// - Returns: The complete, normalised field set.
     /// - Throws: ``RuleViolation/invalidFields(_:)``.
@@ -30,13 +29,14 @@ extension WorkflowDefinition {
             }
         }
         guard problems.isEmpty else { throw .invalidFields(problems.sorted()) }
-        return prepared
+        return computingFields(prepared)
     }
 
     /// Validates a field update and merges it into a task's fields.
     ///
     /// `null` removes an optional field; removing a required one is a problem, and so is naming a
-    /// computed field. Fields not named in `changes` are kept as they are.
+    /// computed field. Fields not named in `changes` are kept as they are; computed fields are
+    /// evaluated again from the result.
     /// - Parameters:
     ///   - changes: The new values, by field name.
     ///   - fields: The task's current fields.
@@ -64,7 +64,7 @@ extension WorkflowDefinition {
             }
         }
         guard problems.isEmpty else { throw .invalidFields(problems.sorted()) }
-        return merged
+        return computingFields(merged)
     }
 
     /// Names that are no declared field, or a computed one, which clients cannot set.

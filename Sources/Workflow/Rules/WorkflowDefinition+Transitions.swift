@@ -1,29 +1,32 @@
 extension WorkflowDefinition {
     /// Checks that a transition may fire and works out its outcome.
     ///
-    /// The transition must exist and list `state` among its `from:` states. `changes` are
-    /// validated like any field update and merged into `fields`; then every `require:` field must
-    /// be non-null.
-    ///
-    /// Guards and targets that need the runtime (`roles:`, `when:`, `children: done`, choice
-    /// targets) are loaded and validated but not enforced yet: a transition that has one is
-    /// refused with ``RuleViolation/unenforcedGuard(transition:guard:)``, never fired unchecked.
+    /// In order: the transition must exist and list `state` among its `from:` states; the
+    /// caller's role must be among its `roles:` (admins and the system always are); `changes` are
+    /// validated like any field update and merged into `fields`, and computed fields evaluated;
+    /// every `require:` field must then be non-null, the `when:` condition true, and every child
+    /// finished when it says `children: done`. The target is its state, or the first choice
+    /// branch whose condition holds on the new fields.
     /// - Parameters:
     ///   - transition: The transition's name.
     ///   - state: The task's current state.
     ///   - fields: The task's current fields.
     ///   - changes: Field values set together with the transition (`null` removes one).
+    ///   - context: Who fires it, and the task's unfinished children.
     /// - Returns: The plan to apply.
     /// - Throws: ``RuleViolation/unknownTransition(_:)``,
     ///   ``RuleViolation/transitionNotAllowed(transition:from:allowedFrom:)``,
-    ///   ``RuleViolation/invalidFields(_:)`` or
-    ///   ``RuleViolation/missingRequiredFields(transition:fields:)`` or
-    ///   ``RuleViolation/unenforcedGuard(transition:guard:)``, checked in that order.
+    ///   ``RuleViolation/roleNotAllowed(transition:role:allowed:)``,
+    ///   ``RuleViolation/invalidFields(_:)``,
+    ///   ``RuleViolation/missingRequiredFields(transition:fields:)``,
+    ///   ``RuleViolation/conditionNotMet(transition:condition:)`` or
+    ///   ``RuleViolation/childrenNotDone(transition:open:)``, checked in that order.
     public func planTransition(
         _ transition: String,
         from state: String,
         fields: [String: JSONValue],
-        changes: [String: JSONValue]
+        changes: [String: JSONValue],
+        context: TransitionContext
     ) throws(RuleViolation) -> TransitionPlan {
         guard let definition = self.transition(named: transition) else {
             throw .unknownTransition(transition)
@@ -31,17 +34,10 @@ extension WorkflowDefinition {
         guard definition.from.contains(state) else {
             throw .transitionNotAllowed(transition: transition, from: state, allowedFrom: definition.from)
         }
+        try definition.guards.checkRole(context.role, transition: transition)
         let merged = try applyFieldChanges(changes, to: fields)
-        let missing = definition.guards.require.filter { (merged[$0] ?? .null) == .null }
-        guard missing.isEmpty else {
-            throw .missingRequiredFields(transition: transition, fields: missing)
-        }
-        if let unenforced = definition.unenforcedGuard {
-            throw .unenforcedGuard(transition: transition, guard: unenforced)
-        }
-        guard case .state(let target) = definition.to else {
-            throw .unenforcedGuard(transition: transition, guard: "a choice target")
-        }
+        try definition.guards.check(merged, openChildren: context.openChildren, transition: transition)
+        let target = definition.to.destination(for: merged)
         return TransitionPlan(
             transition: transition,
             from: state,
@@ -52,12 +48,38 @@ extension WorkflowDefinition {
     }
 }
 
-extension TransitionDefinition {
-    /// The first guard the rules cannot check yet, as a phrase ("a 'roles' guard"), or `nil`.
-    fileprivate var unenforcedGuard: String? {
-        if !guards.roles.isEmpty { return "a 'roles' guard" }
-        if guards.when != nil { return "a 'when' guard" }
-        if guards.requiresChildrenDone { return "a 'children: done' guard" }
-        return nil
+extension TransitionGuard {
+    fileprivate func checkRole(_ role: WorkflowRole?, transition: String) throws(RuleViolation) {
+        guard let role, role != .admin, !roles.isEmpty, !roles.contains(role) else { return }
+        throw .roleNotAllowed(transition: transition, role: role.rawValue, allowed: roles.map(\.rawValue))
+    }
+
+    fileprivate func check(
+        _ fields: [String: JSONValue], openChildren: [String], transition: String
+    ) throws(RuleViolation) {
+        let missing = require.filter { (fields[$0] ?? .null) == .null }
+        guard missing.isEmpty else {
+            throw .missingRequiredFields(transition: transition, fields: missing)
+        }
+        if let when, !when.expression.isSatisfied(by: fields) {
+            throw .conditionNotMet(transition: transition, condition: when.text)
+        }
+        if requiresChildrenDone, !openChildren.isEmpty {
+            throw .childrenNotDone(transition: transition, open: openChildren)
+        }
+    }
+}
+
+extension TransitionTarget {
+    /// The state a transition leads to given the task's new fields: a choice takes its first
+    /// branch whose condition holds, and the last (unconditional) branch otherwise.
+    public func destination(for fields: [String: JSONValue]) -> String {
+        switch self {
+        case .state(let state): return state
+        case .choice(let branches):
+            let taken = branches.first { $0.when?.expression.isSatisfied(by: fields) ?? true }
+            // The loader ensures the last branch has no condition, so one is always taken.
+            return (taken ?? branches[branches.count - 1]).state
+        }
     }
 }
