@@ -13,6 +13,8 @@ public struct OpslineDatabase: Sendable {
     public let tokens: TokenStore
     /// The event log, for the event stream.
     public let events: EventLog
+    /// Time-driven work (workflow timers), applied by the scheduler.
+    public let dueWork: DueWorkRunner
     /// The schema migrations of this build.
     public let migrator: Migrator
 
@@ -23,6 +25,7 @@ public struct OpslineDatabase: Sendable {
         self.tasks = TaskStore(pool: pool, catalog: workflows)
         self.tokens = TokenStore(pool: pool)
         self.events = EventLog(pool: pool)
+        self.dueWork = DueWorkRunner(pool: pool, catalog: workflows)
         self.migrator = try Migrator(logger: logger)
     }
 

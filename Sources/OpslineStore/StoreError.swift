@@ -30,3 +30,17 @@ extension StoreError {
         return error
     }
 }
+
+extension StoreError: CustomStringConvertible {
+    /// A sentence for logs and events, e.g. `transition 'close' needs field(s) satisfaction`.
+    public var description: String {
+        switch self {
+        case .taskNotFound(let id): "no task \(id)"
+        case .workflowNotFound(let name): "no workflow \(name)"
+        case .versionConflict(let id, let expected, let current): "\(id) is at version \(current), not \(expected)"
+        case .rule(let violation): violation.message
+        case .unknownReference(let field, let value): "\(field): no task \(value)"
+        case .unavailable(let reason): "unavailable: \(reason)"
+        }
+    }
+}

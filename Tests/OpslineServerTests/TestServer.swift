@@ -50,7 +50,8 @@ struct TestServer {
         let signal = EventSignal(conninfo: pool.conninfo)
         let listening = Task { try await signal.run() }
         defer { listening.cancel() }
-        let app = Application(router: OpslineApplication.router(database: database, signal: signal, heartbeat: heartbeat))
+        let app = Application(
+            router: OpslineApplication.router(database: database, signal: signal, heartbeat: heartbeat))
         defer { Task { [pool] in await pool.close() } }
         return try await app.test(.router) { client in try await body(APIClient(client: client)) }
     }

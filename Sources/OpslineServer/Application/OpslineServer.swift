@@ -41,10 +41,14 @@ public struct OpslineServer: Sendable {
             dataDirectory: configuration.dataDirectory, logger: logger)
         let signal = EventSignal(conninfo: conninfo, logger: logger)
         let app = OpslineApplication.make(database: database, signal: signal, host: host, port: port, logger: logger)
-        let pruner = IdempotencyPruner(database: database, retention: configuration.idempotencyRetention, logger: logger)
+        let pruner = IdempotencyPruner(
+            database: database, retention: configuration.idempotencyRetention, logger: logger)
+        let dueSignal = EventSignal(conninfo: conninfo, channel: "opsline_due", logger: logger)
+        let scheduler = DueWorkScheduler(runner: database.dueWork, signal: dueSignal, logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [signal, pruner, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [signal, dueSignal, scheduler, pruner, app], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         try await group.run()
         await pool.close()
     }

@@ -8,11 +8,13 @@ extension CommandTransaction {
         for child in entered.spawns {
             try await spawn(child, of: task)
         }
-        for timer in definition.timers(in: state) {
+        let timers = definition.timers(in: state)
+        for timer in timers {
             let payload: JSONValue = ["state": .string(state), "fire": .string(timer.fire)]
             try await connection.query(
                 LifecycleSQL.scheduleTimer, [task.id, timer.after.seconds, payload.jsonText])
         }
+        if !timers.isEmpty { try await connection.query(DueWorkSQL.announce) }
     }
 
     /// What leaving a state stops: its timers.
