@@ -16,7 +16,7 @@ struct WorkingTimeConsistencyTests {
         let start: Date
         let duration: TimeInterval
 
-        static func random(using random: inout SeededGenerator, fractional: Bool) -> Case {
+        static func random(using random: inout SplitMix64, fractional: Bool) -> Case {
             let year2026 = CalendarFixtures.at("2026-01-01T00:00:00Z")
             var start = year2026 + Double(Int.random(in: 0..<(365 * 86_400), using: &random))
             if fractional { start += Double(Int.random(in: 1..<1_000, using: &random)) / 1_000 }
@@ -29,7 +29,7 @@ struct WorkingTimeConsistencyTests {
     @Test(arguments: calendars)
     func workingTimeUntilTheDeadlineIsTheDuration(calendar name: String) throws {
         let calendar = try CalendarFixtures.named(name)
-        var random = SeededGenerator(seed: 20_261_001 &+ UInt64(name.utf8.count))
+        var random = SplitMix64(seed: 20_261_001 &+ UInt64(name.utf8.count))
         for index in 0..<300 {
             let fractional = index % 3 == 0
             let test = Case.random(using: &random, fractional: fractional)
@@ -47,7 +47,7 @@ struct WorkingTimeConsistencyTests {
     @Test(arguments: calendars)
     func theDeadlineIsTheFirstMomentTheDurationIsReached(calendar name: String) throws {
         let calendar = try CalendarFixtures.named(name)
-        var random = SeededGenerator(seed: 77 &+ UInt64(name.utf8.count))
+        var random = SplitMix64(seed: 77 &+ UInt64(name.utf8.count))
         for _ in 0..<200 {
             let test = Case.random(using: &random, fractional: false)
             let due = calendar.due(from: test.start, adding: test.duration)
@@ -60,7 +60,7 @@ struct WorkingTimeConsistencyTests {
     func deadlinesAddUp(calendar name: String) throws {
         // Counting d1 and then d2 from where d1 ended is the same as counting d1 + d2.
         let calendar = try CalendarFixtures.named(name)
-        var random = SeededGenerator(seed: 4_242 &+ UInt64(name.utf8.count))
+        var random = SplitMix64(seed: 4_242 &+ UInt64(name.utf8.count))
         for _ in 0..<200 {
             let first = Case.random(using: &random, fractional: false)
             let second = Case.random(using: &random, fractional: false).duration
@@ -72,7 +72,7 @@ struct WorkingTimeConsistencyTests {
     @Test(arguments: calendars)
     func workingTimeAddsUpOverAdjacentSpans(calendar name: String) throws {
         let calendar = try CalendarFixtures.named(name)
-        var random = SeededGenerator(seed: 9_001 &+ UInt64(name.utf8.count))
+        var random = SplitMix64(seed: 9_001 &+ UInt64(name.utf8.count))
         for _ in 0..<200 {
             let start = Case.random(using: &random, fractional: false).start
             let middle = start + Double(Int.random(in: 0...(40 * 86_400), using: &random))

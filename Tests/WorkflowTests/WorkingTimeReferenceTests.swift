@@ -146,7 +146,7 @@ struct MinuteStepping {
 }
 
 /// A small seeded generator (SplitMix64), so that random cases are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) {
@@ -184,7 +184,7 @@ struct WorkingTimeReferenceTests {
     func deadlinesMatchTheReferenceAroundIrregularDays(calendar name: String, from window: String) throws {
         let calendar = try CalendarFixtures.named(name)
         let reference = MinuteStepping(calendar: calendar)
-        var random = SeededGenerator(seed: UInt64(name.utf8.count * 7919 + window.utf8.count))
+        var random = SplitMix64(seed: UInt64(name.utf8.count * 7919 + window.utf8.count))
         let windowStart = CalendarFixtures.at(window)
         for _ in 0..<6 {
             let start = windowStart + 60 * Double(Int.random(in: 0..<(14 * 1_440), using: &random))
@@ -199,7 +199,7 @@ struct WorkingTimeReferenceTests {
     func workingTimeMatchesTheReferenceAroundIrregularDays(calendar name: String, from window: String) throws {
         let calendar = try CalendarFixtures.named(name)
         let reference = MinuteStepping(calendar: calendar)
-        var random = SeededGenerator(seed: UInt64(name.utf8.count * 104_729 + window.utf8.count))
+        var random = SplitMix64(seed: UInt64(name.utf8.count * 104_729 + window.utf8.count))
         let windowStart = CalendarFixtures.at(window)
         for _ in 0..<6 {
             let start = windowStart + 60 * Double(Int.random(in: 0..<(14 * 1_440), using: &random))
