@@ -19,9 +19,11 @@ public struct OpslineDatabase: Sendable {
     public let migrator: Migrator
 
     /// Wires the stores to a pool; nothing is read until `prepare()`.
-    public init(pool: PostgresPool, logger: Logger = Logger(label: "opsline.store")) throws {
+    public init(
+        pool: PostgresPool, calendars: CalendarBook = CalendarBook(), logger: Logger = Logger(label: "opsline.store")
+    ) throws {
         self.pool = pool
-        self.workflows = WorkflowCatalog(pool: pool)
+        self.workflows = WorkflowCatalog(pool: pool, calendars: calendars)
         self.tasks = TaskStore(pool: pool, catalog: workflows)
         self.tokens = TokenStore(pool: pool)
         self.events = EventLog(pool: pool)

@@ -18,6 +18,9 @@ public enum StoreError: Error, Sendable, Hashable {
     case unknownReference(field: String, value: String)
     /// PostgreSQL is unreachable; retry later.
     case unavailable(String)
+    /// A stored row could not be read back (a column held what this build cannot parse): a bug
+    /// or a schema mismatch, reported as an internal error.
+    case corruptRow(String)
 }
 
 extension StoreError {
@@ -41,6 +44,7 @@ extension StoreError: CustomStringConvertible {
         case .rule(let violation): violation.message
         case .unknownReference(let field, let value): "\(field): no task \(value)"
         case .unavailable(let reason): "unavailable: \(reason)"
+        case .corruptRow(let what): "unreadable stored row: \(what)"
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import OpslineServer
+@testable import OpslineServer
 import OpslineStore
 import Postgres
 import TestSupport
@@ -22,7 +22,8 @@ struct TestServer {
     static func make(conninfo: String? = nil) async throws -> TestServer {
         let database = try await Self.conninfo(conninfo)
         let pool = PostgresPool(conninfo: database, maximumConnections: 4)
-        let store = try OpslineDatabase(pool: pool)
+        let calendars = try CalendarFile.load(from: repositoryRoot.appendingPathComponent("workflows"))
+        let store = try OpslineDatabase(pool: pool, calendars: calendars)
         try await store.prepare()
         let workflows = try WorkflowDirectory(url: repositoryRoot.appendingPathComponent("workflows"))
         for file in workflows.files {

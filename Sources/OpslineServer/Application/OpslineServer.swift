@@ -22,6 +22,7 @@ public struct OpslineServer: Sendable {
     public func run() async throws {
         let (host, port) = try configuration.hostAndPort()
         let workflows = try WorkflowDirectory(url: configuration.workflowsDirectory)
+        let calendars = try CalendarFile.load(from: configuration.workflowsDirectory)
         let (conninfo, embedded) = try await startDatabase()
         defer {
             if let embedded {
@@ -30,7 +31,7 @@ public struct OpslineServer: Sendable {
             }
         }
         let pool = PostgresPool(conninfo: conninfo, maximumConnections: configuration.poolSize, logger: logger)
-        let database = try OpslineDatabase(pool: pool, logger: logger)
+        let database = try OpslineDatabase(pool: pool, calendars: calendars, logger: logger)
         try await database.prepare()
         for file in workflows.files {
             let published = try await database.workflows.publish(source: file.source, file: file.path)

@@ -12,6 +12,8 @@ public enum ServerStartupError: Error, Sendable, CustomStringConvertible {
     case duplicateWorkflow(name: String, files: [String])
     /// A file the server must write (the admin token) could not be written.
     case cannotWrite(path: String)
+    /// `calendars.yaml` has problems, each with its line.
+    case invalidCalendars(CalendarLoadErrors)
 
     public var description: String {
         switch self {
@@ -21,6 +23,7 @@ public enum ServerStartupError: Error, Sendable, CustomStringConvertible {
         case .duplicateWorkflow(let name, let files):
             "workflow '\(name)' is defined twice: \(files.joined(separator: " and "))"
         case .cannotWrite(let path): "cannot write \(path)"
+        case .invalidCalendars(let errors): errors.description
         }
     }
 }

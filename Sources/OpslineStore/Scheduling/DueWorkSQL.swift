@@ -3,7 +3,7 @@ enum DueWorkSQL {
     /// Claims due rows, oldest first. `SKIP LOCKED` lets every replica's scheduler claim at once
     /// without waiting on, or double-firing, rows another replica holds.
     static let claimDue = """
-        SELECT id, kind, task_id, payload::text AS payload FROM due_work
+        SELECT id, kind, task_id, due_at, payload::text AS payload FROM due_work
         WHERE due_at <= now()
         ORDER BY due_at
         LIMIT $1
@@ -11,6 +11,11 @@ enum DueWorkSQL {
         """
 
     static let delete = "DELETE FROM due_work WHERE id = ANY ($1::bigint[])"
+
+    /// Locks the claimed rows' tasks, skipping those a command holds. A command locks its task
+    /// and then deletes or replaces the task's due rows; were the scheduler to wait for the task
+    /// while holding those rows, the two would deadlock. Skipped rows stay due for the next look.
+    static let lockFreeTasks = "SELECT id FROM tasks WHERE id = ANY ($1::text[]) FOR UPDATE SKIP LOCKED"
 
     /// Seconds from now until the earliest due row (negative when overdue); NULL when none waits.
     static let secondsUntilNextDue = """
