@@ -15,6 +15,8 @@ public struct OpslineDatabase: Sendable {
     public let events: EventLog
     /// Time-driven work (workflow timers), applied by the scheduler.
     public let dueWork: DueWorkRunner
+    /// Managers' views: SLA breaches, clocks at risk, compliance and flow reports.
+    public let reports: ReportStore
     /// The schema migrations of this build.
     public let migrator: Migrator
 
@@ -28,6 +30,7 @@ public struct OpslineDatabase: Sendable {
         self.tokens = TokenStore(pool: pool)
         self.events = EventLog(pool: pool)
         self.dueWork = DueWorkRunner(pool: pool, catalog: workflows)
+        self.reports = ReportStore(pool: pool)
         self.migrator = try Migrator(logger: logger)
     }
 

@@ -14,6 +14,7 @@ struct Opsline: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, TaskCommand.self, DatabaseCommand.self, TokenCommand.self,
             WhoamiCommand.self, LoginCommand.self, EventCommand.self, WatchCommand.self,
+            SLACommand.self, ReportCommand.self,
         ]
     )
 }

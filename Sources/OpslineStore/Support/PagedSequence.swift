@@ -1,9 +1,10 @@
 /// Rows read page by page as the consumer asks for them, so a long list never sits in memory.
 ///
 /// `fetch` gets how many items are still wanted and the cursor after the last item seen (nil
-/// at the start) and returns the next page with each item's cursor.
-public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
-    typealias Fetch = @Sendable (_ remaining: Int, _ after: Int64?) async throws -> [(Element, Int64)]
+/// at the start) and returns the next page with each item's cursor. The cursor is whatever the
+/// query's keyset needs: a row id, or several columns when the order is not unique on one.
+public struct KeysetSequence<Element: Sendable, Cursor: Sendable>: AsyncSequence, Sendable {
+    typealias Fetch = @Sendable (_ remaining: Int, _ after: Cursor?) async throws -> [(Element, Cursor)]
 
     let pageSize: Int
     let limit: Int?
@@ -18,7 +19,7 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
         let pageSize: Int
         var remaining: Int
         let fetch: Fetch
-        var cursor: Int64?
+        var cursor: Cursor?
         var buffer: [Element] = []
         var exhausted = false
 
@@ -43,3 +44,6 @@ public struct PagedSequence<Element: Sendable>: AsyncSequence, Sendable {
         }
     }
 }
+
+/// Pages whose keyset is one increasing integer (a row id, an event `seq`, an offset).
+public typealias PagedSequence<Element: Sendable> = KeysetSequence<Element, Int64>

@@ -1,0 +1,54 @@
+import Foundation
+import OpslineStore
+import Workflow
+
+/// A clock and its task as one line of `GET /v1/sla/breaches` or `GET /v1/sla/at-risk`.
+///
+/// Every line has every key (absent values are null): the task (`task`, `title`, `workflow`,
+/// `team`, `assignee`, `priority`, `task_state`) and the clock (`policy`, `state` as stored:
+/// `running`, `paused` or `stopped`, `started_at`, `due_at`, `breached_at`, `stopped_at`,
+/// `escalation_level`, `target_s`, `remaining_s`).
+struct ClockLine: Encodable, Sendable {
+    let record: TaskClockRecord
+    /// The calendar the clock counts in, for the working time left.
+    let calendar: any WorkingCalendar
+    /// The moment time left is counted up to.
+    let now: Date
+
+    /// The line of `record`, whose workflow's calendar the catalog knows.
+    init(record: TaskClockRecord, catalog: WorkflowCatalog, now: Date = Date()) {
+        self.record = record
+        self.calendar = catalog.calendar(forWorkflow: record.workflow)
+        self.now = now
+    }
+
+    var json: JSONValue {
+        func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        func time(_ value: Date?) -> JSONValue { value.map { .string(RFC3339.format($0)) } ?? .null }
+        let clock = record.clock
+        // A breached clock's deadline is its breach: the scheduler records it when it fell due.
+        let remaining = clock.state == .stopped ? nil : clock.remainingSeconds(at: now, calendar: calendar)
+        return .object([
+            "task": .string(record.taskID),
+            "title": .string(record.title),
+            "workflow": .string(record.workflow),
+            "team": optional(record.team),
+            "assignee": optional(record.assignee),
+            "priority": optional(record.priority),
+            "task_state": .string(record.taskState),
+            "policy": .string(clock.policy),
+            "state": .string(clock.state.rawValue),
+            "started_at": time(clock.startedAt),
+            "due_at": time(clock.breachedAt ?? record.dueAt),
+            "breached_at": time(clock.breachedAt),
+            "stopped_at": time(clock.stoppedAt),
+            "escalation_level": .int(Int64(clock.escalationLevel)),
+            "target_s": clock.targetSeconds.map { .int(Int64($0.rounded())) } ?? .null,
+            "remaining_s": remaining.map { .int(Int64($0.rounded(.down))) } ?? .null,
+        ])
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try json.encode(to: encoder)
+    }
+}

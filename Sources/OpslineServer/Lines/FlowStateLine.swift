@@ -1,0 +1,23 @@
+import OpslineStore
+import Workflow
+
+/// One state of `GET /v1/reports/flow`: `workflow`, `state`, `tasks` that spent time there,
+/// `visits`, and `total_s`, `avg_s`, `p50_s`, `p90_s` of the time a task spent there (elapsed
+/// seconds, rounded).
+struct FlowStateLine: Encodable, Sendable {
+    let workflow: String
+    let row: FlowStateRow
+
+    var json: JSONValue {
+        func seconds(_ value: Double) -> JSONValue { .int(Int64(value.rounded())) }
+        return .object([
+            "workflow": .string(workflow), "state": .string(row.state), "tasks": .int(Int64(row.tasks)),
+            "visits": .int(Int64(row.visits)), "total_s": seconds(row.totalSeconds),
+            "avg_s": seconds(row.averageSeconds), "p50_s": seconds(row.p50Seconds), "p90_s": seconds(row.p90Seconds),
+        ])
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try json.encode(to: encoder)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import OpslineStore
+import Workflow
+
+/// `/v1/calendars`: the business calendars SLA clocks count working time in, and the deadline
+/// calculator. Any token may read them.
+struct CalendarRoutes {
+    let calendars: CalendarBook
+
+    /// Adds the routes to the authenticated `/v1` group.
+    func register(on v1: RouterGroup<OpslineRequestContext>) {
+        let group = v1.group("calendars")
+        group.get(use: list)
+        group.get(":name/due", use: due)
+    }
+
+    /// One line per calendar, by name; `24x7` is always there.
+    @Sendable func list(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        _ = try context.caller()
+        let lines = calendars.businessCalendars.map { NDJSON.buffer(CalendarLine(calendar: $0)) }
+        return Response(status: .ok, headers: [.contentType: NDJSON.contentType], body: .init(contentsOf: lines))
+    }
+
+    /// `GET /v1/calendars/{name}/due?from=<RFC 3339>&duration=<4h>`: the deadline an SLA clock
+    /// started at `from` (default: now) with that target gets in the calendar.
+    @Sendable func due(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        _ = try context.caller()
+        let name = try context.parameters.require("name")
+        guard let calendar = calendars.businessCalendar(named: name) else {
+            throw APIError.notFound("no calendar \(name)")
+        }
+        let query = QueryValues(request)
+        guard let duration = try query.duration("duration") else {
+            throw QueryValues.bad("duration", "duration is required: a working time such as 45s, 30m, 2h or 1d4h")
+        }
+        let from = try query.time("from") ?? Date()
+        return StreamedLines.single(CalendarDueLine(calendar: calendar, from: from, duration: duration), status: .ok)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Hummingbird
+import OpslineStore
+import Workflow
+
+/// `/v1/sla`: managers' views over SLA clocks. Readable by every role that reads tasks, and
+/// scoped like the task list: non-admins see only their teams' tasks' clocks.
+struct SLARoutes {
+    let reports: ReportStore
+    let catalog: WorkflowCatalog
+
+    /// The window `GET /v1/sla/at-risk` looks ahead when `within` is not given.
+    static let defaultWindow = WorkDuration(seconds: 2 * 3600)
+
+    /// Adds the routes to the authenticated `/v1` group.
+    func register(on v1: RouterGroup<OpslineRequestContext>) {
+        let group = v1.group("sla")
+        group.get("breaches", use: breaches)
+        group.get("at-risk", use: atRisk)
+    }
+
+    /// `GET /v1/sla/breaches?team=&workflow=&policy=&since=&open=&limit=`: one line per breached
+    /// clock, newest breach first, streamed.
+    @Sendable func breaches(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        let caller = try context.caller()
+        try AccessPolicy.checkRole(caller, .read)
+        let query = QueryValues(request)
+        var filter = BreachFilter()
+        filter.team = query.string("team")
+        filter.workflow = query.string("workflow")
+        filter.policy = query.string("policy")
+        filter.since = try query.time("since")
+        filter.open = try query.bool("open")
+        filter.limit = try query.limit()
+        if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
+        let now = Date()
+        return try await StreamedLines.response(reports.breaches(filter)) { [catalog] in
+            ClockLine(record: $0, catalog: catalog, now: now)
+        }
+    }
+
+    /// `GET /v1/sla/at-risk?within=2h&team=&workflow=&policy=&limit=`: running clocks, not yet
+    /// breached, due within the window (wall-clock time from now), soonest first, streamed.
+    @Sendable func atRisk(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        let caller = try context.caller()
+        try AccessPolicy.checkRole(caller, .read)
+        let query = QueryValues(request)
+        let within = try query.duration("within") ?? Self.defaultWindow
+        let now = Date()
+        var filter = AtRiskFilter(horizon: now.addingTimeInterval(TimeInterval(within.seconds)))
+        filter.team = query.string("team")
+        filter.workflow = query.string("workflow")
+        filter.policy = query.string("policy")
+        filter.limit = try query.limit()
+        if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
+        return try await StreamedLines.response(reports.atRisk(filter)) { [catalog] in
+            ClockLine(record: $0, catalog: catalog, now: now)
+        }
+    }
+}

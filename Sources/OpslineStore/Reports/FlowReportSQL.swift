@@ -1,0 +1,40 @@
+/// The named query behind the flow report: how long a workflow's tasks spend in each state.
+enum FlowReportSQL {
+    /// Time in each state, derived from the event log. Every `created` (into `data.state`) and
+    /// `transitioned` (into `data.to`) event starts a stretch in a state, which the task's next
+    /// such event ends (`LEAD` over its events in `seq` order). A stretch still open counts until
+    /// now, except the last one of a closed task: resting in a final state is not waiting.
+    /// Stretches are summed per task and state, then aggregated per state, most time first.
+    ///
+    /// `$1` workflow; `$2`/`$3` stretches entered at or after / before; `$4` team; `$5` the
+    /// caller's teams.
+    static let timeInStates = """
+        WITH moves AS (
+            SELECT e.task_id, e.seq, e.at, t.closed_at,
+                   CASE e.type WHEN 'created' THEN e.data ->> 'state' ELSE e.data ->> 'to' END AS state
+            FROM tasks t JOIN events e ON e.task_id = t.id
+            WHERE t.workflow = $1::text
+              AND ($4::text IS NULL OR t.team = $4::text)
+              AND ($5::text[] IS NULL OR t.team = ANY ($5::text[]))
+              AND e.type IN ('created', 'transitioned')
+        ), stretches AS (
+            SELECT task_id, state, at AS entered_at, closed_at,
+                   lead(at) OVER (PARTITION BY task_id ORDER BY seq) AS left_at
+            FROM moves
+        ), per_task AS (
+            SELECT state, task_id, count(*) AS visits,
+                   sum(extract(epoch FROM coalesce(left_at, now()) - entered_at))::float8 AS seconds
+            FROM stretches
+            WHERE (left_at IS NOT NULL OR closed_at IS NULL)
+              AND ($2::timestamptz IS NULL OR entered_at >= $2::timestamptz)
+              AND ($3::timestamptz IS NULL OR entered_at < $3::timestamptz)
+            GROUP BY state, task_id
+        )
+        SELECT state, count(*) AS tasks, sum(visits) AS visits, sum(seconds) AS total_s, avg(seconds) AS avg_s,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS p50_s,
+               percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90_s
+        FROM per_task
+        GROUP BY state
+        ORDER BY total_s DESC, state
+        """
+}

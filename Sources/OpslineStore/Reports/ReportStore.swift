@@ -1,0 +1,77 @@
+import Foundation
+import Postgres
+
+/// Managers' views, read-only: breached clocks, clocks about to breach, SLA compliance by group,
+/// and time spent per state. Lists stream page by page over their indexes; reports aggregate in
+/// PostgreSQL and return one row per group.
+public struct ReportStore: Sendable {
+    let pool: PostgresPool
+
+    /// Rows fetched per round trip when streaming lists.
+    static let pageSize = 200
+
+    /// Creates a store over `pool`.
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// Breached clocks matching `filter`, newest breach first (ties by task id and policy,
+    /// descending), fetched page by page as the consumer reads.
+    public func breaches(_ filter: BreachFilter) -> KeysetSequence<TaskClockRecord, ClockCursor> {
+        KeysetSequence(pageSize: Self.pageSize, limit: filter.limit) { [pool] remaining, after in
+            let rows = try await pool.read { connection in
+                try await connection.query(
+                    SLAReportSQL.breachesPage,
+                    [
+                        after?.at, after?.taskID, after?.policy, filter.team, filter.workflow, filter.policy,
+                        filter.since, filter.open, filter.visibleTeams, min(remaining, Self.pageSize),
+                    ]
+                ).rows
+            }
+            return try rows.map { (try TaskClockRecord(row: $0), try ClockCursor(row: $0)) }
+        }
+    }
+
+    /// Running clocks, not yet breached, due by `filter.horizon`, soonest first (ties by task id
+    /// and policy), fetched page by page as the consumer reads.
+    public func atRisk(_ filter: AtRiskFilter) -> KeysetSequence<TaskClockRecord, ClockCursor> {
+        KeysetSequence(pageSize: Self.pageSize, limit: filter.limit) { [pool] remaining, after in
+            let rows = try await pool.read { connection in
+                try await connection.query(
+                    SLAReportSQL.atRiskPage,
+                    [
+                        filter.horizon, after?.at, after?.taskID, after?.policy, filter.team, filter.workflow,
+                        filter.policy, filter.visibleTeams, min(remaining, Self.pageSize),
+                    ]
+                ).rows
+            }
+            return try rows.map { (try TaskClockRecord(row: $0), try ClockCursor(row: $0)) }
+        }
+    }
+
+    /// SLA compliance per group: counts of met, breached and running clocks, and percentiles of
+    /// the working time stopped clocks used; groups sorted by the dimensions in `query.by` order.
+    public func slaCompliance(_ query: SLAReportQuery) async throws -> [SLAComplianceRow] {
+        let order = (0..<3).map { query.by.indices.contains($0) ? query.by[$0].rawValue : nil }
+        let rows = try await pool.read { connection in
+            try await connection.query(
+                SLAReportSQL.compliance,
+                [
+                    query.by.contains(.team), query.by.contains(.workflow), query.by.contains(.policy), query.from,
+                    query.to, query.team, query.workflow, query.visibleTeams, order[0], order[1], order[2],
+                ]
+            ).rows
+        }
+        return try rows.map(SLAComplianceRow.init(row:))
+    }
+
+    /// Time spent per state of a workflow's tasks, the state with the most time first.
+    public func flow(_ query: FlowReportQuery) async throws -> [FlowStateRow] {
+        let rows = try await pool.read { connection in
+            try await connection.query(
+                FlowReportSQL.timeInStates, [query.workflow, query.from, query.to, query.team, query.visibleTeams]
+            ).rows
+        }
+        return try rows.map(FlowStateRow.init(row:))
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Which breached clocks `ReportStore.breaches(_:)` lists; nil means "any".
+public struct BreachFilter: Sendable, Hashable {
+    /// Only clocks of this team's tasks.
+    public var team: String?
+    /// Only clocks of this workflow's tasks.
+    public var workflow: String?
+    /// Only clocks of this policy.
+    public var policy: String?
+    /// Only clocks that breached at or after this instant.
+    public var since: Date?
+    /// true: only clocks that have not stopped (the breach is still open); false: only stopped ones.
+    public var open: Bool?
+    /// Only clocks of tasks of these teams (the caller's visibility); nil means every team.
+    public var visibleTeams: [String]?
+    /// Stop after this many clocks.
+    public var limit: Int?
+
+    /// No filter: every breached clock, newest breach first.
+    public init() {}
+}

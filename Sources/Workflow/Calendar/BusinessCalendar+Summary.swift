@@ -1,0 +1,34 @@
+import Foundation
+
+extension BusinessCalendar {
+    /// The weekly hours as a calendars file would write them, days with the same hours joined
+    /// into ranges, Monday first: `[("mon-fri", [09:00-18:00]), ("sat", [10:00-16:00])]`.
+    public var hoursSummary: [(days: String, periods: [WorkingPeriod])] {
+        var summary: [(first: Weekday, last: Weekday, periods: [WorkingPeriod])] = []
+        for day in Weekday.allCases {
+            guard let periods = weeklyHours[day], !periods.isEmpty else { continue }
+            if let previous = summary.last, previous.periods == periods,
+                previous.last.rawValue + 1 == day.rawValue
+            {
+                summary[summary.count - 1].last = day
+            } else {
+                summary.append((day, day, periods))
+            }
+        }
+        return summary.map { range in
+            let days = range.first == range.last ? "\(range.first)" : "\(range.first)-\(range.last)"
+            return (days, range.periods)
+        }
+    }
+
+    /// Working seconds in a regular week: no holidays, no make-up workdays, no clock changes.
+    public var regularWeekSeconds: Int {
+        weeklyHours.values.joined().reduce(0) { $0 + $1.nominalSeconds }
+    }
+
+    /// `instant` on the calendar's wall clock, with its offset: `2026-11-21T13:00:00+08:00`.
+    /// - Parameter instant: The moment to show.
+    public func localTimeText(_ instant: Date) -> String {
+        instant.formatted(Date.ISO8601FormatStyle(timeZone: timeZone))
+    }
+}
