@@ -127,6 +127,31 @@ import Workflow
     }
 }
 
+// MARK: - Managers' views (SLA clocks, reports, calendars)
+
+extension RoleMatrixTests {
+    /// Every role reads the SLA views and reports, over its own teams' tasks only (admins: all);
+    /// any token reads the calendars. The complaints' clocks run on `support-hours`, so within 30
+    /// days every one of them falls due.
+    @Test(arguments: Role.allCases, Membership.allCases)
+    func managersViewsAreReadByEveryRoleOverItsOwnTeams(role: Role, membership: Membership) async throws {
+        try await Probe.run(role, membership) { probe in
+            let breaches = try await probe.check(.get, "/v1/sla/breaches", .ok)
+            #expect(breaches.lines.isEmpty, "\(probe.context): nothing has breached")
+            let atRisk = try await probe.check(.get, "/v1/sla/at-risk?within=30d", .ok)
+            #expect(
+                Set(atRisk.lines.compactMap { $0["team"]?.stringValue }) == probe.visibleTeams,
+                "\(probe.context): non-admins see only their teams' clocks")
+            let report = try await probe.check(.get, "/v1/reports/sla?by=team", .ok)
+            #expect(Set(report.lines.compactMap { $0["team"]?.stringValue }) == probe.visibleTeams, "\(probe.context)")
+            let flow = try await probe.check(.get, "/v1/reports/flow?workflow=complaint-escalation", .ok)
+            #expect(flow.lines.first?["tasks"] == .int(Int64(probe.visibleTeams.count)), "\(probe.context)")
+            _ = try await probe.check(.get, "/v1/calendars", .ok)
+            _ = try await probe.check(.get, "/v1/calendars/support-hours/due?duration=4h", .ok)
+        }
+    }
+}
+
 /// A token of one role and team, a server with a task of `support` and one of `billing`, and
 /// another token to revoke.
 private struct Probe: Sendable {

@@ -29,6 +29,6 @@ extension BusinessCalendar {
     /// `instant` on the calendar's wall clock, with its offset: `2026-11-21T13:00:00+08:00`.
     /// - Parameter instant: The moment to show.
     public func localTimeText(_ instant: Date) -> String {
-        instant.formatted(Date.ISO8601FormatStyle(timeZone: timeZone))
+        instant.formatted(Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: timeZone))
     }
 }

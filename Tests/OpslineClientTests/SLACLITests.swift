@@ -1,0 +1,102 @@
+import Foundation
+import OpslineStore
+import Testing
+import Workflow
+
+/// `opsline sla` and `opsline report` through the built executable: against a live server whose
+/// scheduler records breaches, and `sla due --offline` with no server at all.
+@Suite("opsline sla and report")
+struct SLACLITests {
+    @Test func breachesPrintATableNewestFirstAndFollowTheFilters() async throws {
+        try await LiveSLAServer.run { url, database in
+            let cli = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)
+            var late: [String] = []
+            for title in ["Parcel lost", "Refund missing"] {
+                late.append(try await database.tasks.create(NewTask(workflow: "sla-cli", title: title), caller: .system()).id)
+            }
+            let quick = try await database.tasks.create(NewTask(workflow: "sla-cli", title: "Quick"), caller: .system())
+            _ = try await database.tasks.transition(TransitionRequest(taskID: quick.id, transition: "finish"), caller: .system())
+
+            var table = try await cli.run("sla", "breaches")
+            for _ in 0..<100 where table.stdoutLines.count < 3 {
+                try await Task.sleep(for: .milliseconds(100))
+                table = try await cli.run("sla", "breaches")
+            }
+            #expect(table.status == 0, "\(table)")
+            let lines = table.stdoutLines
+            #expect(lines.count == 3, "\(table)")
+            let header = try #require(lines.first)
+            #expect(header.split(separator: " ", omittingEmptySubsequences: true).prefix(5) == [
+                "TASK", "POLICY", "BREACHED", "LEVEL", "CLOCK",
+            ])
+            #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == late.reversed(), "newest first")
+            #expect(lines[1].contains("response") && lines[1].contains("running") && lines[1].contains("support"))
+            #expect(lines[1].contains("Refund missing"), "\(table)")
+            #expect(!table.stdout.contains(quick.id), "met clocks are not breaches")
+
+            _ = try await database.tasks.transition(TransitionRequest(taskID: late[0], transition: "finish"), caller: .system())
+            let open = try await cli.run("sla", "breaches", "--open", "-o", "ndjson")
+            #expect(open.status == 0, "\(open)")
+            #expect(open.stdoutLines.count == 1 && open.stdout.contains(#""task":"\#(late[1])""#), "\(open)")
+            let none = try await cli.run("sla", "breaches", "--team", "billing")
+            #expect(none.stdout == "No breaches found.\n", "\(none)")
+
+            let report = try await cli.run("report", "sla", "--by", "team,policy")
+            #expect(report.status == 0, "\(report)")
+            #expect(report.stdoutLines.count == 2, "\(report)")
+            #expect(report.stdoutLines.last?.contains("33.3%") == true, "one met of three: \(report)")
+
+            let flow = try await cli.run("report", "flow", "sla-cli", "-o", "json")
+            #expect(flow.status == 0, "\(flow)")
+            #expect(flow.stdout.contains(#""state": "open""#), "\(flow)")
+            let unknown = try await cli.run("report", "flow", "nope")
+            #expect(unknown.status == 4, "\(unknown)")
+
+            let atRisk = try await cli.run("sla", "at-risk", "--within", "1h")
+            #expect(atRisk.status == 0 && atRisk.stdout == "No clocks at risk.\n", "\(atRisk)")
+            let due = try await cli.run(
+                "sla", "due", "--calendar", "support-hours", "--from", "2026-11-20T17:00:00+08:00", "--duration", "4h")
+            #expect(due.status == 0, "\(due)")
+            #expect(due.stdout.contains("2026-11-21T13:00:00+08:00"), "\(due)")
+        }
+    }
+
+    @Test func dueOfflineWorksItOutFromTheCalendarsFileWithoutAServer() async throws {
+        let cli = try CLIProcess(serverURL: "http://127.0.0.1:1", token: nil)
+        let file = LiveServer.repositoryRoot.appendingPathComponent("workflows/calendars.yaml").path
+        let arguments = [
+            "sla", "due", "--offline", "--calendars", file, "--calendar", "support-hours",
+            "--from", "2026-11-20T17:00:00+08:00", "--duration", "4h",
+        ]
+        let table = try await cli.run(arguments)
+        #expect(table.status == 0, "\(table)")
+        #expect(
+            table.stdout == """
+                Calendar:     support-hours (Asia/Shanghai)
+                From:         2026-11-20T09:00:00Z
+                Duration:     4h of working time
+                Due:          2026-11-21T05:00:00Z
+                Due (local):  2026-11-21T13:00:00+08:00
+
+                """, "\(table)")
+
+        let line = try await cli.run(arguments + ["-o", "ndjson"])
+        #expect(line.status == 0, "\(line)")
+        let object = try JSONDecoder().decode([String: JSONValue].self, from: Data(line.stdout.utf8))
+        #expect(object["due_at"] == "2026-11-21T05:00:00.000Z")
+        #expect(object["duration_s"] == 14_400)
+        #expect(object["calendar"] == "support-hours")
+
+        let unknown = try await cli.run(
+            "sla", "due", "--offline", "--calendars", file, "--calendar", "moon", "--duration", "4h")
+        #expect(unknown.status == 4, "\(unknown)")
+        #expect(unknown.stderr.contains("no calendar moon"), "\(unknown)")
+        let badDuration = try await cli.run(
+            "sla", "due", "--offline", "--calendars", file, "--calendar", "24x7", "--duration", "soon")
+        #expect(badDuration.status == 64, "\(badDuration)")
+        let missing = try await cli.run(
+            "sla", "due", "--offline", "--calendars", "/nonexistent/calendars.yaml", "--calendar", "24x7",
+            "--duration", "1h")
+        #expect(missing.status == 1, "\(missing)")
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import Workflow
+
+@testable import OpslineServer
+
+/// `GET /v1/reports/sla` and `GET /v1/reports/flow`: compliance per group, and where tasks wait.
+@Suite struct SLAReportTests {
+    @Test func complianceCountsMetBreachedAndRunningClocksPerGroup() async throws {
+        let server = try await SLAViewsFixture.server()
+        let support = try await server.mint(.member, teams: ["support"])
+        try await SLAViewsFixture.withScheduler(server) {
+            try await server.run { api in
+                // Two answered within the 2-second response target, two late (one finished late),
+                // and one late in billing.
+                for title in ["Quick one", "Quick two"] {
+                    try await api.moveOK(try await api.createViewTask(title), "finish")
+                }
+                let late = try await api.createViewTask("Late one")
+                let finishedLate = try await api.createViewTask("Late two")
+                _ = try await api.createViewTask("Billing late", team: "billing")
+                _ = try await api.lines("/v1/sla/breaches") { $0.count == 3 }
+                try await api.moveOK(finishedLate, "finish")
+                _ = late
+
+                let byPolicy = try await api.send(.get, "/v1/reports/sla?by=policy")
+                #expect(byPolicy.status == .ok)
+                #expect(byPolicy.lines.strings("policy") == ["resolution", "response"])
+                let response = try #require(byPolicy.lines.last)
+                #expect(counts(response) == [5, 2, 3, 0])
+                #expect(response["compliance"]?.doubleValue == 0.4)
+                #expect(response["team"] == nil, "only the dimensions asked for")
+                let p50 = try #require(response["p50_s"]?.intValue)
+                let p90 = try #require(response["p90_s"]?.intValue)
+                #expect(p50 <= 1, "two of three stopped clocks stopped at once")
+                #expect(p90 >= 1 && p90 >= p50, "the third used its 2 s and more")
+                let resolution = try #require(byPolicy.lines.first)
+                #expect(counts(resolution) == [5, 3, 0, 2])
+                #expect(resolution["compliance"]?.doubleValue == 1)
+
+                let byTeamAndPolicy = try await api.send(.get, "/v1/reports/sla?by=team,policy").lines
+                #expect(byTeamAndPolicy.strings("team") == ["billing", "billing", "support", "support"])
+                #expect(byTeamAndPolicy.strings("policy") == ["resolution", "response", "resolution", "response"])
+                let supportResponse = byTeamAndPolicy[3]
+                #expect(supportResponse["compliance"]?.doubleValue == 0.5)
+                #expect(supportResponse["breached"] == 2 && supportResponse["met"] == 2)
+                let billingResolution = byTeamAndPolicy[0]
+                #expect(billingResolution["compliance"] == .null, "nothing met or breached yet")
+                #expect(billingResolution["p50_s"] == .null, "no clock stopped")
+
+                let byPolicyThenTeam = try await api.send(.get, "/v1/reports/sla?by=policy,team").lines
+                #expect(byPolicyThenTeam.strings("policy") == ["resolution", "resolution", "response", "response"])
+                #expect(byPolicyThenTeam.strings("team") == ["billing", "support", "billing", "support"])
+
+                let overall = try await api.send(.get, "/v1/reports/sla").lines
+                #expect(overall.count == 1)
+                #expect(overall.first?["total"] == 10 && overall.first?["met"] == 5 && overall.first?["breached"] == 3)
+
+                let member = try await api.send(.get, "/v1/reports/sla?by=team", token: support).lines
+                #expect(member.strings("team") == ["support"])
+                #expect(member.first?["total"] == 8 && member.first?["running"] == 1)
+
+                let tomorrow = RFC3339.format(Date().addingTimeInterval(86_400))
+                #expect(try await api.send(.get, "/v1/reports/sla?from=\(tomorrow)").lines.isEmpty)
+                #expect(try await api.send(.get, "/v1/reports/sla?to=2020-01-01").lines.isEmpty)
+                #expect(try await api.send(.get, "/v1/reports/sla?by=team&workflow=nope").lines.isEmpty)
+
+                for query in ["by=assignee", "by=team,team", "from=last-week"] {
+                    let reply = try await api.send(.get, "/v1/reports/sla?\(query)")
+                    #expect(reply.status == .badRequest, "\(query)")
+                    #expect(reply.object["error"]?["parameter"]?.stringValue == String(query.prefix { $0 != "=" }))
+                }
+            }
+        }
+    }
+
+    @Test func theFlowReportRanksTheStateWhereTasksWaitedLongestFirst() async throws {
+        let server = try await SLAViewsFixture.server()
+        let billingViewer = try await server.mint(.viewer, teams: ["billing"])
+        try await server.run { api in
+            let first = try await api.createViewTask("First")
+            let second = try await api.createViewTask("Second")
+            for id in [first, second] { try await api.moveOK(id, "wait") }
+            try await Task.sleep(for: .milliseconds(1500))
+            for id in [first, second] {
+                try await api.moveOK(id, "resume")
+                try await api.moveOK(id, "finish")
+            }
+            _ = try await api.createViewTask("Still open", team: "billing")
+
+            let report = try await api.send(.get, "/v1/reports/flow?workflow=sla-views")
+            #expect(report.status == .ok)
+            #expect(report.lines.strings("state") == ["waiting", "open"], "closed tasks' final state is not waiting")
+            let waiting = try #require(report.lines.first)
+            #expect(waiting["workflow"] == "sla-views")
+            #expect(waiting["tasks"] == 2 && waiting["visits"] == 2)
+            #expect((waiting["total_s"]?.intValue ?? 0) >= 3)
+            #expect((waiting["p50_s"]?.intValue ?? 0) >= 1)
+            #expect((waiting["avg_s"]?.intValue ?? 0) >= 1)
+            let open = try #require(report.lines.last)
+            #expect(open["tasks"] == 3 && open["visits"] == 5, "sent back once each, and one still open")
+
+            let billing = try await api.send(.get, "/v1/reports/flow?workflow=sla-views", token: billingViewer)
+            #expect(billing.lines.strings("state") == ["open"])
+            #expect(billing.lines.first?["tasks"] == 1)
+
+            let tomorrow = RFC3339.format(Date().addingTimeInterval(86_400))
+            #expect(try await api.send(.get, "/v1/reports/flow?workflow=sla-views&from=\(tomorrow)").lines.isEmpty)
+            let missing = try await api.send(.get, "/v1/reports/flow")
+            #expect(missing.status == .badRequest)
+            #expect(missing.object["error"]?["parameter"] == "workflow")
+            #expect(try await api.send(.get, "/v1/reports/flow?workflow=nope").status == .notFound)
+        }
+    }
+
+    /// A line's `total`, `met`, `breached` and `running`.
+    private func counts(_ line: JSONValue) -> [Int?] {
+        ["total", "met", "breached", "running"].map { line[$0]?.intValue }
+    }
+}
