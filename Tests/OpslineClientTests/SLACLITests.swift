@@ -12,10 +12,12 @@ struct SLACLITests {
             let cli = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)
             var late: [String] = []
             for title in ["Parcel lost", "Refund missing"] {
-                late.append(try await database.tasks.create(NewTask(workflow: "sla-cli", title: title), caller: .system()).id)
+                late.append(
+                    try await database.tasks.create(NewTask(workflow: "sla-cli", title: title), caller: .system()).id)
             }
             let quick = try await database.tasks.create(NewTask(workflow: "sla-cli", title: "Quick"), caller: .system())
-            _ = try await database.tasks.transition(TransitionRequest(taskID: quick.id, transition: "finish"), caller: .system())
+            _ = try await database.tasks.transition(
+                TransitionRequest(taskID: quick.id, transition: "finish"), caller: .system())
 
             var table = try await cli.run("sla", "breaches")
             for _ in 0..<100 where table.stdoutLines.count < 3 {
@@ -26,15 +28,17 @@ struct SLACLITests {
             let lines = table.stdoutLines
             #expect(lines.count == 3, "\(table)")
             let header = try #require(lines.first)
-            #expect(header.split(separator: " ", omittingEmptySubsequences: true).prefix(5) == [
-                "TASK", "POLICY", "BREACHED", "LEVEL", "CLOCK",
-            ])
+            #expect(
+                header.split(separator: " ", omittingEmptySubsequences: true).prefix(5) == [
+                    "TASK", "POLICY", "BREACHED", "LEVEL", "CLOCK",
+                ])
             #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == late.reversed(), "newest first")
             #expect(lines[1].contains("response") && lines[1].contains("running") && lines[1].contains("support"))
             #expect(lines[1].contains("Refund missing"), "\(table)")
             #expect(!table.stdout.contains(quick.id), "met clocks are not breaches")
 
-            _ = try await database.tasks.transition(TransitionRequest(taskID: late[0], transition: "finish"), caller: .system())
+            _ = try await database.tasks.transition(
+                TransitionRequest(taskID: late[0], transition: "finish"), caller: .system())
             let open = try await cli.run("sla", "breaches", "--open", "-o", "ndjson")
             #expect(open.status == 0, "\(open)")
             #expect(open.stdoutLines.count == 1 && open.stdout.contains(#""task":"\#(late[1])""#), "\(open)")

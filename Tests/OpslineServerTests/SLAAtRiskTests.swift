@@ -36,8 +36,9 @@ import Workflow
             #expect(fourHours.lines.strings("task") == [urgent, slow, billing], "soonest first")
             let dues = fourHours.lines.compactMap { $0["due_at"]?.stringValue.flatMap(RFC3339.parse) }
             #expect(dues == dues.sorted())
-            #expect(try await api.send(.get, "/v1/sla/at-risk?within=1d4h&policy=resolution&team=billing")
-                .lines.strings("task") == [billing])
+            #expect(
+                try await api.send(.get, "/v1/sla/at-risk?within=1d4h&policy=resolution&team=billing")
+                    .lines.strings("task") == [billing])
             #expect(try await api.send(.get, "/v1/sla/at-risk?within=20m&policy=resolution").lines.isEmpty)
             // The response clocks (2 s, and no scheduler to mark them breached) are due soonest of
             // all, the waiting task's too (only its resolution clock pauses); the default window

@@ -66,7 +66,8 @@ extension APIClient {
     func createViewTask(_ title: String, team: String = "support", severity: String = "p2") async throws -> String {
         let reply = try await send(
             .post, "/v1/tasks",
-            body: #"{"workflow":"sla-views","title":"\#(title)","team":"\#(team)","fields":{"severity":"\#(severity)"}}"#)
+            body:
+                #"{"workflow":"sla-views","title":"\#(title)","team":"\#(team)","fields":{"severity":"\#(severity)"}}"#)
         guard reply.status == .created, let id = reply.object["id"]?.stringValue else {
             throw TestFailure("create failed: \(reply.status) \(reply.text)")
         }
