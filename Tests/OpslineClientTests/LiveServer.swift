@@ -25,12 +25,13 @@ enum LiveServer {
         let conninfo = try await TestCluster.shared.makeDatabase()
         let pool = PostgresPool(conninfo: conninfo, maximumConnections: 4)
         do {
-            let database = try await prepareDatabase(pool: pool)
+            let (database, calendars) = try await prepareDatabase(pool: pool)
             let signal = EventSignal(conninfo: pool.conninfo)
             let listening = Task { try await signal.run() }
             defer { listening.cancel() }
             let app = Application(
-                router: OpslineApplication.router(database: database, signal: signal, heartbeat: heartbeat),
+                router: OpslineApplication.router(
+                    database: database, signal: signal, heartbeat: heartbeat, calendars: calendars),
                 configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             let value = try await app.test(.live) { client in
                 let port = try #require(client.port, "the live server reports its port")
@@ -44,17 +45,18 @@ enum LiveServer {
         }
     }
 
-    /// Migrates the database, publishes `workflows/*.yaml` and creates the admin token.
-    private static func prepareDatabase(pool: PostgresPool) async throws -> OpslineDatabase {
+    /// Migrates the database, publishes `workflows/*.yaml` and creates the admin token; returns
+    /// the database and the calendars of `workflows/calendars.yaml`.
+    private static func prepareDatabase(
+        pool: PostgresPool
+    ) async throws -> (OpslineDatabase, [String]) {
         let database = try OpslineDatabase(pool: pool)
         try await database.prepare()
         let workflows = try WorkflowDirectory(
             url: repositoryRoot.appendingPathComponent("workflows"))
-        for file in workflows.files {
-            try await database.workflows.publish(source: file.source, file: file.path)
-        }
+        try await workflows.publish(to: database.workflows)
         try await database.tokens.ensure(
             secret: TokenSecret(adminSecret), name: "admin", role: .admin)
-        return database
+        return (database, workflows.calendars)
     }
 }

@@ -17,6 +17,8 @@ struct TestServer {
 
     let database: OpslineDatabase
     let pool: PostgresPool
+    /// The calendars of the repository's `workflows/calendars.yaml`, which workflows may name.
+    var calendars: [String] = []
 
     /// Prepares a database on the shared test cluster (or on `conninfo`).
     static func make(conninfo: String? = nil) async throws -> TestServer {
@@ -25,11 +27,9 @@ struct TestServer {
         let store = try OpslineDatabase(pool: pool)
         try await store.prepare()
         let workflows = try WorkflowDirectory(url: repositoryRoot.appendingPathComponent("workflows"))
-        for file in workflows.files {
-            try await store.workflows.publish(source: file.source, file: file.path)
-        }
+        try await workflows.publish(to: store.workflows)
         try await store.tokens.ensure(secret: TokenSecret(adminSecret), name: "admin", role: .admin)
-        return TestServer(database: store, pool: pool)
+        return TestServer(database: store, pool: pool, calendars: workflows.calendars)
     }
 
     private static func conninfo(_ given: String?) async throws -> String {
@@ -50,7 +50,9 @@ struct TestServer {
         let signal = EventSignal(conninfo: pool.conninfo)
         let listening = Task { try await signal.run() }
         defer { listening.cancel() }
-        let app = Application(router: OpslineApplication.router(database: database, signal: signal, heartbeat: heartbeat))
+        let app = Application(
+            router: OpslineApplication.router(
+                database: database, signal: signal, heartbeat: heartbeat, calendars: calendars))
         defer { Task { [pool] in await pool.close() } }
         return try await app.test(.router) { client in try await body(APIClient(client: client)) }
     }

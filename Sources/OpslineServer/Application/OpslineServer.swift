@@ -32,16 +32,15 @@ public struct OpslineServer: Sendable {
         let pool = PostgresPool(conninfo: conninfo, maximumConnections: configuration.poolSize, logger: logger)
         let database = try OpslineDatabase(pool: pool, logger: logger)
         try await database.prepare()
-        for file in workflows.files {
-            let published = try await database.workflows.publish(source: file.source, file: file.path)
-            logger.info("workflow \(published.name) is at version \(published.version)")
-        }
+        try await workflows.publish(to: database.workflows, logger: logger)
         try await AdminToken.bootstrap(
             configured: configuration.adminToken, tokens: database.tokens,
             dataDirectory: configuration.dataDirectory, logger: logger)
         let signal = EventSignal(conninfo: conninfo, logger: logger)
-        let app = OpslineApplication.make(database: database, signal: signal, host: host, port: port, logger: logger)
-        let pruner = IdempotencyPruner(database: database, retention: configuration.idempotencyRetention, logger: logger)
+        let app = OpslineApplication.make(
+            database: database, signal: signal, calendars: workflows.calendars, host: host, port: port, logger: logger)
+        let pruner = IdempotencyPruner(
+            database: database, retention: configuration.idempotencyRetention, logger: logger)
         let group = ServiceGroup(
             configuration: .init(
                 services: [signal, pruner, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -17,6 +17,12 @@ extension JSONValue {
         return nil
     }
 
+    /// The elements, when this value is an array.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
+
     /// Looks a member up by key, when this value is an object.
     public subscript(key: String) -> JSONValue? {
         objectValue?[key]
