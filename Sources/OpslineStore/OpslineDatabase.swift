@@ -13,16 +13,21 @@ public struct OpslineDatabase: Sendable {
     public let tokens: TokenStore
     /// The event log, for the event stream.
     public let events: EventLog
+    /// Time-driven work (workflow timers), applied by the scheduler.
+    public let dueWork: DueWorkRunner
     /// The schema migrations of this build.
     public let migrator: Migrator
 
     /// Wires the stores to a pool; nothing is read until `prepare()`.
-    public init(pool: PostgresPool, logger: Logger = Logger(label: "opsline.store")) throws {
+    public init(
+        pool: PostgresPool, calendars: CalendarBook = CalendarBook(), logger: Logger = Logger(label: "opsline.store")
+    ) throws {
         self.pool = pool
-        self.workflows = WorkflowCatalog(pool: pool)
+        self.workflows = WorkflowCatalog(pool: pool, calendars: calendars)
         self.tasks = TaskStore(pool: pool, catalog: workflows)
         self.tokens = TokenStore(pool: pool)
         self.events = EventLog(pool: pool)
+        self.dueWork = DueWorkRunner(pool: pool, catalog: workflows)
         self.migrator = try Migrator(logger: logger)
     }
 

@@ -18,6 +18,9 @@ public enum StoreError: Error, Sendable, Hashable {
     case unknownReference(field: String, value: String)
     /// PostgreSQL is unreachable; retry later.
     case unavailable(String)
+    /// A stored row could not be read back (a column held what this build cannot parse): a bug
+    /// or a schema mismatch, reported as an internal error.
+    case corruptRow(String)
 }
 
 extension StoreError {
@@ -28,5 +31,20 @@ extension StoreError {
             return StoreError.unavailable(postgres.message)
         }
         return error
+    }
+}
+
+extension StoreError: CustomStringConvertible {
+    /// A sentence for logs and events, e.g. `transition 'close' needs field(s) satisfaction`.
+    public var description: String {
+        switch self {
+        case .taskNotFound(let id): "no task \(id)"
+        case .workflowNotFound(let name): "no workflow \(name)"
+        case .versionConflict(let id, let expected, let current): "\(id) is at version \(current), not \(expected)"
+        case .rule(let violation): violation.message
+        case .unknownReference(let field, let value): "\(field): no task \(value)"
+        case .unavailable(let reason): "unavailable: \(reason)"
+        case .corruptRow(let what): "unreadable stored row: \(what)"
+        }
     }
 }

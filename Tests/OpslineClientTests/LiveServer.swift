@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import OpslineServer
+@testable import OpslineServer
 import OpslineStore
 import Postgres
 import TestSupport
@@ -25,13 +25,12 @@ enum LiveServer {
         let conninfo = try await TestCluster.shared.makeDatabase()
         let pool = PostgresPool(conninfo: conninfo, maximumConnections: 4)
         do {
-            let (database, calendars) = try await prepareDatabase(pool: pool)
+            let database = try await prepareDatabase(pool: pool)
             let signal = EventSignal(conninfo: pool.conninfo)
             let listening = Task { try await signal.run() }
             defer { listening.cancel() }
             let app = Application(
-                router: OpslineApplication.router(
-                    database: database, signal: signal, heartbeat: heartbeat, calendars: calendars),
+                router: OpslineApplication.router(database: database, signal: signal, heartbeat: heartbeat),
                 configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             let value = try await app.test(.live) { client in
                 let port = try #require(client.port, "the live server reports its port")
@@ -45,18 +44,18 @@ enum LiveServer {
         }
     }
 
-    /// Migrates the database, publishes `workflows/*.yaml` and creates the admin token; returns
-    /// the database and the calendars of `workflows/calendars.yaml`.
-    private static func prepareDatabase(
-        pool: PostgresPool
-    ) async throws -> (OpslineDatabase, [String]) {
-        let database = try OpslineDatabase(pool: pool)
+    /// Migrates the database, publishes `workflows/*.yaml` and creates the admin token.
+    private static func prepareDatabase(pool: PostgresPool) async throws -> OpslineDatabase {
+        let calendars = try CalendarFile.load(from: repositoryRoot.appendingPathComponent("workflows"))
+        let database = try OpslineDatabase(pool: pool, calendars: calendars)
         try await database.prepare()
         let workflows = try WorkflowDirectory(
             url: repositoryRoot.appendingPathComponent("workflows"))
-        try await workflows.publish(to: database.workflows)
+        for file in workflows.files {
+            try await database.workflows.publish(source: file.source, file: file.path)
+        }
         try await database.tokens.ensure(
             secret: TokenSecret(adminSecret), name: "admin", role: .admin)
-        return (database, workflows.calendars)
+        return database
     }
 }

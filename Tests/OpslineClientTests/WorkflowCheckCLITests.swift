@@ -112,7 +112,7 @@ struct WorkflowCheckCLITests {
 
     @Test func calendarsComeFromBesideTheFilesOrFromTheOption() async throws {
         let named = Self.sound.replacingOccurrences(of: "team: support", with: "team: support\ncalendar: office-hours")
-        let calendars = "office-hours:\n  timezone: Europe/Berlin\n"
+        let calendars = "office-hours:\n  timezone: Europe/Berlin\n  hours: {mon-fri: \"09:00-17:00\"}\n"
         let beside = try await check(
             ["flows/desk.yaml": named, "flows/calendars.yaml": calendars], ["flows/desk.yaml"])
         #expect(beside.status == 0, "\(beside)")
@@ -123,6 +123,18 @@ struct WorkflowCheckCLITests {
         #expect(option.status == 0, "\(option)")
         let missing = try await check(["flows/desk.yaml": named], ["flows/desk.yaml"])
         #expect(missing.status == 1, "\(missing)")
+    }
+
+    @Test func aCalendarsFileIsCheckedInFull() async throws {
+        let calendars = """
+            office-hours:
+              timezone: Europe/Berlin
+              hours: {mon-fri: "09:00-25:00"}
+            """
+        let result = try await check(["flows/desk.yaml": Self.sound, "flows/calendars.yaml": calendars], ["flows"])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdoutLines.count == 1, "\(result)")
+        #expect(result.stdoutLines.first?.hasPrefix("flows/calendars.yaml:3: ") == true, "\(result)")
     }
 
     @Test func theShippedWorkflowsPass() async throws {

@@ -114,7 +114,12 @@ import Workflow
             #expect(task["priority"] == "p1")
             #expect(task["fields"]?["severity"] == "p1")
             let types = try await api.send(.get, "/v1/tasks/\(id)/events").lines.compactMap { $0["type"]?.stringValue }
-            #expect(types == ["created", "updated", "assigned", "commented"])
+            // Raising the severity re-targets both of the complaint's SLA clocks.
+            #expect(
+                types == [
+                    "created", "sla_started", "sla_started", "updated", "sla_retargeted", "sla_retargeted", "assigned",
+                    "commented",
+                ])
         }
     }
 
@@ -141,7 +146,9 @@ import Workflow
             let history = try await api.send(.get, "/v1/tasks/\(id)/events").lines.compactMap {
                 $0["type"]?.stringValue
             }
-            #expect(history == ["created", "transitioned", "updated", "commented"])
+            // Acknowledging meets the first-response clock.
+            #expect(
+                history == ["created", "sla_started", "sla_started", "transitioned", "sla_met", "updated", "commented"])
         }
     }
 }

@@ -22,11 +22,14 @@ import Workflow
             #expect(task.object["closed_at"] == .null)
 
             let history = try await api.send(.get, "/v1/tasks/\(id)/events")
-            #expect(history.lines.map { $0["type"]?.stringValue } == ["created", "transitioned", "transitioned"])
+            #expect(
+                history.lines.map { $0["type"]?.stringValue } == [
+                    "created", "sla_started", "sla_started", "transitioned", "sla_met", "transitioned",
+                ])
             #expect(history.lines.last?["data"]?["note"] == "calling the courier")
             #expect(history.lines.last?["actor"] == "admin")
             let seqs = history.lines.compactMap { $0["seq"]?.intValue }
-            #expect(seqs == seqs.sorted() && Set(seqs).count == 3)
+            #expect(seqs == seqs.sorted() && Set(seqs).count == 6)
             #expect(history.headers[.contentType] == "application/x-ndjson")
         }
     }
@@ -56,7 +59,9 @@ import Workflow
             #expect(wrongState.status == .conflict)
             #expect(wrongState.errorCode == "invalid_transition")
             let history = try await api.send(.get, "/v1/tasks/\(id)/events")
-            #expect(history.lines.count == 1, "refused moves leave no event")
+            #expect(
+                history.lines.map { $0["type"]?.stringValue } == ["created", "sla_started", "sla_started"],
+                "refused moves leave no event")
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import OpslineServer
+@testable import OpslineServer
 import OpslineStore
 import Postgres
 import TestSupport
@@ -17,19 +17,20 @@ struct TestServer {
 
     let database: OpslineDatabase
     let pool: PostgresPool
-    /// The calendars of the repository's `workflows/calendars.yaml`, which workflows may name.
-    var calendars: [String] = []
 
     /// Prepares a database on the shared test cluster (or on `conninfo`).
     static func make(conninfo: String? = nil) async throws -> TestServer {
         let database = try await Self.conninfo(conninfo)
         let pool = PostgresPool(conninfo: database, maximumConnections: 4)
-        let store = try OpslineDatabase(pool: pool)
+        let calendars = try CalendarFile.load(from: repositoryRoot.appendingPathComponent("workflows"))
+        let store = try OpslineDatabase(pool: pool, calendars: calendars)
         try await store.prepare()
         let workflows = try WorkflowDirectory(url: repositoryRoot.appendingPathComponent("workflows"))
-        try await workflows.publish(to: store.workflows)
+        for file in workflows.files {
+            try await store.workflows.publish(source: file.source, file: file.path)
+        }
         try await store.tokens.ensure(secret: TokenSecret(adminSecret), name: "admin", role: .admin)
-        return TestServer(database: store, pool: pool, calendars: workflows.calendars)
+        return TestServer(database: store, pool: pool)
     }
 
     private static func conninfo(_ given: String?) async throws -> String {
@@ -51,8 +52,7 @@ struct TestServer {
         let listening = Task { try await signal.run() }
         defer { listening.cancel() }
         let app = Application(
-            router: OpslineApplication.router(
-                database: database, signal: signal, heartbeat: heartbeat, calendars: calendars))
+            router: OpslineApplication.router(database: database, signal: signal, heartbeat: heartbeat))
         defer { Task { [pool] in await pool.close() } }
         return try await app.test(.router) { client in try await body(APIClient(client: client)) }
     }

@@ -48,7 +48,7 @@ import Workflow
         }
         #expect(outcomes.filter { $0 }.count == 1)
         let events = try await Array(database.tasks.events(ofTask: task.id))
-        #expect(events.map(\.type) == ["created", "transitioned"])
+        #expect(events.map(\.type) == ["created", "sla_started", "sla_started", "transitioned", "sla_met"])
         await database.pool.close()
     }
 }

@@ -7,16 +7,13 @@ public enum OpslineApplication {
     /// The router with every route and middleware; exposed for tests.
     ///   - signal: wakes `GET /v1/events?follow=true` streams; run it as a service beside the app.
     ///   - heartbeat: how long a followed stream stays silent before a heartbeat line.
-    ///   - calendars: the business calendars workflows sent with `PUT /v1/workflows/{name}` may
-    ///     name (those of the server's `calendars.yaml`); `24x7` always counts.
     public static func router(
-        database: OpslineDatabase, signal: EventSignal, heartbeat: Duration = .seconds(15),
-        calendars: [String] = []
+        database: OpslineDatabase, signal: EventSignal, heartbeat: Duration = .seconds(15)
     ) -> Router<OpslineRequestContext> {
         let router = Router(context: OpslineRequestContext.self)
         register(
             on: RecordingRouter(router: router, table: EndpointTable()), database: database, signal: signal,
-            heartbeat: heartbeat, calendars: calendars)
+            heartbeat: heartbeat)
         return router
     }
 
@@ -27,14 +24,13 @@ public enum OpslineApplication {
         let table = EndpointTable()
         register(
             on: RecordingRouter(router: Router(context: OpslineRequestContext.self), table: table),
-            database: database, signal: signal, heartbeat: .seconds(15), calendars: [])
+            database: database, signal: signal, heartbeat: .seconds(15))
         return table.endpoints
     }
 
     /// Adds every route and middleware; every route goes through `routes`, which records it.
     private static func register(
-        on routes: RecordingRouter, database: OpslineDatabase, signal: EventSignal, heartbeat: Duration,
-        calendars: [String]
+        on routes: RecordingRouter, database: OpslineDatabase, signal: EventSignal, heartbeat: Duration
     ) {
         routes.add(middleware: ErrorMiddleware())
         HealthRoutes(database: database).register(on: routes)
@@ -43,17 +39,15 @@ public enum OpslineApplication {
         v1.post("events", use: EventBatchRoute(tasks: database.tasks).post)
         v1.get("events", use: EventStreamRoute(events: database.events, signal: signal, heartbeat: heartbeat).stream)
         TokenRoutes(tokens: database.tokens).register(on: v1)
-        WorkflowRoutes(catalog: database.workflows, calendars: Set(calendars)).register(on: v1.group("workflows"))
+        WorkflowRoutes(catalog: database.workflows).register(on: v1.group("workflows"))
     }
 
     /// The application listening on `host:port`.
-    ///   - calendars: the business calendars workflows may name, as for ``router(database:signal:heartbeat:calendars:)``.
     public static func make(
-        database: OpslineDatabase, signal: EventSignal, calendars: [String] = [], host: String, port: Int,
-        logger: Logger
+        database: OpslineDatabase, signal: EventSignal, host: String, port: Int, logger: Logger
     ) -> some ApplicationProtocol {
         Application(
-            router: router(database: database, signal: signal, calendars: calendars),
+            router: router(database: database, signal: signal),
             // A connection that sends nothing between requests is closed after a minute; a body
             // that takes longer than `NDJSON.Limits.bodyReadTime` to arrive gets 408.
             server: .http1(configuration: .init(idleTimeout: .seconds(60))),

@@ -22,6 +22,7 @@ public struct OpslineServer: Sendable {
     public func run() async throws {
         let (host, port) = try configuration.hostAndPort()
         let workflows = try WorkflowDirectory(url: configuration.workflowsDirectory)
+        let calendars = try CalendarFile.load(from: configuration.workflowsDirectory)
         let (conninfo, embedded) = try await startDatabase()
         defer {
             if let embedded {
@@ -30,20 +31,22 @@ public struct OpslineServer: Sendable {
             }
         }
         let pool = PostgresPool(conninfo: conninfo, maximumConnections: configuration.poolSize, logger: logger)
-        let database = try OpslineDatabase(pool: pool, logger: logger)
+        let database = try OpslineDatabase(pool: pool, calendars: calendars, logger: logger)
         try await database.prepare()
         try await workflows.publish(to: database.workflows, logger: logger)
         try await AdminToken.bootstrap(
             configured: configuration.adminToken, tokens: database.tokens,
             dataDirectory: configuration.dataDirectory, logger: logger)
         let signal = EventSignal(conninfo: conninfo, logger: logger)
-        let app = OpslineApplication.make(
-            database: database, signal: signal, calendars: workflows.calendars, host: host, port: port, logger: logger)
+        let app = OpslineApplication.make(database: database, signal: signal, host: host, port: port, logger: logger)
         let pruner = IdempotencyPruner(
             database: database, retention: configuration.idempotencyRetention, logger: logger)
+        let dueSignal = EventSignal(conninfo: conninfo, channel: "opsline_due", logger: logger)
+        let scheduler = DueWorkScheduler(runner: database.dueWork, signal: dueSignal, logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [signal, pruner, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                services: [signal, dueSignal, scheduler, pruner, app], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         try await group.run()
         await pool.close()
     }

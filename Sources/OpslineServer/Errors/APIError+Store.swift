@@ -25,6 +25,8 @@ extension APIError {
         case .workflowNotFound(let name): return .notFound("no workflow \(name)")
         case .unknownReference(let field, let value): return .badRequest("\(field): no task \(value)")
         case .unavailable(let reason): return .unavailable(reason)
+        case .corruptRow:
+            return APIError(.internalServerError, code: "internal", message: "internal error; see the server log")
         case .rule(let violation): return from(violation)
         case .versionConflict(let id, let expected, let current):
             return APIError(

@@ -3,11 +3,12 @@ import Postgres
 import ServiceLifecycle
 import Synchronization
 
-/// Tells event-stream followers that the log may have grown.
+/// Tells waiters that a `NOTIFY` channel fired: event-stream followers that the log may have
+/// grown (`opsline_events`), the scheduler that new work may be due (`opsline_due`).
 ///
-/// One `LISTEN` connection per server feeds it (`run()`); every follower waits on it instead of
-/// holding a connection of its own. A signal carries no data: followers re-read the log from
-/// their cursor, so a lost or coalesced notification costs nothing but a read.
+/// One `LISTEN` connection per signal and server feeds it (`run()`); every waiter waits on it
+/// instead of holding a connection of its own. A signal carries no data: waiters re-read what
+/// they follow, so a lost or coalesced notification costs nothing but a read.
 public final class EventSignal: Service, Sendable {
     private struct State {
         var generation: UInt64 = 0
@@ -17,18 +18,21 @@ public final class EventSignal: Service, Sendable {
 
     private let state = Mutex(State())
     private let conninfo: String
+    private let channel: String
     private let logger: Logger
 
-    /// A signal fed by `LISTEN opsline_events` on `conninfo`.
-    public init(conninfo: String, logger: Logger = Logger(label: "opsline.events")) {
+    /// A signal fed by `LISTEN channel` on `conninfo`.
+    public init(conninfo: String, channel: String = "opsline_events", logger: Logger = Logger(label: "opsline.events"))
+    {
         self.conninfo = conninfo
+        self.channel = channel
         self.logger = logger
     }
 
     /// Listens until cancelled or shut down gracefully; then wakes every follower so that open
     /// streams notice the shutdown.
     public func run() async throws {
-        let listener = PostgresListener(conninfo: conninfo, channels: ["opsline_events"], logger: logger)
+        let listener = PostgresListener(conninfo: conninfo, channels: [channel], logger: logger)
         await cancelWhenGracefulShutdown {
             for await _ in listener.events() { self.fire() }
         }

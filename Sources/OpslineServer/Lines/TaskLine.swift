@@ -5,6 +5,16 @@ import Workflow
 /// A task as one API line (see the API contract's "Task line").
 struct TaskLine: Encodable, Sendable {
     let task: TaskRecord
+    /// The calendar the task's clocks count in, for their deadlines and time left.
+    let calendar: any WorkingCalendar
+    /// The moment the line describes (time left is counted up to it).
+    var now = Date()
+
+    /// The line of `task`, whose workflow's calendar the catalog knows.
+    init(task: TaskRecord, catalog: WorkflowCatalog) {
+        self.task = task
+        self.calendar = catalog.calendar(forWorkflow: task.workflow)
+    }
 
     /// The line as a JSON value, built directly: it is rendered for every command a batch applies.
     /// Absent values are written as null: every task line has every key.
@@ -25,7 +35,7 @@ struct TaskLine: Encodable, Sendable {
             "created_at": .string(RFC3339.format(task.createdAt)),
             "updated_at": .string(RFC3339.format(task.updatedAt)),
             "closed_at": optional(task.closedAt.map(RFC3339.format)),
-            "sla": .array([]),
+            "sla": .array(task.clocks.map { $0.line(calendar: calendar, now: now) }),
         ])
     }
 

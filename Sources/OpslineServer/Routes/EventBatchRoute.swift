@@ -20,7 +20,7 @@ struct EventBatchRoute {
         let atomic = request.uri.queryParameters["atomic"] == "true"
         let parsed = lines.map { line in Result { try CommandLineDecoder.decode(line) }.mapError(APIError.from) }
         let authorize = CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer
-        let render = Self.renderer
+        let render = Self.renderer(catalog: tasks.catalog)
         let body = ResponseBody { [self] writer in
             if atomic {
                 let results = try await applyAtomically(
@@ -107,19 +107,21 @@ struct EventBatchRoute {
 
     /// Task lines for successes (201 for create and comment, 200 otherwise), error objects for
     /// refusals; unavailability and internal errors are not remembered under idempotency keys.
-    static let renderer: OutcomeRenderer = { command, result in
-        switch result {
-        case .success(let task):
-            let created: Bool
-            switch command {
-            case .create, .comment: created = true
-            case .transition, .update: created = false
+    static func renderer(catalog: WorkflowCatalog) -> OutcomeRenderer {
+        { command, result in
+            switch result {
+            case .success(let task):
+                let created: Bool
+                switch command {
+                case .create, .comment: created = true
+                case .transition, .update: created = false
+                }
+                return CommandOutcome(status: created ? 201 : 200, body: TaskLine(task: task, catalog: catalog).json)
+            case .failure(let error):
+                let apiError = APIError.from(error)
+                guard apiError.status.code < 500 else { return nil }
+                return outcome(apiError)
             }
-            return CommandOutcome(status: created ? 201 : 200, body: TaskLine(task: task).json)
-        case .failure(let error):
-            let apiError = APIError.from(error)
-            guard apiError.status.code < 500 else { return nil }
-            return outcome(apiError)
         }
     }
 }

@@ -58,13 +58,15 @@ struct TaskRoutes {
         var filter = try TaskFilter(request: request)
         if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
         let stream = try await tasks.list(filter)
-        return try await StreamedLines.response(stream) { TaskLine(task: $0) }
+        return try await StreamedLines.response(stream) { [catalog = tasks.catalog] in
+            TaskLine(task: $0, catalog: catalog)
+        }
     }
 
     @Sendable func show(_ request: Request, context: OpslineRequestContext) async throws -> Response {
         let task = try await tasks.task(try context.parameters.require("id"))
         try AccessPolicy.check(try context.caller(), .read, team: task.team)
-        return StreamedLines.single(TaskLine(task: task), status: .ok)
+        return StreamedLines.single(TaskLine(task: task, catalog: tasks.catalog), status: .ok)
     }
 
     @Sendable func transition(_ request: Request, context: OpslineRequestContext) async throws -> Response {
@@ -122,7 +124,7 @@ struct TaskRoutes {
         let result = try await tasks.applyBatch(
             [entry], atomic: false, caller: CommandCaller(caller),
             authorize: CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer,
-            render: EventBatchRoute.renderer)
+            render: EventBatchRoute.renderer(catalog: tasks.catalog))
         return result.outcomes[0]
     }
 

@@ -5,9 +5,9 @@ import Workflow
 /// `/v1/workflows`: the published workflows, their definitions and state diagrams (every token
 /// may read them); admins publish new versions.
 struct WorkflowRoutes {
+    /// The published workflows, and the calendars of the server's `calendars.yaml` that a
+    /// workflow may name.
     let catalog: WorkflowCatalog
-    /// The calendars a published workflow may name (the server's `calendars.yaml`).
-    let calendars: Set<String>
 
     func register(on group: RouterGroup<OpslineRequestContext>) {
         group.get(use: list)
@@ -61,7 +61,7 @@ struct WorkflowRoutes {
         let others = try await catalog.latestPublished().map {
             WorkflowSourceFile(path: "\($0.name)@v\($0.version)", text: $0.source)
         }
-        let problems = WorkflowUpdateCheck(existing: others, calendars: calendars).problems(of: file)
+        let problems = WorkflowUpdateCheck(existing: others, calendars: catalog.calendars.names).problems(of: file)
         guard problems.isEmpty else { throw APIError.invalidWorkflow(problems) }
         let publication = try await catalog.publishVersion(source: file.text, file: file.path)
         let workflow = publication.workflow

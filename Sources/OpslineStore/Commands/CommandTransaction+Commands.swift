@@ -34,7 +34,7 @@ extension CommandTransaction {
             ).first!)
         record(task.id, "created", ["state": .string(task.state), "workflow_version": .int(Int64(workflow.version))])
         try await enter(task.state, of: task, definition: definition)
-        return task
+        return try await followClocks(of: task, definition: definition, trigger: .created, at: task.updatedAt)
     }
 
     func transition(_ request: TransitionRequest) async throws -> TaskRecord {
@@ -60,9 +60,11 @@ extension CommandTransaction {
         if let note = request.note { data["note"] = .string(note) }
         if !request.fields.isEmpty { data["fields"] = .object(request.fields) }
         record(task.id, "transitioned", data)
-        try await leave(current)
+        try await leave(current, definition: definition)
         try await enter(task.state, of: task, definition: definition)
-        return task
+        return try await followClocks(
+            of: task, definition: definition, trigger: .entered(task.state), at: task.updatedAt,
+            fieldsChanged: task.fields != current.fields)
     }
 
     func update(_ update: TaskUpdate) async throws -> TaskRecord {
@@ -85,7 +87,8 @@ extension CommandTransaction {
                 ]
             ).first!)
         record(task.id, update.isAssignment ? "assigned" : "updated", Self.changes(from: current, to: task))
-        return task
+        guard task.fields != current.fields else { return task }
+        return try await followClocks(of: task, definition: definition, trigger: .fieldsChanged, at: task.updatedAt)
     }
 
     func comment(_ taskID: String, _ text: String) async throws -> TaskRecord {

@@ -8,15 +8,18 @@ extension CommandTransaction {
         for child in entered.spawns {
             try await spawn(child, of: task)
         }
-        for timer in definition.timers(in: state) {
+        let timers = definition.timers(in: state)
+        for timer in timers {
             let payload: JSONValue = ["state": .string(state), "fire": .string(timer.fire)]
             try await connection.query(
                 LifecycleSQL.scheduleTimer, [task.id, timer.after.seconds, payload.jsonText])
         }
+        if !timers.isEmpty { try await connection.query(DueWorkSQL.announce) }
     }
 
-    /// What leaving a state stops: its timers.
-    func leave(_ task: TaskRecord) async throws {
+    /// What leaving a state stops: its timers (none to cancel when the state has none).
+    func leave(_ task: TaskRecord, definition: WorkflowDefinition) async throws {
+        guard !definition.timers(in: task.state).isEmpty else { return }
         try await connection.query(LifecycleSQL.cancelTimers, [task.id])
     }
 

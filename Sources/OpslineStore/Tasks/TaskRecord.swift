@@ -32,11 +32,13 @@ public struct TaskRecord: Sendable, Hashable {
     public let updatedAt: Date
     /// When it entered a final state, if it has.
     public let closedAt: Date?
+    /// Its SLA clocks, one per policy that has started, by policy name order.
+    public internal(set) var clocks: [SLAClock]
 
     /// The column list every task query selects, in the order `init(row:)` reads.
     static let columns = """
         id, workflow, workflow_version, state, title, priority, team, assignee, fields::text AS fields,
-        parent, version, created_at, updated_at, closed_at
+        parent, version, created_at, updated_at, closed_at, \(SLASQL.clocksColumn)
         """
 
     init(row: PostgresRow) throws {
@@ -54,5 +56,16 @@ public struct TaskRecord: Sendable, Hashable {
         createdAt = try row.decode("created_at")
         updatedAt = try row.decode("updated_at")
         closedAt = try row.decode("closed_at")
+        clocks = try Self.clocks(try row.decode("sla"), of: id)
+    }
+
+    private static func clocks(_ text: String, of id: String) throws -> [SLAClock] {
+        guard case .array(let stored) = try JSONText.decodeValue(text) else {
+            throw StoreError.corruptRow("tasks.sla of \(id)")
+        }
+        return try stored.map { item in
+            guard case .object(let object) = item else { throw StoreError.corruptRow("tasks.sla of \(id)") }
+            return try SLAClock(stored: object)
+        }
     }
 }

@@ -11,10 +11,18 @@ import Workflow
 public final class WorkflowCatalog: Sendable {
     private let pool: PostgresPool
     private let versions = Mutex<[String: [Int: PublishedWorkflow]]>([:])
+    /// The business calendars the workflows' SLA durations are counted in.
+    public let calendars: CalendarBook
 
     /// Creates an empty catalog; call `reload()` to read what the database has.
-    public init(pool: PostgresPool) {
+    public init(pool: PostgresPool, calendars: CalendarBook = CalendarBook()) {
         self.pool = pool
+        self.calendars = calendars
+    }
+
+    /// The calendar a task's clocks count in (its workflow's, else elapsed time).
+    public func calendar(forWorkflow name: String) -> any WorkingCalendar {
+        calendars.calendar(named: latest(name)?.definition.calendar)
     }
 
     /// Reads every published version from the database.

@@ -11,15 +11,24 @@ extension JSONValue {
         return nil
     }
 
-    /// The members, when this value is an object.
-    public var objectValue: [String: JSONValue]? {
-        if case .object(let value) = self { return value }
-        return nil
+    /// The number as a `Double`, when this value is a number (integer or not).
+    public var doubleValue: Double? {
+        switch self {
+        case .int(let value): Double(value)
+        case .double(let value): value
+        default: nil
+        }
     }
 
     /// The elements, when this value is an array.
     public var arrayValue: [JSONValue]? {
         if case .array(let value) = self { return value }
+        return nil
+    }
+
+    /// The members, when this value is an object.
+    public var objectValue: [String: JSONValue]? {
+        if case .object(let value) = self { return value }
         return nil
     }
 

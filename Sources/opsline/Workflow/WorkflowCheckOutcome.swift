@@ -10,18 +10,29 @@ struct WorkflowCheckOutcome {
     /// Every problem, in file and line order.
     let problems: [WorkflowLoadError]
 
-    /// Checks the files as one library.
+    /// Checks the files as one library, and each calendars file in full (hours, holidays,
+    /// workdays), as the server does at start-up.
     init(workflows: [WorkflowSourceFile], calendarFiles: [WorkflowSourceFile], unreadable: [WorkflowLoadError]) {
+        var problems = unreadable
+        for file in calendarFiles {
+            do throws(CalendarLoadErrors) {
+                _ = try CalendarParser.parse(file.text, file: file.path)
+            } catch {
+                problems += error.errors
+            }
+        }
         do throws(WorkflowLoadErrors) {
             let library = try WorkflowLibrary(workflows: workflows, calendarFiles: calendarFiles)
             self.workflows = library.workflows.map(\.name)
             self.calendars = library.calendars
-            self.problems = WorkflowLoadErrors(unreadable).errors
         } catch {
+            // The calendars files' problems are the full parser's, above.
+            let calendarPaths = Set(calendarFiles.map(\.path))
+            problems += error.errors.filter { !calendarPaths.contains($0.file) }
             self.workflows = []
             self.calendars = []
-            self.problems = WorkflowLoadErrors(error.errors + unreadable).errors
         }
+        self.problems = WorkflowLoadErrors(problems).errors
     }
 
     /// `3 problems in 2 files`.

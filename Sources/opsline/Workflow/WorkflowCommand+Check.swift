@@ -13,7 +13,8 @@ extension WorkflowCommand {
                 state machines, known states, fields and roles, expressions that type-check, \
                 unique names and keys, spawned workflows that exist, calendars that are defined. \
                 Calendars come from --calendars, else a calendars.yaml among the files, else a \
-                calendars.yaml next to them; 24x7 always exists.
+                calendars.yaml next to them, and are checked in full (time zones, hours, \
+                holidays, workdays); 24x7 always exists.
 
                 Every problem is printed as file:line: message, one per line, and the exit code \
                 is 1; with none, a short summary is printed and the exit code is 0. Run it in CI \

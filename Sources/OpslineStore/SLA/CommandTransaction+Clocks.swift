@@ -1,0 +1,78 @@
+import Foundation
+import Postgres
+import Workflow
+
+/// What moved a task's clocks.
+enum ClockTrigger {
+    /// The task was just created in its initial state.
+    case created
+    /// The task entered a state (and its fields may have changed).
+    case entered(String)
+    /// Only its fields changed.
+    case fieldsChanged
+    /// The scheduler applies a due step.
+    case step(SLAStep, policy: String)
+}
+
+extension CommandTransaction {
+    /// Moves the task's clocks for `trigger` at `instant`, saves the clocks that changed with
+    /// their next due steps, records an event per change, and returns the task with its clocks
+    /// as they now are.
+    ///
+    /// Commands pass the task row's `updated_at`, the transaction's `now()`, so every replica
+    /// counts by the database's clock; the scheduler passes the step's due time, so a breach is
+    /// recorded when it happened, and its event's own time shows the detection lag.
+    func followClocks(
+        of task: TaskRecord, definition: WorkflowDefinition, trigger: ClockTrigger, at instant: Date,
+        fieldsChanged: Bool = false
+    ) async throws -> TaskRecord {
+        guard !definition.slas.isEmpty else { return task }
+        let calendar = catalog.calendars.calendar(named: definition.calendar)
+        var clocks = TaskClocks(policies: definition.slas, clocks: task.clocks, calendar: calendar)
+        var changes: [SLAClockChange] = []
+        switch trigger {
+        case .created: changes = clocks.taskCreated(in: task.state, fields: task.fields, at: instant)
+        case .entered(let state):
+            if fieldsChanged { changes += clocks.fieldsChanged(task.fields, at: instant) }
+            changes += clocks.taskEntered(state, fields: task.fields, at: instant)
+        case .fieldsChanged: changes = clocks.fieldsChanged(task.fields, at: instant)
+        case .step(let step, let policy): changes = clocks.apply(step, policy: policy, at: instant).map { [$0] } ?? []
+        }
+        guard !changes.isEmpty else { return task }
+        try await save(changes, of: task, clocks: clocks, calendar: calendar)
+        var updated = task
+        updated.clocks = clocks.clocks.values.sorted { $0.policy < $1.policy }
+        return updated
+    }
+
+    private func save(
+        _ changes: [SLAClockChange], of task: TaskRecord, clocks: TaskClocks, calendar: some WorkingCalendar
+    ) async throws {
+        let policies = Set(changes.map(\.clock.policy)).sorted()
+        let rows = policies.compactMap { clocks.clocks[$0]?.storedObject(calendar: calendar) }
+        let steps: [JSONValue] = policies.compactMap { policy in
+            clocks.nextStep(policy: policy).map { next in
+                ["due_at": .string(RFC3339.format(next.at)), "payload": next.step.payload(policy: policy)]
+            }
+        }
+        try await connection.query(
+            SLASQL.saveClocks, [task.id, JSONValue.array(rows).jsonText, JSONValue.array(steps).jsonText])
+        if !steps.isEmpty { try await connection.query(DueWorkSQL.announce) }
+        for change in changes {
+            record(task.id, change.kind.rawValue, Self.eventData(change, calendar: calendar))
+        }
+    }
+
+    /// What an SLA event says: the policy, the clock's state, and its target and deadline.
+    static func eventData(_ change: SLAClockChange, calendar: some WorkingCalendar) -> [String: JSONValue] {
+        let clock = change.clock
+        var data: [String: JSONValue] = ["policy": .string(clock.policy), "state": .string(clock.state.rawValue)]
+        if let target = clock.targetSeconds { data["target_s"] = .int(Int64(target.rounded())) }
+        if let due = clock.dueAt(calendar: calendar) { data["due_at"] = .string(RFC3339.format(due)) }
+        if change.kind == .escalated { data["escalation_level"] = .int(Int64(clock.escalationLevel)) }
+        if change.kind == .breached, let breachedAt = clock.breachedAt {
+            data["breached_at"] = .string(RFC3339.format(breachedAt))
+        }
+        return data
+    }
+}

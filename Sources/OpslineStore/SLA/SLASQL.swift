@@ -1,0 +1,46 @@
+/// Named queries on `sla_clocks` and the clocks' due steps.
+enum SLASQL {
+    /// A task's clocks as one JSON array: a column of every task query (`TaskRecord.columns`), so
+    /// that loading a task loads its clocks without another round trip.
+    static let clocksColumn = """
+        (SELECT coalesce(jsonb_agg(jsonb_build_object(
+            'policy', c.policy, 'state', c.state, 'started_at', c.started_at, 'target_s', c.target_s,
+            'worked_s', c.worked_s, 'running_since', c.running_since, 'warned_at', c.warned_at,
+            'breached_at', c.breached_at, 'stopped_at', c.stopped_at, 'escalation_level', c.escalation_level)
+            ORDER BY c.policy), '[]'::jsonb)
+         FROM sla_clocks c WHERE c.task_id = tasks.id)::text AS sla
+        """
+
+    /// Saves a task's changed clocks (`$2`, a JSON array of rows) and replaces their waiting
+    /// steps in `due_work` with the next ones (`$3`, a JSON array of `{due_at, payload}`), in one
+    /// statement: a command that moves clocks costs one extra round trip, not one per clock.
+    static let saveClocks = """
+        WITH changed AS (
+            SELECT * FROM jsonb_to_recordset($2::jsonb) AS c(
+                policy text, state text, started_at timestamptz, target_s float8, worked_s float8,
+                running_since timestamptz, warned_at timestamptz, breached_at timestamptz,
+                stopped_at timestamptz, escalation_level integer, due_at timestamptz)
+        ), saved AS (
+            INSERT INTO sla_clocks AS s (task_id, policy, state, started_at, target_s, worked_s, running_since,
+                warned_at, breached_at, stopped_at, escalation_level, due_at)
+            SELECT $1, policy, state, started_at, target_s, worked_s, running_since, warned_at, breached_at,
+                stopped_at, escalation_level, due_at
+            FROM changed
+            ON CONFLICT (task_id, policy) DO UPDATE SET
+                state = excluded.state, target_s = excluded.target_s, worked_s = excluded.worked_s,
+                running_since = excluded.running_since, warned_at = excluded.warned_at,
+                breached_at = excluded.breached_at, stopped_at = excluded.stopped_at,
+                escalation_level = excluded.escalation_level, due_at = excluded.due_at
+            RETURNING 1
+        ), cleared AS (
+            DELETE FROM due_work
+            WHERE task_id = $1 AND kind = 'sla' AND payload ->> 'policy' IN (SELECT policy FROM changed)
+            RETURNING 1
+        ), scheduled AS (
+            INSERT INTO due_work (kind, task_id, due_at, payload)
+            SELECT 'sla', $1, n.due_at, n.payload FROM jsonb_to_recordset($3::jsonb) AS n(due_at timestamptz, payload jsonb)
+            RETURNING 1
+        )
+        SELECT (SELECT count(*) FROM saved) AS saved
+        """
+}

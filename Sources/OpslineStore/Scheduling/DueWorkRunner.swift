@@ -1,0 +1,83 @@
+import Postgres
+import Workflow
+
+/// Applies time-driven work whose time has come: workflow timers now, SLA steps later.
+///
+/// Each call claims a small batch of due rows and applies them in the claiming transaction, so a
+/// replica that dies mid-batch loses nothing (its transaction rolls back and the rows are claimed
+/// again) and replicas never apply a row twice (`FOR UPDATE SKIP LOCKED`, then `DELETE`).
+public struct DueWorkRunner: Sendable {
+    let pool: PostgresPool
+    let catalog: WorkflowCatalog
+
+    /// The name events record as the actor of work the scheduler applies.
+    public static let actor = "scheduler"
+
+    /// Applies up to `limit` due rows in one transaction; returns how many it applied. Rows
+    /// whose task a command holds at that moment are left for the next call.
+    @discardableResult
+    public func runDue(limit: Int = 100) async throws -> Int {
+        try await pool.write { [catalog] connection -> Int in
+            let rows = try await connection.query(DueWorkSQL.claimDue, [limit]).rows
+            let claimed = try rows.map { try DueWorkItem(row: $0) }
+            guard !claimed.isEmpty else { return 0 }
+            let free = Set(
+                try await connection.query(DueWorkSQL.lockFreeTasks, [Array(Set(claimed.map(\.taskID)))]).rows
+                    .map { try $0.decode("id", as: String.self) })
+            let items = claimed.filter { free.contains($0.taskID) }
+            guard !items.isEmpty else { return 0 }
+            let transaction = CommandTransaction(
+                connection: connection, catalog: catalog, caller: .system(Self.actor), authorize: { _, _ in })
+            for item in items {
+                try await transaction.applyDue(item)
+            }
+            try await connection.query(DueWorkSQL.delete, [items.map { String($0.id) }])
+            try await transaction.flushEvents()
+            return items.count
+        }
+    }
+
+    /// Seconds until the earliest waiting row is due (0 or less: due now); `nil` when none waits.
+    public func secondsUntilNextDue() async throws -> Double? {
+        try await pool.read { connection in
+            try await connection.query(DueWorkSQL.secondsUntilNextDue).first?.decode("seconds", as: Double?.self)
+        }
+    }
+}
+
+extension CommandTransaction {
+    /// Applies one claimed row inside a savepoint: a refusal is recorded as an event on the task
+    /// and does not spoil the rest of the batch.
+    fileprivate func applyDue(_ item: DueWorkItem) async throws {
+        switch item.kind {
+        case "timer": try await fireTimer(item)
+        case "sla": try await stepClock(item)
+        default: break  // A kind this build does not know; a newer replica will have applied it.
+        }
+    }
+
+    private func fireTimer(_ item: DueWorkItem) async throws {
+        guard case .string(let transition)? = item.payload["fire"] else { return }
+        var request = TransitionRequest(taskID: item.taskID, transition: transition)
+        request.note = "timer"
+        try await applyOrRecord(.transition(request), failure: "timer_failed", ["transition": .string(transition)])
+    }
+
+    /// Applies a command in a savepoint; a refusal becomes a `failure` event on the task instead
+    /// of spoiling the batch.
+    func applyOrRecord(_ command: TaskCommand, failure: String, _ details: [String: JSONValue]) async throws {
+        guard let taskID = command.taskID else { return }
+        let eventCount = pendingEvents.count
+        try await connection.execute("SAVEPOINT due_work")
+        do {
+            _ = try await apply(command)
+            try await connection.execute("RELEASE SAVEPOINT due_work")
+        } catch let error as PostgresError where error.isConnectionFailure || error.isTransactionRetryable {
+            throw error
+        } catch {
+            try await connection.execute("ROLLBACK TO SAVEPOINT due_work")
+            discardEvents(after: eventCount)
+            record(taskID, failure, details.merging(["reason": .string("\(error)")]) { $1 })
+        }
+    }
+}

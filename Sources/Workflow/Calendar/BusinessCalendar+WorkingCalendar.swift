@@ -1,0 +1,2 @@
+/// A business calendar is what SLA clocks count working time in.
+extension BusinessCalendar: WorkingCalendar {}

@@ -1,0 +1,121 @@
+import Foundation
+import OpslineStore
+import Postgres
+import Testing
+import TestSupport
+import Workflow
+
+/// Workflow timers are stored when a task enters their state and fired by the scheduler's
+/// runner once due, exactly once, whichever replica claims them.
+@Suite struct DueWorkRunnerTests {
+    static let source = """
+        workflow: follow-up
+        key: FUP
+        team: support
+        fields:
+          reply: {type: string}
+        states:
+          waiting: {initial: true}
+          answered: {}
+          expired: {final: true}
+        transitions:
+          answer: {from: waiting, to: answered}
+          expire: {from: waiting, to: expired}
+          close: {from: answered, to: expired, when: "reply is not null"}
+        timers:
+          - {in: waiting, after: 1s, fire: expire}
+          - {in: answered, after: 1s, fire: close}
+        """
+
+    func prepared() async throws -> OpslineDatabase {
+        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 8)
+        let database = try OpslineDatabase(pool: pool)
+        try await database.prepare()
+        try await database.workflows.publish(source: Self.source, file: "follow-up.yaml")
+        return database
+    }
+
+    func create(_ database: OpslineDatabase, _ title: String) async throws -> TaskRecord {
+        try await database.tasks.create(NewTask(workflow: "follow-up", title: title), caller: .system())
+    }
+
+    func waitUntilDue(_ database: OpslineDatabase) async throws {
+        while let seconds = try await database.dueWork.secondsUntilNextDue(), seconds > 0 {
+            try await Task.sleep(for: .milliseconds(Int(seconds * 1000) + 5))
+        }
+    }
+
+    @Test func aTimerFiresItsTransitionOnceItIsDueAndNotBefore() async throws {
+        let database = try await prepared()
+        let task = try await create(database, "no answer")
+        #expect(try await database.dueWork.runDue() == 0)
+        let wait = try #require(try await database.dueWork.secondsUntilNextDue())
+        #expect(wait > 0 && wait <= 1)
+        try await waitUntilDue(database)
+        #expect(try await database.dueWork.runDue() == 1)
+        let events = try await Array(database.tasks.events(ofTask: task.id))
+        #expect(events.map(\.type) == ["created", "transitioned"])
+        #expect(events.last?.actor == DueWorkRunner.actor)
+        #expect(events.last?.data["transition"] == "expire")
+        #expect(try await database.tasks.task(task.id).state == "expired")
+        #expect(try await database.dueWork.secondsUntilNextDue() == nil)
+        await database.pool.close()
+    }
+
+    @Test func leavingTheStateCancelsItsTimer() async throws {
+        let database = try await prepared()
+        let task = try await create(database, "answered in time")
+        var answer = TransitionRequest(taskID: task.id, transition: "answer")
+        answer.fields = ["reply": "thanks"]
+        _ = try await database.tasks.transition(answer, caller: .system())
+        try await waitUntilDue(database)
+        // Only the `answered` state's timer is left, and it closes the task.
+        #expect(try await database.dueWork.runDue() == 1)
+        let events = try await Array(database.tasks.events(ofTask: task.id))
+        #expect(events.compactMap { $0.data["transition"]?.stringValue } == ["answer", "close"])
+        await database.pool.close()
+    }
+
+    @Test func aRefusedTimerIsRecordedAndDoesNotStopTheBatch() async throws {
+        let database = try await prepared()
+        let refused = try await create(database, "answered without reply")
+        _ = try await database.tasks.transition(
+            TransitionRequest(taskID: refused.id, transition: "answer"), caller: .system())
+        let fine = try await create(database, "never answered")
+        try await waitUntilDue(database)
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(try await database.dueWork.runDue() == 2)
+        let events = try await Array(database.tasks.events(ofTask: refused.id))
+        #expect(events.last?.type == "timer_failed")
+        #expect(events.last?.data["reason"]?.stringValue?.contains("reply is not null") == true)
+        #expect(try await database.tasks.task(refused.id).state == "answered")
+        #expect(try await database.tasks.task(fine.id).state == "expired")
+        #expect(try await database.dueWork.secondsUntilNextDue() == nil)
+        await database.pool.close()
+    }
+
+    @Test func concurrentRunnersFireEveryTimerExactlyOnce() async throws {
+        let database = try await prepared()
+        var ids: [String] = []
+        for index in 0..<300 { ids.append(try await create(database, "t\(index)").id) }
+        // The last timer falls due one second after the last task was created.
+        try await Task.sleep(for: .milliseconds(1100))
+        // Three replicas' runners, claiming small batches at once.
+        let claimed = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<3 {
+                group.addTask {
+                    var total = 0
+                    while case let count = try await database.dueWork.runDue(limit: 10), count > 0 { total += count }
+                    return total
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(claimed == 300)
+        for id in ids {
+            let events = try await Array(database.tasks.events(ofTask: id))
+            #expect(events.filter { $0.type == "transitioned" }.count == 1, "\(id)")
+        }
+        await database.pool.close()
+    }
+}
