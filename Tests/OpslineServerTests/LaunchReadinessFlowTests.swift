@@ -23,8 +23,10 @@ import Workflow
     }
 
     @Test func preparingHandsOutSixReadinessItemsToTheirTeams() async throws {
-        try await TestServer.make().run { api in
-            let launch = try await api.create(Self.launchLine)
+        let server = try await TestServer.make()
+        let productManager = try await server.mint(.member, teams: ["launch"], name: "pm-zhou")
+        try await server.run { api in
+            let launch = try await api.create(Self.launchLine, token: productManager)
             let id = try #require(launch["id"]?.stringValue)
             #expect(launch["state"] == "preparing")
             #expect(launch["team"] == "launch")

@@ -73,6 +73,31 @@ import Workflow
         }
     }
 
+    @Test func aRiskRescoredHighAfterItsAssessmentGoesBackThroughApproval() async throws {
+        try await TestServer.make().run { api in
+            let id = try #require(
+                try await api.create(
+                    #"{"workflow":"risk-review","title":"资金链: 平台回款延迟","fields":{"risk":"Platform payouts may slip from T+7 to T+30","category":"cash_flow","likelihood":2,"impact":3}}"#
+                )["id"]?.stringValue)
+            #expect(try await api.advance(id, "assess")["state"] == "choosing_strategy")
+            let rescored = try await api.send(
+                .patch, "/v1/tasks/\(id)", body: #"{"fields":{"likelihood":5,"impact":4}}"#)
+            #expect(rescored.object["fields"]?["score"] == 20)
+
+            let accept = try await api.fire(
+                id, "accept",
+                fields:
+                    #"{"strategy":"reserve","mitigation":"Credit line","contingency":"Delay supplier payments","reserve_amount":2000000}"#
+            )
+            #expect(accept.status == .unprocessableContent, "a high score is not accepted without review")
+            #expect(
+                accept.errorDetail("condition")?.stringValue?.hasPrefix("(score < 15 or compliant is not null)") == true
+            )
+            #expect(try await api.advance(id, "reassess")["state"] == "identified")
+            #expect(try await api.advance(id, "assess")["state"] == "awaiting_approval")
+        }
+    }
+
     @Test func acceptingNeedsAContingencyPlanAndStartsTheReReviewTimer() async throws {
         let server = try await TestServer.make()
         try await server.run { api in

@@ -75,6 +75,9 @@ struct ShippedWorkflowsTests {
                 context: TransitionContext(role: .member, openChildren: ["RDY-4"]))
         }
         #expect(refused == .childrenNotDone(transition: "go_no_go", open: ["RDY-4"]))
+        #expect(
+            launch.transition(named: "go")?.guards.requiresChildrenDone == true,
+            "an item added at review holds the launch")
         let noReason = violation { () throws(RuleViolation) in
             try launch.planTransition(
                 "no_go", from: "review", fields: [:], changes: [:], context: TransitionContext(role: .manager))
