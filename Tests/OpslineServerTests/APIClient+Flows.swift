@@ -64,6 +64,12 @@ extension APIClient.Reply {
 }
 
 extension JSONValue {
+    /// The SLA clock `policy` of a task line's `sla` list, when the line is a task line.
+    func clock(_ policy: String) -> JSONValue? {
+        guard case .array(let clocks) = self["sla"] else { return nil }
+        return clocks.first { $0["policy"]?.stringValue == policy }
+    }
+
     /// The ids listed in a task line's `children`, or `nil` when it has no such key.
     var childIDs: [String]? {
         guard case .array(let items) = self else { return nil }

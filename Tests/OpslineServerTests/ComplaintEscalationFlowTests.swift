@@ -32,15 +32,21 @@ import Workflow
             #expect(created["fields"]?["channel"] == "social")
             #expect(created["fields"]?["category"] == "delivery")
 
-            _ = try await api.advance(id, "acknowledge")
+            #expect(JSONValue.object(created).clock("first_response")?["state"] == "running")
+            #expect(JSONValue.object(created).clock("first_response")?["target_s"] == 7_200, "p2: two support hours")
+
+            let acknowledged = try await api.advance(id, "acknowledge")
+            #expect(JSONValue.object(acknowledged).clock("first_response")?["state"] == "met")
             _ = try await api.advance(id, "investigate")
             let waiting = try await api.advance(id, "ask_customer")
             #expect(waiting["state"] == "waiting_on_customer")
+            #expect(JSONValue.object(waiting).clock("resolution")?["state"] == "paused", "customer time does not count")
             let timers = try await server.database.tasks.timers(of: id)
             #expect(timers.map(\.fire) == ["close_unanswered"], "an unanswered question closes the complaint later")
 
             let replied = try await api.advance(id, "customer_replied")
             #expect(replied["state"] == "investigating")
+            #expect(JSONValue.object(replied).clock("resolution")?["state"] == "running")
             #expect(try await server.database.tasks.timers(of: id).isEmpty, "the reply stops the timer")
 
             let noResolution = try await api.fire(id, "resolve")

@@ -95,6 +95,8 @@ import Workflow
             _ = try await api.advance(itemIDs[5], "complete", fields: Self.completion("user_testing"))
             let review = try await api.advance(id, "go_no_go")
             #expect(review["state"] == "review")
+            #expect(
+                JSONValue.object(review).clock("decision")?["state"] == "running", "the review must decide in a day")
 
             let memberDecides = try await api.fire(id, "no_go", fields: #"{"no_go_reason":"x"}"#, token: member)
             #expect(memberDecides.status == .forbidden)
@@ -109,6 +111,7 @@ import Workflow
                 fields: #"{"no_go_reason":"表带扣在跌落测试中断裂; retest after the supplier's fix","launch_date":"2026-12-19"}"#,
                 token: manager)
             #expect(back["state"] == "remediating")
+            #expect(JSONValue.object(back).clock("decision")?["state"] == "met")
             #expect(back["fields"]?["launch_date"] == "2026-12-19")
             #expect(back["fields"]?["no_go_reason"]?.stringValue?.hasPrefix("表带扣") == true)
             #expect(try await api.children(of: id).count == 6, "a no-go keeps the finished checklist")

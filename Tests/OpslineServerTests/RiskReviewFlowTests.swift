@@ -19,6 +19,9 @@ import Workflow
             let id = try #require(created["id"]?.stringValue)
             #expect(created["fields"]?["score"] == 20, "likelihood × impact, computed by the server")
             #expect(created["fields"]?["high_risk"] == true)
+            let assessment = JSONValue.object(created).clock("assessment")
+            #expect(assessment?["state"] == "running")
+            #expect(assessment?["target_s"] == 86_400, "three working days of eight hours")
 
             let assessed = try await api.advance(id, "assess", token: analyst)
             #expect(assessed["state"] == "awaiting_approval")
