@@ -38,6 +38,15 @@ struct ShippedWorkflowsTests {
         #expect(library.workflows.allSatisfy { $0.calendar != nil }, "every shipped workflow names its calendar")
     }
 
+    @Test func everyShippedWorkflowDrawsWithAllItsStates() {
+        for definition in library.workflows {
+            let diagram = WorkflowGraph(definition).mermaid()
+            for state in definition.states {
+                #expect(diagram.contains(state.name), "\(definition.name): \(state.name) is missing")
+            }
+        }
+    }
+
     @Test func campaignPlanningWalksTheEightStepsInOrder() throws {
         let campaign = try workflow("campaign-planning")
         #expect(
