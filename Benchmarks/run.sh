@@ -115,11 +115,58 @@ seeded=$(psql_value "SELECT count(*) FROM tasks WHERE id IN (SELECT 'CMP-' || n 
 FIELDS=$(psql_value "SELECT fields::text FROM tasks WHERE id = 'CMP-1'")
 FIELDS=${FIELDS//\'/\'\'}
 
-# As TaskSQL / EventSQL / CommandTransaction run it: lock the row, write it, take the event-log
-# lock, append the event(s), notify. The workflow check happens in Swift, so here the new state is
+# As TaskSQL / SLASQL / EventSQL / CommandTransaction run it: lock the row (its clocks come along),
+# write it, save the clock it paused or resumed, take the event-log lock, append the event(s),
+# notify. The workflow check happens in Swift, so here the new state is
 # the CASE. Each pgbench client works on its own slice of the seeded tasks, as the HTTP clients do.
 COLUMNS="id, workflow, workflow_version, state, title, priority, team, assignee, fields::text AS fields,
-    parent, version, created_at, updated_at, closed_at"
+    parent, version, created_at, updated_at, closed_at,
+    (SELECT coalesce(jsonb_agg(jsonb_build_object(
+        'policy', c.policy, 'state', c.state, 'started_at', c.started_at, 'target_s', c.target_s,
+        'worked_s', c.worked_s, 'running_since', c.running_since, 'warned_at', c.warned_at,
+        'breached_at', c.breached_at, 'stopped_at', c.stopped_at, 'escalation_level', c.escalation_level)
+        ORDER BY c.policy), '[]'::jsonb)
+     FROM sla_clocks c WHERE c.task_id = tasks.id)::text AS sla"
+# SLASQL.saveClocks: moving between investigating and waiting_on_customer pauses or resumes the
+# complaint's resolution clock; a resumed clock gets its next step in due_work and a NOTIFY.
+save_clock() { # $1: the task-number variable, $2: the \gset prefix
+    cat <<SQL
+WITH changed AS (
+    SELECT * FROM jsonb_to_recordset(CASE WHEN :${2}resumed = 1
+        THEN '[{"policy":"resolution","state":"running","started_at":"2026-11-25T10:00:00Z","target_s":259200,"worked_s":60,"running_since":"2026-11-25T10:01:00Z","escalation_level":0,"due_at":"2026-11-28T10:00:00Z"}]'
+        ELSE '[{"policy":"resolution","state":"paused","started_at":"2026-11-25T10:00:00Z","target_s":259200,"worked_s":60,"escalation_level":0}]' END::jsonb) AS c(
+        policy text, state text, started_at timestamptz, target_s float8, worked_s float8,
+        running_since timestamptz, warned_at timestamptz, breached_at timestamptz,
+        stopped_at timestamptz, escalation_level integer, due_at timestamptz)
+), saved AS (
+    INSERT INTO sla_clocks AS s (task_id, policy, state, started_at, target_s, worked_s, running_since,
+        warned_at, breached_at, stopped_at, escalation_level, due_at)
+    SELECT 'CMP-' || :$1, policy, state, started_at, target_s, worked_s, running_since, warned_at, breached_at,
+        stopped_at, escalation_level, due_at
+    FROM changed
+    ON CONFLICT (task_id, policy) DO UPDATE SET
+        state = excluded.state, target_s = excluded.target_s, worked_s = excluded.worked_s,
+        running_since = excluded.running_since, warned_at = excluded.warned_at,
+        breached_at = excluded.breached_at, stopped_at = excluded.stopped_at,
+        escalation_level = excluded.escalation_level, due_at = excluded.due_at
+    RETURNING 1
+), cleared AS (
+    DELETE FROM due_work
+    WHERE task_id = 'CMP-' || :$1 AND kind = 'sla' AND payload ->> 'policy' IN (SELECT policy FROM changed)
+    RETURNING 1
+), scheduled AS (
+    INSERT INTO due_work (kind, task_id, due_at, payload)
+    SELECT 'sla', 'CMP-' || :$1, n.due_at, n.payload FROM jsonb_to_recordset(CASE WHEN :${2}resumed = 1
+        THEN '[{"due_at":"2026-11-28T10:00:00Z","payload":{"policy":"resolution","step":"warning"}}]'
+        ELSE '[]' END::jsonb) AS n(due_at timestamptz, payload jsonb)
+    RETURNING 1
+)
+SELECT (SELECT count(*) FROM saved) AS saved;
+\\if :${2}resumed
+SELECT pg_notify('opsline_due', '');
+\\endif
+SQL
+}
 LOG_LOCK_KEY=8030044989162939758 # EventSQL.logLockKey, 0x6f70_735f_6576_656e
 EVENT_DATA="CASE state WHEN 'investigating'
         THEN '{\"to\": \"investigating\", \"from\": \"waiting_on_customer\", \"transition\": \"customer_replied\"}'
@@ -134,8 +181,9 @@ UPDATE tasks SET state = CASE state WHEN 'investigating' THEN 'waiting_on_custom
     closed_at = CASE WHEN false THEN now() ELSE NULL END
 WHERE id = 'CMP-' || :$1
 RETURNING $COLUMNS,
-    $EVENT_DATA AS event_data \\gset $2
+    $EVENT_DATA AS event_data, (state = 'investigating')::int AS resumed \\gset $2
 SQL
+    save_clock "$1" "$2"
 }
 
 append_events() { # $1: task ids, $2: event types, $3: event data (array elements); $4: notify payload

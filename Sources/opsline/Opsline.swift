@@ -13,7 +13,7 @@ struct Opsline: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ServeCommand.self, TaskCommand.self, DatabaseCommand.self, TokenCommand.self,
-            WhoamiCommand.self, LoginCommand.self, EventCommand.self, WatchCommand.self,
+            WhoamiCommand.self, LoginCommand.self, EventCommand.self, WatchCommand.self, WorkflowCommand.self,
             SLACommand.self, ReportCommand.self,
         ]
     )

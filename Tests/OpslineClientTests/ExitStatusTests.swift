@@ -10,7 +10,8 @@ import Testing
     @Test(arguments: [
         (401, "unauthenticated", Int32(3)), (403, "forbidden", 3), (404, "not_found", 4),
         (409, "invalid_transition", 5), (409, "version_conflict", 5), (409, "duplicate", 5),
-        (422, "validation_failed", 6), (422, "guard_failed", 6), (503, "unavailable", 7),
+        (422, "validation_failed", 6), (422, "guard_failed", 6), (422, "invalid_workflow", 6),
+        (503, "unavailable", 7),
         (500, "internal", 7), (400, "bad_request", 1), (413, "too_large", 1),
         (415, "unsupported_media_type", 1),
     ])

@@ -10,14 +10,16 @@ import Testing
 @testable import OpslineServer
 
 /// A live server (as ``LiveServer``) with the shipped calendars, a small 24x7 workflow whose
-/// `response` clock breaches two seconds after a task is created, and the due-work scheduler
-/// running, so that SLA breaches happen while a CLI test waits.
+/// `response` clock breaches two seconds after a task is created (an hour for `tier: slow`), and
+/// the due-work scheduler running, so that SLA breaches happen while a CLI test waits.
 enum LiveSLAServer {
     static let workflow = """
         workflow: sla-cli
         key: SLC
         team: support
         calendar: 24x7
+        fields:
+          tier: {type: enum, values: [fast, slow], default: fast}
         states:
           open: {initial: true}
           done: {final: true}
@@ -27,7 +29,7 @@ enum LiveSLAServer {
           response:
             start: created
             stop: {enter: [done]}
-            target: 2s
+            target: {by: tier, fast: 2s, slow: 1h}
         """
 
     /// Starts the server and scheduler, runs `body` with the server's URL and its database, then

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import OpslineServer
+@testable import OpslineServer
 import OpslineStore
 import Postgres
 import TestSupport
@@ -46,7 +46,8 @@ enum LiveServer {
 
     /// Migrates the database, publishes `workflows/*.yaml` and creates the admin token.
     private static func prepareDatabase(pool: PostgresPool) async throws -> OpslineDatabase {
-        let database = try OpslineDatabase(pool: pool)
+        let calendars = try CalendarFile.load(from: repositoryRoot.appendingPathComponent("workflows"))
+        let database = try OpslineDatabase(pool: pool, calendars: calendars)
         try await database.prepare()
         let workflows = try WorkflowDirectory(
             url: repositoryRoot.appendingPathComponent("workflows"))

@@ -15,7 +15,9 @@ struct SLACLITests {
                 late.append(
                     try await database.tasks.create(NewTask(workflow: "sla-cli", title: title), caller: .system()).id)
             }
-            let quick = try await database.tasks.create(NewTask(workflow: "sla-cli", title: "Quick"), caller: .system())
+            var slow = NewTask(workflow: "sla-cli", title: "Quick")
+            slow.fields = ["tier": "slow"]
+            let quick = try await database.tasks.create(slow, caller: .system())
             _ = try await database.tasks.transition(
                 TransitionRequest(taskID: quick.id, transition: "finish"), caller: .system())
 

@@ -55,6 +55,18 @@ import Testing
         #expect(text == "NAME      X\nCafé      1\nZoë Ünal  2\n")
     }
 
+    @Test func chineseCharactersTakeTwoColumnsSoTheColumnsStillLineUp() {
+        let text = TableRenderer(headers: ["TITLE", "TEAM"]).render([
+            ["星河 X2 上市", "launch"], ["QA sign-off", "qa"],
+        ])
+        #expect(text == "TITLE         TEAM\n星河 X2 上市  launch\nQA sign-off   qa\n")
+    }
+
+    @Test func cellsOfChineseTextAreCutByTheColumnsTheyTake() {
+        let table = TableRenderer(columns: [.init("TITLE", maximumWidth: 8), .init("X")])
+        #expect(table.render([["质量控制 QA sign-off", "1"]]) == "TITLE    X\n质量控…  1\n")
+    }
+
     @Test func anIndentIsPutBeforeEveryLine() {
         let text = TableRenderer(headers: ["A"], indent: "  ").render([["1"]])
         #expect(text == "  A\n  1\n")

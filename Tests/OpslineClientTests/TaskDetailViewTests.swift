@@ -54,6 +54,13 @@ import Testing
         #expect(text.hasSuffix("History:\n  No events.\n"))
     }
 
+    @Test func aParentListsItsChildrenAfterItsFields() {
+        var parent = task
+        parent.children = ["RDY-1", "RDY-2"]
+        #expect(TaskDetailView.render(parent).contains("  severity:  p1\nChildren:\n  RDY-1\n  RDY-2\nSLA:\n"))
+        #expect(!TaskDetailView.render(task).contains("Children:"), "a task without children shows none")
+    }
+
     @Test func durationsUseAtMostTwoUnits() {
         #expect(DisplayText.duration(seconds: 45) == "45s")
         #expect(DisplayText.duration(seconds: 1800) == "30m")

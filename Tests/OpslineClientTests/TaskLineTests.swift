@@ -27,6 +27,16 @@ import Workflow
         #expect(task.closedAt == nil)
     }
 
+    @Test func aSingleTaskLineListsItsChildrenAndAListLineDoesNot() throws {
+        let parent = try decode(
+            APILines.minimalTask(id: "LCH-1").replacingOccurrences(
+                of: #""fields":{}"#, with: #""fields":{},"children":["RDY-1","RDY-2"]"#))
+        #expect(parent.children == ["RDY-1", "RDY-2"])
+        #expect(try decode(APILines.task).children == nil)
+        let encoded = String(decoding: try JSONEncoder().encode(parent), as: UTF8.self)
+        #expect(encoded.contains(#""children":["RDY-1","RDY-2"]"#))
+    }
+
     @Test func theSLAClocksOfTheAPIContractDecode() throws {
         let sla = try #require(try decode(APILines.task).sla)
         #expect(

@@ -14,15 +14,21 @@ import Workflow
         try await server.run { api in
             let reply = try await api.send(.get, "/v1/calendars", token: viewer)
             #expect(reply.status == .ok)
-            #expect(reply.lines.strings("name") == ["24x7", "support-hours"])
-            let support = try #require(reply.lines.last)
+            let names = reply.lines.strings("name")
+            #expect(names == names.sorted(), "by name")
+            #expect(names.contains("24x7") && names.contains("support-hours"), "\(names)")
+            let support = try #require(reply.lines.first { $0["name"] == "support-hours" })
             #expect(support["timezone"] == "Asia/Shanghai")
             #expect(support["hours"] == ["mon-fri": ["09:00-18:00"], "sat": ["10:00-16:00"]])
             #expect(support["week_s"] == .int(51 * 3600))
             #expect(support["holidays"] == ["2026-10-01", "2026-10-02", "2026-10-03"])
             #expect(support["workdays"] == [["date": "2026-10-11", "hours": ["09:00-18:00"]]])
-            let always = try #require(reply.lines.first)
+            let always = try #require(reply.lines.first { $0["name"] == "24x7" })
             #expect(always["hours"] == ["mon-sun": ["00:00-24:00"]])
+            if let office = reply.lines.first(where: { $0["name"] == "business-hours" }) {
+                #expect(office["hours"] == ["mon-fri": ["09:00-12:00", "13:00-18:00"]], "a lunch break")
+                #expect(office["week_s"] == .int(40 * 3600))
+            }
         }
     }
 

@@ -15,8 +15,8 @@ import Workflow
             try await server.run { api in
                 let late = try await api.createViewTask("Parcel lost")
                 let finishedLate = try await api.createViewTask("Refund missing")
-                let quick = try await api.createViewTask("Wrong size")
-                try await api.moveOK(quick, "finish")  // stops its response clock well within 2 s
+                let quick = try await api.createViewTask("Wrong size", tier: "slow")
+                try await api.moveOK(quick, "finish")  // stops its response clock within its hour
                 let billingTask = try await api.createViewTask("Invoice twice", team: "billing")
 
                 let breached = try await api.lines("/v1/sla/breaches") { $0.count == 3 }

@@ -11,10 +11,10 @@ import Workflow
         let support = try await server.mint(.member, teams: ["support"])
         try await SLAViewsFixture.withScheduler(server) {
             try await server.run { api in
-                // Two answered within the 2-second response target, two late (one finished late),
-                // and one late in billing.
+                // Two answered within their response target (an hour), two late for theirs (two
+                // seconds; one finished late), and one late in billing.
                 for title in ["Quick one", "Quick two"] {
-                    try await api.moveOK(try await api.createViewTask(title), "finish")
+                    try await api.moveOK(try await api.createViewTask(title, tier: "slow"), "finish")
                 }
                 let late = try await api.createViewTask("Late one")
                 let finishedLate = try await api.createViewTask("Late two")
@@ -32,8 +32,8 @@ import Workflow
                 #expect(response["team"] == nil, "only the dimensions asked for")
                 let p50 = try #require(response["p50_s"]?.intValue)
                 let p90 = try #require(response["p90_s"]?.intValue)
-                #expect(p50 <= 1, "two of three stopped clocks stopped at once")
-                #expect(p90 >= 1 && p90 >= p50, "the third used its 2 s and more")
+                #expect(p90 >= p50, "\(response)")
+                #expect(p90 >= 1, "the clock finished late used its 2 s and more: \(response)")
                 let resolution = try #require(byPolicy.lines.first)
                 #expect(counts(resolution) == [5, 3, 0, 2])
                 #expect(resolution["compliance"]?.doubleValue == 1)
@@ -78,14 +78,18 @@ import Workflow
         let server = try await SLAViewsFixture.server()
         let billingViewer = try await server.mint(.viewer, teams: ["billing"])
         try await server.run { api in
-            let first = try await api.createViewTask("First")
-            let second = try await api.createViewTask("Second")
-            for id in [first, second] { try await api.moveOK(id, "wait") }
+            // Both tasks wait 1.5 s; the moves around the wait happen in one transaction each
+            // (a batch), so the time spent open is only what one request takes, however loaded
+            // the machine is.
+            let created = try await api.send(
+                .post, "/v1/tasks",
+                body: #"{"workflow":"sla-views","title":"First"}"# + "\n"
+                    + #"{"workflow":"sla-views","title":"Second"}"#)
+            let ids = created.lines.strings("id")
+            try #require(ids.count == 2, "\(created.text)")
+            try await api.batch(ids.map { (id: $0, transition: "wait") })
             try await Task.sleep(for: .milliseconds(1500))
-            for id in [first, second] {
-                try await api.moveOK(id, "resume")
-                try await api.moveOK(id, "finish")
-            }
+            try await api.batch(ids.flatMap { [(id: $0, transition: "resume"), (id: $0, transition: "finish")] })
             _ = try await api.createViewTask("Still open", team: "billing")
 
             let report = try await api.send(.get, "/v1/reports/flow?workflow=sla-views")
@@ -116,5 +120,18 @@ import Workflow
     /// A line's `total`, `met`, `breached` and `running`.
     private func counts(_ line: JSONValue) -> [Int?] {
         ["total", "met", "breached", "running"].map { line[$0]?.intValue }
+    }
+}
+
+extension APIClient {
+    /// Applies the moves as one `POST /v1/events` batch (one transaction) and fails unless each
+    /// succeeded.
+    fileprivate func batch(_ moves: [(id: String, transition: String)]) async throws {
+        let body = moves.map { #"{"op":"transition","task":"\#($0.id)","transition":"\#($0.transition)"}"# }
+            .joined(separator: "\n")
+        let reply = try await send(.post, "/v1/events", body: body)
+        guard reply.status == .ok, reply.lines.allSatisfy({ $0["status"] == 200 }) else {
+            throw TestFailure("batch failed: \(reply.text)")
+        }
     }
 }

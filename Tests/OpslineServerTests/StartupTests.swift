@@ -34,6 +34,57 @@ import TestSupport
         #expect(message.contains("dnoe"))
     }
 
+    @Test func aBrokenFolderStopsStartUpListingEveryProblem() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let typo = """
+            workflow: typo
+            key: TYP
+            team: support
+            states:
+              open: {initial: true}
+              done: {final: true}
+            transitions:
+              finish: {from: open, to: dnoe}
+            """
+        let orphan = """
+            workflow: orphan
+            key: ORP
+            team: support
+            calendar: office-hours
+            states:
+              open:
+                initial: true
+                on_enter: {spawn: [{workflow: missing, title: Gone}]}
+              done: {final: true}
+            transitions:
+              finish: {from: open, to: done}
+            """
+        try typo.write(to: folder.appendingPathComponent("typo.yaml"), atomically: true, encoding: .utf8)
+        try orphan.write(to: folder.appendingPathComponent("orphan.yaml"), atomically: true, encoding: .utf8)
+        let error = #expect(throws: ServerStartupError.self) { try WorkflowDirectory(url: folder) }
+        let lines = (error?.description ?? "").split(separator: "\n").map(String.init)
+        let orphanPath = folder.appendingPathComponent("orphan.yaml").path
+        let typoPath = folder.appendingPathComponent("typo.yaml").path
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.first?.hasPrefix("\(orphanPath):4: calendar 'office-hours' is not defined") == true, "\(lines)")
+        #expect(lines.contains("\(orphanPath):8: state 'open' spawns unknown workflow 'missing'"), "\(lines)")
+        #expect(lines.last == "\(typoPath):8: transition 'finish' goes to unknown state 'dnoe'", "\(lines)")
+    }
+
+    @Test func theShippedFolderPublishesOnceAndKeepsItsVersionsOnTheNextStart() async throws {
+        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase())
+        let database = try OpslineDatabase(pool: pool)
+        try await database.prepare()
+        let folder = try WorkflowDirectory(url: TestServer.repositoryRoot.appendingPathComponent("workflows"))
+        #expect(folder.calendars.contains("24x7"))
+        let first = try await folder.publish(to: database.workflows)
+        #expect(!first.isEmpty && first.allSatisfy { $0.isNewVersion && $0.workflow.version == 1 })
+        let second = try await folder.publish(to: database.workflows)
+        #expect(second.allSatisfy { !$0.isNewVersion && $0.workflow.version == 1 })
+        await pool.close()
+    }
+
     @Test func twoFilesDefiningOneWorkflowAreRefused() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -53,4 +53,41 @@ import Workflow
         }
         await pool.close()
     }
+
+    @Test func publishingSaysWhetherItMadeANewVersion() async throws {
+        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase())
+        let database = try OpslineDatabase(pool: pool)
+        try await database.prepare()
+        let first = try await database.workflows.publishVersion(source: Self.source, file: "a.yaml")
+        #expect(first.isNewVersion && first.workflow.version == 1)
+        #expect(first.workflow.checksum.count == 64)
+        let same = try await database.workflows.publishVersion(source: Self.source, file: "a.yaml")
+        #expect(!same.isNewVersion && same.workflow.version == 1)
+        #expect(same.workflow.publishedAt == first.workflow.publishedAt)
+        await pool.close()
+    }
+
+    @Test func theLatestVersionsIncludeThoseAnotherReplicaPublished() async throws {
+        let conninfo = try await TestCluster.shared.makeDatabase()
+        let pool = PostgresPool(conninfo: conninfo)
+        let database = try OpslineDatabase(pool: pool)
+        try await database.prepare()
+        try await database.workflows.publish(source: Self.source, file: "a.yaml")
+        // Another replica: its own catalog over the same database.
+        let otherPool = PostgresPool(conninfo: conninfo)
+        let other = try OpslineDatabase(pool: otherPool)
+        try await other.prepare()
+        try await other.workflows.publish(
+            source: Self.source.replacingOccurrences(of: "title: Customer complaint", with: "title: Complaint"),
+            file: "b.yaml")
+        #expect(database.workflows.latest("complaint-escalation")?.version == 1, "the cache alone is stale")
+        let latest = try await database.workflows.latestPublished()
+        #expect(latest.map(\.name) == ["complaint-escalation"])
+        #expect(latest.first?.version == 2)
+        #expect(latest.first?.definition.title == "Complaint")
+        #expect(try await database.workflows.latestPublished("complaint-escalation")?.version == 2)
+        #expect(try await database.workflows.latestPublished("nope") == nil)
+        await otherPool.close()
+        await pool.close()
+    }
 }

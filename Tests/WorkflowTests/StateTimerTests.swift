@@ -31,7 +31,8 @@ struct StateTimerTests {
     }
 
     @Test func aWorkflowWithoutTimersHasNone() throws {
-        #expect(try Fixtures.complaint().timers == [])
+        let file = Fixtures.minimal("demo", key: "DEM")
+        #expect(try WorkflowParser.parse(file.text, file: file.path).timers == [])
     }
 
     @Test(

@@ -19,16 +19,18 @@ struct WorkflowParserTests {
         let workflow = try Fixtures.complaint()
         #expect(
             workflow.fields.map(\.name) == [
-                "customer", "channel", "severity", "order_id", "resolution", "satisfaction",
+                "customer", "channel", "severity", "order_id", "resolution", "satisfaction", "contact",
+                "category", "root_cause", "compensation", "follow_up_notes",
             ])
         #expect(
             workflow.states.map(\.name) == [
-                "received", "acknowledged", "investigating", "waiting_on_customer", "resolved", "closed",
+                "received", "acknowledged", "investigating", "waiting_on_customer", "resolved", "follow_up",
+                "closed", "closed_unanswered",
             ])
         #expect(
             workflow.transitions.map(\.name) == [
                 "acknowledge", "investigate", "ask_customer", "customer_replied", "resolve", "reopen",
-                "close",
+                "close", "schedule_follow_up", "follow_up_done", "close_unanswered",
             ])
     }
 
@@ -62,11 +64,11 @@ struct WorkflowParserTests {
 
     @Test func slaPoliciesAreParsedWithKeyedTargetsAndEscalations() throws {
         let workflow = try Fixtures.complaint()
-        #expect(workflow.slas.map(\.name) == ["first_response", "resolution"])
+        #expect(workflow.slas.map(\.name) == ["first_response", "resolution", "follow_up"])
         let resolution = workflow.slas[1]
         #expect(resolution.start == .created)
         #expect(resolution.pause == ["waiting_on_customer"])
-        #expect(resolution.stop == ["resolved", "closed"])
+        #expect(resolution.stop == ["resolved", "closed", "closed_unanswered"])
         #expect(resolution.warnPercent == 80)
         #expect(resolution.target.duration(for: ["severity": "p2"]) == WorkDuration(parsing: "1d"))
         #expect(resolution.target.duration(for: [:]) == nil)

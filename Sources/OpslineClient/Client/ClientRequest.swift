@@ -22,16 +22,20 @@ public struct ClientRequest: Sendable, Hashable {
     public var query: [(name: String, value: String)]
     /// The body's lines, one JSON object each; empty for no body.
     public var lines: [JSONValue]
+    /// A body that is one document rather than lines, such as a workflow's YAML; when set, it is
+    /// sent instead of ``lines``.
+    public var document: RequestDocument?
 
     /// Creates a request.
     public init(
         method: Method, path: String, query: [(name: String, value: String)] = [],
-        lines: [JSONValue] = []
+        lines: [JSONValue] = [], document: RequestDocument? = nil
     ) {
         self.method = method
         self.path = path
         self.query = query
         self.lines = lines
+        self.document = document
     }
 
     /// The full URL on the server at `baseURL`.
@@ -46,6 +50,13 @@ public struct ClientRequest: Sendable, Hashable {
     /// The NDJSON body: each line compact and `\n`-terminated.
     public var body: String {
         lines.map { $0.compactText + "\n" }.joined()
+    }
+
+    /// What is sent, with its content type: the ``document``, else the NDJSON ``body``; `nil`
+    /// for a request without a body.
+    public var payload: RequestDocument? {
+        if let document { return document }
+        return lines.isEmpty ? nil : RequestDocument(contentType: "application/x-ndjson", text: body)
     }
 
     /// Percent-encodes everything but RFC 3986's unreserved characters.
@@ -75,6 +86,7 @@ public struct ClientRequest: Sendable, Hashable {
     /// Equal when method, path, query and lines are.
     public static func == (lhs: ClientRequest, rhs: ClientRequest) -> Bool {
         lhs.method == rhs.method && lhs.path == rhs.path && lhs.lines == rhs.lines
+            && lhs.document == rhs.document
             && lhs.query.elementsEqual(rhs.query) { $0.name == $1.name && $0.value == $1.value }
     }
 
@@ -87,6 +99,7 @@ public struct ClientRequest: Sendable, Hashable {
             hasher.combine(item.value)
         }
         hasher.combine(lines)
+        hasher.combine(document)
     }
 }
 

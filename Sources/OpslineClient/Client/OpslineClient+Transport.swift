@@ -103,9 +103,9 @@ extension OpslineClient {
         if let token = configuration.token {
             httpRequest.headers.add(name: "Authorization", value: "Bearer \(token)")
         }
-        if !request.lines.isEmpty {
-            httpRequest.headers.add(name: "Content-Type", value: "application/x-ndjson")
-            httpRequest.body = .bytes(ByteBuffer(string: request.body))
+        if let payload = request.payload {
+            httpRequest.headers.add(name: "Content-Type", value: payload.contentType)
+            httpRequest.body = .bytes(ByteBuffer(string: payload.text))
         }
         return httpRequest
     }

@@ -24,6 +24,9 @@ public struct TaskLine: Codable, Sendable, Hashable {
     public var fields: [String: JSONValue]
     /// The identifier of the parent task, for a spawned task.
     public var parent: String?
+    /// The identifiers of the task's children, oldest first. Only `GET /v1/tasks/{id}` sends
+    /// them; `nil` in list lines.
+    public var children: [String]?
     /// Increases with every change; send it back as `expected_version` to avoid lost updates.
     public var version: Int
     /// When the task was created.
@@ -39,7 +42,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
     public init(
         id: String, workflow: String, workflowVersion: Int, state: String, title: String,
         priority: String? = nil, team: String? = nil, assignee: String? = nil,
-        fields: [String: JSONValue] = [:], parent: String? = nil, version: Int,
+        fields: [String: JSONValue] = [:], parent: String? = nil, children: [String]? = nil, version: Int,
         createdAt: Date, updatedAt: Date, closedAt: Date? = nil, sla: [SLAStatus]? = nil
     ) {
         self.id = id
@@ -52,6 +55,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
         self.assignee = assignee
         self.fields = fields
         self.parent = parent
+        self.children = children
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -60,7 +64,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, workflow, state, title, priority, team, assignee, fields, parent, version, sla
+        case id, workflow, state, title, priority, team, assignee, fields, parent, children, version, sla
         case workflowVersion = "workflow_version"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
@@ -80,6 +84,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
         assignee = try container.decodeIfPresent(String.self, forKey: .assignee)
         fields = try container.decodeIfPresent([String: JSONValue].self, forKey: .fields) ?? [:]
         parent = try container.decodeIfPresent(String.self, forKey: .parent)
+        children = try container.decodeIfPresent([String].self, forKey: .children)
         version = try container.decode(Int.self, forKey: .version)
         createdAt = try container.decodeTimestamp(forKey: .createdAt)
         updatedAt = try container.decodeTimestamp(forKey: .updatedAt)
@@ -100,6 +105,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
         try container.encodeIfPresent(assignee, forKey: .assignee)
         try container.encode(fields, forKey: .fields)
         try container.encodeIfPresent(parent, forKey: .parent)
+        try container.encodeIfPresent(children, forKey: .children)
         try container.encode(version, forKey: .version)
         try container.encodeTimestamp(createdAt, forKey: .createdAt)
         try container.encodeTimestamp(updatedAt, forKey: .updatedAt)

@@ -27,7 +27,7 @@ public struct ExitStatus: Sendable, Hashable {
           3   not authenticated or not allowed (HTTP 401, 403)
           4   not found (HTTP 404)
           5   conflict: transition not allowed, or stale version (HTTP 409)
-          6   validation failed: fields or a guard refused (HTTP 422)
+          6   validation failed: fields, a guard or a workflow refused (HTTP 422)
           7   server unavailable: cannot connect, or HTTP 5xx
           64  usage error
         """
@@ -81,12 +81,17 @@ public struct ExitStatus: Sendable, Hashable {
     private static let codesByErrorCode: [String: Int32] = [
         "unauthenticated": unauthorized, "forbidden": unauthorized, "not_found": notFound,
         "invalid_transition": conflict, "version_conflict": conflict, "duplicate": conflict,
-        "validation_failed": validation, "guard_failed": validation, "unavailable": unavailable,
+        "validation_failed": validation, "guard_failed": validation, "invalid_workflow": validation,
+        "unavailable": unavailable,
     ]
 
     private static func message(for error: ClientError) -> String {
         var lines = ["error: \(error)"]
-        if case .server(_, let code, _, let details) = error {
+        if case .server(_, let code, _, var details) = error {
+            // A refused workflow's problems read as the `file:line: message` lines they are.
+            if case .array(let problems)? = details.removeValue(forKey: "problems") {
+                lines += problems.map(DisplayText.value)
+            }
             lines += details.keys.sorted().map {
                 "  \($0): \(DisplayText.value(details[$0] ?? .null))"
             }

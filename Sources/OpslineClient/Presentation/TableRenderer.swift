@@ -1,8 +1,8 @@
 /// Lays rows out in aligned columns for a terminal.
 ///
 /// Each column is as wide as its widest cell (or its ``Column/maximumWidth``, with longer cells
-/// cut and ending in `…`); columns are separated by two spaces and lines carry no trailing
-/// spaces. Line breaks and tabs inside a cell become spaces, so every row stays on one line.
+/// cut and ending in `…`), counted in terminal columns (a Chinese character takes two); columns
+/// are separated by two spaces and lines carry no trailing spaces. Line breaks and tabs inside a cell become spaces, so every row stays on one line.
 public struct TableRenderer: Sendable, Hashable {
     /// One column of a table.
     public struct Column: Sendable, Hashable {
@@ -14,7 +14,7 @@ public struct TableRenderer: Sendable, Hashable {
 
         /// The heading, such as `STATE`.
         public var header: String
-        /// The widest a cell may be, in characters; `nil` for no limit.
+        /// The widest a cell may be, in terminal columns; `nil` for no limit.
         public var maximumWidth: Int?
         /// How cells are aligned.
         public var alignment: Alignment
@@ -49,24 +49,24 @@ public struct TableRenderer: Sendable, Hashable {
     ///   extra cells are ignored.
     public func render(_ rows: [[String]]) -> String {
         let cells = ([columns.map(\.header)] + rows).map(fitted)
-        let widths = columns.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
+        let widths = columns.indices.map { column in cells.map { TerminalWidth.of($0[column]) }.max() ?? 0 }
         return cells.map { line($0, widths: widths) }.joined()
     }
 
     private func fitted(_ row: [String]) -> [String] {
         columns.indices.map { index in
             let cell = index < row.count ? Self.singleLine(row[index]) : ""
-            guard let limit = columns[index].maximumWidth, cell.count > limit, limit > 0 else {
+            guard let limit = columns[index].maximumWidth, TerminalWidth.of(cell) > limit, limit > 0 else {
                 return cell
             }
-            return cell.prefix(limit - 1) + "…"
+            return TerminalWidth.prefix(of: cell, fitting: limit - 1) + "…"
         }
     }
 
     private func line(_ cells: [String], widths: [Int]) -> String {
         var text = indent
         for (index, cell) in cells.enumerated() {
-            let padding = String(repeating: " ", count: widths[index] - cell.count)
+            let padding = String(repeating: " ", count: widths[index] - TerminalWidth.of(cell))
             if index > 0 { text += "  " }
             switch columns[index].alignment {
             case .left: text += cell + padding

@@ -1,13 +1,16 @@
 import Workflow
 
-/// The `table` output of one task: a key/value block, its fields, its SLA clocks and, when
-/// given, its history.
+/// The `table` output of one task: a key/value block, its fields, its children, its SLA clocks
+/// and, when given, its history.
 public enum TaskDetailView {
     /// The block for `task`, followed by the history table when `history` is not `nil`.
     public static func render(_ task: TaskLine, history: [EventLine]? = nil) -> String {
         var text = keyValues(summary(task))
         text += section(
             "Fields", keyValues(fieldRows(task.fields), indent: "  "), empty: task.fields.isEmpty)
+        if let children = task.children, !children.isEmpty {
+            text += "Children:\n" + children.map { "  \($0)\n" }.joined()
+        }
         if let sla = task.sla, !sla.isEmpty {
             text += "SLA:\n" + slaTable.render(sla.map(slaRow))
         }

@@ -39,6 +39,7 @@ public enum OpslineApplication {
         v1.post("events", use: EventBatchRoute(tasks: database.tasks).post)
         v1.get("events", use: EventStreamRoute(events: database.events, signal: signal, heartbeat: heartbeat).stream)
         TokenRoutes(tokens: database.tokens).register(on: v1)
+        WorkflowRoutes(catalog: database.workflows).register(on: v1.group("workflows"))
         // Managers' views: SLA breaches and clocks at risk, reports, business calendars.
         SLARoutes(reports: database.reports, catalog: database.workflows).register(on: v1)
         ReportRoutes(reports: database.reports, catalog: database.workflows).register(on: v1)

@@ -33,10 +33,7 @@ public struct OpslineServer: Sendable {
         let pool = PostgresPool(conninfo: conninfo, maximumConnections: configuration.poolSize, logger: logger)
         let database = try OpslineDatabase(pool: pool, calendars: calendars, logger: logger)
         try await database.prepare()
-        for file in workflows.files {
-            let published = try await database.workflows.publish(source: file.source, file: file.path)
-            logger.info("workflow \(published.name) is at version \(published.version)")
-        }
+        try await workflows.publish(to: database.workflows, logger: logger)
         try await AdminToken.bootstrap(
             configured: configuration.adminToken, tokens: database.tokens,
             dataDirectory: configuration.dataDirectory, logger: logger)

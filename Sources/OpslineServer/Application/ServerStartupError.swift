@@ -4,24 +4,21 @@ import Workflow
 public enum ServerStartupError: Error, Sendable, CustomStringConvertible {
     /// `--listen` is not `host:port`.
     case badListenAddress(String)
-    /// The workflows folder is missing or unreadable.
+    /// A file of the workflows folder (`calendars.yaml`) cannot be read.
     case workflowsUnreadable(path: String, reason: String)
-    /// A workflow file does not load.
-    case invalidWorkflow(WorkflowLoadError)
-    /// Two files define the same workflow name.
-    case duplicateWorkflow(name: String, files: [String])
+    /// The workflows folder cannot be read, or its files do not load or do not agree.
+    case invalidWorkflows(WorkflowLoadErrors)
     /// A file the server must write (the admin token) could not be written.
     case cannotWrite(path: String)
     /// `calendars.yaml` has problems, each with its line.
     case invalidCalendars(CalendarLoadErrors)
 
+    /// What to fix; for workflows, one `file:line: message` per line, every problem listed.
     public var description: String {
         switch self {
         case .badListenAddress(let value): "--listen must be host:port, not '\(value)'"
         case .workflowsUnreadable(let path, let reason): "cannot read workflows from \(path): \(reason)"
-        case .invalidWorkflow(let error): error.description
-        case .duplicateWorkflow(let name, let files):
-            "workflow '\(name)' is defined twice: \(files.joined(separator: " and "))"
+        case .invalidWorkflows(let errors): errors.description
         case .cannotWrite(let path): "cannot write \(path)"
         case .invalidCalendars(let errors): errors.description
         }

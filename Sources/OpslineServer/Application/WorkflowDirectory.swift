@@ -1,7 +1,10 @@
 import Foundation
+import Logging
+import OpslineStore
 import Workflow
 
-/// The `*.yaml` workflow files of a folder, read and checked before anything is published.
+/// The workflows folder, loaded and checked as a whole (``WorkflowLibrary``) before anything is
+/// published.
 public struct WorkflowDirectory: Sendable {
     /// One file's path (as given, for messages) and content.
     public struct File: Sendable {
@@ -11,34 +14,43 @@ public struct WorkflowDirectory: Sendable {
         public let source: String
     }
 
-    /// The workflow files, sorted by name; `calendars.yaml` is not a workflow and is skipped.
-    public let files: [File]
+    /// The checked folder.
+    public let library: WorkflowLibrary
 
-    /// Reads and parses every file; the first broken one stops with `file:line: what is wrong`.
+    /// Reads every file and checks each on its own and all of them together: names and keys
+    /// unique, calendars defined in `calendars.yaml`, spawned workflows present.
+    /// - Parameter url: The folder, e.g. `workflows`; messages name its files through it.
+    /// - Throws: ``ServerStartupError/invalidWorkflows(_:)`` with every problem, each as
+    ///   `file:line: message`.
     public init(url: URL) throws(ServerStartupError) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+        do throws(WorkflowLoadErrors) {
+            library = try WorkflowLibrary.load(directory: url.relativePath)
         } catch {
-            throw .workflowsUnreadable(path: url.path, reason: error.localizedDescription)
+            throw .invalidWorkflows(error)
         }
-        var files: [File] = []
-        var fileByName: [String: String] = [:]
-        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            guard name != "calendars.yaml" else { continue }
-            let path = url.appendingPathComponent(name).relativePath
-            let source: String
-            do { source = try String(contentsOfFile: path, encoding: .utf8) } catch {
-                throw .workflowsUnreadable(path: path, reason: error.localizedDescription)
-            }
-            let definition: WorkflowDefinition
-            do { definition = try WorkflowParser.parse(source, file: path) } catch { throw .invalidWorkflow(error) }
-            if let other = fileByName[definition.name] {
-                throw .duplicateWorkflow(name: definition.name, files: [other, path])
-            }
-            fileByName[definition.name] = path
-            files.append(File(path: path, source: source))
+    }
+
+    /// The workflow files, sorted by path; `calendars.yaml` is not among them.
+    public var files: [File] {
+        library.entries.map { File(path: $0.file.path, source: $0.file.text) }
+    }
+
+    /// The calendars the workflows may name: `24x7` and those of `calendars.yaml`.
+    public var calendars: [String] { library.calendars }
+
+    /// Publishes every workflow: a changed file becomes the next version, an unchanged one keeps
+    /// its version.
+    /// - Returns: What publishing each file did, in file order.
+    @discardableResult
+    public func publish(to catalog: WorkflowCatalog, logger: Logger? = nil) async throws -> [WorkflowPublication] {
+        var publications: [WorkflowPublication] = []
+        for file in files {
+            let publication = try await catalog.publishVersion(source: file.source, file: file.path)
+            let workflow = publication.workflow
+            let source = publication.isNewVersion ? " (published from \(file.path))" : ""
+            logger?.info("workflow \(workflow.name) is at version \(workflow.version)\(source)")
+            publications.append(publication)
         }
-        self.files = files
+        return publications
     }
 }

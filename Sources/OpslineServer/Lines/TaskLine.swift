@@ -9,18 +9,27 @@ struct TaskLine: Encodable, Sendable {
     let calendar: any WorkingCalendar
     /// The moment the line describes (time left is counted up to it).
     var now = Date()
+    /// The ids of the task's children, oldest first; only the single-task line carries them
+    /// (`nil` leaves the key out, as lists do).
+    var children: [String]?
 
     /// The line of `task`, whose workflow's calendar the catalog knows.
-    init(task: TaskRecord, catalog: WorkflowCatalog) {
+    /// - Parameters:
+    ///   - task: The task.
+    ///   - catalog: The workflows, for the calendar the task's clocks count in.
+    ///   - children: The ids of the task's children for the single-task line; `nil` in lists.
+    init(task: TaskRecord, catalog: WorkflowCatalog, children: [String]? = nil) {
         self.task = task
         self.calendar = catalog.calendar(forWorkflow: task.workflow)
+        self.children = children
     }
 
     /// The line as a JSON value, built directly: it is rendered for every command a batch applies.
-    /// Absent values are written as null: every task line has every key.
+    /// Absent values are written as null: every task line has every key (`children` excepted,
+    /// which only `GET /v1/tasks/{id}` adds).
     var json: JSONValue {
         func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
-        return .object([
+        var line: [String: JSONValue] = [
             "id": .string(task.id),
             "workflow": .string(task.workflow),
             "workflow_version": .int(Int64(task.workflowVersion)),
@@ -36,7 +45,9 @@ struct TaskLine: Encodable, Sendable {
             "updated_at": .string(RFC3339.format(task.updatedAt)),
             "closed_at": optional(task.closedAt.map(RFC3339.format)),
             "sla": .array(task.clocks.map { $0.line(calendar: calendar, now: now) }),
-        ])
+        ]
+        if let children { line["children"] = .array(children.map(JSONValue.string)) }
+        return .object(line)
     }
 
     func encode(to encoder: any Encoder) throws {

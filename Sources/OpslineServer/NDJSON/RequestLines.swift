@@ -12,34 +12,7 @@ extension Request {
     /// content type (415). Blank lines are skipped but still counted, so numbers match an editor's.
     mutating func ndjsonLines() async throws -> [RequestLine] {
         try checkContentType()
-        let body = self.body
-        let collected = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-            group.addTask { try await Self.collect(body) }
-            group.addTask {
-                try await Task.sleep(for: NDJSON.Limits.bodyReadTime)
-                return nil
-            }
-            defer { group.cancelAll() }
-            return try await group.next() ?? nil
-        }
-        guard let collected else {
-            throw APIError(
-                .requestTimeout, code: "timeout",
-                message: "the body did not arrive within \(NDJSON.Limits.bodyReadTime.components.seconds) s")
-        }
-        return try Self.split(collected)
-    }
-
-    private static func collect(_ source: RequestBody) async throws -> ByteBuffer {
-        var body = ByteBuffer()
-        for try await chunk in source {
-            guard body.readableBytes + chunk.readableBytes <= NDJSON.Limits.bodyBytes else {
-                throw APIError.tooLarge("the body is larger than \(NDJSON.Limits.bodyBytes >> 20) MiB")
-            }
-            var chunk = chunk
-            body.writeBuffer(&chunk)
-        }
-        return body
+        return try Self.split(try await collectedBody(limit: NDJSON.Limits.bodyBytes))
     }
 
     /// The single line of a single-object endpoint.

@@ -66,7 +66,8 @@ struct TaskRoutes {
     @Sendable func show(_ request: Request, context: OpslineRequestContext) async throws -> Response {
         let task = try await tasks.task(try context.parameters.require("id"))
         try AccessPolicy.check(try context.caller(), .read, team: task.team)
-        return StreamedLines.single(TaskLine(task: task, catalog: tasks.catalog), status: .ok)
+        let children = try await tasks.children(of: task.id)
+        return StreamedLines.single(TaskLine(task: task, catalog: tasks.catalog, children: children), status: .ok)
     }
 
     @Sendable func transition(_ request: Request, context: OpslineRequestContext) async throws -> Response {

@@ -60,7 +60,7 @@ extension CommandTransaction {
         if let note = request.note { data["note"] = .string(note) }
         if !request.fields.isEmpty { data["fields"] = .object(request.fields) }
         record(task.id, "transitioned", data)
-        try await leave(current)
+        try await leave(current, definition: definition)
         try await enter(task.state, of: task, definition: definition)
         return try await followClocks(
             of: task, definition: definition, trigger: .entered(task.state), at: task.updatedAt,

@@ -17,8 +17,9 @@ extension CommandTransaction {
         if !timers.isEmpty { try await connection.query(DueWorkSQL.announce) }
     }
 
-    /// What leaving a state stops: its timers.
-    func leave(_ task: TaskRecord) async throws {
+    /// What leaving a state stops: its timers (none to cancel when the state has none).
+    func leave(_ task: TaskRecord, definition: WorkflowDefinition) async throws {
+        guard !definition.timers(in: task.state).isEmpty else { return }
         try await connection.query(LifecycleSQL.cancelTimers, [task.id])
     }
 

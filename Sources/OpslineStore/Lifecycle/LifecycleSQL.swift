@@ -6,6 +6,13 @@ enum LifecycleSQL {
         VALUES ('timer', $1, now() + make_interval(secs => $2::double precision), $3::jsonb)
         """
 
+    /// A task's waiting timers, soonest first.
+    static let timersOfTask = """
+        SELECT payload->>'state' AS state, payload->>'fire' AS fire, due_at
+        FROM due_work WHERE task_id = $1 AND kind = 'timer'
+        ORDER BY due_at, id
+        """
+
     /// Cancels a task's timers (they belong to the state it leaves).
     static let cancelTimers = "DELETE FROM due_work WHERE task_id = $1 AND kind = 'timer'"
 

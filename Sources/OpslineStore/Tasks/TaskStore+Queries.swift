@@ -11,6 +11,13 @@ extension TaskStore {
         return try TaskRecord(row: row)
     }
 
+    /// The ids of a task's children (tasks whose `parent` it is, spawned or created so), oldest
+    /// first; empty for a task without children.
+    public func children(of id: String) async throws -> [String] {
+        let rows = try await pool.read { try await $0.query(LifecycleSQL.children, [id]).rows }
+        return try rows.map { try $0.decode("id", as: String.self) }
+    }
+
     /// Tasks matching `filter`, oldest first, fetched page by page as the consumer reads:
     /// memory stays bounded however many tasks match.
     public func list(_ filter: TaskFilter) async throws -> PagedSequence<TaskRecord> {

@@ -1,3 +1,4 @@
+import Foundation
 import Workflow
 
 /// A workflow definition as published: its version and the source it was parsed from.
@@ -8,7 +9,19 @@ public struct PublishedWorkflow: Sendable, Hashable {
     public let version: Int
     /// The YAML as published.
     public let source: String
+    /// The SHA-256 of ``source`` in hex: equal checksums, same content, same version.
+    public let checksum: String
+    /// When this version was published.
+    public let publishedAt: Date
 
     /// The workflow's name.
     public var name: String { definition.name }
+}
+
+/// What publishing a source did: the workflow's current version, and whether it is new.
+public struct WorkflowPublication: Sendable, Hashable {
+    /// The current version: the new one, or the latest when the content was unchanged.
+    public let workflow: PublishedWorkflow
+    /// Whether the source differed from the latest version and became a new version.
+    public let isNewVersion: Bool
 }

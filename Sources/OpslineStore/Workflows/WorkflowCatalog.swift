@@ -35,21 +35,48 @@ public final class WorkflowCatalog: Sendable {
     /// same content. Returns the current version either way.
     @discardableResult
     public func publish(source: String, file: String) async throws -> PublishedWorkflow {
+        try await publishVersion(source: source, file: file).workflow
+    }
+
+    /// Publishes `source` as the next version of its workflow unless the latest version has the
+    /// same content (the same SHA-256), and says which it was.
+    /// - Parameters:
+    ///   - source: The workflow's YAML (or JSON, which is YAML too).
+    ///   - file: The name error messages give the source.
+    /// - Returns: The current version, and whether publishing created it.
+    /// - Throws: `WorkflowLoadError` when the source does not load on its own; checks across
+    ///   workflows (``WorkflowLibrary``) are the caller's.
+    public func publishVersion(source: String, file: String) async throws -> WorkflowPublication {
         let definition = try WorkflowParser.parse(source, file: file)
         let checksum = SHA256.hash(data: Data(source.utf8)).hexString
-        let row = try await pool.transaction { connection in
+        let (row, isNew) = try await pool.write { connection in
             // Serialises concurrent publishers of the same workflow (several replicas starting).
             try await connection.query(WorkflowSQL.lockWorkflowName, [definition.name])
             if let latest = try await connection.query(WorkflowSQL.latestVersion, [definition.name]).first,
                 try latest.decode("checksum", as: String.self) == checksum
             {
-                return latest
+                return (latest, false)
             }
-            return try await connection.query(
+            let inserted = try await connection.query(
                 WorkflowSQL.insertNextVersion, [definition.name, definition.key, source, checksum]
             ).first!
+            return (inserted, true)
         }
-        return try remember(row)
+        return WorkflowPublication(workflow: try remember(row), isNewVersion: isNew)
+    }
+
+    /// The latest version of every workflow, sorted by name, as the database has them now (so
+    /// versions other replicas published count too).
+    public func latestPublished() async throws -> [PublishedWorkflow] {
+        let rows = try await pool.read { try await $0.query(WorkflowSQL.latestOfEach).rows }
+        return try rows.map { try remember($0) }
+    }
+
+    /// The latest version of a workflow as the database has it now, or `nil` when it is not
+    /// published.
+    public func latestPublished(_ name: String) async throws -> PublishedWorkflow? {
+        let row = try await pool.read { try await $0.query(WorkflowSQL.latestVersion, [name]).first }
+        return try row.map { try remember($0) }
     }
 
     /// The latest version of every workflow, by name.
@@ -67,20 +94,23 @@ public final class WorkflowCatalog: Sendable {
     /// A specific version, fetched from the database when another replica published it.
     public func workflow(_ name: String, version: Int) async throws -> PublishedWorkflow {
         if let known = versions.withLock({ $0[name]?[version] }) { return known }
-        let row = try await pool.withConnection {
-            try await $0.query(WorkflowSQL.oneVersion, [name, version]).first
-        }
+        let row = try await pool.read { try await $0.query(WorkflowSQL.oneVersion, [name, version]).first }
         guard let row else { throw StoreError.workflowNotFound("\(name) version \(version)") }
         return try remember(row)
     }
 
+    /// The row's version, parsed once: a published version never changes, so one already known
+    /// is returned as it is.
     @discardableResult
     private func remember(_ row: PostgresRow) throws -> PublishedWorkflow {
         let name = try row.decode("workflow", as: String.self)
         let version = try row.decode("version", as: Int.self)
+        if let known = versions.withLock({ $0[name]?[version] }) { return known }
         let source = try row.decode("source", as: String.self)
-        let definition = try WorkflowParser.parse(source, file: "\(name)@v\(version)")
-        let published = PublishedWorkflow(definition: definition, version: version, source: source)
+        let published = PublishedWorkflow(
+            definition: try WorkflowParser.parse(source, file: "\(name)@v\(version)"), version: version,
+            source: source, checksum: try row.decode("checksum", as: String.self),
+            publishedAt: try row.decode("created_at", as: Date.self))
         versions.withLock { $0[name, default: [:]][version] = published }
         return published
     }

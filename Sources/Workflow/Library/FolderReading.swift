@@ -1,7 +1,7 @@
 /// The files of a folder, each read on its own: the workflows that parse, the calendar names, and
 /// the problems found so far.
 struct FolderReading {
-    /// The workflows that parse, in order of their files' paths.
+    /// The workflows that parse, in the order read (usually by their files' paths).
     private(set) var workflows: [LibraryCheck.Item] = []
     /// The defined calendars, or `nil` when `calendars.yaml` does not load.
     private(set) var calendars: Set<String>? = [CalendarNames.builtIn]
@@ -15,6 +15,19 @@ struct FolderReading {
         for file in files.sorted(by: { $0.path < $1.path }) {
             if file.isCalendars { readCalendars(file) } else { readWorkflow(file) }
         }
+    }
+
+    /// Reads workflow files and calendar files kept apart, whatever the files are called.
+    init(workflows: [WorkflowSourceFile], calendarFiles: [WorkflowSourceFile]) {
+        for file in calendarFiles.sorted(by: { $0.path < $1.path }) { readCalendars(file) }
+        for file in workflows.sorted(by: { $0.path < $1.path }) { readWorkflow(file) }
+    }
+
+    /// Reads workflow files only, in the order given (a name or key used twice is reported at the
+    /// later file), with the calendar names given rather than read from a file.
+    init(workflows files: [WorkflowSourceFile], calendars: some Sequence<String>) {
+        self.calendars?.formUnion(calendars)
+        for file in files { readWorkflow(file) }
     }
 
     private mutating func readCalendars(_ file: WorkflowSourceFile) {
@@ -31,16 +44,8 @@ struct FolderReading {
             workflows.append(LibraryCheck.Item(file: file, parsed: try WorkflowParser.read(file.text, file: file.path)))
         } catch {
             problems.append(error)
-            if let name = Self.declaredName(in: file) { unparsedNames.insert(name) }
+            // Other files naming a workflow that does not load are not reported as well.
+            if let name = file.declaredWorkflowName { unparsedNames.insert(name) }
         }
-    }
-
-    /// The `workflow:` name of a file that does not load, when it can be read, so that other files
-    /// naming it are not reported as well.
-    private static func declaredName(in file: WorkflowSourceFile) -> String? {
-        guard let root = try? YAMLDocument.compose(file.text, file: file.path).mapping(context: "") else {
-            return nil
-        }
-        return root.value("workflow")?.node.scalar?.string
     }
 }

@@ -15,7 +15,8 @@ public struct WorkflowLibrary: Sendable {
         public let definition: WorkflowDefinition
     }
 
-    /// The workflows, in order of their files' paths.
+    /// The workflows, in order of their files' paths (or in the order given to
+    /// ``init(workflows:calendars:)``).
     public let entries: [Entry]
     /// The calendars workflows may name: the built-in `24x7` and those of `calendars.yaml`, sorted.
     public let calendars: [String]
@@ -25,7 +26,33 @@ public struct WorkflowLibrary: Sendable {
     ///   `calendars.yaml` defines calendars, every other one a workflow.
     /// - Throws: Every problem found, each as `file:line: message`.
     public init(files: [WorkflowSourceFile]) throws(WorkflowLoadErrors) {
-        let reading = FolderReading(files)
+        try self.init(reading: FolderReading(files))
+    }
+
+    /// Loads and checks workflow files against calendars known by name, e.g. a workflow sent to
+    /// the server checked together with the workflows already published there.
+    /// - Parameters:
+    ///   - workflows: The workflow files, in the order to read them: a workflow name or task key
+    ///     used twice is reported at the later file. None is read as `calendars.yaml`, whatever
+    ///     its name.
+    ///   - calendars: The calendars workflows may name; the built-in `24x7` is always among them.
+    /// - Throws: Every problem found, each as `file:line: message`.
+    public init(workflows: [WorkflowSourceFile], calendars: some Sequence<String>) throws(WorkflowLoadErrors) {
+        try self.init(reading: FolderReading(workflows: workflows, calendars: calendars))
+    }
+
+    /// Loads and checks workflow files against calendar files, whatever their names, e.g. the
+    /// files given to `opsline workflow check` with `--calendars`.
+    /// - Parameters:
+    ///   - workflows: The workflow files.
+    ///   - calendarFiles: Files in the form of `calendars.yaml`; the calendars of all of them count,
+    ///     and the built-in `24x7`.
+    /// - Throws: Every problem found, each as `file:line: message`.
+    public init(workflows: [WorkflowSourceFile], calendarFiles: [WorkflowSourceFile]) throws(WorkflowLoadErrors) {
+        try self.init(reading: FolderReading(workflows: workflows, calendarFiles: calendarFiles))
+    }
+
+    private init(reading: FolderReading) throws(WorkflowLoadErrors) {
         let problems = reading.problems + LibraryCheck(reading).problems()
         guard problems.isEmpty else { throw WorkflowLoadErrors(problems) }
         self.entries = reading.workflows.map { Entry(file: $0.file, definition: $0.parsed.definition) }

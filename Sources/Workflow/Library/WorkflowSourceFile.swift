@@ -21,4 +21,14 @@ public struct WorkflowSourceFile: Sendable, Hashable {
 
     /// Whether this is the calendars file (`calendars.yaml`) rather than a workflow.
     public var isCalendars: Bool { name == "calendars.yaml" }
+
+    /// The name after the file's top-level `workflow:` key, read without checking anything else,
+    /// or `nil` when the file is not a YAML mapping with a text `workflow:`. It lets a caller name
+    /// a file that does not load, e.g. to match it against the workflow it was meant to replace.
+    public var declaredWorkflowName: String? {
+        guard let root = try? YAMLDocument.compose(text, file: path).mapping(context: "") else {
+            return nil
+        }
+        return root.value("workflow")?.node.scalar?.string
+    }
 }

@@ -1,0 +1,58 @@
+import Workflow
+
+extension WorkflowDocument {
+    /// `{"name","start","pause"?,"stop","target","target_s","warn_percent"?,"escalate":[…]}`:
+    /// `start` is `"created"` or `{"enter":[…]}`, `pause` `{"in":[…]}`, `stop` `{"enter":[…]}`; a
+    /// target keyed by a field is `{"by":field, value: duration, …}` with `target_s` the same
+    /// map in seconds.
+    static func sla(_ policy: SLAPolicy) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "name": .string(policy.name),
+            "start": start(policy.start),
+            "stop": ["enter": names(policy.stop)],
+            "escalate": .array(policy.escalations.map(escalation)),
+        ]
+        if !policy.pause.isEmpty { members["pause"] = ["in": names(policy.pause)] }
+        members["warn_percent"] = policy.warnPercent.map { .int(Int64($0)) }
+        switch policy.target {
+        case .fixed(let duration):
+            members["target"] = .string(duration.description)
+            members["target_s"] = .int(duration.seconds)
+        case .keyed(let field, let durations):
+            var written: [String: JSONValue] = ["by": .string(field)]
+            var seconds: [String: JSONValue] = [:]
+            for (value, duration) in durations {
+                written[value] = .string(duration.description)
+                seconds[value] = .int(duration.seconds)
+            }
+            members["target"] = .object(written)
+            members["target_s"] = .object(seconds)
+        }
+        return .object(members)
+    }
+
+    private static func start(_ start: SLAPolicy.Start) -> JSONValue {
+        switch start {
+        case .created: "created"
+        case .entering(let states): ["enter": names(states)]
+        }
+    }
+
+    /// `{"after","after_s","team"?,"assignee"?,"priority"?,"fire"?}`; `priority` is `"raise"` or
+    /// the priority set.
+    private static func escalation(_ level: EscalationLevel) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "after": .string(level.after.description),
+            "after_s": .int(level.after.seconds),
+        ]
+        members["team"] = level.team.map(JSONValue.string)
+        members["assignee"] = level.assignee.map(JSONValue.string)
+        members["fire"] = level.fire.map(JSONValue.string)
+        switch level.priority {
+        case .raise?: members["priority"] = "raise"
+        case .set(let priority)?: members["priority"] = .string(priority)
+        case nil: break
+        }
+        return .object(members)
+    }
+}

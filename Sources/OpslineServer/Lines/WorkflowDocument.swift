@@ -1,0 +1,62 @@
+import OpslineStore
+import Workflow
+
+/// A published workflow's definition as one line (`GET /v1/workflows/{name}`): the
+/// ``WorkflowLine`` members, then `fields`, `states`, `transitions`, `timers` and `slas`.
+///
+/// The shape follows the YAML file, with two changes: the named sections (fields, states,
+/// transitions, SLAs) are arrays of objects with a `name`, so their file order survives; and
+/// every duration comes twice, as written (`"after":"90d"`) and in seconds (`"after_s":7776000`),
+/// as API lines carry durations. Optional members that a file leaves out are left out.
+struct WorkflowDocument: Sendable {
+    let workflow: PublishedWorkflow
+
+    /// The line as a JSON value.
+    var json: JSONValue {
+        let definition = workflow.definition
+        var members = WorkflowLine(workflow: workflow).members
+        members["fields"] = .array(definition.fields.map(Self.field))
+        members["states"] = .array(definition.states.map(Self.state))
+        members["transitions"] = .array(definition.transitions.map(Self.transition))
+        members["timers"] = .array(definition.timers.map(Self.timer))
+        members["slas"] = .array(definition.slas.map(Self.sla))
+        return .object(members)
+    }
+
+    /// `{"name","initial","final","title"?,"spawns":[{"workflow","title","team"?,"fields"}]}`.
+    static func state(_ state: StateDefinition) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "name": .string(state.name),
+            "initial": .bool(state.isInitial),
+            "final": .bool(state.isFinal),
+            "spawns": .array(state.spawns.map(spawn)),
+        ]
+        members["title"] = state.title.map(JSONValue.string)
+        return .object(members)
+    }
+
+    private static func spawn(_ child: SpawnedChild) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "workflow": .string(child.workflow),
+            "title": .string(child.title),
+            "fields": .object(child.fields),
+        ]
+        members["team"] = child.team.map(JSONValue.string)
+        return .object(members)
+    }
+
+    /// `{"in","after","after_s","fire"}`.
+    static func timer(_ timer: StateTimer) -> JSONValue {
+        .object([
+            "in": .string(timer.state),
+            "after": .string(timer.after.description),
+            "after_s": .int(timer.after.seconds),
+            "fire": .string(timer.fire),
+        ])
+    }
+
+    /// A list of names as a JSON array.
+    static func names(_ names: [String]) -> JSONValue {
+        .array(names.map(JSONValue.string))
+    }
+}

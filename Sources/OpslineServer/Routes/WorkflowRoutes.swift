@@ -1,0 +1,90 @@
+import Hummingbird
+import OpslineStore
+import Workflow
+
+/// `/v1/workflows`: the published workflows, their definitions and state diagrams (every token
+/// may read them); admins publish new versions.
+struct WorkflowRoutes {
+    /// The published workflows, and the calendars of the server's `calendars.yaml` that a
+    /// workflow may name.
+    let catalog: WorkflowCatalog
+
+    func register(on group: RouterGroup<OpslineRequestContext>) {
+        group.get(use: list)
+        group.get(":name", use: show)
+        group.put(":name", use: publish)
+        group.get(":name/graph", use: graph)
+    }
+
+    /// The latest version of every workflow, one line each, by name.
+    @Sendable func list(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        _ = try context.caller()
+        let lines = try await catalog.latestPublished().map { NDJSON.buffer(WorkflowLine(workflow: $0).json) }
+        return Response(status: .ok, headers: [.contentType: NDJSON.contentType], body: .init(contentsOf: lines))
+    }
+
+    /// The definition as one line: the latest version, or `?version=N`.
+    @Sendable func show(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        _ = try context.caller()
+        let workflow = try await published(request, context: context)
+        return StreamedLines.single(WorkflowDocument(workflow: workflow).json, status: .ok)
+    }
+
+    /// The state diagram as `text/plain`: `?format=dot` (the default) or `mermaid`, of the latest
+    /// version or `?version=N`.
+    @Sendable func graph(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        _ = try context.caller()
+        let requested = request.uri.queryParameters["format"].map(String.init) ?? WorkflowGraph.Format.dot.rawValue
+        guard let format = WorkflowGraph.Format(rawValue: requested) else {
+            throw APIError.badRequest("format must be dot or mermaid, not '\(requested)'")
+        }
+        let workflow = try await published(request, context: context)
+        let text = WorkflowGraph(workflow.definition).render(format)
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: .init(string: text)))
+    }
+
+    /// Publishes the body as the next version when it differs from the latest: 201 with
+    /// `"changed":true`, or 200 with `"changed":false` when it is the same. The body must load,
+    /// name the workflow of the path, and agree with the other published workflows and the
+    /// server's calendars (422 `invalid_workflow` lists every problem). Tasks already running
+    /// stay on the version they started with.
+    @Sendable func publish(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+        try AccessPolicy.checkPublishesWorkflows(try context.caller())
+        let name = try context.parameters.require("name")
+        let file = try await WorkflowUpload.read(request).file(named: name)
+        if let declared = file.declaredWorkflowName, declared != name {
+            throw APIError.badRequest(
+                "the document defines workflow '\(declared)', but the path names '\(name)'; they must be the same")
+        }
+        let others = try await catalog.latestPublished().map {
+            WorkflowSourceFile(path: "\($0.name)@v\($0.version)", text: $0.source)
+        }
+        let problems = WorkflowUpdateCheck(existing: others, calendars: catalog.calendars.names).problems(of: file)
+        guard problems.isEmpty else { throw APIError.invalidWorkflow(problems) }
+        let publication = try await catalog.publishVersion(source: file.text, file: file.path)
+        let workflow = publication.workflow
+        if publication.isNewVersion {
+            context.logger.notice("published workflow \(workflow.name) version \(workflow.version)")
+        }
+        return StreamedLines.single(
+            WorkflowLine(workflow: workflow, changed: publication.isNewVersion).json,
+            status: publication.isNewVersion ? .created : .ok)
+    }
+
+    /// The workflow of the path at `?version=N`, or its latest version; 404 when there is none.
+    private func published(_ request: Request, context: OpslineRequestContext) async throws -> PublishedWorkflow {
+        let name = try context.parameters.require("name")
+        guard let text = request.uri.queryParameters["version"].map(String.init) else {
+            guard let latest = try await catalog.latestPublished(name) else {
+                throw StoreError.workflowNotFound(name)
+            }
+            return latest
+        }
+        guard let version = Int(text), version >= 1 else {
+            throw APIError.badRequest("version must be a whole number from 1, not '\(text)'")
+        }
+        return try await catalog.workflow(name, version: version)
+    }
+}

@@ -1,0 +1,47 @@
+/// Checks one workflow file that is to join, or replace its namesake in, a set of workflows
+/// already loaded together, such as a workflow sent to the server checked against those
+/// published there.
+///
+/// The file is checked on its own and against the others the way ``WorkflowLibrary`` checks a
+/// folder: unique names and keys, known calendars, spawned workflows that exist and whose fields
+/// fit. Problems in the file itself are reported, and so are problems it would cause in the
+/// others (a child workflow that gains a required field its parents do not give). Problems the
+/// others had before are not the file's fault and are left out.
+public struct WorkflowUpdateCheck: Sendable {
+    /// The workflows loaded so far, one file each.
+    public let existing: [WorkflowSourceFile]
+    /// The calendars workflows may name; the built-in `24x7` always counts.
+    public let calendars: Set<String>
+
+    /// Creates a check against a set of workflows.
+    /// - Parameters:
+    ///   - existing: The workflows loaded so far, one file each, named the way messages about
+    ///     them should name them (e.g. `risk-review@v3`).
+    ///   - calendars: The calendars workflows may name.
+    public init(existing: [WorkflowSourceFile], calendars: some Sequence<String>) {
+        self.existing = existing
+        self.calendars = Set(calendars)
+    }
+
+    /// Every problem `candidate` has or causes, in file and line order; empty when it may join.
+    /// - Parameter candidate: The new file. An existing file declaring the same `workflow:` name
+    ///   is replaced by it.
+    public func problems(of candidate: WorkflowSourceFile) -> [WorkflowLoadError] {
+        let replaced = candidate.declaredWorkflowName
+        let others = existing.filter { $0.declaredWorkflowName != replaced || replaced == nil }
+        let before = Set(Self.problems(of: existing, calendars: calendars))
+        // Read last, the candidate is the one a clash of names or keys is reported at.
+        return Self.problems(of: others + [candidate], calendars: calendars).filter {
+            $0.file == candidate.path || !before.contains($0)
+        }
+    }
+
+    private static func problems(of files: [WorkflowSourceFile], calendars: Set<String>) -> [WorkflowLoadError] {
+        do throws(WorkflowLoadErrors) {
+            _ = try WorkflowLibrary(workflows: files, calendars: calendars)
+            return []
+        } catch {
+            return error.errors
+        }
+    }
+}

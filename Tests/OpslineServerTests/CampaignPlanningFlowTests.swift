@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+import Workflow
+
+/// `workflows/campaign-planning.yaml` through the HTTP API: eight planning steps from a SMART
+/// objective to the evaluation, a manager's approval that can send the plan back for rework, and
+/// resource requests handed to four teams.
+@Suite struct CampaignPlanningFlowTests {
+    static let campaignLine = #"""
+        {"workflow":"campaign-planning","title":"双11 会员日 满300减50","fields":{"campaign_type":"promotion"}}
+        """#
+
+    static let objectives = #"""
+        {"purpose":"Win back members who have not ordered since the summer","theme":"双11 会员日","objective":"+10% mini-program visits during 11-01…11-11 against October","target_metric":"site_traffic","baseline":120000,"target":132000,"start_date":"2026-11-01","end_date":"2026-11-11"}
+        """#
+
+    static let plan = #"""
+        {"location":"WeChat mini-program and 12 flagship stores","run_sheet":"10-25 teaser; 11-01 coupons open; 11-11 00:00 flash sale; 11-12 wrap-up","budget":380000,"risk_forecast":"Traffic spike at 00:00; coupon abuse by resellers"}
+        """#
+
+    /// Walks a new campaign to the plan's approval step.
+    static func campaignAwaitingApproval(_ api: APIClient) async throws -> String {
+        let id = try #require(try await api.create(campaignLine)["id"]?.stringValue)
+        _ = try await api.advance(id, "set_objectives", fields: objectives)
+        _ = try await api.advance(
+            id, "analyse_audience",
+            fields:
+                #"{"audience":"Members aged 25–40 in tier-1/2 cities, lapsed 90+ days","channels":["wechat","mini_program","sms"]}"#
+        )
+        _ = try await api.advance(
+            id, "finish_concept",
+            fields: #"{"concept":"「回家的礼物」: returning members unlock a 满300减50 coupon","mechanic":"spend_and_save"}"#)
+        let submitted = try await api.advance(id, "submit_plan", fields: plan)
+        #expect(submitted["state"] == "plan_review")
+        return id
+    }
+
+    @Test func eachPlanningStepAsksForWhatItDecides() async throws {
+        try await TestServer.make().run { api in
+            let created = try await api.create(Self.campaignLine)
+            let id = try #require(created["id"]?.stringValue)
+            #expect(created["state"] == "objectives")
+            #expect(created["team"] == "marketing")
+
+            let notSmart = try await api.fire(
+                id, "set_objectives", fields: Self.objectives.replacingOccurrences(of: "132000", with: "100000"))
+            #expect(notSmart.status == .unprocessableContent)
+            #expect(notSmart.errorDetail("condition") == "target > baseline and end_date >= start_date")
+
+            let objectives = try await api.advance(id, "set_objectives", fields: Self.objectives)
+            #expect(objectives["state"] == "audience")
+
+            _ = try await api.advance(
+                id, "analyse_audience", fields: #"{"audience":"Lapsed members","channels":["wechat"]}"#)
+            let noMechanic = try await api.fire(id, "finish_concept", fields: #"{"concept":"「回家的礼物」"}"#)
+            #expect(noMechanic.status == .unprocessableContent, "a promotion names its mechanic")
+            #expect(noMechanic.errorDetail("condition") == "campaign_type != 'promotion' or mechanic is not null")
+            _ = try await api.advance(
+                id, "finish_concept", fields: #"{"concept":"「回家的礼物」","mechanic":"spend_and_save"}"#)
+
+            let noBudget = try await api.fire(
+                id, "submit_plan", fields: Self.plan.replacingOccurrences(of: #""budget":380000,"#, with: ""))
+            #expect(noBudget.status == .unprocessableContent)
+            #expect(noBudget.errorCode == "guard_failed")
+            #expect(noBudget.errorList("missing_fields") == ["budget"])
+        }
+    }
+
+    @Test func reworkSendsThePlanBackAndOnlyAManagerDecides() async throws {
+        let server = try await TestServer.make()
+        let planner = try await server.mint(.member, teams: ["marketing"], name: "planner-lin")
+        let manager = try await server.mint(.manager, teams: ["marketing"], name: "cmo-gao")
+        try await server.run { api in
+            let id = try await Self.campaignAwaitingApproval(api)
+
+            let selfApproved = try await api.fire(id, "approve_plan", token: planner)
+            #expect(selfApproved.status == .forbidden)
+            #expect(selfApproved.errorList("allowed_roles") == ["manager"])
+
+            let noReason = try await api.fire(id, "request_rework", token: manager)
+            #expect(noReason.errorList("missing_fields") == ["rework_reason"])
+            let rework = try await api.advance(
+                id, "request_rework",
+                fields:
+                    #"{"rework_reason":"Budget too high for a win-back campaign: stay under ¥300k and drop the SMS blast"}"#,
+                token: manager)
+            #expect(rework["state"] == "planning", "rework returns to the activity plan")
+            let clocks = JSONValue.object(rework)
+            #expect(clocks.clock("approval")?["state"] == "met", "the manager decided in time")
+            #expect(clocks.clock("planning")?["state"] == "running", "rework resumes the planning clock")
+            #expect(rework["fields"]?["budget"] == 380000, "the plan is kept for editing")
+            #expect(try await api.children(of: id).isEmpty, "nothing is handed out before approval")
+
+            let resubmitted = try await api.advance(
+                id, "submit_plan", fields: #"{"budget":280000,"channels":["wechat","mini_program"]}"#, token: planner)
+            #expect(resubmitted["state"] == "plan_review")
+            let approved = try await api.advance(id, "approve_plan", token: manager)
+            #expect(approved["state"] == "resourcing")
+
+            let history = try await api.send(.get, "/v1/tasks/\(id)/events")
+            let moves = history.lines.filter { $0["type"] == "transitioned" }.compactMap {
+                $0["data"]?["transition"]?.stringValue
+            }
+            #expect(
+                moves == [
+                    "set_objectives", "analyse_audience", "finish_concept", "submit_plan", "request_rework",
+                    "submit_plan", "approve_plan",
+                ])
+        }
+    }
+
+    @Test func approvalHandsResourceRequestsToFourTeamsAndExecutionWaitsForThem() async throws {
+        let server = try await TestServer.make()
+        let manager = try await server.mint(.manager, teams: ["marketing"], name: "cmo-gao")
+        try await server.run { api in
+            let id = try await Self.campaignAwaitingApproval(api)
+            _ = try await api.advance(id, "approve_plan", token: manager)
+
+            let requests = try await api.children(of: id)
+            #expect(requests.map { $0["team"]?.stringValue } == ["events", "hr", "design", "brand"])
+            #expect(
+                requests.map { $0["fields"]?["resource"]?.stringValue } == ["venue", "staff", "materials", "publicity"])
+            #expect(requests.allSatisfy { $0["parent"]?.stringValue == id && $0["workflow"] == "resource-request" })
+            let requestIDs = requests.compactMap { $0["id"]?.stringValue }
+            #expect(try await api.task(id)["children"]?.childIDs == requestIDs)
+
+            let early = try await api.fire(id, "start_execution")
+            #expect(early.status == .unprocessableContent)
+            #expect(early.errorList("open_children") == requestIDs)
+
+            let details = [
+                #"{"details":"12 flagship stores: pop-up counters booked 11-09…11-11","cost":60000}"#,
+                #"{"details":"40 store promoters and 6 extra 客服 agents on 11-11","cost":48000}"#,
+                #"{"details":"Posters, coupon cards, gift bags ×20k","cost":72000}"#,
+                #"{"details":"公众号 push ×3, 朋友圈 ads, 小红书 KOL ×8","cost":95000}"#,
+            ]
+            for (requestID, detail) in zip(requestIDs, details) {
+                _ = try await api.advance(requestID, "arrange")
+                #expect(try await api.advance(requestID, "confirm", fields: detail)["state"] == "confirmed")
+            }
+            let executing = try await api.advance(id, "start_execution")
+            #expect(executing["state"] == "executing")
+
+            _ = try await api.advance(id, "go_live")
+            let unchecked = try await api.fire(
+                id, "end_campaign",
+                fields: #"{"risk_log":"00:00 traffic spike absorbed by queueing","compliance_checked":false}"#)
+            #expect(unchecked.status == .unprocessableContent, "the run ends only once compliance is confirmed")
+            let evaluating = try await api.advance(
+                id, "end_campaign",
+                fields:
+                    #"{"risk_log":"00:00 traffic spike absorbed by queueing; 37 reseller accounts blocked","compliance_checked":true}"#
+            )
+            #expect(evaluating["state"] == "evaluating")
+
+            let results = #"""
+                {"participants":18450,"exposure":2300000,"sales":1710000,"shares":9120,"satisfaction":4.4,"actual":138600}
+                """#
+            let missingMetrics = try await api.fire(id, "complete", fields: #"{"participants":18450}"#)
+            #expect(
+                missingMetrics.errorList("missing_fields") == ["exposure", "sales", "shares", "satisfaction", "actual"])
+            let completed = try await api.advance(id, "complete", fields: results)
+            #expect(completed["state"] == "completed")
+            #expect(completed["closed_at"]?.stringValue != nil)
+            #expect(completed["fields"]?["goal_met"] == true)
+            #expect(completed["fields"]?["goal_completion"] == 1.05, "138 600 of 132 000 visits")
+            #expect(completed["fields"]?["sales_per_yuan"] == 4.5, "¥1.71M of sales on a ¥380k budget")
+        }
+    }
+}
