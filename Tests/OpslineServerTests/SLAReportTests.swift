@@ -78,35 +78,36 @@ import Workflow
         let server = try await SLAViewsFixture.server()
         let billingViewer = try await server.mint(.viewer, teams: ["billing"])
         try await server.run { api in
-            // Both tasks wait 1.5 s; the moves around the wait happen in one transaction each
-            // (a batch), so the time spent open is only what one request takes, however loaded
-            // the machine is.
+            // Three tasks wait 2 s each (one of billing's, which stays waiting); every move is one
+            // batch, so a task's time open is one round trip, its time waiting 2 s and more.
             let created = try await api.send(
                 .post, "/v1/tasks",
-                body: #"{"workflow":"sla-views","title":"First"}"# + "\n"
-                    + #"{"workflow":"sla-views","title":"Second"}"#)
+                body: [
+                    #"{"workflow":"sla-views","title":"First"}"#, #"{"workflow":"sla-views","title":"Second"}"#,
+                    #"{"workflow":"sla-views","title":"Billing's","team":"billing"}"#,
+                ].joined(separator: "\n"))
             let ids = created.lines.strings("id")
-            try #require(ids.count == 2, "\(created.text)")
+            try #require(ids.count == 3, "\(created.text)")
             try await api.batch(ids.map { (id: $0, transition: "wait") })
-            try await Task.sleep(for: .milliseconds(1500))
-            try await api.batch(ids.flatMap { [(id: $0, transition: "resume"), (id: $0, transition: "finish")] })
-            _ = try await api.createViewTask("Still open", team: "billing")
+            try await Task.sleep(for: .seconds(2))
+            try await api.batch(
+                ids.prefix(2).flatMap { [(id: $0, transition: "resume"), (id: $0, transition: "finish")] })
 
             let report = try await api.send(.get, "/v1/reports/flow?workflow=sla-views")
             #expect(report.status == .ok)
             #expect(report.lines.strings("state") == ["waiting", "open"], "closed tasks' final state is not waiting")
             let waiting = try #require(report.lines.first)
             #expect(waiting["workflow"] == "sla-views")
-            #expect(waiting["tasks"] == 2 && waiting["visits"] == 2)
-            #expect((waiting["total_s"]?.intValue ?? 0) >= 3)
-            #expect((waiting["p50_s"]?.intValue ?? 0) >= 1)
-            #expect((waiting["avg_s"]?.intValue ?? 0) >= 1)
+            #expect(waiting["tasks"] == 3 && waiting["visits"] == 3)
+            #expect((waiting["total_s"]?.intValue ?? 0) >= 6)
+            #expect((waiting["p50_s"]?.intValue ?? 0) >= 2)
+            #expect((waiting["avg_s"]?.intValue ?? 0) >= 2)
             let open = try #require(report.lines.last)
-            #expect(open["tasks"] == 3 && open["visits"] == 5, "sent back once each, and one still open")
+            #expect(open["tasks"] == 3 && open["visits"] == 5, "two sent back once each")
 
             let billing = try await api.send(.get, "/v1/reports/flow?workflow=sla-views", token: billingViewer)
-            #expect(billing.lines.strings("state") == ["open"])
-            #expect(billing.lines.first?["tasks"] == 1)
+            #expect(billing.lines.strings("state") == ["waiting", "open"])
+            #expect(billing.lines.allSatisfy { $0["tasks"] == 1 })
 
             let tomorrow = RFC3339.format(Date().addingTimeInterval(86_400))
             #expect(try await api.send(.get, "/v1/reports/flow?workflow=sla-views&from=\(tomorrow)").lines.isEmpty)

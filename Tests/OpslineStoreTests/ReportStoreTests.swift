@@ -86,4 +86,67 @@ import Workflow
         #expect(zip(order, order.dropFirst()).allSatisfy { $0 < $1 }, "soonest first, ties by id")
         await database.pool.close()
     }
+
+    /// Two closed complaints and one still received, with their histories at known times: A spends
+    /// 60 s received, 100 s acknowledged, 1000 s investigating, 40 s resolved; B 30 s received,
+    /// 500 s investigating, 2000 s waiting on the customer, 100 s investigating again, 20 s
+    /// resolved; C (billing's) has been received for 300 s.
+    static let history = """
+        INSERT INTO tasks (id, workflow, workflow_version, state, title, team, closed_at) VALUES
+            ('A-1', 'complaint-escalation', 1, 'closed', 'A', 'support', '2026-11-01 08:20:00+00'),
+            ('B-1', 'complaint-escalation', 1, 'closed', 'B', 'support', '2026-11-01 08:44:10+00'),
+            ('C-1', 'complaint-escalation', 1, 'received', 'C', 'billing', NULL);
+        INSERT INTO events (task_id, type, at, data)
+        SELECT task_id, type, '2026-11-01 08:00:00+00'::timestamptz + seconds * interval '1 s', data::jsonb
+        FROM (VALUES
+            ('A-1', 'created', 0, '{"state":"received"}'),
+            ('A-1', 'transitioned', 60, '{"to":"acknowledged"}'),
+            ('A-1', 'commented', 70, '{"text":"not a move"}'),
+            ('A-1', 'transitioned', 160, '{"to":"investigating"}'),
+            ('A-1', 'transitioned', 1160, '{"to":"resolved"}'),
+            ('A-1', 'transitioned', 1200, '{"to":"closed"}'),
+            ('B-1', 'created', 0, '{"state":"received"}'),
+            ('B-1', 'transitioned', 30, '{"to":"investigating"}'),
+            ('B-1', 'transitioned', 530, '{"to":"waiting_on_customer"}'),
+            ('B-1', 'transitioned', 2530, '{"to":"investigating"}'),
+            ('B-1', 'transitioned', 2630, '{"to":"resolved"}'),
+            ('B-1', 'transitioned', 2650, '{"to":"closed"}')
+        ) AS e(task_id, type, seconds, data);
+        INSERT INTO events (task_id, type, at, data) VALUES ('C-1', 'created', now() - interval '300 s', '{"state":"received"}');
+        """
+
+    @Test func theFlowReportSumsEachStateFromTheHistoryMostTimeFirst() async throws {
+        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 4)
+        let database = try OpslineDatabase(pool: pool)
+        try await database.prepare()
+        try await database.workflows.publish(source: WorkflowCatalogTests.source, file: "complaint-escalation.yaml")
+        try await pool.withConnection { try await $0.execute(Self.history) }
+
+        let rows = try await database.reports.flow(FlowReportQuery(workflow: "complaint-escalation"))
+        #expect(
+            rows.map(\.state) == ["waiting_on_customer", "investigating", "received", "acknowledged", "resolved"],
+            "most time first; a closed task's final state is not counted")
+        let byState = Dictionary(uniqueKeysWithValues: rows.map { ($0.state, $0) })
+        let investigating = try #require(byState["investigating"])
+        #expect(investigating.tasks == 2 && investigating.visits == 3)
+        #expect(investigating.totalSeconds == 1600 && investigating.averageSeconds == 800)
+        #expect(investigating.p50Seconds == 800 && abs(investigating.p90Seconds - 960) < 0.001)
+        let received = try #require(byState["received"])
+        #expect(received.tasks == 3 && received.visits == 3)
+        #expect(received.totalSeconds >= 390 && received.totalSeconds < 450, "C's stretch counts until now")
+        #expect(byState["waiting_on_customer"]?.totalSeconds == 2000)
+        #expect(byState["resolved"]?.totalSeconds == 60)
+
+        var window = FlowReportQuery(workflow: "complaint-escalation")
+        window.from = ISO8601DateFormatter().date(from: "2026-11-01T08:08:20Z")  // 500 s in
+        window.to = ISO8601DateFormatter().date(from: "2026-11-01T08:43:20Z")  // 2600 s in
+        let entered = try await database.reports.flow(window)
+        #expect(entered.map(\.state) == ["waiting_on_customer", "investigating", "resolved"])
+        #expect(entered.map(\.totalSeconds) == [2000, 100, 40], "stretches entered in the window, in full")
+
+        var billing = FlowReportQuery(workflow: "complaint-escalation")
+        billing.visibleTeams = ["billing"]
+        #expect(try await database.reports.flow(billing).map(\.state) == ["received"])
+        await pool.close()
+    }
 }
