@@ -129,6 +129,8 @@ COLUMNS="id, workflow, workflow_version, state, title, priority, team, assignee,
      FROM sla_clocks c WHERE c.task_id = tasks.id)::text AS sla"
 # SLASQL.saveClocks: moving between investigating and waiting_on_customer pauses or resumes the
 # complaint's resolution clock; a resumed clock gets its next step in due_work and a NOTIFY.
+# LifecycleSQL: entering waiting_on_customer schedules its 7-day timer (and a NOTIFY), leaving it
+# cancels the timer.
 save_clock() { # $1: the task-number variable, $2: the \gset prefix
     cat <<SQL
 WITH changed AS (
@@ -163,6 +165,12 @@ WITH changed AS (
 )
 SELECT (SELECT count(*) FROM saved) AS saved;
 \\if :${2}resumed
+SELECT pg_notify('opsline_due', '');
+DELETE FROM due_work WHERE task_id = 'CMP-' || :$1 AND kind = 'timer';
+\\else
+INSERT INTO due_work (kind, task_id, due_at, payload)
+VALUES ('timer', 'CMP-' || :$1, now() + make_interval(secs => 604800::double precision),
+    '{"fire": "close_unanswered", "state": "waiting_on_customer"}'::jsonb);
 SELECT pg_notify('opsline_due', '');
 \\endif
 SQL

@@ -97,4 +97,21 @@ import Workflow
             #expect(workflow.status == .notFound)
         }
     }
+
+    @Test func onlyTheParentsTeamMayHangChildrenUnderIt() async throws {
+        let server = try await TestServer.make()
+        let outsider = try await server.mint(.member, teams: ["billing"])
+        let insider = try await server.mint(.member, teams: ["support", "billing"])
+        try await server.run { api in
+            let parent = try await api.createComplaint(title: "Duplicate charge")
+            let child =
+                #"{"workflow":"complaint-escalation","title":"Refund","team":"billing","parent":"\#(parent)","fields":{"customer":"ACME"}}"#
+            let refused = try await api.send(.post, "/v1/tasks", body: child, token: outsider)
+            #expect(refused.status == .forbidden)
+            #expect(try await api.send(.get, "/v1/tasks/\(parent)").object["children"] == [])
+            let accepted = try await api.send(.post, "/v1/tasks", body: child, token: insider)
+            #expect(accepted.status == .created)
+            #expect(try await api.send(.get, "/v1/tasks/\(parent)").object["children"]?.arrayValue?.count == 1)
+        }
+    }
 }

@@ -13,6 +13,8 @@ struct CommandPermissions {
             case .create(let newTask):
                 let team = newTask.team ?? catalog.latest(newTask.workflow)?.definition.team
                 try AccessPolicy.check(caller, .create, team: team)
+                // For a child, `current` is its parent: adding to what it waits for is an update.
+                if let parent = current { try AccessPolicy.check(caller, .update, team: parent.team) }
             case .transition:
                 try AccessPolicy.check(caller, .transition, team: current?.team)
             case .update(let update):

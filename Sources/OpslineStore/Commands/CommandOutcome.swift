@@ -42,5 +42,5 @@ public struct BatchCommand: Sendable {
 }
 
 /// Decides whether the caller may run a command, given the task as it is inside the command's
-/// transaction (locked; nil for `create`). Throwing refuses the command.
+/// transaction (locked; for `create`, the new task's parent, or nil). Throwing refuses the command.
 public typealias CommandAuthorizer = @Sendable (TaskCommand, _ current: TaskRecord?) throws -> Void

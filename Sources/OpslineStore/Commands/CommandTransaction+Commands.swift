@@ -5,7 +5,16 @@ extension CommandTransaction {
     func create(_ command: NewTask) async throws -> TaskRecord {
         // An unknown workflow is 404 for everyone: nothing to hide, nothing to refuse.
         guard catalog.latest(command.workflow) != nil else { throw StoreError.workflowNotFound(command.workflow) }
-        try authorize(.create(command), nil)
+        // A child changes what its parent waits for (`children: done`): the authorizer sees the
+        // parent, so a caller cannot hang children under another team's task.
+        var parent: TaskRecord?
+        if let parentID = command.parent {
+            guard let row = try await connection.query(TaskSQL.selectTask, [parentID]).first else {
+                throw StoreError.unknownReference(field: "parent", value: parentID)
+            }
+            parent = try TaskRecord(row: row)
+        }
+        try authorize(.create(command), parent)
         return try await insertTask(command)
     }
 
