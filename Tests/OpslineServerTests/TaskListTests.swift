@@ -37,4 +37,37 @@ import Workflow
             #expect(numbers == Array(1...450))
         }
     }
+
+    /// A clock whose target passed is breached even when the task stops before the scheduler
+    /// looked; `breached=true` lists exactly such tasks.
+    @Test func theBreachedFilterListsTasksWithABreachedClock() async throws {
+        let server = try await TestServer.make()
+        try await server.database.workflows.publish(
+            source: """
+                workflow: quick-check
+                key: QCK
+                team: support
+                calendar: 24x7
+                states:
+                  open: {initial: true}
+                  done: {final: true}
+                transitions:
+                  finish: {from: open, to: done}
+                slas:
+                  response: {start: created, stop: {enter: [done]}, target: 3s}
+                """, file: "quick-check.yaml")
+        try await server.run { api in
+            let create = #"{"workflow":"quick-check","title":"check"}"#
+            let late = try #require(try await api.send(.post, "/v1/tasks", body: create).object["id"]?.stringValue)
+            let onTime = try #require(try await api.send(.post, "/v1/tasks", body: create).object["id"]?.stringValue)
+            _ = try await api.move(onTime, "finish")
+            try await Task.sleep(for: .milliseconds(3100))
+            let finished = try await api.move(late, "finish")
+            #expect(finished.object["sla"]?.arrayValue?.first?["state"] == "breached")
+            let breached = try await api.send(.get, "/v1/tasks?workflow=quick-check&breached=true").lines
+            #expect(breached.map { $0["id"]?.stringValue } == [late])
+            let kept = try await api.send(.get, "/v1/tasks?workflow=quick-check&breached=false").lines
+            #expect(kept.map { $0["id"]?.stringValue } == [onTime])
+        }
+    }
 }

@@ -20,11 +20,15 @@ public actor TestCluster {
         let cluster = try await startedCluster()
         databaseCount += 1
         let name = "test_\(databaseCount)"
-        let admin = try await PostgresConnection.connect(cluster.conninfo(database: "postgres"))
+        let admin = try await PostgresConnection.connect(cluster.conninfo(database: "postgres") + Self.patience)
         try await admin.execute("CREATE DATABASE \(name)")
         await admin.close()
-        return cluster.conninfo(database: name)
+        return cluster.conninfo(database: name) + Self.patience
     }
+
+    /// Hundreds of tests connect at once on a small machine: give a connection more than the
+    /// product's 5 s before calling it dead (a later `connect_timeout` wins in libpq).
+    private static let patience = " connect_timeout=30"
 
     /// The cluster, for tests that stop and restart the server itself.
     public func embedded() async throws -> EmbeddedPostgres {

@@ -106,4 +106,12 @@ struct TaskClocksTests {
         #expect(clocks.fieldsChanged(["severity": "p1"], at: Self.at(30)).map(\.kind) == [.retargeted])
         #expect(clocks.nextStep(policy: "resolution")?.at == Self.at(180))
     }
+
+    @Test func stoppingAfterTheTargetBeforeTheSchedulerNoticedIsABreachWhenItFellDue() {
+        var clocks = clocks()
+        _ = clocks.taskCreated(in: "received", fields: ["severity": "p1"], at: Self.at(0))
+        let changes = clocks.taskEntered("resolved", fields: [:], at: Self.at(300))
+        #expect(changes.map(\.kind) == [.breached, .stopped])
+        #expect(clocks.clocks["resolution"]?.breachedAt == Self.at(240))
+    }
 }

@@ -14,9 +14,7 @@ extension TaskFilter {
         parent = query["parent"].map(String.init)
         after = query["after"].map(String.init)
         open = try Self.bool(query["open"], "open")
-        if try Self.bool(query["breached"], "breached") != nil {
-            throw APIError.badRequest("breached is not available yet: SLA clocks are not running in this version")
-        }
+        breached = try Self.bool(query["breached"], "breached")
         if let limit = query["limit"] {
             guard let value = Int(limit), value > 0 else {
                 throw APIError.badRequest("limit must be a positive integer, not '\(limit)'")

@@ -60,6 +60,8 @@ public struct TaskFilter: Sendable, Hashable {
     public var parent: String?
     /// true: only tasks not in a final state; false: only closed ones.
     public var open: Bool?
+    /// Only tasks with (true) or without (false) a breached SLA clock.
+    public var breached: Bool?
     /// Only tasks of one of these teams (the caller's visibility); nil means every team.
     public var visibleTeams: [String]?
     /// Resume after this task id (exclusive).

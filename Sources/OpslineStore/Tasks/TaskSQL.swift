@@ -48,6 +48,8 @@ enum TaskSQL {
           AND ($8::text IS NULL OR priority = $8)
           AND ($9::text IS NULL OR parent = $9)
           AND ($10::bool IS NULL OR (closed_at IS NULL) = $10)
+          AND ($11::bool IS NULL OR EXISTS (
+                SELECT 1 FROM sla_clocks c WHERE c.task_id = tasks.id AND c.breached_at IS NOT NULL) = $11)
         ORDER BY row_id
         LIMIT $6
         """

@@ -35,7 +35,7 @@ extension TaskStore {
                     [
                         lastCursor ?? start, filter.workflow, filter.state, filter.team, filter.assignee,
                         min(remaining, Self.pageSize), filter.visibleTeams, filter.priority, filter.parent,
-                        filter.open,
+                        filter.open, filter.breached,
                     ]
                 ).rows
             }

@@ -44,7 +44,7 @@ public struct TaskClocks: Sendable {
                 guard case .entering(let states) = policy.start, states.contains(state) else { return [] }
                 return start(policy, in: state, fields: fields, at: instant)
             }
-            return follow(policy, into: state, at: instant).map { [$0] } ?? []
+            return follow(policy, into: state, at: instant)
         }
     }
 
@@ -87,32 +87,41 @@ public struct TaskClocks: Sendable {
     ) -> [SLAClockChange] {
         let target = policy.target.duration(for: fields).map { TimeInterval($0.seconds) }
         let started = store(SLAClock.started(policy: policy.name, at: instant, targetSeconds: target), .started)
-        return [started] + (follow(policy, into: state, at: instant).map { [$0] } ?? [])
+        return [started] + follow(policy, into: state, at: instant)
     }
 
     /// What entering `state` does to an existing clock.
-    private mutating func follow(_ policy: SLAPolicy, into state: String, at instant: Date) -> SLAClockChange? {
-        guard var clock = clocks[policy.name] else { return nil }
+    private mutating func follow(_ policy: SLAPolicy, into state: String, at instant: Date) -> [SLAClockChange] {
+        guard var clock = clocks[policy.name] else { return [] }
         switch clock.state {
         case .stopped:
-            return nil
+            return []
         case .running where policy.stop.contains(state), .paused where policy.stop.contains(state):
+            // A target passed before the scheduler got to it still counts as a breach, at the
+            // moment it fell due.
+            var changes: [SLAClockChange] = []
+            if !clock.isBreached, let target = clock.targetSeconds,
+                clock.workedSeconds(at: instant, calendar: calendar) >= target
+            {
+                clock.breachedAt = clock.instant(whenWorked: target, calendar: calendar) ?? instant
+                changes.append(store(clock, .breached))
+            }
             clock.workedSeconds = clock.workedSeconds(at: instant, calendar: calendar)
             clock.runningSince = nil
             clock.state = .stopped
             clock.stoppedAt = instant
-            return store(clock, clock.isBreached ? .stopped : .met)
+            return changes + [store(clock, clock.isBreached ? .stopped : .met)]
         case .running where policy.pause.contains(state):
             clock.workedSeconds = clock.workedSeconds(at: instant, calendar: calendar)
             clock.runningSince = nil
             clock.state = .paused
-            return store(clock, .paused)
+            return [store(clock, .paused)]
         case .paused where !policy.pause.contains(state):
             clock.runningSince = instant
             clock.state = .running
-            return store(clock, .resumed)
+            return [store(clock, .resumed)]
         case .running, .paused:
-            return nil
+            return []
         }
     }
 
