@@ -79,7 +79,7 @@ import Workflow
             #expect(unknown.object["error"]?["message"]?.stringValue?.contains("moon-hours") == true)
             let cases = [
                 ("duration=4", "duration"), ("duration=4h&from=tomorrow", "from"), ("from=2026-11-20", "duration"),
-                ("duration=soon", "duration"),
+                ("duration=soon", "duration"), ("duration=999999999999d", "duration"),
             ]
             for (query, parameter) in cases {
                 let reply = try await api.send(.get, "/v1/calendars/support-hours/due?\(query)")

@@ -37,52 +37,20 @@ public struct EventResultStream: AsyncSequence, Sendable {
 extension EventResultStream {
     /// Reads result lines from the response body; ``EventResultStream/next()`` drives it.
     public struct AsyncIterator: AsyncIteratorProtocol {
-        private enum State {
-            case idle(Opener)
-            case reading(ResponseChunks)
-            case finished
-        }
-
-        private var state: State
+        private var lines: ResponseLines
         private let decoder = JSONDecoder()
-        private var splitter = NDJSONLineSplitter()
-        private var ready: [ByteBuffer] = []
-        private var readyIndex = 0
-        private var status = 200
 
         init(open: @escaping Opener) {
-            self.state = .idle(open)
+            self.lines = ResponseLines(open: open)
         }
 
         /// The next result, or `nil` once the body has ended.
         public mutating func next() async throws -> EventResult? {
+            guard let line = try await lines.next() else { return nil }
             do {
-                while true {
-                    if readyIndex < ready.count {
-                        readyIndex += 1
-                        return try EventResult.decode(
-                            ready[readyIndex - 1], responseStatus: status, decoder: decoder)
-                    }
-                    switch state {
-                    case .finished:
-                        return nil
-                    case .idle(let open):
-                        let chunks = try await open()
-                        status = chunks.status
-                        state = .reading(chunks)
-                    case .reading(let chunks):
-                        readyIndex = 0
-                        if let chunk = try await chunks.next() {
-                            ready = try splitter.append(chunk)
-                        } else {
-                            state = .finished
-                            ready = splitter.finish().map { [$0] } ?? []
-                        }
-                    }
-                }
+                return try EventResult.decode(line, responseStatus: lines.status, decoder: decoder)
             } catch {
-                state = .finished
-                ready = []
+                lines.finish()
                 throw error
             }
         }

@@ -39,62 +39,23 @@ public struct NDJSONStream<Element: Sendable>: AsyncSequence, Sendable {
 extension NDJSONStream {
     /// Reads lines from a response body; ``NDJSONStream/next()`` drives it.
     public struct AsyncIterator: AsyncIteratorProtocol {
-        private enum State {
-            case idle(Opener)
-            case reading(ResponseChunks)
-            case finished
-        }
-
-        private var state: State
+        private var lines: ResponseLines
         private let decode: Decoder
         private let decoder = JSONDecoder()
-        private var splitter = NDJSONLineSplitter()
-        private var ready: [ByteBuffer] = []
-        private var readyIndex = 0
-        private var status = 200
 
         init(open: @escaping Opener, decode: @escaping Decoder) {
-            self.state = .idle(open)
+            self.lines = ResponseLines(open: open)
             self.decode = decode
         }
 
         /// The next decoded line, or `nil` once the body has ended.
         public mutating func next() async throws -> Element? {
+            guard let line = try await lines.next() else { return nil }
             do {
-                return try await nextElement()
+                return try element(from: line)
             } catch {
-                state = .finished
-                ready = []
+                lines.finish()
                 throw error
-            }
-        }
-
-        private mutating func nextElement() async throws(ClientError) -> Element? {
-            while true {
-                if readyIndex < ready.count {
-                    readyIndex += 1
-                    return try element(from: ready[readyIndex - 1])
-                }
-                switch state {
-                case .finished:
-                    return nil
-                case .idle(let open):
-                    let chunks = try await open()
-                    status = chunks.status
-                    state = .reading(chunks)
-                case .reading(let chunks):
-                    try await read(from: chunks)
-                }
-            }
-        }
-
-        private mutating func read(from chunks: ResponseChunks) async throws(ClientError) {
-            readyIndex = 0
-            if let chunk = try await chunks.next() {
-                ready = try splitter.append(chunk)
-            } else {
-                state = .finished
-                ready = splitter.finish().map { [$0] } ?? []
             }
         }
 
@@ -103,7 +64,7 @@ extension NDJSONStream {
                 let error = try? decoder.decode(ErrorLine.self, from: line)
             {
                 throw .server(
-                    status: status, code: error.code, message: error.message,
+                    status: lines.status, code: error.code, message: error.message,
                     details: error.details)
             }
             return try decode(line, decoder)

@@ -50,8 +50,16 @@ struct QueryValues {
         guard let duration = WorkDuration(parsing: value) else {
             throw Self.bad(name, "\(name) must be a duration such as 45s, 30m, 2h or 1d4h, not '\(value)'")
         }
+        // Working time is walked across every daylight-saving change on the way: a duration of
+        // millions of years would hold a request for minutes.
+        guard duration.seconds <= Self.longestDuration.seconds else {
+            throw Self.bad(name, "\(name) must be at most \(Self.longestDuration) (ten years), not '\(value)'")
+        }
         return duration
     }
+
+    /// The longest duration a query may ask about.
+    static let longestDuration = WorkDuration(seconds: 3650 * 86_400)
 
     /// `limit`: a positive integer.
     func limit() throws -> Int? {
