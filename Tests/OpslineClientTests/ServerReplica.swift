@@ -1,0 +1,136 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import Workflow
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One replica: the built `opsline serve` running as a child process on a free port of
+/// 127.0.0.1, against a database it shares with other replicas (`--database-url`).
+///
+/// Its output goes to a temporary file, shown by `description` when a test fails. Stop it with
+/// ``terminate(timeout:)`` (SIGTERM) or ``kill()`` (SIGKILL); `deinit` kills what still runs.
+final class ServerReplica: CustomStringConvertible {
+    /// The replica did not become ready, or did not stop, in time.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// A short name for messages, e.g. `replica-b`.
+    let name: String
+    /// `http://127.0.0.1:PORT`.
+    let baseURL: String
+    private let process = Process()
+    private let logURL: URL
+
+    /// Starts `opsline serve --database-url DATABASE --workflows WORKFLOWS` on a free port, with
+    /// `adminSecret` as an admin token. Returns at once; await ``waitUntilReady(timeout:)``.
+    init(name: String, databaseURL: String, workflows: URL, adminSecret: String) throws {
+        self.name = name
+        let port = try FreePort.pick()
+        baseURL = "http://127.0.0.1:\(port)"
+        logURL = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "opsline-\(name)-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OPSLINE_") }
+        environment["OPSLINE_ADMIN_TOKEN"] = adminSecret
+        process.executableURL = try CLIProcess.builtExecutable()
+        process.arguments = [
+            "serve", "--database-url", databaseURL, "--workflows", workflows.path, "--listen", "127.0.0.1:\(port)",
+        ]
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        let log = try FileHandle(forWritingTo: logURL)
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+    }
+
+    deinit {
+        kill()
+        try? FileManager.default.removeItem(at: logURL)
+    }
+
+    /// Whether the process still runs.
+    var isRunning: Bool { process.isRunning }
+
+    /// Waits until `GET /readyz` answers 200.
+    func waitUntilReady(timeout: Duration = .seconds(60)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            guard process.isRunning else { throw Failure(description: "\(name) exited during start-up\n\(self)") }
+            let request = HTTPClientRequest(url: "\(baseURL)/readyz")
+            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)),
+                response.status == .ok
+            {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw Failure(description: "\(name) was not ready after \(timeout)\n\(self)")
+    }
+
+    /// Kills the process outright (SIGKILL): no graceful shutdown, open transactions are cut off.
+    func kill() {
+        guard process.isRunning else { return }
+        send(SIGKILL, to: process.processIdentifier)
+        process.waitUntilExit()
+    }
+
+    /// Asks the process to stop (SIGTERM) and waits for it; kills it after `timeout`.
+    func terminate(timeout: Duration = .seconds(20)) async throws {
+        guard process.isRunning else { return }
+        send(SIGTERM, to: process.processIdentifier)
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        guard !process.isRunning else {
+            kill()
+            throw Failure(description: "\(name) ignored SIGTERM for \(timeout)\n\(self)")
+        }
+    }
+
+    /// How the process ended: `"exit N"`, `"signal N"`, or `"running"`.
+    var ending: String {
+        guard !process.isRunning else { return "running" }
+        return process.terminationReason == .exit
+            ? "exit \(process.terminationStatus)" : "signal \(process.terminationStatus)"
+    }
+
+    var description: String {
+        let log = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
+        return "\(name) (\(baseURL), \(ending)), last log lines:\n"
+            + log.split(separator: "\n").suffix(20).joined(separator: "\n")
+    }
+}
+
+/// A TCP port of 127.0.0.1 that nothing listens on right now.
+enum FreePort {
+    /// Binds port 0, reads the port the kernel chose, and closes the socket again.
+    static func pick() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw ServerReplica.Failure(description: "socket(): errno \(errno)") }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                guard bind(descriptor, generic, length) == 0 else { return false }
+                return getsockname(descriptor, generic, &length) == 0
+            }
+        }
+        guard bound else { throw ServerReplica.Failure(description: "bind(127.0.0.1:0): errno \(errno)") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// `kill(2)`, under a name the replica's own `kill()` does not hide.
+private func send(_ signal: Int32, to process: pid_t) {
+    _ = kill(process, signal)
+}
