@@ -107,6 +107,68 @@ import Workflow
         await database.pool.close()
     }
 
+    static let clocked = """
+        workflow: clocked
+        key: CLK
+        team: support
+        states:
+          open: {initial: true}
+          done: {final: true}
+        transitions:
+          finish: {from: open, to: done}
+        slas:
+          response: {start: created, stop: {enter: [done]}, target: 1s}
+        """
+
+    static let doublyClocked = """
+        workflow: doubly-clocked
+        key: DBL
+        team: support
+        states:
+          open: {initial: true}
+          done: {final: true}
+        transitions:
+          finish: {from: open, to: done}
+        slas:
+          response: {start: created, stop: {enter: [done]}, target: 1s}
+          resolution: {start: created, stop: {enter: [done]}, target: 1s}
+        """
+
+    /// One batch holds many tasks' breaches, stepped together, and tasks with two breaches due,
+    /// stepped one after the other: every clock breaches once, and nothing is left waiting.
+    @Test func oneBatchBreachesEveryDueClockOnce() async throws {
+        let database = try await prepared()
+        try await database.workflows.publish(source: Self.clocked, file: "clocked.yaml")
+        try await database.workflows.publish(source: Self.doublyClocked, file: "doubly-clocked.yaml")
+        var single: [String] = []
+        var double: [String] = []
+        for index in 0..<40 {
+            single.append(
+                try await database.tasks.create(NewTask(workflow: "clocked", title: "s\(index)"), caller: .system()).id)
+            double.append(
+                try await database.tasks.create(
+                    NewTask(workflow: "doubly-clocked", title: "d\(index)"), caller: .system()
+                ).id)
+        }
+        // The last breach falls due one second after the last task was created.
+        try await Task.sleep(until: ContinuousClock.now + .milliseconds(1100))
+        #expect(try await database.dueWork.runDue(limit: 1000) == 120)
+        for id in single {
+            let events = try await Array(database.tasks.events(ofTask: id))
+            #expect(events.map(\.type) == ["created", "sla_started", "sla_breached"], "\(id)")
+            #expect(events.last?.actor == DueWorkRunner.actor)
+        }
+        for id in double {
+            let events = try await Array(database.tasks.events(ofTask: id))
+            let breached = events.filter { $0.type == "sla_breached" }.compactMap { $0.data["policy"]?.stringValue }
+            #expect(breached.sorted() == ["resolution", "response"], "\(id)")
+            let clocks = try await database.tasks.task(id).clocks
+            #expect(clocks.map(\.policy) == ["resolution", "response"] && clocks.allSatisfy(\.isBreached), "\(id)")
+        }
+        #expect(try await database.dueWork.secondsUntilNextDue() == nil)
+        await database.pool.close()
+    }
+
     @Test func concurrentRunnersFireEveryTimerExactlyOnce() async throws {
         let database = try await prepared()
         var ids: [String] = []

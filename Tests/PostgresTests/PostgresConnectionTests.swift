@@ -21,6 +21,21 @@ import TestSupport
         await connection.close()
     }
 
+    @Test func textArraysKeepQuotesBackslashesBracesAndUnicode() async throws {
+        let connection = try await PostgresConnection.connect(try await TestCluster.shared.makeDatabase())
+        let values = [
+            #"{"note":"say \"hi\"","path":"C:\\temp"}"#, "\\", "\"", "{a,b}", "NULL", " spaced ", "Zürich ✓ 🚀", "",
+        ]
+        let row = try #require(
+            try await connection.query(
+                "SELECT $1::text[] AS list, cardinality($1::text[]) AS n, $2::text[] AS empty", [values, [String]()]
+            ).first)
+        #expect(try row.decode("list", as: [String].self) == values)
+        #expect(try row.decode("n", as: Int.self) == values.count)
+        #expect(try row.decode("empty", as: [String].self) == [])
+        await connection.close()
+    }
+
     @Test func serverErrorsCarrySQLStateAndDetail() async throws {
         let connection = try await PostgresConnection.connect(try await TestCluster.shared.makeDatabase())
         try await connection.execute("CREATE TABLE items (id int PRIMARY KEY)")

@@ -14,6 +14,21 @@ enum ClockTrigger {
     case step(SLAStep, policy: String)
 }
 
+/// What a trigger did to one task's clocks: the changes, and the task with its clocks as they
+/// now are. Nothing is saved until `CommandTransaction.save(_:)`.
+struct ClockMove {
+    /// The task, its `clocks` moved.
+    let task: TaskRecord
+    /// What changed, one per clock that moved, in policy order.
+    let changes: [SLAClockChange]
+    /// The changed clocks as `SLASQL.saveClocks` stores them (with `task_id`).
+    let rows: [JSONValue]
+    /// Their next due steps as `{task_id, due_at, payload}`.
+    let steps: [JSONValue]
+    /// The calendar the clocks count in.
+    let calendar: any WorkingCalendar
+}
+
 extension CommandTransaction {
     /// Moves the task's clocks for `trigger` at `instant`, saves the clocks that changed with
     /// their next due steps, records an event per change, and returns the task with its clocks
@@ -26,7 +41,21 @@ extension CommandTransaction {
         of task: TaskRecord, definition: WorkflowDefinition, trigger: ClockTrigger, at instant: Date,
         fieldsChanged: Bool = false
     ) async throws -> TaskRecord {
-        guard !definition.slas.isEmpty else { return task }
+        guard
+            let move = moveClocks(
+                of: task, definition: definition, trigger: trigger, at: instant, fieldsChanged: fieldsChanged)
+        else { return task }
+        try await save([move])
+        return move.task
+    }
+
+    /// What `trigger` at `instant` does to the task's clocks, without saving it; `nil` when no
+    /// clock moves.
+    func moveClocks(
+        of task: TaskRecord, definition: WorkflowDefinition, trigger: ClockTrigger, at instant: Date,
+        fieldsChanged: Bool = false
+    ) -> ClockMove? {
+        guard !definition.slas.isEmpty else { return nil }
         let calendar = catalog.calendars.calendar(named: definition.calendar)
         var clocks = TaskClocks(policies: definition.slas, clocks: task.clocks, calendar: calendar)
         var changes: [SLAClockChange] = []
@@ -38,28 +67,39 @@ extension CommandTransaction {
         case .fieldsChanged: changes = clocks.fieldsChanged(task.fields, at: instant)
         case .step(let step, let policy): changes = clocks.apply(step, policy: policy, at: instant).map { [$0] } ?? []
         }
-        guard !changes.isEmpty else { return task }
-        try await save(changes, of: task, clocks: clocks, calendar: calendar)
-        var updated = task
-        updated.clocks = clocks.clocks.values.sorted { $0.policy < $1.policy }
-        return updated
-    }
-
-    private func save(
-        _ changes: [SLAClockChange], of task: TaskRecord, clocks: TaskClocks, calendar: some WorkingCalendar
-    ) async throws {
+        guard !changes.isEmpty else { return nil }
         let policies = Set(changes.map(\.clock.policy)).sorted()
-        let rows = policies.compactMap { clocks.clocks[$0]?.storedObject(calendar: calendar) }
+        let taskID = JSONValue.string(task.id)
+        let rows: [JSONValue] = policies.compactMap { policy in
+            guard case .object(var row)? = clocks.clocks[policy]?.storedObject(calendar: calendar) else { return nil }
+            row["task_id"] = taskID
+            return .object(row)
+        }
         let steps: [JSONValue] = policies.compactMap { policy in
             clocks.nextStep(policy: policy).map { next in
-                ["due_at": .string(RFC3339.format(next.at)), "payload": next.step.payload(policy: policy)]
+                [
+                    "task_id": taskID, "due_at": .string(RFC3339.format(next.at)),
+                    "payload": next.step.payload(policy: policy),
+                ]
             }
         }
+        var moved = task
+        moved.clocks = clocks.clocks.values.sorted { $0.policy < $1.policy }
+        return ClockMove(task: moved, changes: changes, rows: rows, steps: steps, calendar: calendar)
+    }
+
+    /// Saves the moved clocks of one or many tasks and replaces their waiting steps, in one
+    /// statement; wakes the schedulers once if a step was scheduled; records an event per change.
+    func save(_ moves: [ClockMove]) async throws {
+        guard !moves.isEmpty else { return }
+        let steps = moves.flatMap(\.steps)
         try await connection.query(
-            SLASQL.saveClocks, [task.id, JSONValue.array(rows).jsonText, JSONValue.array(steps).jsonText])
+            SLASQL.saveClocks, [JSONValue.array(moves.flatMap(\.rows)).jsonText, JSONValue.array(steps).jsonText])
         if !steps.isEmpty { try await connection.query(DueWorkSQL.announce) }
-        for change in changes {
-            record(task.id, change.kind.rawValue, Self.eventData(change, calendar: calendar))
+        for move in moves {
+            for change in move.changes {
+                record(move.task.id, change.kind.rawValue, Self.eventData(change, calendar: move.calendar))
+            }
         }
     }
 

@@ -3,24 +3,45 @@ import Postgres
 import Workflow
 
 extension CommandTransaction {
-    /// Applies a clock's due step (warning, breach, escalation level) and, for an escalation
+    /// Applies clocks' due steps (warning, breach, escalation level) and, for an escalation
     /// level, what the level does: reassign team or assignee, raise or set the priority, fire a
     /// transition. A stale step (the clock paused or stopped since) changes nothing.
-    func stepClock(_ item: DueWorkItem) async throws {
-        guard case .string(let policyName)? = item.payload["policy"], let step = SLAStep(payload: item.payload),
-            let row = try await connection.query(TaskSQL.selectTask, [item.taskID]).first
-        else { return }
-        let task = try TaskRecord(row: row)
-        let definition = try await definition(of: task)
-        let stepped = try await followClocks(
-            of: task, definition: definition, trigger: .step(step, policy: policyName), at: item.dueAt)
-        guard case .escalation(let level) = step,
-            stepped.clocks.first(where: { $0.policy == policyName })?.escalationLevel == level,
-            task.clocks.first(where: { $0.policy == policyName })?.escalationLevel == level - 1,
-            let policy = definition.slas.first(where: { $0.name == policyName }),
-            policy.escalations.indices.contains(level - 1)
-        else { return }
-        try await escalate(stepped, level: policy.escalations[level - 1], policy: policyName)
+    ///
+    /// The items' tasks are read in one query and every changed clock is saved in one statement,
+    /// so a batch costs a few round trips however many clocks it steps; the levels' actions then
+    /// run one by one, as commands. Each task may have only one item here (apply several steps
+    /// of one task in separate calls, in due order).
+    func stepClocks(_ items: [DueWorkItem]) async throws {
+        guard !items.isEmpty else { return }
+        var tasks: [String: TaskRecord] = [:]
+        for row in try await connection.query(TaskSQL.selectTasks, [items.map(\.taskID)]).rows {
+            let task = try TaskRecord(row: row)
+            tasks[task.id] = task
+        }
+        var moves: [ClockMove] = []
+        var escalations: [(task: TaskRecord, level: EscalationLevel, policy: String)] = []
+        for item in items {
+            guard case .string(let policyName)? = item.payload["policy"], let step = SLAStep(payload: item.payload),
+                let task = tasks[item.taskID]
+            else { continue }
+            let definition = try await definition(of: task)
+            guard
+                let move = moveClocks(
+                    of: task, definition: definition, trigger: .step(step, policy: policyName), at: item.dueAt)
+            else { continue }
+            moves.append(move)
+            guard case .escalation(let level) = step,
+                move.task.clocks.first(where: { $0.policy == policyName })?.escalationLevel == level,
+                task.clocks.first(where: { $0.policy == policyName })?.escalationLevel == level - 1,
+                let policy = definition.slas.first(where: { $0.name == policyName }),
+                policy.escalations.indices.contains(level - 1)
+            else { continue }
+            escalations.append((move.task, policy.escalations[level - 1], policyName))
+        }
+        try await save(moves)
+        for escalation in escalations {
+            try await escalate(escalation.task, level: escalation.level, policy: escalation.policy)
+        }
     }
 
     private func escalate(_ task: TaskRecord, level: EscalationLevel, policy: String) async throws {

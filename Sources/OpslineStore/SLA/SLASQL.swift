@@ -11,19 +11,21 @@ enum SLASQL {
          FROM sla_clocks c WHERE c.task_id = tasks.id)::text AS sla
         """
 
-    /// Saves a task's changed clocks (`$2`, a JSON array of rows) and replaces their waiting
-    /// steps in `due_work` with the next ones (`$3`, a JSON array of `{due_at, payload}`), in one
-    /// statement: a command that moves clocks costs one extra round trip, not one per clock.
+    /// Saves changed clocks (`$1`, a JSON array of rows, each with its `task_id`) and replaces
+    /// their waiting steps in `due_work` with the next ones (`$2`, a JSON array of
+    /// `{task_id, due_at, payload}`), in one statement: a command that moves clocks costs one
+    /// extra round trip, not one per clock, and the scheduler saves a whole batch's clocks at once.
+    /// A `(task_id, policy)` may appear only once in `$1`.
     static let saveClocks = """
         WITH changed AS (
-            SELECT * FROM jsonb_to_recordset($2::jsonb) AS c(
-                policy text, state text, started_at timestamptz, target_s float8, worked_s float8,
+            SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(
+                task_id text, policy text, state text, started_at timestamptz, target_s float8, worked_s float8,
                 running_since timestamptz, warned_at timestamptz, breached_at timestamptz,
                 stopped_at timestamptz, escalation_level integer, due_at timestamptz)
         ), saved AS (
             INSERT INTO sla_clocks AS s (task_id, policy, state, started_at, target_s, worked_s, running_since,
                 warned_at, breached_at, stopped_at, escalation_level, due_at)
-            SELECT $1, policy, state, started_at, target_s, worked_s, running_since, warned_at, breached_at,
+            SELECT task_id, policy, state, started_at, target_s, worked_s, running_since, warned_at, breached_at,
                 stopped_at, escalation_level, due_at
             FROM changed
             ON CONFLICT (task_id, policy) DO UPDATE SET
@@ -33,12 +35,13 @@ enum SLASQL {
                 escalation_level = excluded.escalation_level, due_at = excluded.due_at
             RETURNING 1
         ), cleared AS (
-            DELETE FROM due_work
-            WHERE task_id = $1 AND kind = 'sla' AND payload ->> 'policy' IN (SELECT policy FROM changed)
+            DELETE FROM due_work d USING changed c
+            WHERE d.task_id = c.task_id AND d.kind = 'sla' AND d.payload ->> 'policy' = c.policy
             RETURNING 1
         ), scheduled AS (
             INSERT INTO due_work (kind, task_id, due_at, payload)
-            SELECT 'sla', $1, n.due_at, n.payload FROM jsonb_to_recordset($3::jsonb) AS n(due_at timestamptz, payload jsonb)
+            SELECT 'sla', n.task_id, n.due_at, n.payload
+            FROM jsonb_to_recordset($2::jsonb) AS n(task_id text, due_at timestamptz, payload jsonb)
             RETURNING 1
         )
         SELECT (SELECT count(*) FROM saved) AS saved

@@ -18,6 +18,8 @@ enum TaskSQL {
 
     static let selectTask = "SELECT \(TaskRecord.columns) FROM tasks WHERE id = $1"
 
+    static let selectTasks = "SELECT \(TaskRecord.columns) FROM tasks WHERE id = ANY ($1::text[])"
+
     static let applyTransition = """
         UPDATE tasks SET state = $2, fields = $3::jsonb, version = version + 1, updated_at = now(),
             closed_at = CASE WHEN $4::bool THEN now() ELSE NULL END

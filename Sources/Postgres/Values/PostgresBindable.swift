@@ -46,14 +46,27 @@ extension Date: PostgresBindable {
 }
 
 extension Array: PostgresBindable where Element == String {
-    /// A `text[]` literal with every element quoted and escaped.
+    /// A `text[]` literal with every element quoted and its `\\` and `"` escaped.
+    ///
+    /// Built byte by byte: batches bind arrays of thousands of JSON texts, and Foundation's
+    /// `replacingOccurrences` made this the scheduler's and the batch route's costliest step.
     public var postgresText: String? {
-        let quoted = map { element in
-            let escaped = element.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "\"", with: "\\\"")
-            return "\"\(escaped)\""
+        let backslash = UInt8(ascii: "\\")
+        let quote = UInt8(ascii: "\"")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(reduce(2) { $0 + $1.utf8.count + 3 })
+        bytes.append(UInt8(ascii: "{"))
+        for (index, element) in enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(quote)
+            for byte in element.utf8 {
+                if byte == backslash || byte == quote { bytes.append(backslash) }
+                bytes.append(byte)
+            }
+            bytes.append(quote)
         }
-        return "{\(quoted.joined(separator: ","))}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
