@@ -116,8 +116,8 @@ FIELDS=$(psql_value "SELECT fields::text FROM tasks WHERE id = 'CMP-1'")
 FIELDS=${FIELDS//\'/\'\'}
 
 # As TaskSQL / SLASQL / EventSQL / CommandTransaction run it: lock the row (its clocks come along),
-# write it, save the clock it paused or resumed, take the event-log lock, append the event(s),
-# notify. The workflow check happens in Swift, so here the new state is
+# write it, save the clock it paused or resumed, and in one statement take the event-log lock,
+# append the event(s) and notify. The workflow check happens in Swift, so here the new state is
 # the CASE. Each pgbench client works on its own slice of the seeded tasks, as the HTTP clients do.
 COLUMNS="id, workflow, workflow_version, state, title, priority, team, assignee, fields::text AS fields,
     parent, version, created_at, updated_at, closed_at,
@@ -128,9 +128,9 @@ COLUMNS="id, workflow, workflow_version, state, title, priority, team, assignee,
         ORDER BY c.policy), '[]'::jsonb)
      FROM sla_clocks c WHERE c.task_id = tasks.id)::text AS sla"
 # SLASQL.saveClocks: moving between investigating and waiting_on_customer pauses or resumes the
-# complaint's resolution clock; a resumed clock gets its next step in due_work and a NOTIFY.
-# LifecycleSQL: entering waiting_on_customer schedules its 7-day timer (and a NOTIFY), leaving it
-# cancels the timer.
+# complaint's resolution clock; a resumed clock gets its next step in due_work.
+# LifecycleSQL: entering waiting_on_customer schedules its 7-day timer, leaving it cancels the
+# timer. Either way the schedulers get one NOTIFY, sent with the events' (append_events).
 save_clock() { # $1: the task-number variable, $2: the \gset prefix
     cat <<SQL
 WITH changed AS (
@@ -165,13 +165,11 @@ WITH changed AS (
 )
 SELECT (SELECT count(*) FROM saved) AS saved;
 \\if :${2}resumed
-SELECT pg_notify('opsline_due', '');
 DELETE FROM due_work WHERE task_id = 'CMP-' || :$1 AND kind = 'timer';
 \\else
 INSERT INTO due_work (kind, task_id, due_at, payload)
 VALUES ('timer', 'CMP-' || :$1, now() + make_interval(secs => 604800::double precision),
     '{"fire": "close_unanswered", "state": "waiting_on_customer"}'::jsonb);
-SELECT pg_notify('opsline_due', '');
 \\endif
 SQL
 }
@@ -195,13 +193,17 @@ SQL
 }
 
 append_events() { # $1: task ids, $2: event types, $3: event data (array elements); $4: notify payload
+    # EventSQL.appendMany: the event-log lock, the append and both NOTIFYs in one statement
+    # (every move here schedules due work: a clock step or a timer).
     cat <<SQL
-SELECT pg_advisory_xact_lock($LOG_LOCK_KEY);
-INSERT INTO events (task_id, type, actor, data)
-SELECT u.task_id, u.type, 'admin', u.data::jsonb
-FROM unnest(ARRAY[$1]::text[], ARRAY[$2]::text[], ARRAY[$3]::text[]) WITH ORDINALITY AS u(task_id, type, data, n)
-ORDER BY u.n;
-SELECT pg_notify('opsline_events', $4);
+WITH log_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($LOG_LOCK_KEY)), appended AS (
+    INSERT INTO events (task_id, type, actor, data)
+    SELECT u.task_id, u.type, 'admin', u.data::jsonb
+    FROM log_lock, unnest(ARRAY[$1]::text[], ARRAY[$2]::text[], ARRAY[$3]::text[]) WITH ORDINALITY AS u(task_id, type, data, n)
+    ORDER BY u.n
+    RETURNING 1
+)
+SELECT pg_notify('opsline_events', $4), pg_notify('opsline_due', ''), (SELECT count(*) FROM appended) AS appended;
 COMMIT;
 SQL
 }

@@ -13,6 +13,7 @@ final class CommandTransaction {
     let caller: CommandCaller
     let authorize: CommandAuthorizer
     private(set) var pendingEvents: [PendingEvent] = []
+    private var dueWorkScheduled = false
 
     struct PendingEvent {
         let taskID: String
@@ -45,18 +46,28 @@ final class CommandTransaction {
         pendingEvents.removeSubrange(count...)
     }
 
-    /// Appends the pending events under the event-log lock and announces them.
+    /// Appends the pending events under the event-log lock and announces them, with the due
+    /// work scheduled since the last flush.
     func flushEvents() async throws {
-        guard !pendingEvents.isEmpty else { return }
-        try await connection.query(EventSQL.lockLog, [EventSQL.logLockKey])
+        guard let last = pendingEvents.last else {
+            if dueWorkScheduled { try await connection.query(DueWorkSQL.announce) }
+            dueWorkScheduled = false
+            return
+        }
         try await connection.query(
             EventSQL.appendMany,
             [
                 pendingEvents.map(\.taskID), pendingEvents.map(\.type), caller.name,
-                pendingEvents.map { JSONText.encode($0.data) },
+                pendingEvents.map { JSONText.encode($0.data) }, EventSQL.logLockKey, last.taskID, dueWorkScheduled,
             ])
-        try await connection.query(TaskSQL.notifyEvent, [pendingEvents.last!.taskID])
         pendingEvents.removeAll()
+        dueWorkScheduled = false
+    }
+
+    /// Notes that due work was scheduled, so that the flush wakes the schedulers (once, however
+    /// many timers and clock steps the transaction scheduled).
+    func announceDueWork() {
+        dueWorkScheduled = true
     }
 
     func record(_ taskID: String, _ type: String, _ data: [String: JSONValue]) {

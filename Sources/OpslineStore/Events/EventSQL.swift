@@ -2,14 +2,24 @@
 enum EventSQL {
     /// The transaction-scoped lock under which events get their `seq` (held until commit).
     static let logLockKey: Int64 = 0x6f70_735f_6576_656e  // "ops_even"
-    static let lockLog = "SELECT pg_advisory_xact_lock($1)"
 
-    /// Appends several events in order; all carry the same actor.
+    /// Takes the event-log lock, appends several events in order (all with the actor `$3`) and
+    /// notifies `opsline_events` with `$6` (and `opsline_due` when `$7`), in one round trip: the
+    /// lock is held until commit, so every statement after it lengthens the serialised part of
+    /// every writer's transaction.
+    ///
+    /// The lock comes from a materialized CTE joined to the rows, so it is taken before the first
+    /// row reaches the INSERT and gets its `seq`.
     static let appendMany = """
-        INSERT INTO events (task_id, type, actor, data)
-        SELECT u.task_id, u.type, $3, u.data::jsonb
-        FROM unnest($1::text[], $2::text[], $4::text[]) WITH ORDINALITY AS u(task_id, type, data, n)
-        ORDER BY u.n
+        WITH log_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($5)), appended AS (
+            INSERT INTO events (task_id, type, actor, data)
+            SELECT u.task_id, u.type, $3, u.data::jsonb
+            FROM log_lock, unnest($1::text[], $2::text[], $4::text[]) WITH ORDINALITY AS u(task_id, type, data, n)
+            ORDER BY u.n
+            RETURNING 1
+        )
+        SELECT pg_notify('opsline_events', $6), CASE WHEN $7 THEN pg_notify('opsline_due', '') END,
+            (SELECT count(*) FROM appended) AS appended
         """
 
     /// Events after a cursor, filtered; a NULL filter matches everything.

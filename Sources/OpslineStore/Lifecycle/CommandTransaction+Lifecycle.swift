@@ -14,7 +14,7 @@ extension CommandTransaction {
             try await connection.query(
                 LifecycleSQL.scheduleTimer, [task.id, timer.after.seconds, payload.jsonText])
         }
-        if !timers.isEmpty { try await connection.query(DueWorkSQL.announce) }
+        if !timers.isEmpty { announceDueWork() }
     }
 
     /// What leaving a state stops: its timers (none to cancel when the state has none).

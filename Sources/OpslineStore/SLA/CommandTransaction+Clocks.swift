@@ -89,13 +89,13 @@ extension CommandTransaction {
     }
 
     /// Saves the moved clocks of one or many tasks and replaces their waiting steps, in one
-    /// statement; wakes the schedulers once if a step was scheduled; records an event per change.
+    /// statement; has the flush wake the schedulers if a step was scheduled; records an event per change.
     func save(_ moves: [ClockMove]) async throws {
         guard !moves.isEmpty else { return }
         let steps = moves.flatMap(\.steps)
         try await connection.query(
             SLASQL.saveClocks, [JSONValue.array(moves.flatMap(\.rows)).jsonText, JSONValue.array(steps).jsonText])
-        if !steps.isEmpty { try await connection.query(DueWorkSQL.announce) }
+        if !steps.isEmpty { announceDueWork() }
         for move in moves {
             for change in move.changes {
                 record(move.task.id, change.kind.rawValue, Self.eventData(change, calendar: move.calendar))

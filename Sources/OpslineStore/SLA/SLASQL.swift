@@ -35,8 +35,11 @@ enum SLASQL {
                 escalation_level = excluded.escalation_level, due_at = excluded.due_at
             RETURNING 1
         ), cleared AS (
+            -- `= ANY (ARRAY(…))` gives the planner the task ids up front, so it reads them from
+            -- due_work_task; joining on task_id alone, it scanned every 'sla' row of due_work.
             DELETE FROM due_work d USING changed c
-            WHERE d.task_id = c.task_id AND d.kind = 'sla' AND d.payload ->> 'policy' = c.policy
+            WHERE d.task_id = ANY (ARRAY(SELECT task_id FROM changed))
+                AND d.task_id = c.task_id AND d.kind = 'sla' AND d.payload ->> 'policy' = c.policy
             RETURNING 1
         ), scheduled AS (
             INSERT INTO due_work (kind, task_id, due_at, payload)

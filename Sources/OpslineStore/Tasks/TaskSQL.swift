@@ -57,8 +57,6 @@ enum TaskSQL {
         """
 
     /// Wakes event-stream followers; the payload is informational only.
-    static let notifyEvent = "SELECT pg_notify('opsline_events', $1)"
-
     static let taskEventsPage = """
         SELECT \(EventRecord.columns) FROM events WHERE task_id = $1 AND seq > $2 ORDER BY seq LIMIT $3
         """
