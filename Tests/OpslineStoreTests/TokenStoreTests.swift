@@ -65,16 +65,18 @@ import TestSupport
         await database.pool.close()
     }
 
+    /// The lookup itself refuses an expired token (no cache: the row changes behind its back).
     @Test func anExpiredTokenDoesNotAuthenticate() async throws {
         let database = try await prepared()
-        let (token, secret) = try await database.tokens.create(
+        let tokens = TokenStore(pool: database.pool, cacheLifetime: .zero)
+        let (token, secret) = try await tokens.create(
             name: "temp", role: .viewer, teams: ["support"], expiresAt: Date().addingTimeInterval(3600))
-        #expect(try await database.tokens.authenticate(secret) != nil)
+        #expect(try await tokens.authenticate(secret) != nil)
         try await database.pool.withConnection {
             try await $0.query(
                 "UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1", [token.id])
         }
-        #expect(try await database.tokens.authenticate(secret) == nil)
+        #expect(try await tokens.authenticate(secret) == nil)
         let listed = try await Array(database.tokens.list())
         #expect(listed.first { $0.id == token.id }.map { $0.isActive() } == false)
         await database.pool.close()
@@ -127,6 +129,40 @@ import TestSupport
             try await database.tokens.create(
                 name: "late", role: .viewer, teams: ["support"], expiresAt: Date().addingTimeInterval(-1))
         }
+        await database.pool.close()
+    }
+
+    /// A resolved token is answered from memory, but never past its expiry.
+    @Test func aCachedTokenIsRefusedOnceItExpires() async throws {
+        let database = try await prepared()
+        let tokens = TokenStore(pool: database.pool, cacheLifetime: .seconds(3600))
+        let (_, secret) = try await tokens.create(
+            name: "short", role: .viewer, teams: ["ops"], expiresAt: Date().addingTimeInterval(2))
+        #expect(try await tokens.authenticate(secret) != nil)
+        try await Task.sleep(for: .milliseconds(2500))
+        #expect(try await tokens.authenticate(secret) == nil)
+        await database.pool.close()
+    }
+
+    /// Within its lifetime a cached token is not looked up again: the cache answers even after
+    /// the row is gone, until it is told to forget.
+    @Test func theCacheAnswersUntilItForgets() async throws {
+        let database = try await prepared()
+        let tokens = TokenStore(pool: database.pool, cacheLifetime: .seconds(3600))
+        let (token, secret) = try await tokens.create(name: "bot", role: .service, teams: ["support"])
+        #expect(try await tokens.authenticate(secret)?.tokenID == token.id)
+        try await database.pool.withConnection {
+            try await $0.query("DELETE FROM api_tokens WHERE id = $1", [token.id])
+        }
+        #expect(try await tokens.authenticate(secret)?.tokenID == token.id)
+        tokens.forgetCachedPrincipals()
+        #expect(try await tokens.authenticate(secret) == nil)
+
+        let uncached = TokenStore(pool: database.pool, cacheLifetime: .zero)
+        let (_, other) = try await uncached.create(name: "bot2", role: .service, teams: ["support"])
+        #expect(try await uncached.authenticate(other) != nil)
+        try await database.pool.withConnection { try await $0.query("DELETE FROM api_tokens WHERE name = 'bot2'") }
+        #expect(try await uncached.authenticate(other) == nil, "a zero lifetime asks every time")
         await database.pool.close()
     }
 }

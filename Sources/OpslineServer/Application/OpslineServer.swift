@@ -43,9 +43,12 @@ public struct OpslineServer: Sendable {
             database: database, retention: configuration.idempotencyRetention, logger: logger)
         let dueSignal = EventSignal(conninfo: conninfo, channel: "opsline_due", logger: logger)
         let scheduler = DueWorkScheduler(runner: database.dueWork, signal: dueSignal, logger: logger)
+        let revocations = EventSignal(conninfo: conninfo, channel: TokenStore.revocationChannel, logger: logger)
+        let invalidator = TokenCacheInvalidator(signal: revocations, tokens: database.tokens)
         let group = ServiceGroup(
             configuration: .init(
-                services: [signal, dueSignal, scheduler, pruner, app], gracefulShutdownSignals: [.sigterm, .sigint],
+                services: [signal, dueSignal, scheduler, revocations, invalidator, pruner, app],
+                gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
         await pool.close()

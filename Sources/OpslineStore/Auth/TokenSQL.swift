@@ -4,14 +4,14 @@ enum TokenSQL {
     /// once a minute, so a busy token does not write on every request.
     static let authenticate = """
         WITH hit AS (
-            SELECT id, name, role, teams, last_used_at FROM api_tokens
+            SELECT id, name, role, teams, expires_at, last_used_at FROM api_tokens
             WHERE secret_hash = $1::bytea AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
         ), touched AS (
             UPDATE api_tokens SET last_used_at = now() FROM hit
             WHERE api_tokens.id = hit.id
               AND (hit.last_used_at IS NULL OR hit.last_used_at < now() - interval '1 minute')
         )
-        SELECT id, name, role, teams FROM hit
+        SELECT id, name, role, teams, expires_at FROM hit
         """
 
     static let insertIfAbsent = """
@@ -35,6 +35,9 @@ enum TokenSQL {
         UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1
         RETURNING \(Token.columns)
         """
+
+    /// Tells every replica to forget the principals it has cached (`TokenStore.revocationChannel`).
+    static let announceRevocation = "SELECT pg_notify('opsline_tokens', $1)"
 
     /// Any admin token that still authenticates.
     static let anyAdmin = """

@@ -8,22 +8,41 @@ public struct TokenStore: Sendable {
     static let pageSize = 100
 
     let pool: PostgresPool
+    private let cache: PrincipalCache
 
     /// Creates a store over `pool`.
-    public init(pool: PostgresPool) { self.pool = pool }
+    /// - Parameter cacheLifetime: How long a resolved secret is trusted without asking the
+    ///   database again (see ``forgetCachedPrincipals()``); zero asks on every request.
+    public init(pool: PostgresPool, cacheLifetime: Duration = .seconds(10)) {
+        self.pool = pool
+        self.cache = PrincipalCache(lifetime: Double(cacheLifetime.components.seconds))
+    }
+
+    /// The `NOTIFY` channel on which a revocation is announced to every replica.
+    public static let revocationChannel = "opsline_tokens"
 
     /// The principal for a presented secret, or nil when it is unknown, revoked or expired.
     ///
-    /// Revocation and expiry take effect on the next request: nothing is cached.
+    /// A secret resolved in the last few seconds (`cacheLifetime`) is answered from memory. A
+    /// revocation takes effect on the next request on this replica, and on the others as soon as
+    /// they hear of it on ``revocationChannel``; expiry takes effect on time everywhere.
     public func authenticate(_ secret: TokenSecret) async throws -> Principal? {
+        let hash = secret.hash
+        if let cached = cache.principal(for: hash) { return cached }
         let row = try await pool.read {
-            try await $0.query(TokenSQL.authenticate, [PostgresBytes(secret.hash)]).first
+            try await $0.query(TokenSQL.authenticate, [PostgresBytes(hash)]).first
         }
-        return try row.map { row in
-            Principal(
-                tokenID: try row.decode("id"), name: try row.decode("name"), role: try Token.role(row),
-                teams: try row.decode("teams"))
-        }
+        guard let row else { return nil }
+        let principal = Principal(
+            tokenID: try row.decode("id"), name: try row.decode("name"), role: try Token.role(row),
+            teams: try row.decode("teams"))
+        cache.remember(principal, for: hash, expiresAt: try row.decode("expires_at", as: Date?.self))
+        return principal
+    }
+
+    /// Empties the cache of resolved secrets: called when another replica revokes a token.
+    public func forgetCachedPrincipals() {
+        cache.removeAll()
     }
 
     /// Makes sure a token with this secret exists (used for `OPSLINE_ADMIN_TOKEN`).
@@ -88,7 +107,12 @@ public struct TokenStore: Sendable {
     /// - Throws: ``TokenError/notFound(_:)`` when no token has this id.
     @discardableResult
     public func revoke(id: String) async throws -> Token {
-        let row = try await pool.write { try await $0.query(TokenSQL.revoke, [id]).first }
+        let row = try await pool.write { connection in
+            let row = try await connection.query(TokenSQL.revoke, [id]).first
+            if row != nil { try await connection.query(TokenSQL.announceRevocation, [id]) }
+            return row
+        }
+        cache.removeAll()
         guard let row else { throw TokenError.notFound(id) }
         return try Token(row: row)
     }

@@ -1,0 +1,21 @@
+import OpslineStore
+import ServiceLifecycle
+
+/// Empties this replica's cache of resolved tokens whenever any replica revokes one
+/// (`NOTIFY opsline_tokens`), and whenever the listening connection (re)connects, since
+/// revocations may have been missed while it was down.
+struct TokenCacheInvalidator: Service {
+    /// Fed by `LISTEN` on `TokenStore.revocationChannel`.
+    let signal: EventSignal
+    let tokens: TokenStore
+
+    func run() async throws {
+        var seen = signal.generation
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            let generation = seen
+            await cancelWhenGracefulShutdown { await signal.wait(after: generation, timeout: .seconds(3600)) }
+            seen = signal.generation
+            tokens.forgetCachedPrincipals()
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import OpslineStore
+import Postgres
+import Testing
+import TestSupport
+
+@testable import OpslineServer
+
+@Suite struct TokenCacheInvalidatorTests {
+    /// Two replicas on one database, each trusting a resolved token for an hour: a revocation on
+    /// one reaches the other through `NOTIFY opsline_tokens`, not through the cache running out.
+    @Test func aTokenRevokedOnOneReplicaIsRefusedByAnotherThatHadCachedIt() async throws {
+        let conninfo = try await TestCluster.shared.makeDatabase()
+        let database = try OpslineDatabase(pool: PostgresPool(conninfo: conninfo, maximumConnections: 2))
+        try await database.prepare()
+        let revoking = TokenStore(pool: database.pool, cacheLifetime: .seconds(3600))
+        let otherPool = PostgresPool(conninfo: conninfo, maximumConnections: 2)
+        let other = TokenStore(pool: otherPool, cacheLifetime: .seconds(3600))
+        let (token, secret) = try await revoking.create(name: "crm", role: .service, teams: ["support"])
+
+        let signal = EventSignal(conninfo: conninfo, channel: TokenStore.revocationChannel)
+        let invalidator = TokenCacheInvalidator(signal: signal, tokens: other)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await signal.run() }
+            group.addTask { try await invalidator.run() }
+            // The listener's first connection also empties the cache; let it happen first.
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(try await other.authenticate(secret)?.tokenID == token.id)
+            try await revoking.revoke(id: token.id)
+            #expect(try await revoking.authenticate(secret) == nil, "the revoking replica refuses it at once")
+            var refused = false
+            for _ in 0..<200 where !refused {
+                refused = try await other.authenticate(secret) == nil
+                if !refused { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(refused, "the other replica still accepted the revoked token after 20 s")
+            group.cancelAll()
+        }
+        await otherPool.close()
+        await database.pool.close()
+    }
+}
