@@ -130,7 +130,7 @@ COLUMNS="id, workflow, workflow_version, state, title, priority, team, assignee,
 # SLASQL.saveClocks: moving between investigating and waiting_on_customer pauses or resumes the
 # complaint's resolution clock; a resumed clock gets its next step in due_work.
 # LifecycleSQL: entering waiting_on_customer schedules its 7-day timer, leaving it cancels the
-# timer. Either way the schedulers get one NOTIFY, sent with the events' (append_events).
+# timer.
 save_clock() { # $1: the task-number variable, $2: the \gset prefix
     cat <<SQL
 WITH changed AS (
@@ -193,8 +193,8 @@ SQL
 }
 
 append_events() { # $1: task ids, $2: event types, $3: event data (array elements); $4: notify payload
-    # EventSQL.appendMany: the event-log lock, the append and both NOTIFYs in one statement
-    # (every move here schedules due work: a clock step or a timer).
+    # EventSQL.appendMany: the event-log lock, the append and the NOTIFY in one statement. The
+    # schedulers are not notified: the clock step and the timer these moves schedule are days away.
     cat <<SQL
 WITH log_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($LOG_LOCK_KEY)), appended AS (
     INSERT INTO events (task_id, type, actor, data)
@@ -203,7 +203,7 @@ WITH log_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($LOG_LOCK_KEY)), app
     ORDER BY u.n
     RETURNING 1
 )
-SELECT pg_notify('opsline_events', $4), pg_notify('opsline_due', ''), (SELECT count(*) FROM appended) AS appended;
+SELECT pg_notify('opsline_events', $4), (SELECT count(*) FROM appended) AS appended;
 COMMIT;
 SQL
 }

@@ -86,4 +86,45 @@ private actor Counter {
         #expect(secondPID != firstPID)
         await pool.close()
     }
+
+    /// Thirty borrowers on two connections: each waits its turn, none gets a connection another
+    /// holds, and no more than two are ever open.
+    @Test func borrowersBeyondTheLimitWaitTheirTurn() async throws {
+        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 2)
+        let pids = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<30 {
+                group.addTask {
+                    try await pool.withConnection { connection in
+                        let pid = try await connection.query("SELECT pg_backend_pid() AS pid, pg_sleep(0.01)").first!
+                        return try pid.decode("pid", as: Int.self)
+                    }
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(pids.count == 30)
+        #expect(Set(pids).count <= 2, "\(Set(pids))")
+        #expect(pool.openConnections <= 2)
+        await pool.close()
+        #expect(pool.openConnections == 0)
+        await #expect(throws: PostgresError.self) { try await pool.withConnection { _ in 1 } }
+    }
+
+    /// Closing the pool turns away borrowers waiting for a connection instead of leaving them
+    /// waiting forever.
+    @Test func closingThePoolReleasesWaitingBorrowers() async throws {
+        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 1)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                _ = try await pool.withConnection { try await $0.query("SELECT pg_sleep(1)") }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            group.addTask {
+                await #expect(throws: PostgresError.self) { try await pool.withConnection { _ in 1 } }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            await pool.close()
+            try await group.waitForAll()
+        }
+    }
 }

@@ -31,8 +31,9 @@ struct DueWorkScheduler: Service {
     var lanes = 2
     /// The shortest pause after a batch that applied rows.
     var tickSpacing: Duration = .milliseconds(25)
-    /// The longest sleep without looking.
-    var idleCheck: Duration = .seconds(5)
+    /// The longest sleep without looking. Commands announce only work due within
+    /// `DueWorkRunner.announceHorizon`, so a longer sleep would find later work late.
+    var idleCheck: Duration = DueWorkRunner.announceHorizon
 
     func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {

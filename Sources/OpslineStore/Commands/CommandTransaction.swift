@@ -64,10 +64,11 @@ final class CommandTransaction {
         dueWorkScheduled = false
     }
 
-    /// Notes that due work was scheduled, so that the flush wakes the schedulers (once, however
-    /// many timers and clock steps the transaction scheduled).
-    func announceDueWork() {
-        dueWorkScheduled = true
+    /// Notes that due work was scheduled `seconds` from now; if that is sooner than the
+    /// schedulers would look anyway (`DueWorkRunner.announceHorizon`), the flush wakes them, once
+    /// however many timers and clock steps the transaction scheduled.
+    func announceDueWork(dueIn seconds: Double) {
+        if seconds < Double(DueWorkRunner.announceHorizon.components.seconds) { dueWorkScheduled = true }
     }
 
     func record(_ taskID: String, _ type: String, _ data: [String: JSONValue]) {

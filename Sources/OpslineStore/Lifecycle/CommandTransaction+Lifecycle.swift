@@ -8,13 +8,12 @@ extension CommandTransaction {
         for child in entered.spawns {
             try await spawn(child, of: task)
         }
-        let timers = definition.timers(in: state)
-        for timer in timers {
+        for timer in definition.timers(in: state) {
             let payload: JSONValue = ["state": .string(state), "fire": .string(timer.fire)]
             try await connection.query(
                 LifecycleSQL.scheduleTimer, [task.id, timer.after.seconds, payload.jsonText])
+            announceDueWork(dueIn: Double(timer.after.seconds))
         }
-        if !timers.isEmpty { announceDueWork() }
     }
 
     /// What leaving a state stops: its timers (none to cancel when the state has none).

@@ -25,6 +25,8 @@ struct ClockMove {
     let rows: [JSONValue]
     /// Their next due steps as `{task_id, due_at, payload}`.
     let steps: [JSONValue]
+    /// How long after the move the earliest of those steps falls due.
+    let soonestStepIn: Double?
     /// The calendar the clocks count in.
     let calendar: any WorkingCalendar
 }
@@ -75,27 +77,29 @@ extension CommandTransaction {
             row["task_id"] = taskID
             return .object(row)
         }
-        let steps: [JSONValue] = policies.compactMap { policy in
-            clocks.nextStep(policy: policy).map { next in
-                [
-                    "task_id": taskID, "due_at": .string(RFC3339.format(next.at)),
-                    "payload": next.step.payload(policy: policy),
-                ]
-            }
+        let nextSteps = policies.compactMap { policy in clocks.nextStep(policy: policy).map { (policy, $0) } }
+        let steps: [JSONValue] = nextSteps.map { policy, next in
+            [
+                "task_id": taskID, "due_at": .string(RFC3339.format(next.at)),
+                "payload": next.step.payload(policy: policy),
+            ]
         }
         var moved = task
         moved.clocks = clocks.clocks.values.sorted { $0.policy < $1.policy }
-        return ClockMove(task: moved, changes: changes, rows: rows, steps: steps, calendar: calendar)
+        return ClockMove(
+            task: moved, changes: changes, rows: rows, steps: steps,
+            soonestStepIn: nextSteps.map { $0.1.at.timeIntervalSince(instant) }.min(), calendar: calendar)
     }
 
     /// Saves the moved clocks of one or many tasks and replaces their waiting steps, in one
-    /// statement; has the flush wake the schedulers if a step was scheduled; records an event per change.
+    /// statement; has the flush wake the schedulers if a step falls due soon; records an event
+    /// per change.
     func save(_ moves: [ClockMove]) async throws {
         guard !moves.isEmpty else { return }
         let steps = moves.flatMap(\.steps)
         try await connection.query(
             SLASQL.saveClocks, [JSONValue.array(moves.flatMap(\.rows)).jsonText, JSONValue.array(steps).jsonText])
-        if !steps.isEmpty { announceDueWork() }
+        if let soonest = moves.compactMap(\.soonestStepIn).min() { announceDueWork(dueIn: soonest) }
         for move in moves {
             for change in move.changes {
                 record(move.task.id, change.kind.rawValue, Self.eventData(change, calendar: move.calendar))

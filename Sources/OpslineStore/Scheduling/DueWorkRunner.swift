@@ -13,6 +13,12 @@ public struct DueWorkRunner: Sendable {
     /// The name events record as the actor of work the scheduler applies.
     public static let actor = "scheduler"
 
+    /// How far ahead new due work is announced with `NOTIFY opsline_due`. Every scheduler looks
+    /// at least this often anyway, so work due later is found in time without waking anyone: an
+    /// SLA step hours away or a 7-day timer costs no notification, and no scheduler wakes to
+    /// read `due_work` after every command that moves a clock.
+    public static let announceHorizon: Duration = .seconds(5)
+
     /// Applies up to `limit` due rows in one transaction; returns how many it applied. Rows
     /// whose task a command holds at that moment are left for the next call.
     @discardableResult
