@@ -193,9 +193,11 @@ SQL
 }
 
 append_events() { # $1: task ids, $2: event types, $3: event data (array elements); $4: notify payload
-    # EventSQL.appendMany: the event-log lock, the append and the NOTIFY in one statement. The
+    # EventSQL.appendMany: the event-log lock, the append and the NOTIFY in one statement, sent
+    # with the COMMIT in one pipeline as the server does (PostgresConnection.sendWithNext). The
     # schedulers are not notified: the clock step and the timer these moves schedule are days away.
     cat <<SQL
+\\startpipeline
 WITH log_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($LOG_LOCK_KEY)), appended AS (
     INSERT INTO events (task_id, type, actor, data)
     SELECT u.task_id, u.type, 'admin', u.data::jsonb
@@ -205,6 +207,7 @@ WITH log_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($LOG_LOCK_KEY)), app
 )
 SELECT pg_notify('opsline_events', $4), (SELECT count(*) FROM appended) AS appended;
 COMMIT;
+\\endpipeline
 SQL
 }
 

@@ -54,14 +54,15 @@ import Workflow
                 transitions:
                   finish: {from: open, to: done}
                 slas:
-                  response: {start: created, stop: {enter: [done]}, target: 3s}
+                  response: {start: created, stop: {enter: [done]}, target: 10s}
                 """, file: "quick-check.yaml")
         try await server.run { api in
             let create = #"{"workflow":"quick-check","title":"check"}"#
             let late = try #require(try await api.send(.post, "/v1/tasks", body: create).object["id"]?.stringValue)
             let onTime = try #require(try await api.send(.post, "/v1/tasks", body: create).object["id"]?.stringValue)
             _ = try await api.move(onTime, "finish")
-            try await Task.sleep(for: .milliseconds(3100))
+            // 10 s leaves a loaded machine time to create and finish `onTime` within the target.
+            try await Task.sleep(for: .milliseconds(10_100))
             let finished = try await api.move(late, "finish")
             #expect(finished.object["sla"]?.arrayValue?.first?["state"] == "breached")
             let breached = try await api.send(.get, "/v1/tasks?workflow=quick-check&breached=true").lines

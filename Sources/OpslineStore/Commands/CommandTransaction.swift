@@ -54,7 +54,10 @@ final class CommandTransaction {
             dueWorkScheduled = false
             return
         }
-        try await connection.query(
+        // Sent with the COMMIT (or whatever statement comes next), in one round trip: the
+        // event-log lock is then held for the append and the commit, not for a reply to the
+        // server in between as well.
+        await connection.sendWithNext(
             EventSQL.appendMany,
             [
                 pendingEvents.map(\.taskID), pendingEvents.map(\.type), caller.name,

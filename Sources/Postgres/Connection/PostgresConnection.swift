@@ -14,6 +14,8 @@ public final class PostgresConnection: @unchecked Sendable {
     private let handle: OpaquePointer
     let executor: ConnectionExecutor
     private var closed = false
+    /// Statements waiting to go out with the next one (`send(_:_:withNext:)`).
+    private var carried: [PipelinedStatement] = []
 
     private init(handle: OpaquePointer, executor: ConnectionExecutor) {
         self.handle = handle
@@ -81,13 +83,42 @@ public final class PostgresConnection: @unchecked Sendable {
         _ sql: String, _ parameters: [any PostgresBindable] = []
     ) async throws(PostgresError) -> PostgresResult {
         let texts = parameters.map(\.postgresText)
-        let outcome = await run { connection in connection.blockingQuery(sql, texts) }
+        let outcome = await run { connection in
+            connection.carried.isEmpty
+                ? connection.blockingQuery(sql, texts)
+                : connection.blockingPipeline(
+                    connection.takeCarried() + [PipelinedStatement(sql: sql, parameters: texts)])
+        }
         return try outcome.get()
     }
 
+    /// Holds a statement back to go out with the next one (`query` or `execute`), in one round
+    /// trip; its rows are dropped, and an error it raises is thrown by that next call, whose own
+    /// statement then does not run. Used for work whose outcome only matters at `COMMIT`: sent
+    /// with the `COMMIT`, it adds no wait of its own.
+    public func sendWithNext(_ sql: String, _ parameters: [any PostgresBindable] = []) async {
+        let statement = PipelinedStatement(sql: sql, parameters: parameters.map(\.postgresText))
+        await run { $0.carried.append(statement) }
+    }
+
+    /// Forgets statements held back for a next call that never came (the borrower is done).
+    func discardCarried() async {
+        await run { _ = $0.takeCarried() }
+    }
+
+    private func takeCarried() -> [PipelinedStatement] {
+        defer { carried.removeAll() }
+        return carried
+    }
+
     /// Runs one or more statements without parameters (`PQexec`), such as a migration file.
+    /// With statements held back by `sendWithNext`, `sql` must be a single statement.
     public func execute(_ sql: String) async throws(PostgresError) {
         let outcome = await run { connection -> Result<Void, PostgresError> in
+            if !connection.carried.isEmpty {
+                let statements = connection.takeCarried() + [PipelinedStatement(sql: sql, parameters: [])]
+                return connection.blockingPipeline(statements).map { _ in () }
+            }
             guard let result = PQexec(connection.handle, sql) else {
                 return .failure(connection.connectionError())
             }
@@ -172,7 +203,7 @@ public final class PostgresConnection: @unchecked Sendable {
         return PostgresError(kind: .connection, message: message.isEmpty ? "connection lost" : message)
     }
 
-    private static func readRows(_ result: OpaquePointer) -> PostgresResult {
+    static func readRows(_ result: OpaquePointer) -> PostgresResult {
         let rowCount = Int(PQntuples(result))
         let columnCount = Int(PQnfields(result))
         let columns = PostgresColumns(
@@ -189,4 +220,10 @@ public final class PostgresConnection: @unchecked Sendable {
         let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
         return PostgresResult(rows: rows, affectedRows: affected)
     }
+}
+
+/// A statement and its parameters as text, waiting to go out in a pipeline.
+struct PipelinedStatement: Sendable {
+    let sql: String
+    let parameters: [String?]
 }

@@ -59,6 +59,9 @@ extension PostgresConnection {
             try await execute("COMMIT")
             return value
         } catch {
+            // A statement held back for the COMMIT must not go out with the ROLLBACK: if it
+            // failed there, the ROLLBACK would be skipped and the transaction left open.
+            await discardCarried()
             try? await execute("ROLLBACK")
             throw error
         }

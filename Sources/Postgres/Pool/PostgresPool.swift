@@ -61,6 +61,7 @@ public final class PostgresPool: Sendable {
         let (outcome, broken) = try await connection.withExecutorPreference { connection in
             let outcome: Result<Value, any Error>
             do { outcome = .success(try await body(connection)) } catch { outcome = .failure(error) }
+            await connection.discardCarried()
             return (outcome, await connection.isBroken)
         }
         await release(connection, broken: broken)

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@testable import OpslineStore
+
+@Suite struct PrincipalCacheTests {
+    let alice = Principal(tokenID: "tok_a", name: "alice", role: .member, teams: ["support"])
+    let hash: [UInt8] = [1, 2, 3]
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test func anEntryIsTrustedForItsLifetimeOnly() {
+        let cache = PrincipalCache(lifetime: 10)
+        cache.remember(alice, for: hash, expiresAt: nil, at: start)
+        #expect(cache.principal(for: hash, at: start.addingTimeInterval(9)) == alice)
+        #expect(cache.principal(for: hash, at: start.addingTimeInterval(11)) == nil)
+        #expect(cache.principal(for: [9], at: start) == nil)
+    }
+
+    @Test func anEntryNeverOutlivesItsTokensExpiry() {
+        let cache = PrincipalCache(lifetime: 3600)
+        cache.remember(alice, for: hash, expiresAt: start.addingTimeInterval(2), at: start)
+        #expect(cache.principal(for: hash, at: start.addingTimeInterval(1)) == alice)
+        #expect(cache.principal(for: hash, at: start.addingTimeInterval(2)) == nil)
+    }
+
+    @Test func aZeroLifetimeCachesNothing() {
+        let cache = PrincipalCache(lifetime: 0)
+        cache.remember(alice, for: hash, expiresAt: nil, at: start)
+        #expect(cache.principal(for: hash, at: start) == nil)
+    }
+
+    @Test func aFullCacheStartsAgainRatherThanGrowing() {
+        let cache = PrincipalCache(lifetime: 60, capacity: 2)
+        cache.remember(alice, for: [1], expiresAt: nil, at: start)
+        cache.remember(alice, for: [2], expiresAt: nil, at: start)
+        cache.remember(alice, for: [3], expiresAt: nil, at: start)
+        #expect(cache.principal(for: [1], at: start) == nil)
+        #expect(cache.principal(for: [3], at: start) == alice)
+        cache.removeAll()
+        #expect(cache.principal(for: [3], at: start) == nil)
+    }
+}
