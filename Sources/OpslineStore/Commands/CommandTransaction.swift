@@ -12,6 +12,10 @@ final class CommandTransaction {
     let catalog: WorkflowCatalog
     let caller: CommandCaller
     let authorize: CommandAuthorizer
+    /// Whether writes whose rows nothing reads (`write(_:_:)`) wait to go out with the next
+    /// statement. Only for a transaction of one command: in a batch, each command's writes
+    /// must fail inside its own savepoint.
+    let defersWrites: Bool
     private(set) var pendingEvents: [PendingEvent] = []
     private var dueWorkScheduled = false
 
@@ -23,12 +27,24 @@ final class CommandTransaction {
 
     init(
         connection: PostgresConnection, catalog: WorkflowCatalog, caller: CommandCaller,
-        authorize: @escaping CommandAuthorizer
+        authorize: @escaping CommandAuthorizer, defersWrites: Bool = false
     ) {
         self.connection = connection
         self.catalog = catalog
         self.caller = caller
         self.authorize = authorize
+        self.defersWrites = defersWrites
+    }
+
+    /// Runs a write whose result nothing reads: at once, or (`defersWrites`) with the next
+    /// statement in one round trip. A transaction of one command then sends its timers, clocks,
+    /// events and `COMMIT` together; an error among them fails the command just the same.
+    func write(_ sql: String, _ parameters: [any PostgresBindable]) async throws {
+        if defersWrites {
+            await connection.sendWithNext(sql, parameters)
+        } else {
+            try await connection.query(sql, parameters)
+        }
     }
 
     /// Applies one command and returns the task as it now is.

@@ -10,8 +10,7 @@ extension CommandTransaction {
         }
         for timer in definition.timers(in: state) {
             let payload: JSONValue = ["state": .string(state), "fire": .string(timer.fire)]
-            try await connection.query(
-                LifecycleSQL.scheduleTimer, [task.id, timer.after.seconds, payload.jsonText])
+            try await write(LifecycleSQL.scheduleTimer, [task.id, timer.after.seconds, payload.jsonText])
             announceDueWork(dueIn: Double(timer.after.seconds))
         }
     }
@@ -19,7 +18,7 @@ extension CommandTransaction {
     /// What leaving a state stops: its timers (none to cancel when the state has none).
     func leave(_ task: TaskRecord, definition: WorkflowDefinition) async throws {
         guard !definition.timers(in: task.state).isEmpty else { return }
-        try await connection.query(LifecycleSQL.cancelTimers, [task.id])
+        try await write(LifecycleSQL.cancelTimers, [task.id])
     }
 
     /// The ids of a task's children that are not finished.

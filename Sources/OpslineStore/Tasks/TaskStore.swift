@@ -21,7 +21,7 @@ public struct TaskStore: Sendable {
     ) async throws -> TaskRecord {
         try await pool.write { [catalog] connection in
             let transaction = CommandTransaction(
-                connection: connection, catalog: catalog, caller: caller, authorize: authorize)
+                connection: connection, catalog: catalog, caller: caller, authorize: authorize, defersWrites: true)
             let task = try await transaction.apply(command)
             try await transaction.flushEvents()
             return task
