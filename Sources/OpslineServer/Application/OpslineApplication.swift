@@ -1,5 +1,7 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 import OpslineStore
 
 /// Builds the HTTP application over a prepared database.
@@ -47,15 +49,32 @@ public enum OpslineApplication {
     }
 
     /// The application listening on `host:port`.
+    ///   - headerTimeout: how long a connection has to deliver a complete request head, counted
+    ///     from when it opened or its previous response was written (`--header-timeout`).
     public static func make(
-        database: OpslineDatabase, signal: EventSignal, host: String, port: Int, logger: Logger
+        database: OpslineDatabase, signal: EventSignal, host: String, port: Int, headerTimeout: Duration,
+        logger: Logger
     ) -> some ApplicationProtocol {
         Application(
             router: router(database: database, signal: signal),
-            // A connection that sends nothing between requests is closed after a minute; a body
-            // that takes longer than `NDJSON.Limits.bodyReadTime` to arrive gets 408.
-            server: .http1(configuration: .init(idleTimeout: .seconds(60))),
+            server: .http1(configuration: http1Configuration(headerTimeout: headerTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "opsline"),
             logger: logger)
+    }
+
+    /// The HTTP/1.1 connection settings `make` serves with; exposed so tests serve with them too.
+    ///
+    /// `HeaderDeadlineHandler` closes a connection that has not delivered a whole request head
+    /// within `headerTimeout` of opening or of its previous response. Hummingbird's idle timeout
+    /// counts from the last decoded part, so on its own it let a body trickle forever — such as
+    /// the rest of a body answered early (401, 413) without being read, which Hummingbird drains
+    /// before the next request; the deadline, running from the response, closes that too. The
+    /// idle timeout stays as the limit on a body that stops arriving while a route still reads it
+    /// (NDJSON bodies also have `NDJSON.Limits.bodyReadTime`, 408), and is never shorter than
+    /// `headerTimeout`, so it cannot cut a connection the deadline still allows.
+    public static func http1Configuration(headerTimeout: Duration) -> HTTP1Channel.Configuration {
+        .init(
+            additionalChannelHandlers: [HeaderDeadlineHandler(timeout: TimeAmount(headerTimeout))],
+            idleTimeout: TimeAmount(max(headerTimeout, .seconds(60))))
     }
 }

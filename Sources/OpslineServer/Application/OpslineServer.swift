@@ -38,7 +38,9 @@ public struct OpslineServer: Sendable {
             configured: configuration.adminToken, tokens: database.tokens,
             dataDirectory: configuration.dataDirectory, logger: logger)
         let signal = EventSignal(conninfo: conninfo, logger: logger)
-        let app = OpslineApplication.make(database: database, signal: signal, host: host, port: port, logger: logger)
+        let app = OpslineApplication.make(
+            database: database, signal: signal, host: host, port: port, headerTimeout: configuration.headerTimeout,
+            logger: logger)
         let pruner = IdempotencyPruner(
             database: database, retention: configuration.idempotencyRetention, logger: logger)
         let dueSignal = EventSignal(conninfo: conninfo, channel: "opsline_due", logger: logger)

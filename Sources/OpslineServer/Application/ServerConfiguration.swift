@@ -14,6 +14,10 @@ public struct ServerConfiguration: Sendable {
     public var adminToken: String?
     /// How long idempotency keys are kept (`--idempotency-retention`); at least 7 days by default.
     public var idempotencyRetention: Duration = .seconds(7 * 86_400)
+    /// How long a connection has to deliver a complete request head, counted from when it opened
+    /// or its previous response was written; also how long an idle keep-alive connection is kept
+    /// (`--header-timeout`, `OPSLINE_HEADER_TIMEOUT`).
+    public var headerTimeout: Duration = .seconds(30)
     /// Connections in the pool.
     public var poolSize: Int = 16
 

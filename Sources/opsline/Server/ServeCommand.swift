@@ -32,6 +32,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "How long idempotency keys are kept, e.g. 7d or 36h. [env: OPSLINE_IDEMPOTENCY_RETENTION]")
     var idempotencyRetention: String?
 
+    @Option(
+        help: """
+            How long a connection has to send a complete request head, from when it opened or its \
+            previous response was written, e.g. 30s or 2m. [env: OPSLINE_HEADER_TIMEOUT]
+            """)
+    var headerTimeout: String?
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var configuration = ServerConfiguration()
@@ -49,6 +56,12 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError("--idempotency-retention must be a duration such as 7d or 36h, not '\(text)'")
             }
             configuration.idempotencyRetention = .seconds(retention.seconds)
+        }
+        if let text = headerTimeout ?? environment["OPSLINE_HEADER_TIMEOUT"] {
+            guard let timeout = WorkDuration(parsing: text), timeout.seconds > 0 else {
+                throw ValidationError("--header-timeout must be a duration such as 30s or 2m, not '\(text)'")
+            }
+            configuration.headerTimeout = .seconds(timeout.seconds)
         }
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         do {

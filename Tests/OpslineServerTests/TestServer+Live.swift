@@ -1,0 +1,28 @@
+import Hummingbird
+import HummingbirdTesting
+@testable import OpslineServer
+import Testing
+
+extension TestServer {
+    /// Runs `body` with the port of a real server on 127.0.0.1 that serves HTTP/1.1 with the
+    /// connection settings `opsline serve` uses, then closes the pool.
+    /// - Parameters:
+    ///   - headerTimeout: How long a connection has to deliver a request head.
+    ///   - heartbeat: How long a followed event stream stays silent before a heartbeat line.
+    func runLive<Value: Sendable>(
+        headerTimeout: Duration, heartbeat: Duration = .seconds(15),
+        _ body: @Sendable (_ port: Int) async throws -> Value
+    ) async throws -> Value {
+        let signal = EventSignal(conninfo: pool.conninfo)
+        let listening = Task { try await signal.run() }
+        defer { listening.cancel() }
+        let app = Application(
+            router: OpslineApplication.router(database: database, signal: signal, heartbeat: heartbeat),
+            server: .http1(configuration: OpslineApplication.http1Configuration(headerTimeout: headerTimeout)),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        defer { Task { [pool] in await pool.close() } }
+        return try await app.test(.live) { client in
+            try await body(try #require(client.port, "the live server reports its port"))
+        }
+    }
+}
