@@ -64,14 +64,15 @@ import Testing
 
     @Test func aKeepAliveConnectionIsServedAgainWithinTheDeadlineAndClosedWhenIdle() async throws {
         let server = try await TestServer.make()
-        try await server.runLive(headerTimeout: .seconds(4)) { port in
+        // Margins of 3 s either side of each wait, for a loaded machine.
+        try await server.runLive(headerTimeout: .seconds(6)) { port in
             try await RawConnection.with(port: port) { client in
                 let request = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
-                try await Task.sleep(for: .milliseconds(2500))
+                try await Task.sleep(for: .seconds(3))
                 try await client.send(request)
                 #expect(await client.readResponse()?.status == 200)
-                // 5 s after the connection opened, but 2.5 s after the previous response.
-                try await Task.sleep(for: .milliseconds(2500))
+                // 6 s after the connection opened, but 3 s after the previous response.
+                try await Task.sleep(for: .seconds(3))
                 try await client.send(request)
                 #expect(await client.readResponse()?.status == 200)
                 let idleSince = ContinuousClock.now
@@ -84,7 +85,8 @@ import Testing
 
     @Test func aFollowedEventStreamOutlivesTheDeadline() async throws {
         let server = try await TestServer.make()
-        try await server.runLive(headerTimeout: .seconds(1), heartbeat: .seconds(1)) { port in
+        // 3 s rather than 1 s: on a loaded machine the request itself may take a second to go out.
+        try await server.runLive(headerTimeout: .seconds(3), heartbeat: .seconds(1)) { port in
             try await RawConnection.with(port: port) { client in
                 try await client.send(
                     "GET /v1/events?follow=true HTTP/1.1\r\nHost: x\r\n"
@@ -92,8 +94,8 @@ import Testing
                 let sent = ContinuousClock.now
                 var heartbeats = 0
                 var lastHeartbeat = sent
-                // Heartbeats keep coming until one arrives 3 s in, three header timeouts later.
-                while lastHeartbeat - sent < .seconds(3) {
+                // Heartbeats keep coming until one arrives 7 s in, more than two header timeouts later.
+                while lastHeartbeat - sent < .seconds(7) {
                     let more = await client.read { Self.heartbeats(in: $0) > heartbeats }
                     try #require(more, "the stream was closed after \(ContinuousClock.now - sent)")
                     heartbeats = Self.heartbeats(in: client.received)

@@ -49,7 +49,8 @@ public actor TestCluster {
         var options = EmbeddedPostgres.Options()
         options.durable = false
         options.database = "postgres"
-        options.maxConnections = 300
+        // Suites run in parallel, each with its pools, listeners and sometimes whole servers.
+        options.maxConnections = 600
         let cluster = try EmbeddedPostgres(directory: directory, options: options)
         try await cluster.start()
         TestClusterShutdown.register(cluster)
