@@ -46,8 +46,10 @@ import Testing
         #"{"actor":"alice","at":"2026-11-22T08:00:00Z","data":{},"seq":\#(seq),"task":"CMP-\#(seq)","type":"created"}"#
     }
 
+    /// Quick retries; a stream is stale after 1.5 s of silence, which a loaded machine's pauses
+    /// between lines stay well under, and the scripts' 4 s silences well over.
     static let fast = ReconnectPolicy(
-        initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200), jitter: 0, staleAfter: .milliseconds(600))
+        initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200), jitter: 0, staleAfter: .milliseconds(1500))
 
     /// Runs `body` with the base URL of a server that plays `stage`.
     static func serve(_ stage: Stage, _ body: @Sendable @escaping (String) async throws -> Void) async throws {
@@ -90,8 +92,8 @@ import Testing
     @Test func aWatchResumesAfterTheLastSeqWhenTheStreamEndsOrFallsSilentAndSkipsRepeats() async throws {
         let stage = Stage([
             Script(lines: [Self.event(1), Self.event(2)]),
-            Script(lines: [Self.event(2), #"{"seq":2,"type":"heartbeat"}"#, Self.event(3)], silence: .seconds(2)),
-            Script(lines: [Self.event(4)], silence: .seconds(2)),
+            Script(lines: [Self.event(2), #"{"seq":2,"type":"heartbeat"}"#, Self.event(3)], silence: .seconds(4)),
+            Script(lines: [Self.event(4)], silence: .seconds(4)),
         ])
         try await Self.serve(stage) { url in
             let delivered = try await Self.watch(url, until: 4)
