@@ -18,25 +18,30 @@ struct EventBatchRoute {
         // An empty batch is a mistake worth naming (and leaves no line to report a failure on).
         guard !lines.isEmpty else { throw APIError.badRequest("the body holds no lines") }
         let atomic = request.uri.queryParameters["atomic"] == "true"
-        let parsed = lines.map { line in Result { try CommandLineDecoder.decode(line) }.mapError(APIError.from) }
         let authorize = CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer
         let render = Self.renderer(catalog: tasks.catalog)
         let body = ResponseBody { [self] writer in
             if atomic {
                 let results = try await applyAtomically(
-                    lines, parsed, caller: caller, authorize: authorize, render: render)
+                    lines, Self.decode(lines[...]), caller: caller, authorize: authorize, render: render)
                 try await writer.write(contentsOf: results)
             } else {
+                // Decoded a group at a time, so a 10,000-line batch is never held as commands.
                 for start in stride(from: 0, to: lines.count, by: groupSize) {
-                    let range = start..<min(start + groupSize, lines.count)
+                    let group = lines[start..<min(start + groupSize, lines.count)]
                     let results = try await applyGroup(
-                        Array(lines[range]), Array(parsed[range]), caller: caller, authorize: authorize, render: render)
+                        Array(group), Self.decode(group), caller: caller, authorize: authorize, render: render)
                     try await writer.write(contentsOf: results)
                 }
             }
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: NDJSON.contentType], body: body)
+    }
+
+    /// The command each line holds, or the 400 that explains why it holds none.
+    private static func decode(_ lines: ArraySlice<RequestLine>) -> [Result<BatchCommand, APIError>] {
+        lines.map { line in Result { try CommandLineDecoder.decode(line) }.mapError(APIError.from) }
     }
 
     /// One group in one transaction; refused lines roll back to their savepoint only.
