@@ -25,6 +25,41 @@ import Workflow
         return lines
     }
 
+    /// `since=now` skips the history: a heartbeat says where the log ends, then only events that
+    /// commit afterwards come, and resuming from that heartbeat's seq misses none of them.
+    @Test func aFollowerFromNowSeesOnlyNewEvents() async throws {
+        try await LiveServer.run(heartbeat: .seconds(30)) { base in
+            let client = OpslineClient(
+                configuration: try ClientConfiguration(serverURL: base, token: LiveServer.adminSecret))
+            defer { Task { try await client.shutdown() } }
+            let old = try await client.createTask(
+                NewTask(workflow: "complaint-escalation", title: "history", fields: ["customer": "A"]))
+            let following = Task {
+                try await Self.follow("\(base)/v1/events?follow=true&since=now", token: LiveServer.adminSecret) {
+                    lines in lines.contains { $0["type"] == "created" }
+                }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            let new = try await client.createTask(
+                NewTask(workflow: "complaint-escalation", title: "new", fields: ["customer": "B"]))
+            let lines = try await following.value
+            let start = try #require(lines.first)
+            #expect(start["type"] == "heartbeat", "the first line says where now is")
+            let events = lines.filter { $0["type"] != "heartbeat" }
+            #expect(!events.contains { $0["task"]?.stringValue == old.id }, "no history")
+            #expect(events.first?["task"]?.stringValue == new.id)
+            let startSeq = try #require(start["seq"]?.intValue)
+            #expect(events.allSatisfy { ($0["seq"]?.intValue ?? 0) > startSeq })
+
+            let resumed = try await Self.follow(
+                "\(base)/v1/events?since=\(startSeq)", token: LiveServer.adminSecret
+            ) { _ in false }
+            // Everything after that seq is the new task's (its created and sla_started events).
+            #expect(resumed.first?["seq"] == events.first?["seq"])
+            #expect(!resumed.isEmpty && resumed.allSatisfy { $0["task"]?.stringValue == new.id })
+        }
+    }
+
     @Test func aFollowerSeesHistoryThenLiveEventsThenHeartbeats() async throws {
         try await LiveServer.run(heartbeat: .milliseconds(300)) { base in
             let client = OpslineClient(

@@ -104,6 +104,30 @@ import Testing
         }
     }
 
+    /// From `now`, the first connection asks for `since=now`; its first heartbeat fixes the
+    /// position, so a reconnection resumes from that seq rather than from `now` again.
+    @Test func aWatchFromNowResumesFromWhereNowWas() async throws {
+        let stage = Stage([
+            Script(lines: [#"{"seq":41,"type":"heartbeat"}"#]),
+            Script(lines: [Self.event(42)], silence: .seconds(1)),
+        ])
+        try await Self.serve(stage) { url in
+            let delivered = Delivered()
+            let client = OpslineClient(configuration: try ClientConfiguration(serverURL: url, token: "t"))
+            let watcher = EventWatcher(client: client, fromNow: true, policy: Self.fast)
+            let watching = Task { try await watcher.run { await delivered.append($0) } }
+            let deadline = ContinuousClock.now + .seconds(10)
+            while await !delivered.seqs.contains(42), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            watching.cancel()
+            _ = try? await watching.value
+            try await client.shutdown()
+            #expect(await delivered.seqs == [42])
+            #expect(await stage.sinces == ["now", "41"])
+        }
+    }
+
     @Test func aGivenSinceIsWhereTheFirstConnectionStarts() async throws {
         let stage = Stage([Script(lines: [Self.event(8)], silence: .seconds(1))])
         try await Self.serve(stage) { url in

@@ -14,10 +14,14 @@ extension ClientRequest {
     ///   - filter: Which events to send.
     ///   - follow: Keep the response open and send new events as they commit, with heartbeats.
     public static func events(
-        since: Int?, filter: EventStreamFilter = EventStreamFilter(), follow: Bool
+        since: Int?, fromNow: Bool = false, filter: EventStreamFilter = EventStreamFilter(), follow: Bool
     ) -> ClientRequest {
         var query: [(name: String, value: String)] = []
-        if let since { query.append((name: "since", value: String(since))) }
+        if let since {
+            query.append((name: "since", value: String(since)))
+        } else if fromNow {
+            query.append((name: "since", value: "now"))
+        }
         query += filter.queryItems
         if follow { query.append((name: "follow", value: "true")) }
         return ClientRequest(method: .get, path: "/v1/events", query: query)

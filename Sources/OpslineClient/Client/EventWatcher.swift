@@ -28,19 +28,24 @@ public struct EventWatcher: Sendable {
     public var client: OpslineClient
     /// Which events to follow.
     public var filter: EventStreamFilter
-    /// The last `seq` already seen; `nil` starts at the beginning of the log.
+    /// The last `seq` already seen; `nil` starts at the beginning of the log, or with
+    /// `fromNow`, at its end.
     public var since: Int?
+    /// Without `since`: skip the log's history and start with the events that commit from the
+    /// first connection on (the server's first heartbeat says where that is).
+    public var fromNow: Bool
     /// Reconnection pacing and dead-connection detection.
     public var policy: ReconnectPolicy
 
     /// Creates a watcher; nothing is sent before ``run(_:)``.
     public init(
         client: OpslineClient, filter: EventStreamFilter = EventStreamFilter(), since: Int? = nil,
-        policy: ReconnectPolicy = ReconnectPolicy()
+        fromNow: Bool = false, policy: ReconnectPolicy = ReconnectPolicy()
     ) {
         self.client = client
         self.filter = filter
         self.since = since
+        self.fromNow = fromNow
         self.policy = policy
     }
 
@@ -94,7 +99,7 @@ public struct EventWatcher: Sendable {
     private func follow(
         _ progress: WatchProgress, _ deliver: @escaping @Sendable (Update) async throws -> Void
     ) async throws {
-        let lines = client.followEvents(since: progress.lastSeq, filter: filter)
+        let lines = client.followEvents(since: progress.lastSeq, fromNow: fromNow, filter: filter)
         let staleAfter = policy.staleAfter
         let server = client.configuration.serverURL
         progress.touch()
@@ -107,6 +112,8 @@ public struct EventWatcher: Sendable {
                         guard progress.advance(to: event.seq) else { continue }
                         try await deliver(.event(event, text: text))
                     case .heartbeat(let seq):
+                        // Started from `now` and nothing seen yet: this is where `now` was.
+                        if progress.lastSeq == nil { _ = progress.advance(to: seq) }
                         try await deliver(.heartbeat(seq: seq))
                     }
                     progress.touch()

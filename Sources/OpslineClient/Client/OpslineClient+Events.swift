@@ -52,9 +52,9 @@ extension OpslineClient {
     ///   - since: The last `seq` already seen; `nil` starts at the beginning of the log.
     ///   - filter: Which events to send.
     public func followEvents(
-        since: Int? = nil, filter: EventStreamFilter = EventStreamFilter()
+        since: Int? = nil, fromNow: Bool = false, filter: EventStreamFilter = EventStreamFilter()
     ) -> NDJSONStream<EventStreamLine> {
-        let request = ClientRequest.events(since: since, filter: filter, follow: true)
+        let request = ClientRequest.events(since: since, fromNow: fromNow, filter: filter, follow: true)
         return NDJSONStream(
             open: { () async throws(ClientError) in
                 try await open(request, deadline: .distantFuture)

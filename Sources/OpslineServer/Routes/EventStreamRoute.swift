@@ -22,11 +22,16 @@ struct EventStreamRoute {
         filter.workflow = query["workflow"].map(String.init)
         filter.type = query["type"].map(String.init)
         if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
-        let since = try Self.since(query["since"].map(String.init))
+        let fromNow = query["since"] == "now"
+        // `now`: the last committed seq. Seqs are handed out under the event-log lock, held until
+        // commit, so every event still in flight will get a larger one: none is skipped.
+        let since = fromNow ? try await events.lastSeq() : try Self.since(query["since"].map(String.init))
         let follow = query["follow"] == "true"
         // The first page is read before the status goes out, so an outage is a proper 503.
         let first = try await events.events(after: since, filter: filter, limit: Self.pageSize)
         let body = ResponseBody { [self, filter] writer in
+            // A client starting from `now` learns where that is at once, to resume from it.
+            if fromNow { try await writer.write(Self.heartbeatLine(since)) }
             var cursor = try await write(first, since: since, to: &writer)
             do {
                 cursor = try await drain(
@@ -69,10 +74,7 @@ struct EventStreamRoute {
                 cursor = try await drain(after: cursor, filter: filter, to: &writer, hasMore: true)
                 guard cursor == before else { continue }
                 await signal.wait(after: generation, timeout: heartbeat)
-                if signal.generation == generation {
-                    try await writer.write(
-                        NDJSON.buffer(JSONValue.object(["type": "heartbeat", "seq": .int(cursor)])))
-                }
+                if signal.generation == generation { try await writer.write(Self.heartbeatLine(cursor)) }
             }
         } onGracefulShutdown: { [signal] in
             signal.fire()
@@ -90,8 +92,13 @@ struct EventStreamRoute {
     private static func since(_ value: String?) throws -> Int64 {
         guard let value else { return 0 }
         guard let seq = Int64(value), seq >= 0 else {
-            throw APIError.badRequest("since must be a non-negative event seq, not '\(value)'")
+            throw APIError.badRequest("since must be a non-negative event seq or 'now', not '\(value)'")
         }
         return seq
+    }
+
+    /// `{"type":"heartbeat","seq":…}`: nothing new up to `seq`.
+    private static func heartbeatLine(_ seq: Int64) -> ByteBuffer {
+        NDJSON.buffer(JSONValue.object(["type": "heartbeat", "seq": .int(seq)]))
     }
 }

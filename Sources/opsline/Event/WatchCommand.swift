@@ -7,8 +7,8 @@ struct WatchCommand: AsyncParsableCommand {
         commandName: "watch",
         abstract: "Follow task events as they happen, until interrupted.",
         discussion: """
-            Prints the events after --since (from the beginning of the log when left out), then \
-            new ones as they commit: a table row each (SEQ, AT, TASK, TYPE, ACTOR, DETAIL), \
+            Prints the events after --since (from the beginning of the log when left out; \
+            --since now skips the history), then new ones as they commit: a table row each (SEQ, AT, TASK, TYPE, ACTOR, DETAIL), \
             -o ndjson the server's event lines as they are, -o json one indented document per \
             event.
 
@@ -36,23 +36,29 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(help: "Only events of this type, such as transitioned or sla_breached.")
     var type: String?
 
-    @Option(help: ArgumentHelp("Start after this event seq (the last one you saw).", valueName: "seq"))
-    var since: Int?
+    @Option(
+        help: ArgumentHelp(
+            "Start after this event seq (the last one you saw), or 'now' for only new events.", valueName: "seq|now"))
+    var since: String?
 
     @OptionGroup var client: ClientOptions
 
+    /// `--since` as a seq; `nil` when left out or `now`.
+    var sinceSeq: Int? { since.flatMap { Int($0) } }
+
     func validate() throws {
-        if let since, since < 0 {
-            throw ValidationError("--since must be 0 or more")
+        guard let since, since != "now" else { return }
+        guard let seq = Int(since), seq >= 0 else {
+            throw ValidationError("--since must be an event seq (0 or more) or 'now', not '\(since)'")
         }
     }
 
     func run() async throws {
         let filter = EventStreamFilter(task: task, team: team, workflow: workflow, type: type)
-        let since = self.since
+        let (since, fromNow) = (sinceSeq, self.since == "now")
         let printer = WatchPrinter(output: client.output)
         try await client.withClient { opsline in
-            let watcher = EventWatcher(client: opsline, filter: filter, since: since)
+            let watcher = EventWatcher(client: opsline, filter: filter, since: since, fromNow: fromNow)
             try await Interruption.run {
                 try await watcher.run { update in printer.show(update) }
             }
