@@ -21,6 +21,14 @@ import Workflow
             #expect(down.status == .serviceUnavailable)
             #expect(down.errorCode == "unavailable")
             #expect(down.headers[.retryAfter] != nil)
+            // Commands too, including a create (answered line by line) and a move.
+            let create = try await api.send(
+                .post, "/v1/tasks", body: #"{"workflow":"complaint-escalation","title":"t","fields":{"customer":"A"}}"#)
+            #expect(create.status == .serviceUnavailable)
+            #expect(create.headers[.retryAfter] != nil)
+            let move = try await api.move(id, "acknowledge")
+            #expect(move.status == .serviceUnavailable)
+            #expect(move.headers[.retryAfter] != nil)
             #expect(try await api.send(.get, "/readyz", token: nil).status == .serviceUnavailable)
             #expect(try await api.send(.get, "/healthz", token: nil).status == .ok)
 

@@ -82,6 +82,9 @@ extension APIError {
     static func unavailable(_ reason: String) -> APIError {
         APIError(
             .serviceUnavailable, code: "unavailable", message: "the database is unavailable: \(reason)",
-            headers: [.retryAfter: "2"])
+            headers: [.retryAfter: retryAfterUnavailable])
     }
+
+    /// Seconds a client should wait before retrying after a 503, in `Retry-After`.
+    static let retryAfterUnavailable = "2"
 }

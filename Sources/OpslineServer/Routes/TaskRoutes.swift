@@ -49,7 +49,10 @@ struct TaskRoutes {
         let status: HTTPResponse.Status =
             outcomes.allSatisfy(\.succeeded) ? .created : HTTPResponse.Status(code: 207, reasonPhrase: "Multi-Status")
         let buffers = outcomes.map { NDJSON.buffer($0.succeeded ? $0.body : .object(["error": $0.body])) }
-        return Response(status: status, headers: [.contentType: NDJSON.contentType], body: .init(contentsOf: buffers))
+        var headers: HTTPFields = [.contentType: NDJSON.contentType]
+        // Some lines met an outage: say when retrying them makes sense.
+        if outcomes.contains(where: { $0.status == 503 }) { headers[.retryAfter] = APIError.retryAfterUnavailable }
+        return Response(status: status, headers: headers, body: .init(contentsOf: buffers))
     }
 
     @Sendable func list(_ request: Request, context: OpslineRequestContext) async throws -> Response {
@@ -132,6 +135,7 @@ struct TaskRoutes {
     private static func response(_ outcome: CommandOutcome) -> Response {
         var headers: HTTPFields = [.contentType: NDJSON.contentType]
         if outcome.replayed { headers[.idempotentReplayed] = "true" }
+        if outcome.status == 503 { headers[.retryAfter] = APIError.retryAfterUnavailable }
         let line = outcome.succeeded ? outcome.body : .object(["error": outcome.body])
         return Response(
             status: HTTPResponse.Status(code: outcome.status), headers: headers,
