@@ -11,7 +11,8 @@ extension PostgresConnection {
             return .failure(PostgresError(kind: .connection, message: "connection is closed"))
         }
         guard PQenterPipelineMode(handle) == 1 else { return .failure(connectionError()) }
-        defer { PQexitPipelineMode(handle) }
+        // Fails only if results are left unread (a send failed half-way): never reuse it then.
+        defer { if PQexitPipelineMode(handle) != 1 { isStuckInPipeline = true } }
         for statement in statements {
             let sent = withOptionalCStringArray(statement.parameters) { values in
                 PQsendQueryParams(handle, statement.sql, Int32(statement.parameters.count), nil, values, nil, nil, 0)

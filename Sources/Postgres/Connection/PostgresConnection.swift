@@ -14,8 +14,11 @@ public final class PostgresConnection: @unchecked Sendable {
     private let handle: OpaquePointer
     let executor: ConnectionExecutor
     private var closed = false
-    /// Statements waiting to go out with the next one (`send(_:_:withNext:)`).
+    /// Statements waiting to go out with the next one (`sendWithNext(_:_:)`).
     private var carried: [PipelinedStatement] = []
+    /// Set when a pipeline could not be ended (libpq still in pipeline mode): the connection is
+    /// then unusable and reported broken, so that the pool drops it.
+    var isStuckInPipeline = false
 
     private init(handle: OpaquePointer, executor: ConnectionExecutor) {
         self.handle = handle
@@ -70,7 +73,7 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// True once the connection can no longer be used (closed, or broken on the server side).
     public var isBroken: Bool {
-        get async { await run { $0.closed || PQstatus($0.handle) != CONNECTION_OK } }
+        get async { await run { $0.closed || $0.isStuckInPipeline || PQstatus($0.handle) != CONNECTION_OK } }
     }
 
     /// Runs one parameterised statement (`PQexecParams`) and returns all its rows.
