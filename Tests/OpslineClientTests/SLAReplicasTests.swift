@@ -11,26 +11,7 @@ import Workflow
 @Suite(.serialized) struct SLAReplicasTests {
     /// Warns at 1 s, breaches at 2 s, escalates at once to level 1 (team) and a second later to
     /// level 2 (priority), in elapsed time.
-    static let drill = """
-        workflow: replica-drill
-        key: RPL
-        team: support
-        calendar: 24x7
-        states:
-          open: {initial: true}
-          done: {final: true}
-        transitions:
-          finish: {from: open, to: done}
-        slas:
-          response:
-            start: created
-            stop: {enter: [done]}
-            target: 2s
-            warn: 50%
-            escalate:
-              - {after: 0, team: support-l2}
-              - {after: 1s, priority: raise}
-        """
+    static let drill = SLADrill.workflow(named: "replica-drill", key: "RPL")
 
     static let secret = "replica-drill-admin"
     static let taskCount = 300

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import OpslineStore
+import TestSupport
 import Testing
 import Workflow
 
@@ -9,28 +10,7 @@ import Workflow
 /// A clock of a few seconds on the 24x7 calendar warns, breaches and escalates twice, each at
 /// its time, while the scheduler runs; the task line shows the clock throughout.
 @Suite struct SLAEscalationTests {
-    static let drill = """
-        workflow: sla-drill
-        key: DRL
-        team: support
-        calendar: 24x7
-        fields:
-          severity: {type: enum, values: [p1, p2, p3], default: p3}
-        states:
-          open: {initial: true}
-          done: {final: true}
-        transitions:
-          finish: {from: open, to: done}
-        slas:
-          response:
-            start: created
-            stop: {enter: [done]}
-            target: 2s
-            warn: 50%
-            escalate:
-              - {after: 0, team: support-l2}
-              - {after: 1s, priority: raise}
-        """
+    static let drill = SLADrill.workflow(named: "sla-drill", key: "DRL")
 
     @Test func aShortClockWarnsBreachesAndEscalatesAtItsTimes() async throws {
         let server = try await TestServer.make()
