@@ -8,8 +8,10 @@ import Workflow
 @Suite struct EventFollowTests {
     /// Reads a followed stream line by line until `enough` says stop (or 20 s pass).
     static func follow(
-        _ url: String, token: String, enough: @escaping @Sendable ([JSONValue]) -> Bool
+        _ url: String, token: String, started: AsyncStream<Void>.Continuation? = nil,
+        enough: @escaping @Sendable ([JSONValue]) -> Bool
     ) async throws -> [JSONValue] {
+        defer { started?.finish() }  // a follower that fails early must not leave anyone waiting
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(20))
@@ -19,6 +21,7 @@ import Workflow
         for try await chunk in response.body {
             for line in try splitter.append(chunk) {
                 lines.append(try JSONDecoder().decode(JSONValue.self, from: Data(buffer: line)))
+                started?.yield()
             }
             if enough(lines) { break }
         }
@@ -34,12 +37,14 @@ import Workflow
             defer { Task { try await client.shutdown() } }
             let old = try await client.createTask(
                 NewTask(workflow: "complaint-escalation", title: "history", fields: ["customer": "A"]))
+            let (firstLine, started) = AsyncStream.makeStream(of: Void.self)
             let following = Task {
-                try await Self.follow("\(base)/v1/events?follow=true&since=now", token: LiveServer.adminSecret) {
-                    lines in lines.contains { $0["type"] == "created" }
-                }
+                try await Self.follow(
+                    "\(base)/v1/events?follow=true&since=now", token: LiveServer.adminSecret, started: started
+                ) { lines in lines.contains { $0["type"] == "created" } }
             }
-            try await Task.sleep(for: .milliseconds(300))
+            // The first line (the heartbeat saying where now is) has arrived: the stream is open.
+            for await _ in firstLine { break }
             let new = try await client.createTask(
                 NewTask(workflow: "complaint-escalation", title: "new", fields: ["customer": "B"]))
             let lines = try await following.value

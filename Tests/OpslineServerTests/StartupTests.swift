@@ -81,6 +81,7 @@ import TestSupport
         let first = try await folder.publish(to: database.workflows)
         #expect(!first.isEmpty && first.allSatisfy { $0.isNewVersion && $0.workflow.version == 1 })
         let second = try await folder.publish(to: database.workflows)
+        #expect(second.count == first.count)
         #expect(second.allSatisfy { !$0.isNewVersion && $0.workflow.version == 1 })
         await pool.close()
     }

@@ -23,8 +23,9 @@ import TestSupport
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await signal.run() }
             group.addTask { try await invalidator.run() }
-            // The listener's first connection also empties the cache; let it happen first.
-            try await Task.sleep(for: .milliseconds(500))
+            // The listener's first connection also empties the cache; let it happen first, so
+            // that only the revocation's NOTIFY can empty it below.
+            while signal.generation == 0 { try await Task.sleep(for: .milliseconds(20)) }
             #expect(try await other.authenticate(secret)?.tokenID == token.id)
             try await revoking.revoke(id: token.id)
             #expect(try await revoking.authenticate(secret) == nil, "the revoking replica refuses it at once")

@@ -6,7 +6,7 @@ import Workflow
 /// "published_at","checksum"}`, every key always present.
 struct WorkflowLine: Sendable {
     /// The calendar a workflow without `calendar:` measures its SLAs in.
-    static let defaultCalendar = "24x7"
+    static let defaultCalendar = BusinessCalendar.twentyFourSeven.name
 
     let workflow: PublishedWorkflow
     /// Whether the request that answers with this line published a new version; absent otherwise.

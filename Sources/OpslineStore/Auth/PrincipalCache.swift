@@ -15,7 +15,14 @@ final class PrincipalCache: Sendable {
         let validUntil: Date
     }
 
-    private let entries = Mutex<[[UInt8]: Entry]>([:])
+    private struct State {
+        var entries: [[UInt8]: Entry] = [:]
+        /// Moves on at every `removeAll()`: a lookup that started before it must not remember
+        /// what it read, which may be a token revoked meanwhile.
+        var generation: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
     private let lifetime: TimeInterval
     private let capacity: Int
 
@@ -29,28 +36,39 @@ final class PrincipalCache: Sendable {
 
     /// The principal cached under `hash`, if it is still valid at `now`.
     func principal(for hash: [UInt8], at now: Date = Date()) -> Principal? {
-        entries.withLock { entries in
-            guard let entry = entries[hash] else { return nil }
+        state.withLock { state in
+            guard let entry = state.entries[hash] else { return nil }
             guard entry.validUntil > now else {
-                entries[hash] = nil
+                state.entries[hash] = nil
                 return nil
             }
             return entry.principal
         }
     }
 
-    /// Remembers `principal` for `hash` until `lifetime` from `now` or `expiresAt`, whichever comes first.
-    func remember(_ principal: Principal, for hash: [UInt8], expiresAt: Date?, at now: Date = Date()) {
+    /// Pass to `remember` what this was when the database lookup began.
+    var generation: UInt64 { state.withLock { $0.generation } }
+
+    /// Remembers `principal` for `hash` until `lifetime` from `now` or `expiresAt`, whichever
+    /// comes first, unless the cache was emptied since `generation` (the lookup may have read a
+    /// token that was being revoked).
+    func remember(
+        _ principal: Principal, for hash: [UInt8], expiresAt: Date?, readAt generation: UInt64, at now: Date = Date()
+    ) {
         guard lifetime > 0 else { return }
         let validUntil = min(now.addingTimeInterval(lifetime), expiresAt ?? .distantFuture)
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[hash] = Entry(principal: principal, validUntil: validUntil)
+        state.withLock { state in
+            guard state.generation == generation else { return }
+            if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
+            state.entries[hash] = Entry(principal: principal, validUntil: validUntil)
         }
     }
 
-    /// Forgets every entry.
+    /// Forgets every entry, and what lookups under way would remember.
     func removeAll() {
-        entries.withLock { $0.removeAll() }
+        state.withLock { state in
+            state.entries.removeAll()
+            state.generation &+= 1
+        }
     }
 }

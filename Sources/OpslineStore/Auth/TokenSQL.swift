@@ -37,7 +37,8 @@ enum TokenSQL {
         """
 
     /// Tells every replica to forget the principals it has cached (`TokenStore.revocationChannel`).
-    static let announceRevocation = "SELECT pg_notify('opsline_tokens', $1)"
+    /// `$1` is the channel, `$2` the revoked token's id.
+    static let announceRevocation = "SELECT pg_notify($1, $2)"
 
     /// Any admin token that still authenticates.
     static let anyAdmin = """

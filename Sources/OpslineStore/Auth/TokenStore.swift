@@ -29,6 +29,7 @@ public struct TokenStore: Sendable {
     public func authenticate(_ secret: TokenSecret) async throws -> Principal? {
         let hash = secret.hash
         if let cached = cache.principal(for: hash) { return cached }
+        let generation = cache.generation
         let row = try await pool.read {
             try await $0.query(TokenSQL.authenticate, [PostgresBytes(hash)]).first
         }
@@ -36,7 +37,8 @@ public struct TokenStore: Sendable {
         let principal = Principal(
             tokenID: try row.decode("id"), name: try row.decode("name"), role: try Token.role(row),
             teams: try row.decode("teams"))
-        cache.remember(principal, for: hash, expiresAt: try row.decode("expires_at", as: Date?.self))
+        cache.remember(
+            principal, for: hash, expiresAt: try row.decode("expires_at", as: Date?.self), readAt: generation)
         return principal
     }
 
@@ -109,7 +111,7 @@ public struct TokenStore: Sendable {
     public func revoke(id: String) async throws -> Token {
         let row = try await pool.write { connection in
             let row = try await connection.query(TokenSQL.revoke, [id]).first
-            if row != nil { try await connection.query(TokenSQL.announceRevocation, [id]) }
+            if row != nil { try await connection.query(TokenSQL.announceRevocation, [Self.revocationChannel, id]) }
             return row
         }
         cache.removeAll()

@@ -19,6 +19,8 @@ extension CommandTransaction {
     }
 
     /// Creates a task in its workflow's initial state, and whatever entering that state starts.
+    /// Its parent, if any, exists: `create` loaded it, and a spawn's parent is the task entering
+    /// a state.
     func insertTask(_ command: NewTask) async throws -> TaskRecord {
         guard let workflow = catalog.latest(command.workflow) else {
             throw StoreError.workflowNotFound(command.workflow)
@@ -26,9 +28,6 @@ extension CommandTransaction {
         let definition = workflow.definition
         let fields = try checkingRules { () throws(RuleViolation) in
             try definition.prepareNewTask(fields: command.fields)
-        }
-        if let parent = command.parent, try await connection.query(TaskSQL.taskExists, [parent]).rows.isEmpty {
-            throw StoreError.unknownReference(field: "parent", value: parent)
         }
         let number = try await connection.query(TaskSQL.nextNumber, [definition.key]).first!
             .decode("last_number", as: Int64.self)

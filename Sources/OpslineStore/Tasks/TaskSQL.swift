@@ -12,8 +12,6 @@ enum TaskSQL {
         RETURNING \(TaskRecord.columns)
         """
 
-    static let taskExists = "SELECT 1 FROM tasks WHERE id = $1"
-
     static let lockTask = "SELECT \(TaskRecord.columns) FROM tasks WHERE id = $1 FOR UPDATE"
 
     static let selectTask = "SELECT \(TaskRecord.columns) FROM tasks WHERE id = $1"
@@ -56,7 +54,7 @@ enum TaskSQL {
         LIMIT $6
         """
 
-    /// Wakes event-stream followers; the payload is informational only.
+    /// One page of a task's events after `$2`, oldest first.
     static let taskEventsPage = """
         SELECT \(EventRecord.columns) FROM events WHERE task_id = $1 AND seq > $2 ORDER BY seq LIMIT $3
         """

@@ -20,9 +20,12 @@ public final class WorkflowCatalog: Sendable {
         self.calendars = calendars
     }
 
-    /// The calendar a task's clocks count in (its workflow's, else elapsed time).
-    public func calendar(forWorkflow name: String) -> any WorkingCalendar {
-        calendars.calendar(named: latest(name)?.definition.calendar)
+    /// The calendar a task's clocks count in (its workflow version's, else elapsed time).
+    /// - Parameter version: The task's workflow version; without it, or while this replica has
+    ///   not loaded that version, the latest version's calendar.
+    public func calendar(forWorkflow name: String, version: Int? = nil) -> any WorkingCalendar {
+        let known = version.flatMap { version in versions.withLock { $0[name]?[version] } }
+        return calendars.calendar(named: (known ?? latest(name))?.definition.calendar)
     }
 
     /// Reads every published version from the database.

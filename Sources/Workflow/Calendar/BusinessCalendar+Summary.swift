@@ -22,9 +22,7 @@ extension BusinessCalendar {
     }
 
     /// Working seconds in a regular week: no holidays, no make-up workdays, no clock changes.
-    public var regularWeekSeconds: Int {
-        weeklyHours.values.joined().reduce(0) { $0 + $1.nominalSeconds }
-    }
+    public var regularWeekSeconds: Int { secondsPerRegularWeek }
 
     /// `instant` on the calendar's wall clock, with its offset: `2026-11-21T13:00:00+08:00`.
     /// - Parameter instant: The moment to show.

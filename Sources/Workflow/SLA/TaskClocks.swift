@@ -97,16 +97,16 @@ public struct TaskClocks: Sendable {
         case .stopped:
             return []
         case .running where policy.stop.contains(state), .paused where policy.stop.contains(state):
-            // A target passed before the scheduler got to it still counts as a breach, at the
-            // moment it fell due.
+            // A target passed before the scheduler got to it still counts as a breach: at the
+            // moment it fell due when the clock is running; a paused clock no longer knows that
+            // moment, so at the stop.
             var changes: [SLAClockChange] = []
-            if !clock.isBreached, let target = clock.targetSeconds,
-                clock.workedSeconds(at: instant, calendar: calendar) >= target
-            {
-                clock.breachedAt = clock.instant(whenWorked: target, calendar: calendar) ?? instant
+            let worked = clock.workedSeconds(at: instant, calendar: calendar)
+            if !clock.isBreached, let target = clock.targetSeconds, worked >= target {
+                clock.record(.breach, at: clock.instant(whenWorked: target, calendar: calendar) ?? instant)
                 changes.append(store(clock, .breached))
             }
-            clock.workedSeconds = clock.workedSeconds(at: instant, calendar: calendar)
+            clock.workedSeconds = worked
             clock.runningSince = nil
             clock.state = .stopped
             clock.stoppedAt = instant
