@@ -189,7 +189,6 @@ WHERE id = 'CMP-' || :$1
 RETURNING $COLUMNS,
     $EVENT_DATA AS event_data, (state = 'investigating')::int AS resumed \\gset $2
 SQL
-    save_clock "$1" "$2"
 }
 
 append_events() { # $1: task ids, $2: event types, $3: event data (array elements); $4: notify payload
@@ -197,7 +196,6 @@ append_events() { # $1: task ids, $2: event types, $3: event data (array element
     # with the COMMIT in one pipeline as the server does (PostgresConnection.sendWithNext). The
     # schedulers are not notified: the clock step and the timer these moves schedule are days away.
     cat <<SQL
-\\startpipeline
 WITH log_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($LOG_LOCK_KEY)), appended AS (
     INSERT INTO events (task_id, type, actor, data)
     SELECT u.task_id, u.type, 'admin', u.data::jsonb
@@ -207,7 +205,6 @@ WITH log_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($LOG_LOCK_KEY)), app
 )
 SELECT pg_notify('opsline_events', $4), (SELECT count(*) FROM appended) AS appended;
 COMMIT;
-\\endpipeline
 SQL
 }
 
@@ -216,7 +213,12 @@ SQL
     echo '\set n 1 + :client_id * :per + random(0, :per - 1)'
     echo 'BEGIN ISOLATION LEVEL READ COMMITTED;'
     lock_and_update n t_
+    # A single command's clock and timer writes go out with the COMMIT, as the server sends them
+    # (CommandTransaction.defersWrites, TaskStore.applyOne).
+    echo '\startpipeline'
+    save_clock n t_
     append_events ":t_id" "'transitioned'" ":t_event_data" ":t_id"
+    echo '\endpipeline'
 } >"$WORK/single.sql"
 
 {
@@ -228,12 +230,15 @@ SQL
         echo "\\set n$k 1 + :client_id * :per + (:start + $k) % :per"
         echo 'SAVEPOINT command;'
         lock_and_update "n$k" "l${k}_"
+        save_clock "n$k" "l${k}_"
         echo 'RELEASE SAVEPOINT command;'
         ids+="${ids:+, }:l${k}_id"
         types+="${types:+, }'transitioned'"
         data+="${data:+, }:l${k}_event_data"
     done
+    echo '\startpipeline'
     append_events "$ids" "$types" "$data" ":l$((BATCH - 1))_id"
+    echo '\endpipeline'
 } >"$WORK/batch.sql"
 
 PGBENCH=("$PG_BIN/pgbench" -n -c "$CLIENTS" -j 2 -T "$DURATION" -M extended -D "tasks=$TASKS" -D "clients=$CLIENTS")

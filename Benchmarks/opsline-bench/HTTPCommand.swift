@@ -63,14 +63,14 @@ struct HTTPCommand: AsyncParsableCommand {
         let owned = try await Seeder(api: api, perClient: tasksPerClient).seed(clients: clients)
 
         progress("(a) single transitions: \(clients) clients, \(warmup) s warm-up + \(duration) s")
-        let single = try await runPhase(api, owned) { api, tasks, window in
-            try await SingleTransitions(api: api).run(&tasks, window)
+        let single = try await runPhase(owned) { connection, tasks, window in
+            try SingleTransitions(connection: connection).run(&tasks, window)
         }
         report("(a)", single)
 
         progress("(b) batched transitions: \(clients) clients × \(batchSize) lines a request")
-        let batch = try await runPhase(api, single.owned) { [batchSize] api, tasks, window in
-            try await BatchedTransitions(api: api, batchSize: batchSize).run(&tasks, window)
+        let batch = try await runPhase(single.owned) { [batchSize] connection, tasks, window in
+            try BatchedTransitions(connection: connection, batchSize: batchSize).run(&tasks, window)
         }
         report("(b)", batch)
 
@@ -98,18 +98,22 @@ struct HTTPCommand: AsyncParsableCommand {
         var owned: [[OwnedTask]]
     }
 
-    /// Runs one client per task list, all over the same time window.
+    /// Runs one client per task list, all over the same time window, each on a thread and a
+    /// connection of its own (see `PlainHTTPConnection` for why not async-http-client).
     private func runPhase(
-        _ api: BenchAPI, _ owned: [[OwnedTask]],
-        _ body: @escaping @Sendable (BenchAPI, inout [OwnedTask], MeasurementWindow) async throws -> ClientTally
+        _ owned: [[OwnedTask]],
+        _ body: @escaping @Sendable (PlainHTTPConnection, inout [OwnedTask], MeasurementWindow) throws -> ClientTally
     ) async throws -> PhaseOutcome {
         let window = MeasurementWindow(warmup: warmup, duration: duration)
         let finished = try await withThrowingTaskGroup(of: (Int, ClientTally, [OwnedTask]).self) { group in
             for (index, tasks) in owned.enumerated() {
-                group.addTask {
-                    var tasks = tasks
-                    let tally = try await body(api, &tasks, window)
-                    return (index, tally, tasks)
+                group.addTask { [url, token] in
+                    try await onOwnThread {
+                        var tasks = tasks
+                        let connection = try PlainHTTPConnection(baseURL: url, token: token)
+                        let tally = try body(connection, &tasks, window)
+                        return (index, tally, tasks)
+                    }
                 }
             }
             var finished: [(Int, ClientTally, [OwnedTask])] = []

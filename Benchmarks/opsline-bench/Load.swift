@@ -83,10 +83,10 @@ struct Seeder: Sendable {
 }
 
 /// Phase (a): one `POST /v1/tasks/{id}/transitions` at a time per client, round-robin over its tasks.
-struct SingleTransitions: Sendable {
-    let api: BenchAPI
+struct SingleTransitions {
+    let connection: PlainHTTPConnection
 
-    func run(_ tasks: inout [OwnedTask], _ window: MeasurementWindow) async throws -> ClientTally {
+    func run(_ tasks: inout [OwnedTask], _ window: MeasurementWindow) throws -> ClientTally {
         var tally = ClientTally()
         tally.latencies.reserveCapacity(1 << 16)
         var next = 0
@@ -97,7 +97,7 @@ struct SingleTransitions: Sendable {
             let sent = clock.now
             let reply: BenchAPI.Reply
             do {
-                reply = try await api.post(
+                reply = try connection.post(
                     "/v1/tasks/\(task.id)/transitions", ndjson: #"{"transition":"\#(task.nextTransition)"}"#)
                 failuresInARow = 0
             } catch {
@@ -117,25 +117,21 @@ struct SingleTransitions: Sendable {
                 if measured { tally.transitions += 1 }
             } else {
                 if measured { tally.note(error: "\(task.id): \(reply.status) \(reply.text)") }
-                tasks[next] = try await resync(task)
+                tasks[next] = try refreshed(task, connection: connection)
             }
             next = (next + 1) % tasks.count
         }
         return tally
     }
-
-    private func resync(_ task: OwnedTask) async throws -> OwnedTask {
-        try await refreshed(task, api: api)
-    }
 }
 
 /// Phase (b): `POST /v1/events` with `batchSize` transition lines per request, each client
 /// cycling through its tasks so that no task appears twice in one request.
-struct BatchedTransitions: Sendable {
-    let api: BenchAPI
+struct BatchedTransitions {
+    let connection: PlainHTTPConnection
     let batchSize: Int
 
-    func run(_ tasks: inout [OwnedTask], _ window: MeasurementWindow) async throws -> ClientTally {
+    func run(_ tasks: inout [OwnedTask], _ window: MeasurementWindow) throws -> ClientTally {
         var tally = ClientTally()
         tally.latencies.reserveCapacity(1 << 12)
         var offset = 0
@@ -151,7 +147,7 @@ struct BatchedTransitions: Sendable {
                 body += "\n"
             }
             let sent = clock.now
-            let reply = try await api.post("/v1/events", ndjson: body)
+            let reply = try connection.post("/v1/events", ndjson: body)
             let answered = clock.now
             let measured = window.measures(sent: sent, answered: answered)
             let statuses = resultStatuses(reply.body)
@@ -168,7 +164,7 @@ struct BatchedTransitions: Sendable {
                     if measured { tally.transitions += 1 }
                 } else {
                     if measured { tally.note(error: "\(tasks[index].id): line status \(status)") }
-                    tasks[index] = try await refreshed(tasks[index], api: api)
+                    tasks[index] = try refreshed(tasks[index], connection: connection)
                 }
             }
         }
@@ -177,9 +173,9 @@ struct BatchedTransitions: Sendable {
 }
 
 /// Reads a task's current state after a refused move, so the client's next move is valid again.
-private func refreshed(_ task: OwnedTask, api: BenchAPI) async throws -> OwnedTask {
+private func refreshed(_ task: OwnedTask, connection: PlainHTTPConnection) throws -> OwnedTask {
     struct TaskLine: Decodable { let state: String }
-    let reply = try await api.get("/v1/tasks/\(task.id)")
+    let reply = try connection.get("/v1/tasks/\(task.id)")
     guard reply.status == 200 else { throw BenchFailure("GET /v1/tasks/\(task.id) → \(reply.status)") }
     let line = try JSONDecoder().decode(TaskLine.self, from: Data(reply.text.utf8))
     return OwnedTask(id: task.id, investigating: line.state == "investigating")

@@ -125,11 +125,10 @@ struct TaskRoutes {
     }
 
     private func apply(_ entry: BatchCommand, _ caller: Principal) async throws -> CommandOutcome {
-        let result = try await tasks.applyBatch(
-            [entry], atomic: false, caller: CommandCaller(caller),
+        try await tasks.applyOne(
+            entry, caller: CommandCaller(caller),
             authorize: CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer,
             render: EventBatchRoute.renderer(catalog: tasks.catalog))
-        return result.outcomes[0]
     }
 
     private static func response(_ outcome: CommandOutcome) -> Response {

@@ -39,6 +39,37 @@ extension TaskStore {
     }
 }
 
+extension TaskStore {
+    /// Applies one command in a transaction of its own and returns its outcome once committed.
+    ///
+    /// The same outcome as `applyBatch` of that one command. Without an idempotency key no
+    /// savepoint is needed (a refusal rolls back a transaction that holds nothing else), so the
+    /// command's writes go out with the `COMMIT` in one round trip, as in `apply(_:caller:authorize:)`.
+    /// With a key, a refusal must be remembered in the transaction that refused it, which takes
+    /// the savepoint.
+    public func applyOne(
+        _ entry: BatchCommand, caller: CommandCaller, authorize: @escaping CommandAuthorizer,
+        render: @escaping OutcomeRenderer
+    ) async throws -> CommandOutcome {
+        guard entry.idempotencyKey == nil else {
+            let result = try await applyBatch(
+                [entry], atomic: false, caller: caller, authorize: authorize, render: render)
+            return result.outcomes[0]
+        }
+        let result: Result<TaskRecord, any Error>
+        do {
+            result = .success(try await apply(entry.command, caller: caller, authorize: authorize))
+        } catch {
+            result = .failure(error)
+        }
+        guard let outcome = render(entry.command, result) else {
+            if case .failure(let error) = result { throw error }
+            preconditionFailure("a successful command always renders")
+        }
+        return outcome
+    }
+}
+
 /// What a batch produced.
 public struct BatchResult: Sendable {
     /// One outcome per command (atomic and refused: only the refused command's outcome).
