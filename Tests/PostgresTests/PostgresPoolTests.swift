@@ -87,6 +87,58 @@ private actor Counter {
         await pool.close()
     }
 
+    /// A transaction that meets a pooled connection the server dropped has not begun, so it runs
+    /// again on a fresh connection, and its write lands exactly once.
+    @Test func aTransactionOnADeadPooledConnectionRunsOnceOnAFreshOne() async throws {
+        let conninfo = try await TestCluster.shared.makeDatabase()
+        let pool = PostgresPool(conninfo: conninfo, maximumConnections: 1)
+        let firstPID = try await pool.withConnection { connection in
+            try await connection.execute("CREATE TABLE notes (text text NOT NULL)")
+            return try await connection.query("SELECT pg_backend_pid() AS pid").first!.decode("pid", as: Int.self)
+        }
+        let killer = try await PostgresConnection.connect(conninfo)
+        try await killer.query("SELECT pg_terminate_backend($1)", [firstPID])
+        await killer.close()
+        let pid = try await pool.transaction { connection in
+            try await connection.query("INSERT INTO notes VALUES ($1)", ["once"])
+            return try await connection.query("SELECT pg_backend_pid() AS pid").first!.decode("pid", as: Int.self)
+        }
+        #expect(pid != firstPID)
+        let count = try await pool.withConnection {
+            try await $0.query("SELECT count(*) AS n FROM notes").first!.decode("n", as: Int.self)
+        }
+        #expect(count == 1)
+        await pool.close()
+    }
+
+    /// A transaction whose body fails, before or after its first statement, leaves no write and
+    /// does not hand the connection on inside the failed transaction.
+    @Test func aTransactionFailingBeforeOrAfterItsFirstStatementLeavesNothing() async throws {
+        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 1)
+        try await pool.withConnection { try await $0.execute("CREATE TABLE notes (text text NOT NULL)") }
+        struct Abort: Error {}
+        await #expect(throws: Abort.self) {
+            try await pool.transaction { _ in throw Abort() }
+        }
+        await #expect(throws: Abort.self) {
+            try await pool.transaction { connection in
+                try await connection.query("INSERT INTO notes VALUES ($1)", ["rolled back"])
+                throw Abort()
+            }
+        }
+        // Inside the failed transaction, the INSERT would have given it a transaction id.
+        let leftOpen = try await pool.withConnection { connection in
+            try await connection.query("SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS open").first!.decode(
+                "open", as: Bool.self)
+        }
+        #expect(!leftOpen, "the connection was handed on inside the failed transaction")
+        let count = try await pool.withConnection {
+            try await $0.query("SELECT count(*) AS n FROM notes").first!.decode("n", as: Int.self)
+        }
+        #expect(count == 0)
+        await pool.close()
+    }
+
     /// Thirty borrowers on two connections: each waits its turn, none gets a connection another
     /// holds, and no more than two are ever open.
     @Test func borrowersBeyondTheLimitWaitTheirTurn() async throws {
