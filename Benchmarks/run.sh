@@ -154,7 +154,9 @@ WITH changed AS (
     RETURNING 1
 ), cleared AS (
     DELETE FROM due_work
-    WHERE task_id = 'CMP-' || :$1 AND kind = 'sla' AND payload ->> 'policy' IN (SELECT policy FROM changed)
+    USING (SELECT 'CMP-' || :$1 AS task_id, policy FROM changed) c
+    WHERE due_work.task_id = ANY (ARRAY(SELECT 'CMP-' || :$1))
+        AND due_work.task_id = c.task_id AND kind = 'sla' AND payload ->> 'policy' = c.policy
     RETURNING 1
 ), scheduled AS (
     INSERT INTO due_work (kind, task_id, due_at, payload)
@@ -174,9 +176,17 @@ VALUES ('timer', 'CMP-' || :$1, now() + make_interval(secs => 604800::double pre
 SQL
 }
 LOG_LOCK_KEY=8030044989162939758 # EventSQL.logLockKey, 0x6f70_735f_6576_656e
-EVENT_DATA="CASE state WHEN 'investigating'
-        THEN '{\"to\": \"investigating\", \"from\": \"waiting_on_customer\", \"transition\": \"customer_replied\"}'
-        ELSE '{\"to\": \"waiting_on_customer\", \"from\": \"investigating\", \"transition\": \"ask_customer\"}' END"
+# Each move records two events: the transition, and the resolution clock it paused or resumed.
+# Their data follows from where the task went (the \gset `resumed` flag), built in SQL from the
+# flags, since a pgbench statement takes at most 255 variables and a batch has 100 moves.
+MOVE_EVENTS="(VALUES
+        (1, 'transitioned', CASE u.resumed WHEN 1
+            THEN '{\"to\": \"investigating\", \"from\": \"waiting_on_customer\", \"transition\": \"customer_replied\"}'
+            ELSE '{\"to\": \"waiting_on_customer\", \"from\": \"investigating\", \"transition\": \"ask_customer\"}' END),
+        (2, CASE u.resumed WHEN 1 THEN 'sla_resumed' ELSE 'sla_paused' END, CASE u.resumed WHEN 1
+            THEN '{\"state\": \"running\", \"due_at\": \"2026-12-05T05:00:00.000Z\", \"policy\": \"resolution\", \"target_s\": 259200}'
+            ELSE '{\"state\": \"paused\", \"policy\": \"resolution\", \"target_s\": 259200}' END)
+    ) AS e(k, type, data)"
 
 lock_and_update() { # $1: the task-number variable, $2: the \gset prefix
     cat <<SQL
@@ -187,23 +197,24 @@ UPDATE tasks SET state = CASE state WHEN 'investigating' THEN 'waiting_on_custom
     closed_at = CASE WHEN false THEN now() ELSE NULL END
 WHERE id = 'CMP-' || :$1
 RETURNING $COLUMNS,
-    $EVENT_DATA AS event_data, (state = 'investigating')::int AS resumed \\gset $2
+    (state = 'investigating')::int AS resumed \\gset $2
 SQL
 }
 
-append_events() { # $1: task ids, $2: event types, $3: event data (array elements); $4: notify payload
+append_events() { # $1: task ids, $2: their resumed flags (array elements); $3: notify payload
     # EventSQL.appendMany: the event-log lock, the append and the NOTIFY in one statement, sent
     # with the COMMIT in one pipeline as the server does (PostgresConnection.sendWithNext). The
     # schedulers are not notified: the clock step and the timer these moves schedule are days away.
     cat <<SQL
 WITH log_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($LOG_LOCK_KEY)), appended AS (
     INSERT INTO events (task_id, type, actor, data)
-    SELECT u.task_id, u.type, 'admin', u.data::jsonb
-    FROM log_lock, unnest(ARRAY[$1]::text[], ARRAY[$2]::text[], ARRAY[$3]::text[]) WITH ORDINALITY AS u(task_id, type, data, n)
-    ORDER BY u.n
+    SELECT u.task_id, e.type, 'admin', e.data::jsonb
+    FROM log_lock, unnest(ARRAY[$1]::text[], ARRAY[$2]::int[]) WITH ORDINALITY AS u(task_id, resumed, n),
+        LATERAL $MOVE_EVENTS
+    ORDER BY u.n, e.k
     RETURNING 1
 )
-SELECT pg_notify('opsline_events', $4), (SELECT count(*) FROM appended) AS appended;
+SELECT pg_notify('opsline_events', $3), (SELECT count(*) FROM appended) AS appended;
 COMMIT;
 SQL
 }
@@ -217,7 +228,7 @@ SQL
     # (CommandTransaction.defersWrites, TaskStore.applyOne).
     echo '\startpipeline'
     save_clock n t_
-    append_events ":t_id" "'transitioned'" ":t_event_data" ":t_id"
+    append_events ":t_id" ":t_resumed" ":t_id"
     echo '\endpipeline'
 } >"$WORK/single.sql"
 
@@ -225,7 +236,7 @@ SQL
     echo '\set per :tasks / :clients'
     echo '\set start random(0, :per - 1)'
     echo 'BEGIN ISOLATION LEVEL READ COMMITTED;'
-    ids="" types="" data=""
+    ids="" flags=""
     for ((k = 0; k < BATCH; k++)); do
         echo "\\set n$k 1 + :client_id * :per + (:start + $k) % :per"
         echo 'SAVEPOINT command;'
@@ -233,11 +244,10 @@ SQL
         save_clock "n$k" "l${k}_"
         echo 'RELEASE SAVEPOINT command;'
         ids+="${ids:+, }:l${k}_id"
-        types+="${types:+, }'transitioned'"
-        data+="${data:+, }:l${k}_event_data"
+        flags+="${flags:+, }:l${k}_resumed"
     done
     echo '\startpipeline'
-    append_events "$ids" "$types" "$data" ":l$((BATCH - 1))_id"
+    append_events "$ids" "$flags" ":l$((BATCH - 1))_id"
     echo '\endpipeline'
 } >"$WORK/batch.sql"
 
