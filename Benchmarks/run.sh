@@ -188,16 +188,21 @@ MOVE_EVENTS="(VALUES
             ELSE '{\"state\": \"paused\", \"policy\": \"resolution\", \"target_s\": 259200}' END)
     ) AS e(k, type, data)"
 
-lock_and_update() { # $1: the task-number variable, $2: the \gset prefix
+lock_task() { # $1: the task-number variable, $2: the \gset prefix
+    # TaskSQL.lockTask. Where the move goes (resumed: back to investigating) follows from the state
+    # the row is in, which the server reads here too.
     cat <<SQL
-SELECT $COLUMNS
-FROM tasks WHERE id = 'CMP-' || :$1 FOR UPDATE;
+SELECT $COLUMNS, now() AS transaction_now, (state <> 'investigating')::int AS resumed
+FROM tasks WHERE id = 'CMP-' || :$1 FOR UPDATE \\gset $2
+SQL
+}
+
+update_task() { # $1: the task-number variable. TaskSQL.applyTransition: nothing read back.
+    cat <<SQL
 UPDATE tasks SET state = CASE state WHEN 'investigating' THEN 'waiting_on_customer' ELSE 'investigating' END,
     fields = '$FIELDS'::jsonb, version = version + 1, updated_at = now(),
     closed_at = CASE WHEN false THEN now() ELSE NULL END
-WHERE id = 'CMP-' || :$1
-RETURNING $COLUMNS,
-    (state = 'investigating')::int AS resumed \\gset $2
+WHERE id = 'CMP-' || :$1;
 SQL
 }
 
@@ -223,10 +228,11 @@ SQL
     echo '\set per :tasks / :clients'
     echo '\set n 1 + :client_id * :per + random(0, :per - 1)'
     echo 'BEGIN ISOLATION LEVEL READ COMMITTED;'
-    lock_and_update n t_
-    # A single command's clock and timer writes go out with the COMMIT, as the server sends them
+    lock_task n t_
+    # A single command's writes go out with the COMMIT, as the server sends them
     # (CommandTransaction.defersWrites, TaskStore.applyOne).
     echo '\startpipeline'
+    update_task n
     save_clock n t_
     append_events ":t_id" ":t_resumed" ":t_id"
     echo '\endpipeline'
@@ -240,7 +246,8 @@ SQL
     for ((k = 0; k < BATCH; k++)); do
         echo "\\set n$k 1 + :client_id * :per + (:start + $k) % :per"
         echo 'SAVEPOINT command;'
-        lock_and_update "n$k" "l${k}_"
+        lock_task "n$k" "l${k}_"
+        update_task "n$k"
         save_clock "n$k" "l${k}_"
         echo 'RELEASE SAVEPOINT command;'
         ids+="${ids:+, }:l${k}_id"

@@ -51,6 +51,52 @@ import Workflow
         #expect(events.map(\.type) == ["created", "sla_started", "sla_started", "transitioned", "sla_met"])
         await database.pool.close()
     }
+
+    /// A transition answers with the task it wrote without reading the row back: the answer must
+    /// be exactly what a later read finds, through field changes, a paused and resumed clock, and
+    /// into a final state.
+    @Test func aTransitionAnswersWithTheTaskAsStored() async throws {
+        let database = try await prepared()
+        var command = NewTask(workflow: "complaint-escalation", title: "as stored")
+        command.fields = ["customer": "X", "severity": "p2"]
+        let task = try await database.tasks.create(command, caller: .system())
+        let moves: [(String, [String: JSONValue])] = [
+            ("investigate", ["compensation": .double(12.5), "category": "refund"]),
+            ("ask_customer", [:]),
+            ("customer_replied", ["contact": "x@example.com"]),
+            ("resolve", ["resolution": "refunded"]),
+            ("close", ["satisfaction": .int(4)]),
+        ]
+        for (transition, fields) in moves {
+            var request = TransitionRequest(taskID: task.id, transition: transition)
+            request.fields = fields
+            let answered = try await database.tasks.transition(request, caller: .system())
+            let stored = try await database.tasks.task(task.id)
+            #expect(Row(answered) == Row(stored), "after \(transition)")
+        }
+        let closed = try await database.tasks.task(task.id)
+        #expect(closed.state == "closed")
+        #expect(closed.version == 6)
+        #expect(closed.closedAt == closed.updatedAt)
+        await database.pool.close()
+    }
+
+    /// What the `tasks` row holds. Clock times are left out: kept in memory they carry digits
+    /// below the microsecond that the stored copy rounds away.
+    struct Row: Equatable {
+        let state: String
+        let fields: [String: JSONValue]
+        let version: Int
+        let updatedAt: Date
+        let closedAt: Date?
+        let clockStates: [String]
+
+        init(_ task: TaskRecord) {
+            (state, fields, version) = (task.state, task.fields, task.version)
+            (updatedAt, closedAt) = (task.updatedAt, task.closedAt)
+            clockStates = task.clocks.map { "\($0.policy) \($0.state)" }
+        }
+    }
 }
 
 extension Array {

@@ -46,7 +46,7 @@ extension CommandTransaction {
     }
 
     func transition(_ request: TransitionRequest) async throws -> TaskRecord {
-        let current = try await lockTask(
+        let (current, now) = try await lockTask(
             request.taskID, for: .transition(request), expectedVersion: request.expectedVersion)
         let definition = try await definition(of: current)
         var context = TransitionContext(role: caller.workflowRole)
@@ -58,10 +58,10 @@ extension CommandTransaction {
                 request.transition, from: current.state, fields: current.fields, changes: request.fields,
                 context: context)
         }
-        let task = try TaskRecord(
-            row: try await connection.query(
-                TaskSQL.applyTransition, [current.id, plan.to, JSONText.encode(plan.fields), plan.entersFinalState]
-            ).first!)
+        // The row is known without reading it back, so the write goes with the commit.
+        try await write(
+            TaskSQL.applyTransition, [current.id, plan.to, JSONText.encode(plan.fields), plan.entersFinalState])
+        let task = current.moved(to: plan.to, fields: plan.fields, closing: plan.entersFinalState, at: now)
         var data: [String: JSONValue] = [
             "transition": .string(plan.transition), "from": .string(plan.from), "to": .string(plan.to),
         ]
@@ -76,7 +76,7 @@ extension CommandTransaction {
     }
 
     func update(_ update: TaskUpdate) async throws -> TaskRecord {
-        let current = try await lockTask(
+        let (current, _) = try await lockTask(
             update.taskID, for: .update(update), expectedVersion: update.expectedVersion)
         let definition = try await definition(of: current)
         let fields = try checkingRules { () throws(RuleViolation) in
@@ -103,7 +103,7 @@ extension CommandTransaction {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError.rule(.invalidFields([FieldProblem(field: "text", problem: "must not be empty")]))
         }
-        let task = try await lockTask(taskID, for: .comment(taskID: taskID, text: text), expectedVersion: nil)
+        let (task, _) = try await lockTask(taskID, for: .comment(taskID: taskID, text: text), expectedVersion: nil)
         record(task.id, "commented", ["text": .string(text)])
         return task
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 import Workflow
 
@@ -96,7 +97,10 @@ final class CommandTransaction {
 
     /// Locks the task row for this transaction, checks that the caller may run `command` on it,
     /// and checks `expectedVersion`.
-    func lockTask(_ id: String, for command: TaskCommand, expectedVersion: Int?) async throws -> TaskRecord {
+    /// Locks a task for a command and returns it with the transaction's `now()`.
+    func lockTask(
+        _ id: String, for command: TaskCommand, expectedVersion: Int?
+    ) async throws -> (task: TaskRecord, now: Date) {
         guard let row = try await connection.query(TaskSQL.lockTask, [id]).first else {
             throw StoreError.taskNotFound(id)
         }
@@ -105,7 +109,7 @@ final class CommandTransaction {
         if let expectedVersion, expectedVersion != task.version {
             throw StoreError.versionConflict(taskID: id, expected: expectedVersion, current: task.version)
         }
-        return task
+        return (task, try row.decode("transaction_now"))
     }
 
     func definition(of task: TaskRecord) async throws -> WorkflowDefinition {

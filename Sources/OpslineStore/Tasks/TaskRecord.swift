@@ -11,7 +11,7 @@ public struct TaskRecord: Sendable, Hashable {
     /// The workflow version the task started with and stays on.
     public let workflowVersion: Int
     /// The current state.
-    public let state: String
+    public private(set) var state: String
     /// A one-line summary.
     public let title: String
     /// Free-form priority such as `p1`.
@@ -21,17 +21,17 @@ public struct TaskRecord: Sendable, Hashable {
     /// Who works on it.
     public let assignee: String?
     /// The workflow fields.
-    public let fields: [String: JSONValue]
+    public private(set) var fields: [String: JSONValue]
     /// The parent task's id, for child tasks.
     public let parent: String?
     /// Incremented by every change; the value to send as `expected_version`.
-    public let version: Int
+    public private(set) var version: Int
     /// When the task was created.
     public let createdAt: Date
     /// When it last changed.
-    public let updatedAt: Date
+    public private(set) var updatedAt: Date
     /// When it entered a final state, if it has.
-    public let closedAt: Date?
+    public private(set) var closedAt: Date?
     /// Its SLA clocks, one per policy that has started, by policy name order.
     public internal(set) var clocks: [SLAClock]
 
@@ -57,6 +57,17 @@ public struct TaskRecord: Sendable, Hashable {
         updatedAt = try row.decode("updated_at")
         closedAt = try row.decode("closed_at")
         clocks = try Self.clocks(try row.decode("sla"), of: id)
+    }
+
+    /// The row as `TaskSQL.applyTransition` leaves it, stamped `now` (the transaction's `now()`).
+    func moved(to state: String, fields: [String: JSONValue], closing: Bool, at now: Date) -> TaskRecord {
+        var moved = self
+        moved.state = state
+        moved.fields = fields
+        moved.version += 1
+        moved.updatedAt = now
+        moved.closedAt = closing ? now : nil
+        return moved
     }
 
     private static func clocks(_ text: String, of id: String) throws -> [SLAClock] {

@@ -12,17 +12,19 @@ enum TaskSQL {
         RETURNING \(TaskRecord.columns)
         """
 
-    static let lockTask = "SELECT \(TaskRecord.columns) FROM tasks WHERE id = $1 FOR UPDATE"
+    /// Also reads the transaction's `now()`, the time every write of the command stamps.
+    static let lockTask = "SELECT \(TaskRecord.columns), now() AS transaction_now FROM tasks WHERE id = $1 FOR UPDATE"
 
     static let selectTask = "SELECT \(TaskRecord.columns) FROM tasks WHERE id = $1"
 
     static let selectTasks = "SELECT \(TaskRecord.columns) FROM tasks WHERE id = ANY ($1::text[])"
 
+    /// Returns nothing: the caller knows the row it writes (`TaskRecord.moved`), so the write
+    /// can go out with the commit.
     static let applyTransition = """
         UPDATE tasks SET state = $2, fields = $3::jsonb, version = version + 1, updated_at = now(),
             closed_at = CASE WHEN $4::bool THEN now() ELSE NULL END
         WHERE id = $1
-        RETURNING \(TaskRecord.columns)
         """
 
     static let applyUpdate = """
