@@ -247,9 +247,12 @@ SQL
         echo "\\set n$k 1 + :client_id * :per + (:start + $k) % :per"
         echo 'SAVEPOINT command;'
         lock_task "n$k" "l${k}_"
+        # Each line's writes go out with its RELEASE (CommandTransaction.applyInSavepoint).
+        echo '\startpipeline'
         update_task "n$k"
         save_clock "n$k" "l${k}_"
         echo 'RELEASE SAVEPOINT command;'
+        echo '\endpipeline'
         ids+="${ids:+, }:l${k}_id"
         flags+="${flags:+, }:l${k}_resumed"
     done

@@ -81,6 +81,53 @@ import Workflow
         await database.pool.close()
     }
 
+    /// A batch line's writes go out with its `RELEASE SAVEPOINT`. When one of them fails, only
+    /// that line is refused and rolled back; the lines around it commit.
+    @Test func aBatchLineWhoseWriteFailsIsRolledBackAlone() async throws {
+        let database = try await prepared()
+        var ids: [String] = []
+        for index in 1...3 {
+            var command = NewTask(workflow: "complaint-escalation", title: "line \(index)")
+            command.fields = ["customer": "X"]
+            let task = try await database.tasks.create(command, caller: .system())
+            _ = try await database.tasks.transition(
+                TransitionRequest(taskID: task.id, transition: "investigate"), caller: .system())
+            ids.append(task.id)
+        }
+        // Entering waiting_on_customer schedules a timer: refuse the middle task's.
+        let refused = ids[1]
+        try await database.pool.withConnection { connection in
+            try await connection.execute(
+                """
+                CREATE FUNCTION refuse_timer() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.kind = 'timer' AND NEW.task_id = '\(refused)' THEN RAISE EXCEPTION 'no timer'; END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER refuse_timer BEFORE INSERT ON due_work FOR EACH ROW EXECUTE FUNCTION refuse_timer();
+                """)
+        }
+        let result = try await database.tasks.applyBatch(
+            ids.map {
+                BatchCommand(
+                    command: .transition(TransitionRequest(taskID: $0, transition: "ask_customer")),
+                    idempotencyKey: nil, requestHash: $0)
+            },
+            atomic: false, caller: .system(), authorize: { _, _ in },
+            render: { _, result in
+                switch result {
+                case .success(let task): CommandOutcome(status: 200, body: .string(task.state))
+                case .failure(let error): CommandOutcome(status: 422, body: .string("\(error)"))
+                }
+            })
+        #expect(result.outcomes.map(\.status) == [200, 422, 200])
+        let states = try await ids.asyncMap { try await database.tasks.task($0) }.map { "\($0.state) v\($0.version)" }
+        #expect(states == ["waiting_on_customer v3", "investigating v2", "waiting_on_customer v3"])
+        let events = try await Array(database.tasks.events(ofTask: refused))
+        #expect(events.filter { $0.type == "transitioned" }.count == 1, "only the move to investigating")
+        await database.pool.close()
+    }
+
     /// What the `tasks` row holds. Clock times are left out: kept in memory they carry digits
     /// below the microsecond that the stored copy rounds away.
     struct Row: Equatable {
@@ -100,6 +147,12 @@ import Workflow
 }
 
 extension Array {
+    func asyncMap<Mapped>(_ transform: (Element) async throws -> Mapped) async rethrows -> [Mapped] {
+        var mapped: [Mapped] = []
+        for element in self { mapped.append(try await transform(element)) }
+        return mapped
+    }
+
     init<Source: AsyncSequence>(_ source: Source) async throws where Source.Element == Element {
         self = []
         for try await element in source { append(element) }

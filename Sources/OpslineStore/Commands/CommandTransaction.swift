@@ -14,8 +14,8 @@ final class CommandTransaction {
     let caller: CommandCaller
     let authorize: CommandAuthorizer
     /// Whether writes whose rows nothing reads (`write(_:_:)`) wait to go out with the next
-    /// statement. Only for a transaction of one command: in a batch, each command's writes
-    /// must fail inside its own savepoint.
+    /// statement: the `COMMIT` of a single command, the `RELEASE` of a batch line's savepoint. A
+    /// caller that rolls back instead must first discard them (`discardCarried`).
     let defersWrites: Bool
     private(set) var pendingEvents: [PendingEvent] = []
     private var dueWorkScheduled = false
@@ -38,8 +38,9 @@ final class CommandTransaction {
     }
 
     /// Runs a write whose result nothing reads: at once, or (`defersWrites`) with the next
-    /// statement in one round trip. A transaction of one command then sends its timers, clocks,
-    /// events and `COMMIT` together; an error among them fails the command just the same.
+    /// statement in one round trip. A transaction of one command then sends its writes, events
+    /// and `COMMIT` together, a batch line its writes and `RELEASE`; an error among them fails
+    /// the command just the same.
     func write(_ sql: String, _ parameters: [any PostgresBindable]) async throws {
         if defersWrites {
             await connection.sendWithNext(sql, parameters)

@@ -19,7 +19,8 @@ extension TaskStore {
         do {
             return try await pool.transaction { [catalog] connection in
                 let transaction = CommandTransaction(
-                    connection: connection, catalog: catalog, caller: caller, authorize: authorize)
+                    connection: connection, catalog: catalog, caller: caller, authorize: authorize,
+                    defersWrites: true)
                 var outcomes: [CommandOutcome] = []
                 for (index, entry) in commands.enumerated() {
                     let outcome = try await transaction.applyInSavepoint(entry, render: render)
@@ -87,6 +88,10 @@ private struct AtomicBatchRefused: Error {
 extension CommandTransaction {
     /// Applies one command between `SAVEPOINT` and `RELEASE` (or `ROLLBACK TO` when refused),
     /// honouring its idempotency key.
+    ///
+    /// The command's writes go out with the `RELEASE`, in one round trip: if one fails, PostgreSQL
+    /// skips the rest and the `RELEASE`, and the command is refused and rolled back to its
+    /// savepoint like any other refusal.
     func applyInSavepoint(_ entry: BatchCommand, render: OutcomeRenderer) async throws -> CommandOutcome {
         let eventCount = pendingEvents.count
         try await connection.execute("SAVEPOINT command")
@@ -96,7 +101,9 @@ extension CommandTransaction {
         }
         let result: Result<TaskRecord, any Error>
         do {
-            result = .success(try await apply(entry.command))
+            let task = try await apply(entry.command)
+            try await connection.query("RELEASE SAVEPOINT command")
+            result = .success(task)
         } catch let error as PostgresError where error.isConnectionFailure || error.isTransactionRetryable {
             throw error
         } catch {
@@ -108,8 +115,8 @@ extension CommandTransaction {
         }
         if outcome.succeeded {
             if let key = entry.idempotencyKey { try await remember(key, outcome) }
-            try await connection.execute("RELEASE SAVEPOINT command")
         } else {
+            await connection.discardCarried()
             try await connection.execute("ROLLBACK TO SAVEPOINT command")
             discardEvents(after: eventCount)
             if let key = entry.idempotencyKey { try await rememberRefusal(key, entry.requestHash, outcome) }

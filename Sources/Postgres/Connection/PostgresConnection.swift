@@ -104,8 +104,10 @@ public final class PostgresConnection: @unchecked Sendable {
         await run { $0.carried.append(statement) }
     }
 
-    /// Forgets statements held back for a next call that never came (the borrower is done).
-    func discardCarried() async {
+    /// Forgets statements held back for a next call that will not come, such as writes of a
+    /// command about to be rolled back to a savepoint (sent with the `ROLLBACK TO`, a failing one
+    /// would stop it).
+    public func discardCarried() async {
         await run { _ = $0.takeCarried() }
     }
 
