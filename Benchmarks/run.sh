@@ -5,7 +5,8 @@
 #   bash Benchmarks/run.sh
 #
 # Settings (environment): BENCH_CLIENTS (8), BENCH_TASKS_PER_CLIENT (200), BENCH_BATCH (100),
-# BENCH_WARMUP (3 s), BENCH_DURATION (20 s), BENCH_SCRATCH (.build-bench), PG_BIN.
+# BENCH_WARMUP (3 s a round), BENCH_DURATION (20 s measured a phase), BENCH_ROUNDS (4),
+# BENCH_SCRATCH (.build-bench), PG_BIN.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ TASKS_PER_CLIENT=${BENCH_TASKS_PER_CLIENT:-200}
 BATCH=${BENCH_BATCH:-100}
 WARMUP=${BENCH_WARMUP:-3}
 DURATION=${BENCH_DURATION:-20}
+ROUNDS=${BENCH_ROUNDS:-4}
 SCRATCH=${BENCH_SCRATCH:-.build-bench}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 TOKEN=bench
@@ -102,13 +104,13 @@ for attempt in $(seq 240); do
     sleep 0.5
 done
 
-# 2.–3. Seed, then (a) single and (b) batched transitions over HTTP.
+# 2. Seed each client's complaints.
 MACHINE="$(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
-step "$BIN/opsline-bench" http --url "$URL" --token "$TOKEN" --clients "$CLIENTS" \
-    --tasks-per-client "$TASKS_PER_CLIENT" --batch-size "$BATCH" --warmup "$WARMUP" --duration "$DURATION" \
-    --output "$WORK/http.json"
+step "$BIN/opsline-bench" seed --url "$URL" --token "$TOKEN" --clients "$CLIENTS" \
+    --tasks-per-client "$TASKS_PER_CLIENT" --output "$WORK/owned.json"
 
-# 4. pgbench, same cluster, through its unix socket: the SQL of one durable transition.
+# 3. pgbench's scripts, for the same cluster through its unix socket: the SQL of one durable
+# transition.
 psql_value() { "$PG_BIN/psql" "$CONNINFO" -X -A -t -v ON_ERROR_STOP=1 -c "$1"; }
 seeded=$(psql_value "SELECT count(*) FROM tasks WHERE id IN (SELECT 'CMP-' || n FROM generate_series(1, $TASKS) n)")
 [[ $seeded == "$TASKS" ]] || { log "expected tasks CMP-1…CMP-$TASKS, found $seeded"; exit 1; }
@@ -261,18 +263,33 @@ SQL
     echo '\endpipeline'
 } >"$WORK/batch.sql"
 
-PGBENCH=("$PG_BIN/pgbench" -n -c "$CLIENTS" -j 2 -T "$DURATION" -M extended -D "tasks=$TASKS" -D "clients=$CLIENTS")
-log "(c) pgbench, 1 transition a transaction: ${PGBENCH[*]:1}"
-step "${PGBENCH[@]}" -f "$WORK/single.sql" -l --log-prefix="$WORK/pgb-single" "$CONNINFO" >"$WORK/pgb-single.txt"
-log "(c) pgbench, $BATCH transitions a transaction"
-step "${PGBENCH[@]}" -f "$WORK/batch.sql" -l --log-prefix="$WORK/pgb-batch" "$CONNINFO" >"$WORK/pgb-batch.txt"
+# 4. (a) single, then (b) batched transitions over HTTP, each phase in rounds, with a pgbench
+# round of the same length after each HTTP round: the load of a shared VM drifts by tens of
+# percent over minutes, and taking turns exposes both sides to the same drift.
+ROUND_SECONDS=$(( (DURATION + ROUNDS - 1) / ROUNDS ))
+PGBENCH_OPTIONS="-n -c $CLIENTS -j 2 -T $ROUND_SECONDS -M extended"
+cat >"$WORK/pgbench-round" <<ROUND
+#!/usr/bin/env bash
+# \$1: single or batch; \$2: the round
+set -euo pipefail
+echo "run.sh: (c) pgbench \$1 round \$2: $PGBENCH_OPTIONS" >&2
+"$PG_BIN/pgbench" $PGBENCH_OPTIONS -D tasks=$TASKS -D clients=$CLIENTS -f "$WORK/\$1.sql" \\
+    -l --log-prefix="$WORK/pgb-\$1-\$2" "$CONNINFO" >"$WORK/pgb-\$1-\$2.txt"
+ROUND
+chmod +x "$WORK/pgbench-round"
+step "$BIN/opsline-bench" http --url "$URL" --token "$TOKEN" --owned "$WORK/owned.json" \
+    --batch-size "$BATCH" --warmup "$WARMUP" --duration "$((ROUND_SECONDS * ROUNDS))" --rounds "$ROUNDS" \
+    --between-rounds "$WORK/pgbench-round" --output "$WORK/http.json"
 
 # 5. The table; the server's peak RSS is read before it stops.
 RSS_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status")
-"$BIN/opsline-bench" report --http "$WORK/http.json" \
-    --pgbench-single "$WORK/pgb-single.txt" --pgbench-single-log "$WORK/pgb-single" \
-    --pgbench-batch "$WORK/pgb-batch.txt" --pgbench-batch-log "$WORK/pgb-batch" \
-    --pgbench-command "pgbench -c $CLIENTS -j 2 -T $DURATION -n -M extended" --rss-kilobytes "$RSS_KB" \
-    --machine "$MACHINE"
+PGBENCH_RESULTS=()
+for phase in single batch; do
+    for ((round = 1; round <= ROUNDS; round++)); do
+        PGBENCH_RESULTS+=(--pgbench-$phase "$WORK/pgb-$phase-$round.txt" --pgbench-$phase-log "$WORK/pgb-$phase-$round")
+    done
+done
+"$BIN/opsline-bench" report --http "$WORK/http.json" "${PGBENCH_RESULTS[@]}" \
+    --pgbench-command "pgbench $PGBENCH_OPTIONS" --rss-kilobytes "$RSS_KB" --machine "$MACHINE"
 
 # 6. The EXIT trap stops the server (and with it PostgreSQL) and removes $WORK.

@@ -1,15 +1,17 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 
-/// `opsline-bench http`: seeds complaints, then measures single and batched transitions.
+/// `opsline-bench http`: measures single and batched transitions on the seeded complaints.
 struct HTTPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "http",
-        abstract: "Seed tasks, then measure single (a) and batched (b) transitions over HTTP.",
+        abstract: "Measure single (a) and batched (b) transitions over HTTP, in rounds.",
         discussion: """
-            Every client owns its own tasks and moves them investigating ⇄ waiting_on_customer \
-            (ask_customer / customer_replied), so no two requests ever wait for the same row.
+            Every client owns its own tasks (from `seed`) and moves them investigating ⇄ \
+            waiting_on_customer (ask_customer / customer_replied), so no two requests ever wait for \
+            the same row. Each phase runs in rounds; after each round the --between-rounds program \
+            runs with the phase (single or batch) and the round number, so that pgbench's rounds \
+            interleave with ours and both see the machine in the same moods.
             """
     )
 
@@ -19,63 +21,54 @@ struct HTTPCommand: AsyncParsableCommand {
     @Option(help: "A bearer token that may create and move complaints.")
     var token: String
 
-    @Option(help: "Concurrent clients.")
-    var clients = 8
-
-    @Option(help: "Complaints each client creates and owns.")
-    var tasksPerClient = 200
+    @Option(help: "The tasks each client owns, as written by `seed`.")
+    var owned: String
 
     @Option(help: "Transition lines per POST /v1/events request in phase (b).")
     var batchSize = 100
 
-    @Option(help: "Seconds of load before measuring, in each phase.")
+    @Option(help: "Seconds of load before measuring, in each round.")
     var warmup = 3.0
 
-    @Option(help: "Seconds measured in each phase.")
+    @Option(help: "Seconds measured in each phase, split evenly over its rounds.")
     var duration = 20.0
+
+    @Option(help: "Rounds per phase.")
+    var rounds = 1
+
+    @Option(help: "A program to run after each round, given the phase (single|batch) and round number.")
+    var betweenRounds: String?
 
     @Option(help: "Where to write the results (JSON).")
     var output: String
 
     func validate() throws {
-        guard clients > 0, tasksPerClient > 0, batchSize > 0 else {
-            throw ValidationError("--clients, --tasks-per-client and --batch-size must be positive")
-        }
-        guard batchSize <= tasksPerClient else {
-            throw ValidationError("--batch-size must not exceed --tasks-per-client (one line per task and batch)")
-        }
+        guard batchSize > 0, rounds > 0 else { throw ValidationError("--batch-size and --rounds must be positive") }
         guard warmup >= 0, duration > 0 else { throw ValidationError("--warmup ≥ 0 and --duration > 0") }
     }
 
     func run() async throws {
-        let client = BenchAPI.makeClient(connections: 2 * clients)
-        do {
-            try await measure(BenchAPI(client: client, baseURL: url, token: token))
-        } catch {
-            try? await client.shutdown()
-            throw error
+        var owned = try JSONDecoder().decode([[OwnedTask]].self, from: Data(contentsOf: URL(fileURLWithPath: owned)))
+        guard let perClient = owned.first?.count, batchSize <= perClient else {
+            throw ValidationError("--batch-size must not exceed the tasks a client owns (one line per task and batch)")
         }
-        try await client.shutdown()
-    }
+        let roundSeconds = duration / Double(rounds)
 
-    private func measure(_ api: BenchAPI) async throws {
-        progress("seeding \(clients)×\(tasksPerClient) complaints and moving them to investigating")
-        let owned = try await Seeder(api: api, perClient: tasksPerClient).seed(clients: clients)
-
-        progress("(a) single transitions: \(clients) clients, \(warmup) s warm-up + \(duration) s")
-        let single = try await runPhase(owned) { connection, tasks, window in
+        progress(
+            "(a) single transitions: \(owned.count) clients, \(rounds) × (\(warmup) s warm-up + \(roundSeconds) s)")
+        let single = try await runRounds("single", &owned) { connection, tasks, window in
             try SingleTransitions(connection: connection).run(&tasks, window)
         }
         report("(a)", single)
 
-        progress("(b) batched transitions: \(clients) clients × \(batchSize) lines a request")
-        let batch = try await runPhase(single.owned) { [batchSize] connection, tasks, window in
+        progress("(b) batched transitions: \(owned.count) clients × \(batchSize) lines a request")
+        let batch = try await runRounds("batch", &owned) { [batchSize] connection, tasks, window in
             try BatchedTransitions(connection: connection, batchSize: batchSize).run(&tasks, window)
         }
         report("(b)", batch)
 
         let results = HTTPResults(
-            clients: clients, tasksPerClient: tasksPerClient, batchSize: batchSize, warmupSeconds: warmup,
+            clients: owned.count, tasksPerClient: perClient, batchSize: batchSize, warmupSeconds: warmup,
             single: single.result, batch: batch.result)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -94,24 +87,44 @@ struct HTTPCommand: AsyncParsableCommand {
     struct PhaseOutcome: Sendable {
         var result: PhaseResult
         var firstError: String?
-        /// The clients' tasks with the states they ended in.
-        var owned: [[OwnedTask]]
+    }
+
+    private typealias ClientLoad =
+        @Sendable (PlainHTTPConnection, inout [OwnedTask], MeasurementWindow) throws ->
+        ClientTally
+
+    /// Runs a phase's rounds, each followed by the `--between-rounds` program, and merges them.
+    private func runRounds(
+        _ phase: String, _ owned: inout [[OwnedTask]], _ load: @escaping ClientLoad
+    )
+        async throws -> PhaseOutcome
+    {
+        var tallies: [ClientTally] = []
+        for round in 1...rounds {
+            // The program between rounds moves the tasks too: read their states first.
+            tallies += try await runRound(&owned, resync: betweenRounds != nil, load)
+            if let betweenRounds { try await runProgram(betweenRounds, [phase, String(round)]) }
+        }
+        let (result, firstError) = ClientTally.merge(tallies, seconds: duration)
+        return PhaseOutcome(result: result, firstError: firstError)
     }
 
     /// Runs one client per task list, all over the same time window, each on a thread and a
     /// connection of its own (see `PlainHTTPConnection` for why not async-http-client).
-    private func runPhase(
-        _ owned: [[OwnedTask]],
-        _ body: @escaping @Sendable (PlainHTTPConnection, inout [OwnedTask], MeasurementWindow) throws -> ClientTally
-    ) async throws -> PhaseOutcome {
-        let window = MeasurementWindow(warmup: warmup, duration: duration)
+    private func runRound(
+        _ owned: inout [[OwnedTask]], resync: Bool, _ load: @escaping ClientLoad
+    )
+        async throws -> [ClientTally]
+    {
+        let window = MeasurementWindow(warmup: warmup, duration: duration / Double(rounds))
         let finished = try await withThrowingTaskGroup(of: (Int, ClientTally, [OwnedTask]).self) { group in
             for (index, tasks) in owned.enumerated() {
                 group.addTask { [url, token] in
                     try await onOwnThread {
-                        var tasks = tasks
                         let connection = try PlainHTTPConnection(baseURL: url, token: token)
-                        let tally = try body(connection, &tasks, window)
+                        // Read during the warm-up, which the window does not measure.
+                        var tasks = resync ? try tasks.map { try refreshed($0, connection: connection) } : tasks
+                        let tally = try load(connection, &tasks, window)
                         return (index, tally, tasks)
                     }
                 }
@@ -120,8 +133,26 @@ struct HTTPCommand: AsyncParsableCommand {
             for try await client in group { finished.append(client) }
             return finished.sorted { $0.0 < $1.0 }
         }
-        let (result, firstError) = ClientTally.merge(finished.map(\.1), seconds: duration)
-        return PhaseOutcome(result: result, firstError: firstError, owned: finished.map(\.2))
+        owned = finished.map(\.2)
+        return finished.map(\.1)
+    }
+
+    /// Runs `path` with `arguments` and waits for it; fails unless it exits 0.
+    private func runProgram(_ path: String, _ arguments: [String]) async throws {
+        let status = try await onOwnThread {
+            // A child inherits its parent thread's blocked signals, and this thread was started
+            // from one that blocks them all: pgbench -T, waiting for a SIGALRM, would never stop.
+            var none = sigset_t()
+            sigemptyset(&none)
+            pthread_sigmask(SIG_SETMASK, &none, nil)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        guard status == 0 else { throw BenchFailure("\(path) \(arguments.joined(separator: " ")) exited \(status)") }
     }
 }
 

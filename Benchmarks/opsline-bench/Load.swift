@@ -2,7 +2,7 @@ import Foundation
 import NIOCore
 
 /// A complaint a client owns, with the state the client last saw it in.
-struct OwnedTask: Sendable {
+struct OwnedTask: Codable, Sendable {
     let id: String
     var investigating: Bool
 
@@ -172,8 +172,9 @@ struct BatchedTransitions {
     }
 }
 
-/// Reads a task's current state after a refused move, so the client's next move is valid again.
-private func refreshed(_ task: OwnedTask, connection: PlainHTTPConnection) throws -> OwnedTask {
+/// Reads a task's current state, so the client's next move is valid again (after a refused move,
+/// or after pgbench moved it between rounds).
+func refreshed(_ task: OwnedTask, connection: PlainHTTPConnection) throws -> OwnedTask {
     struct TaskLine: Decodable { let state: String }
     let reply = try connection.get("/v1/tasks/\(task.id)")
     guard reply.status == 200 else { throw BenchFailure("GET /v1/tasks/\(task.id) → \(reply.status)") }

@@ -7,9 +7,10 @@ struct OpslineBench: AsyncParsableCommand {
         commandName: "opsline-bench",
         abstract: "Measure durable task transitions through a running Opsline server.",
         discussion: """
-            Normally driven by Benchmarks/run.sh, which starts the server, runs `http`, runs \
-            pgbench against the same embedded cluster, and prints the comparison with `report`.
+            Normally driven by Benchmarks/run.sh, which starts the server, runs `seed`, then `http`, \
+            which runs pgbench against the same embedded cluster between its rounds, and prints the \
+            comparison with `report`.
             """,
-        subcommands: [HTTPCommand.self, ReportCommand.self]
+        subcommands: [SeedCommand.self, HTTPCommand.self, ReportCommand.self]
     )
 }

@@ -11,17 +11,17 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The JSON written by `opsline-bench http`.")
     var http: String
 
-    @Option(help: "pgbench's standard output, one transition a transaction.")
-    var pgbenchSingle: String
+    @Option(help: "pgbench's standard output, one transition a transaction (once per round).")
+    var pgbenchSingle: [String]
 
-    @Option(help: "The --log-prefix of that pgbench run.")
-    var pgbenchSingleLog: String
+    @Option(help: "The --log-prefix of each of those pgbench runs.")
+    var pgbenchSingleLog: [String]
 
-    @Option(help: "pgbench's standard output, a batch of transitions a transaction.")
-    var pgbenchBatch: String
+    @Option(help: "pgbench's standard output, a batch of transitions a transaction (once per round).")
+    var pgbenchBatch: [String]
 
-    @Option(help: "The --log-prefix of that pgbench run.")
-    var pgbenchBatchLog: String
+    @Option(help: "The --log-prefix of each of those pgbench runs.")
+    var pgbenchBatchLog: [String]
 
     @Option(help: "The pgbench command line used (shown in the header).")
     var pgbenchCommand = "pgbench"
@@ -40,16 +40,18 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let results = try JSONDecoder().decode(HTTPResults.self, from: Data(contentsOf: URL(fileURLWithPath: http)))
-        let single = try PgbenchRun(output: pgbenchSingle, logPrefix: pgbenchSingleLog, transitionsPerTransaction: 1)
+        let single = try PgbenchRun(
+            outputs: pgbenchSingle, logPrefixes: pgbenchSingleLog, transitionsPerTransaction: 1)
         let batch = try PgbenchRun(
-            output: pgbenchBatch, logPrefix: pgbenchBatchLog, transitionsPerTransaction: results.batchSize)
+            outputs: pgbenchBatch, logPrefixes: pgbenchBatchLog, transitionsPerTransaction: results.batchSize)
 
         let tasks = results.clients * results.tasksPerClient
         print("")
         print(
             "Opsline durable transitions (fsync on) — \(results.clients) clients, \(tasks) tasks, "
-                + "HTTP: \(formatted(results.warmupSeconds, digits: 0)) s warm-up + "
-                + "\(formatted(results.single.seconds, digits: 0)) s per phase; \(pgbenchCommand)")
+                + "\(formatted(results.single.seconds, digits: 0)) s measured per phase in \(pgbenchSingle.count) "
+                + "rounds, HTTP and pgbench taking turns; HTTP: \(formatted(results.warmupSeconds, digits: 0)) s "
+                + "warm-up a round; \(pgbenchCommand)")
         if let machine { print("Machine: \(machine)") }
         print("")
         let header = [
@@ -97,11 +99,23 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-/// One pgbench run: its summary lines and its per-transaction log.
+/// pgbench's rounds of one phase: their summary lines and per-transaction logs, merged.
 struct PgbenchRun {
     var result: PhaseResult
 
-    init(output: String, logPrefix: String, transitionsPerTransaction: Int) throws {
+    init(outputs: [String], logPrefixes: [String], transitionsPerTransaction: Int) throws {
+        guard !outputs.isEmpty else { throw BenchFailure("no pgbench output given") }
+        let rounds = try outputs.map { try Self.summary($0) }
+        let processed = rounds.map(\.processed).reduce(0, +)
+        let latencies = try logPrefixes.flatMap { try Self.latencies(logPrefix: $0) }
+        result = PhaseResult(
+            requests: Int(processed), transitions: Int(processed) * transitionsPerTransaction,
+            errors: Int(rounds.map(\.failed).reduce(0, +)), seconds: rounds.map(\.seconds).reduce(0, +),
+            latency: LatencySummary(milliseconds: latencies))
+    }
+
+    /// Transactions processed and failed, and the seconds they took, from one run's summary.
+    private static func summary(_ output: String) throws -> (processed: Double, failed: Double, seconds: Double) {
         let text = try String(contentsOfFile: output, encoding: .utf8)
         func number(after key: String) -> Double? {
             guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return nil }
@@ -112,12 +126,7 @@ struct PgbenchRun {
             let processed = number(after: "number of transactions actually processed:")
         else { throw BenchFailure("\(output): no pgbench summary (tps, transactions processed)") }
         let failed = number(after: "number of failed transactions:") ?? 0
-        let seconds = processed / tps
-
-        let latencies = try Self.latencies(logPrefix: logPrefix)
-        result = PhaseResult(
-            requests: Int(processed), transitions: Int(processed) * transitionsPerTransaction, errors: Int(failed),
-            seconds: seconds, latency: LatencySummary(milliseconds: latencies))
+        return (processed, failed, processed / tps)
     }
 
     /// Transaction latencies (ms) from pgbench's `-l` files: `client tx latency_us script epoch us …`.
