@@ -15,11 +15,7 @@ struct HTTPCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The server's base URL.")
-    var url: String
-
-    @Option(help: "A bearer token that may create and move complaints.")
-    var token: String
+    @OptionGroup var server: ServerOptions
 
     @Option(help: "The tasks each client owns, as written by `seed`.")
     var owned: String
@@ -119,7 +115,7 @@ struct HTTPCommand: AsyncParsableCommand {
         let window = MeasurementWindow(warmup: warmup, duration: duration / Double(rounds))
         let finished = try await withThrowingTaskGroup(of: (Int, ClientTally, [OwnedTask]).self) { group in
             for (index, tasks) in owned.enumerated() {
-                group.addTask { [url, token] in
+                group.addTask { [url = server.url, token = server.token] in
                     try await onOwnThread {
                         let connection = try PlainHTTPConnection(baseURL: url, token: token)
                         // Read during the warm-up, which the window does not measure.

@@ -8,11 +8,7 @@ struct SeedCommand: AsyncParsableCommand {
         abstract: "Create the complaints the clients of `http` own, and write who owns which."
     )
 
-    @Option(help: "The server's base URL.")
-    var url: String
-
-    @Option(help: "A bearer token that may create and move complaints.")
-    var token: String
+    @OptionGroup var server: ServerOptions
 
     @Option(help: "Concurrent clients.")
     var clients = 8
@@ -33,7 +29,7 @@ struct SeedCommand: AsyncParsableCommand {
         let client = BenchAPI.makeClient(connections: 2 * clients)
         do {
             progress("seeding \(clients)×\(tasksPerClient) complaints and moving them to investigating")
-            let api = BenchAPI(client: client, baseURL: url, token: token)
+            let api = BenchAPI(client: client, baseURL: server.url, token: server.token)
             let owned = try await Seeder(api: api, perClient: tasksPerClient).seed(clients: clients)
             try JSONEncoder().encode(owned).write(to: URL(fileURLWithPath: output))
         } catch {
