@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import Workflow
 
 @testable import OpslineClient
 
 @Suite struct TokenRequestTests {
     @Test func creatingATokenSendsNameRoleTeamsAndExpiry() throws {
-        let expiry = try #require(Timestamp.parse("2026-12-31T00:00:00Z"))
+        let expiry = try #require(RFC3339.parse("2026-12-31T00:00:00Z"))
         let request = ClientRequest.createToken(
             NewToken(name: "crm-bridge", role: "service", teams: ["support", "billing"], expiresAt: expiry))
         #expect(request.method == .post)
@@ -38,7 +39,7 @@ import Testing
         let token = try JSONDecoder().decode(TokenLine.self, from: Data(created.utf8))
         #expect(token.id == "tok_ab" && token.role == "service" && token.teams == ["support"])
         #expect(token.secret == "opl_x")
-        #expect(token.createdAt == Timestamp.parse("2026-11-22T08:00:00Z"))
+        #expect(token.createdAt == RFC3339.parse("2026-11-22T08:00:00Z"))
         #expect(token.status(at: token.createdAt) == "active")
 
         let revoked = #"""
@@ -49,7 +50,7 @@ import Testing
         #expect(line.status() == "revoked")
         var expired = line
         expired.revokedAt = nil
-        #expect(expired.status(at: Timestamp.parse("2026-11-24T00:00:00Z")!) == "expired")
+        #expect(expired.status(at: RFC3339.parse("2026-11-24T00:00:00Z")!) == "expired")
     }
 
     @Test func theCallerLineDecodes() throws {
@@ -59,17 +60,17 @@ import Testing
     }
 
     @Test func expiresInCountsFromNowAndExpiresAtIsTakenAsGiven() throws {
-        let now = try #require(Timestamp.parse("2026-11-22T08:00:00Z"))
+        let now = try #require(RFC3339.parse("2026-11-22T08:00:00Z"))
         #expect(try TokenExpiry.date(expiresIn: nil, expiresAt: nil, now: now) == nil)
         #expect(
             try TokenExpiry.date(expiresIn: "30d", expiresAt: nil, now: now)
-                == Timestamp.parse("2026-12-22T08:00:00Z"))
+                == RFC3339.parse("2026-12-22T08:00:00Z"))
         #expect(
             try TokenExpiry.date(expiresIn: "1d12h", expiresAt: nil, now: now)
-                == Timestamp.parse("2026-11-23T20:00:00Z"))
+                == RFC3339.parse("2026-11-23T20:00:00Z"))
         #expect(
             try TokenExpiry.date(expiresIn: nil, expiresAt: "2027-01-01T00:00:00Z", now: now)
-                == Timestamp.parse("2027-01-01T00:00:00Z"))
+                == RFC3339.parse("2027-01-01T00:00:00Z"))
     }
 
     @Test(
@@ -78,14 +79,14 @@ import Testing
             (nil, "2020-01-01T00:00:00Z"),
         ] as [(String?, String?)])
     func unusableExpiriesAreRefused(expiresIn: String?, expiresAt: String?) throws {
-        let now = try #require(Timestamp.parse("2026-11-22T08:00:00Z"))
+        let now = try #require(RFC3339.parse("2026-11-22T08:00:00Z"))
         #expect(throws: ConfigurationError.self) {
             try TokenExpiry.date(expiresIn: expiresIn, expiresAt: expiresAt, now: now)
         }
     }
 
     @Test func theTokenTableShowsStatusAndTeams() throws {
-        let now = try #require(Timestamp.parse("2026-11-22T10:00:00Z"))
+        let now = try #require(RFC3339.parse("2026-11-22T10:00:00Z"))
         let tokens = [
             TokenLine(id: "tok_a", name: "root", role: "admin", createdAt: now),
             TokenLine(

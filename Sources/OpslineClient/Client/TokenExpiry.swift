@@ -26,7 +26,7 @@ public enum TokenExpiry {
             }
             return now.addingTimeInterval(TimeInterval(duration.seconds))
         case (nil, let text?):
-            guard let date = Timestamp.parse(text) else {
+            guard let date = RFC3339.parse(text) else {
                 throw ConfigurationError(
                     "--expires-at: '\(text)' is not an RFC 3339 time such as 2026-12-31T00:00:00Z")
             }

@@ -1,16 +1,8 @@
 import Foundation
+import Workflow
 
-/// Reads and writes the RFC 3339 UTC times of API lines (`2026-11-22T08:00:00Z`).
+/// Writes the RFC 3339 UTC times of API lines (`2026-11-22T08:00:00Z`); `RFC3339.parse` reads them.
 enum Timestamp {
-    /// Parses an RFC 3339 time, with or without fractional seconds.
-    static func parse(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601) {
-            return date
-        }
-        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        return try? Date(text, strategy: fractional)
-    }
-
     /// Formats a time as RFC 3339 UTC with whole seconds.
     static func format(_ date: Date) -> String {
         date.formatted(.iso8601)
@@ -21,7 +13,7 @@ extension KeyedDecodingContainer {
     /// Decodes an RFC 3339 time, whatever date strategy the decoder has.
     func decodeTimestamp(forKey key: Key) throws -> Date {
         let text = try decode(String.self, forKey: key)
-        guard let date = Timestamp.parse(text) else {
+        guard let date = RFC3339.parse(text) else {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: self, debugDescription: "'\(text)' is not an RFC 3339 time")
         }

@@ -39,7 +39,7 @@ struct QueryValues {
     func time(_ name: String) throws -> Date? {
         guard let value = string(name) else { return nil }
         let text = value.replacingOccurrences(of: " ", with: "+")
-        if let date = RFC3339.parse(text) ?? RFC3339.parse(text + "T00:00:00Z") { return date }
+        if let date = RFC3339.parseTimeOrDate(text) { return date }
         throw Self.bad(
             name, "\(name) must be an RFC 3339 time such as 2026-11-20T17:00:00+08:00 (or a date), not '\(value)'")
     }

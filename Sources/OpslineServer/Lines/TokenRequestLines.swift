@@ -30,11 +30,3 @@ struct CreateTokenLine: RequestLineBody {
         return date
     }
 }
-
-extension RFC3339 {
-    /// Parses an RFC 3339 time with or without fractional seconds, in any offset.
-    static func parse(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-    }
-}

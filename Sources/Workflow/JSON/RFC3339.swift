@@ -36,6 +36,19 @@ public enum RFC3339 {
         text += "Z"
         return text
     }
+
+    /// Parses an RFC 3339 time, with or without fractional seconds, in any offset
+    /// (`2026-11-20T17:00:00+08:00`, `2026-11-20T09:00:00.250Z`).
+    public static func parse(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    /// Parses an RFC 3339 time, or a bare date (`2026-11-20`) meaning its midnight UTC, as query
+    /// parameters and command-line options such as `from` and `since` take them.
+    public static func parseTimeOrDate(_ text: String) -> Date? {
+        parse(text) ?? parse(text + "T00:00:00Z")
+    }
 }
 
 extension Int64 {
