@@ -178,10 +178,3 @@ final class PlainHTTPConnection {
         return BenchAPI.Reply(status: status, body: body)
     }
 }
-
-/// Runs `work` on a thread of its own, so that its blocking calls hold no Swift Concurrency thread.
-func onOwnThread<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try work() }) }.start()
-    }
-}

@@ -97,8 +97,7 @@ final class CommandTransaction {
     }
 
     /// Locks the task row for this transaction, checks that the caller may run `command` on it,
-    /// and checks `expectedVersion`.
-    /// Locks a task for a command and returns it with the transaction's `now()`.
+    /// and checks `expectedVersion`; returns the task with the transaction's `now()`.
     func lockTask(
         _ id: String, for command: TaskCommand, expectedVersion: Int?
     ) async throws -> (task: TaskRecord, now: Date) {

@@ -63,12 +63,18 @@ extension TaskStore {
         } catch {
             result = .failure(error)
         }
-        guard let outcome = render(entry.command, result) else {
-            if case .failure(let error) = result { throw error }
-            preconditionFailure("a successful command always renders")
-        }
-        return outcome
+        return try rendered(entry.command, result, render)
     }
+}
+
+/// The outcome `render` makes of a command's result; a failure it will not render (an outage, an
+/// internal error) is thrown instead.
+private func rendered(
+    _ command: TaskCommand, _ result: Result<TaskRecord, any Error>, _ render: OutcomeRenderer
+) throws -> CommandOutcome {
+    if let outcome = render(command, result) { return outcome }
+    if case .failure(let error) = result { throw error }
+    preconditionFailure("a successful command always renders")
 }
 
 /// What a batch produced.
@@ -109,10 +115,7 @@ extension CommandTransaction {
         } catch {
             result = .failure(error)
         }
-        guard let outcome = render(entry.command, result) else {
-            if case .failure(let error) = result { throw error }
-            preconditionFailure("a successful command always renders")
-        }
+        let outcome = try rendered(entry.command, result, render)
         if outcome.succeeded {
             if let key = entry.idempotencyKey { try await remember(key, outcome) }
         } else {
