@@ -19,18 +19,23 @@ public struct OpslineDatabase: Sendable {
     public let reports: ReportStore
     /// The schema migrations of this build.
     public let migrator: Migrator
+    /// The time every store stamps and compares with.
+    public let clock: OpslineClock
 
     /// Wires the stores to a pool; nothing is read until `prepare()`.
+    /// - Parameter clock: the time the stores run on; a test passes one it moves.
     public init(
-        pool: PostgresPool, calendars: CalendarBook = CalendarBook(), logger: Logger = Logger(label: "opsline.store")
+        pool: PostgresPool, calendars: CalendarBook = CalendarBook(), clock: OpslineClock = .system,
+        logger: Logger = Logger(label: "opsline.store")
     ) throws {
         self.pool = pool
+        self.clock = clock
         self.workflows = WorkflowCatalog(pool: pool, calendars: calendars)
-        self.tasks = TaskStore(pool: pool, catalog: workflows)
-        self.tokens = TokenStore(pool: pool)
+        self.tasks = TaskStore(pool: pool, catalog: workflows, clock: clock)
+        self.tokens = TokenStore(pool: pool, clock: clock)
         self.events = EventLog(pool: pool)
-        self.dueWork = DueWorkRunner(pool: pool, catalog: workflows)
-        self.reports = ReportStore(pool: pool)
+        self.dueWork = DueWorkRunner(pool: pool, catalog: workflows, clock: clock)
+        self.reports = ReportStore(pool: pool, clock: clock)
         self.migrator = try Migrator(logger: logger)
     }
 
@@ -44,7 +49,9 @@ public struct OpslineDatabase: Sendable {
     @discardableResult
     public func pruneIdempotencyKeys(olderThan retention: Duration) async throws -> Int {
         try await pool.read { connection in
-            try await connection.query(IdempotencySQL.prune, [Double(retention.components.seconds)]).affectedRows
+            try await connection.query(
+                IdempotencySQL.prune, [Double(retention.components.seconds), clock.statementNow]
+            ).affectedRows
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import OpslineStore
+import TestSupport
 import Testing
 import Workflow
 
@@ -8,12 +9,14 @@ import Workflow
 @Suite("opsline sla and report")
 struct SLACLITests {
     @Test func breachesPrintATableNewestFirstAndFollowTheFilters() async throws {
-        try await LiveSLAServer.run { url, database in
-            let cli = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)
+        try await LiveSLAServer.run { server in
+            let database = server.database
+            let cli = try CLIProcess(serverURL: server.url, token: LiveServer.adminSecret)
             var late: [String] = []
             for title in ["Parcel lost", "Refund missing"] {
                 late.append(
                     try await database.tasks.create(NewTask(workflow: "sla-cli", title: title), caller: .system()).id)
+                await server.time.advance(by: .milliseconds(100))
             }
             var slow = NewTask(workflow: "sla-cli", title: "Quick")
             slow.fields = ["tier": "slow"]
@@ -21,11 +24,11 @@ struct SLACLITests {
             _ = try await database.tasks.transition(
                 TransitionRequest(taskID: quick.id, transition: "finish"), caller: .system())
 
-            var table = try await cli.run("sla", "breaches")
-            for _ in 0..<100 where table.stdoutLines.count < 3 {
-                try await Task.sleep(for: .milliseconds(100))
-                table = try await cli.run("sla", "breaches")
-            }
+            await server.time.advance(by: .seconds(2))
+            var breached = TaskFilter()
+            breached.breached = true
+            _ = try await server.events.value({ try await Array(database.tasks.list(breached)) }) { $0.count == 2 }
+            let table = try await cli.run("sla", "breaches")
             #expect(table.status == 0, "\(table)")
             let lines = table.stdoutLines
             #expect(lines.count == 3, "\(table)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Workflow
 
@@ -7,19 +8,27 @@ import Workflow
 /// `GET /v1/sla/breaches`: every breached clock, newest breach first, scoped to the caller's teams.
 @Suite struct SLABreachesTests {
     @Test func breachesListExactlyTheBreachedClocksNewestFirstAndOnlyTheCallersTeams() async throws {
-        let server = try await SLAViewsFixture.server()
+        let time = TestTime()
+        let server = try await SLAViewsFixture.server(time: time)
         let support = try await server.mint(.member, teams: ["support"])
         let billing = try await server.mint(.manager, teams: ["billing"])
         let marketing = try await server.mint(.viewer, teams: ["marketing"])
-        try await SLAViewsFixture.withScheduler(server) {
-            try await server.run { api in
+        try await server.run { api in
+            try await RunningScheduler.with(server.database, time: time) { running in
+                // Created 100 ms apart, so their breaches are too.
                 let late = try await api.createViewTask("Parcel lost")
+                await running.advance(by: .milliseconds(100))
                 let finishedLate = try await api.createViewTask("Refund missing")
                 let quick = try await api.createViewTask("Wrong size", tier: "slow")
                 try await api.moveOK(quick, "finish")  // stops its response clock within its hour
+                await running.advance(by: .milliseconds(100))
                 let billingTask = try await api.createViewTask("Invoice twice", team: "billing")
+                #expect(try await api.send(.get, "/v1/sla/breaches").lines.isEmpty, "nothing due yet")
 
-                let breached = try await api.lines("/v1/sla/breaches") { $0.count == 3 }
+                await running.advance(by: .seconds(2))
+                let breached = try await running.until({ try await api.send(.get, "/v1/sla/breaches").lines }) {
+                    $0.count == 3
+                }
                 try await api.moveOK(finishedLate, "finish")  // a breach stays a breach once stopped
 
                 let all = try await api.send(.get, "/v1/sla/breaches")
@@ -28,7 +37,7 @@ import Workflow
                 #expect(all.lines.strings("task") == [billingTask, finishedLate, late], "newest breach first")
                 #expect(all.lines.strings("policy") == ["response", "response", "response"])
                 let times = all.lines.compactMap { $0["breached_at"]?.stringValue.flatMap(RFC3339.parse) }
-                #expect(times.count == 3 && times == times.sorted(by: >))
+                #expect(times == [2.2, 2.1, 2].map { time.start.addingTimeInterval($0) }, "when each fell due")
                 #expect(Set(breached.strings("task")) == Set(all.lines.strings("task")))
                 let line = try #require(all.lines.first { $0["task"]?.stringValue == finishedLate })
                 #expect(line["title"] == "Refund missing")
@@ -42,7 +51,7 @@ import Workflow
                 let running = try #require(all.lines.first { $0["task"]?.stringValue == late })
                 #expect(running["state"] == "running")
                 #expect(running["task_state"] == "open")
-                #expect((running["remaining_s"]?.intValue ?? 0) < 0)
+                #expect(running["remaining_s"] == -1, "0.2 s past its target, rounded down: \(running)")
 
                 let open = try await api.send(.get, "/v1/sla/breaches?open=true")
                 #expect(open.lines.strings("task") == [billingTask, late])

@@ -1,15 +1,15 @@
 import Foundation
-import Logging
 import OpslineStore
+import TestSupport
 import Testing
 import Workflow
 
 @testable import OpslineServer
 
 /// What the tests of managers' views share: a small 24x7 workflow whose `response` clock breaches
-/// two seconds after a task is created (an hour for `tier: slow` tasks, which a test can finish in
-/// time however loaded the machine is) and whose `resolution` clock allows 30 minutes or 3 hours by
-/// severity (paused while the task waits), and a running scheduler that records the breaches.
+/// two seconds after a task is created (an hour for `tier: slow` tasks) and whose `resolution`
+/// clock allows 30 minutes or 3 hours by severity (paused while the task waits), a server on
+/// the test's time, and a running scheduler that records the breaches as the test moves time.
 enum SLAViewsFixture {
     static let workflow = """
         workflow: sla-views
@@ -39,27 +39,13 @@ enum SLAViewsFixture {
             target: {by: severity, p1: 30m, p2: 3h}
         """
 
-    /// A server with the workflow published.
-    static func server() async throws -> TestServer {
-        let server = try await TestServer.make()
+    /// A server on `time` with the workflow published.
+    static func server(time: TestTime) async throws -> TestServer {
+        let server = try await TestServer.make(time: time)
         try await server.database.workflows.publish(source: workflow, file: "sla-views.yaml")
         return server
     }
 
-    /// Runs `body` while the due-work scheduler applies breaches, as `opsline serve` runs it.
-    static func withScheduler<Value: Sendable>(
-        _ server: TestServer, _ body: @Sendable () async throws -> Value
-    ) async throws -> Value {
-        let dueSignal = EventSignal(conninfo: server.pool.conninfo, channel: "opsline_due")
-        let scheduler = DueWorkScheduler(runner: server.database.dueWork, signal: dueSignal, logger: Logger(label: "t"))
-        let listening = Task { try await dueSignal.run() }
-        let scheduling = Task { try await scheduler.run() }
-        defer {
-            scheduling.cancel()
-            listening.cancel()
-        }
-        return try await body()
-    }
 }
 
 extension APIClient {
@@ -81,18 +67,6 @@ extension APIClient {
     func moveOK(_ id: String, _ transition: String) async throws {
         let reply = try await move(id, transition)
         guard reply.status == .ok else { throw TestFailure("\(transition) \(id) failed: \(reply.text)") }
-    }
-
-    /// Reads `uri` until `condition` holds on its lines (for up to 20 s), and returns them.
-    func lines(
-        _ uri: String, token: String? = TestServer.adminSecret, until condition: ([JSONValue]) -> Bool
-    ) async throws -> [JSONValue] {
-        for _ in 0..<200 {
-            let lines = try await send(.get, uri, token: token).lines
-            if condition(lines) { return lines }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw TestFailure("\(uri) never answered as awaited")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Workflow
 
@@ -41,7 +42,8 @@ import Workflow
     /// A clock whose target passed is breached even when the task stops before the scheduler
     /// looked; `breached=true` lists exactly such tasks.
     @Test func theBreachedFilterListsTasksWithABreachedClock() async throws {
-        let server = try await TestServer.make()
+        let time = TestTime()
+        let server = try await TestServer.make(time: time)
         try await server.database.workflows.publish(
             source: """
                 workflow: quick-check
@@ -61,8 +63,7 @@ import Workflow
             let late = try #require(try await api.send(.post, "/v1/tasks", body: create).object["id"]?.stringValue)
             let onTime = try #require(try await api.send(.post, "/v1/tasks", body: create).object["id"]?.stringValue)
             _ = try await api.move(onTime, "finish")
-            // 10 s leaves a loaded machine time to create and finish `onTime` within the target.
-            try await Task.sleep(for: .milliseconds(10_100))
+            await time.advance(by: .seconds(10))
             let finished = try await api.move(late, "finish")
             #expect(finished.object["sla"]?.arrayValue?.first?["state"] == "breached")
             let breached = try await api.send(.get, "/v1/tasks?workflow=quick-check&breached=true").lines

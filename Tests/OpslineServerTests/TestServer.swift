@@ -19,11 +19,12 @@ struct TestServer {
     let pool: PostgresPool
 
     /// Prepares a database on the shared test cluster (or on `conninfo`).
-    static func make(conninfo: String? = nil) async throws -> TestServer {
+    /// - Parameter time: Time the test moves itself; by default the database's own clock.
+    static func make(conninfo: String? = nil, time: TestTime? = nil) async throws -> TestServer {
         let database = try await Self.conninfo(conninfo)
         let pool = PostgresPool(conninfo: database, maximumConnections: 4)
         let calendars = try CalendarFile.load(from: repositoryRoot.appendingPathComponent("workflows"))
-        let store = try OpslineDatabase(pool: pool, calendars: calendars)
+        let store = try OpslineDatabase(pool: pool, calendars: calendars, clock: time?.clock ?? .system)
         try await store.prepare()
         let workflows = try WorkflowDirectory(url: repositoryRoot.appendingPathComponent("workflows"))
         for file in workflows.files {

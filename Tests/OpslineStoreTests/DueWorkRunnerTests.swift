@@ -6,8 +6,11 @@ import TestSupport
 import Workflow
 
 /// Workflow timers are stored when a task enters their state and fired by the scheduler's
-/// runner once due, exactly once, whichever replica claims them.
+/// runner once due, exactly once, whichever replica claims them. Time is the test's: it moves
+/// forward by `time.advance`, never by waiting.
 @Suite struct DueWorkRunnerTests {
+    let time = TestTime()
+
     static let source = """
         workflow: follow-up
         key: FUP
@@ -33,7 +36,7 @@ import Workflow
 
     func prepared() async throws -> OpslineDatabase {
         let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 8)
-        let database = try OpslineDatabase(pool: pool)
+        let database = try OpslineDatabase(pool: pool, clock: time.clock)
         try await database.prepare()
         try await database.workflows.publish(source: Self.source, file: "follow-up.yaml")
         return database
@@ -43,10 +46,11 @@ import Workflow
         try await database.tasks.create(NewTask(workflow: "follow-up", title: title), caller: .system())
     }
 
-    func waitUntilDue(_ database: OpslineDatabase) async throws {
-        while let seconds = try await database.dueWork.secondsUntilNextDue(), seconds > 0 {
-            try await Task.sleep(for: .milliseconds(Int(seconds * 1000) + 5))
-        }
+    /// Moves time to when the next row is due.
+    func advanceUntilDue(_ database: OpslineDatabase) async throws {
+        let seconds = try #require(try await database.dueWork.secondsUntilNextDue())
+        await time.advance(by: .milliseconds(Int64((seconds * 1000).rounded(.up))))
+        #expect(try await database.dueWork.secondsUntilNextDue() ?? 1 <= 0)
     }
 
     @Test func aTimerWaitsForItsTime() async throws {
@@ -55,7 +59,7 @@ import Workflow
         _ = try await database.tasks.transition(
             TransitionRequest(taskID: task.id, transition: "escalate"), caller: .system())
         let wait = try #require(try await database.dueWork.secondsUntilNextDue())
-        #expect(wait > 3500 && wait <= 3600)
+        #expect(wait == 3600)
         #expect(try await database.dueWork.runDue() == 0)
         #expect(try await database.tasks.task(task.id).state == "parked")
         await database.pool.close()
@@ -64,7 +68,7 @@ import Workflow
     @Test func aTimerFiresItsTransitionOnceItIsDue() async throws {
         let database = try await prepared()
         let task = try await create(database, "no answer")
-        try await waitUntilDue(database)
+        try await advanceUntilDue(database)
         #expect(try await database.dueWork.runDue() == 1)
         let events = try await Array(database.tasks.events(ofTask: task.id))
         #expect(events.map(\.type) == ["created", "transitioned"])
@@ -81,7 +85,7 @@ import Workflow
         var answer = TransitionRequest(taskID: task.id, transition: "answer")
         answer.fields = ["reply": "thanks"]
         _ = try await database.tasks.transition(answer, caller: .system())
-        try await waitUntilDue(database)
+        try await advanceUntilDue(database)
         // Only the `answered` state's timer is left, and it closes the task.
         #expect(try await database.dueWork.runDue() == 1)
         let events = try await Array(database.tasks.events(ofTask: task.id))
@@ -95,8 +99,10 @@ import Workflow
         _ = try await database.tasks.transition(
             TransitionRequest(taskID: refused.id, transition: "answer"), caller: .system())
         let fine = try await create(database, "never answered")
-        // Both timers are due one second after the last creation.
-        try await Task.sleep(for: .milliseconds(1100))
+        // Both timers are due one second after the creations.
+        await time.advance(by: .milliseconds(999))
+        #expect(try await database.dueWork.runDue() == 0)
+        await time.advance(by: .milliseconds(1))
         #expect(try await database.dueWork.runDue() == 2)
         let events = try await Array(database.tasks.events(ofTask: refused.id))
         #expect(events.last?.type == "timer_failed")
@@ -150,8 +156,8 @@ import Workflow
                     NewTask(workflow: "doubly-clocked", title: "d\(index)"), caller: .system()
                 ).id)
         }
-        // The last breach falls due one second after the last task was created.
-        try await Task.sleep(until: ContinuousClock.now + .milliseconds(1100))
+        // Every breach falls due one second after the creations.
+        await time.advance(by: .seconds(1))
         #expect(try await database.dueWork.runDue(limit: 1000) == 120)
         for id in single {
             let events = try await Array(database.tasks.events(ofTask: id))
@@ -173,8 +179,8 @@ import Workflow
         let database = try await prepared()
         var ids: [String] = []
         for index in 0..<300 { ids.append(try await create(database, "t\(index)").id) }
-        // The last timer falls due one second after the last task was created.
-        try await Task.sleep(for: .milliseconds(1100))
+        // Every timer falls due one second after the creations.
+        await time.advance(by: .seconds(1))
         // Three replicas' runners, claiming small batches at once.
         let claimed = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<3 {

@@ -63,9 +63,8 @@ import Workflow
     ) async throws {
         struct RolledBack: Error {}
         try await database.pool.transaction { [catalog = database.workflows] connection in
-            let transaction = CommandTransaction(connection: connection, catalog: catalog, caller: .system("w")) {
-                _, _ in
-            }
+            let transaction = CommandTransaction(
+                connection: connection, catalog: catalog, caller: .system("w"), authorize: { _, _ in }, clock: .system)
             _ = try await transaction.apply(.comment(taskID: taskID, text: "hello"))
             try await transaction.flushEvents()
             try await Task.sleep(for: hold)

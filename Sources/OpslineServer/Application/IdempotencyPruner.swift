@@ -19,7 +19,7 @@ struct IdempotencyPruner: Service {
                 logger.warning("could not prune idempotency keys: \(error)")
             }
             // Sleeps the interval, or less when shutdown begins.
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            try? await cancelWhenGracefulShutdown { try await database.clock.sleep(for: interval) }
         }
     }
 }

@@ -45,7 +45,7 @@ public enum OpslineApplication {
         // Managers' views: SLA breaches and clocks at risk, reports, business calendars.
         SLARoutes(reports: database.reports, catalog: database.workflows).register(on: v1)
         ReportRoutes(reports: database.reports, catalog: database.workflows).register(on: v1)
-        CalendarRoutes(calendars: database.workflows.calendars).register(on: v1)
+        CalendarRoutes(calendars: database.workflows.calendars, clock: database.clock).register(on: v1)
     }
 
     /// The application listening on `host:port`.

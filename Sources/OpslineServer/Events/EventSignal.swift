@@ -1,4 +1,5 @@
 import Logging
+import OpslineStore
 import Postgres
 import ServiceLifecycle
 import Synchronization
@@ -54,8 +55,14 @@ public final class EventSignal: Service, Sendable {
 
     /// Returns when the generation moves past `generation` or after `timeout`, whichever first.
     func wait(after generation: UInt64, timeout: Duration) async {
+        await wait(after: generation, until: OpslineClock.system.elapsed + timeout, on: .system)
+    }
+
+    /// Returns when the generation moves past `generation` or when `clock` reaches `deadline`
+    /// (`OpslineClock.elapsed`), whichever first.
+    func wait(after generation: UInt64, until deadline: Duration, on clock: OpslineClock) async {
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await Task.sleep(for: timeout) }
+            group.addTask { try? await clock.sleep(until: deadline) }
             group.addTask { await self.waitForFire(after: generation) }
             await group.next()
             group.cancelAll()

@@ -16,7 +16,7 @@ struct ClockLine: Encodable, Sendable {
     let now: Date
 
     /// The line of `record`, whose workflow's calendar the catalog knows.
-    init(record: TaskClockRecord, catalog: WorkflowCatalog, now: Date = Date()) {
+    init(record: TaskClockRecord, catalog: WorkflowCatalog, now: Date) {
         self.record = record
         self.calendar = catalog.calendar(forWorkflow: record.workflow)
         self.now = now

@@ -8,7 +8,7 @@ struct TaskLine: Encodable, Sendable {
     /// The calendar the task's clocks count in, for their deadlines and time left.
     let calendar: any WorkingCalendar
     /// The moment the line describes (time left is counted up to it).
-    let now = Date()
+    let now: Date
     /// The ids of the task's children, oldest first; only the single-task line carries them
     /// (`nil` leaves the key out, as lists do).
     var children: [String]?
@@ -17,9 +17,11 @@ struct TaskLine: Encodable, Sendable {
     /// - Parameters:
     ///   - task: The task.
     ///   - catalog: The workflows, for the calendar the task's clocks count in.
+    ///   - now: The moment the line describes (`OpslineClock.now`).
     ///   - children: The ids of the task's children for the single-task line; `nil` in lists.
-    init(task: TaskRecord, catalog: WorkflowCatalog, children: [String]? = nil) {
+    init(task: TaskRecord, catalog: WorkflowCatalog, now: Date, children: [String]? = nil) {
         self.task = task
+        self.now = now
         self.calendar = catalog.calendar(forWorkflow: task.workflow, version: task.workflowVersion)
         self.children = children
     }

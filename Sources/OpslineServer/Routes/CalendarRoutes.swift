@@ -7,6 +7,8 @@ import Workflow
 /// calculator. Any token may read them.
 struct CalendarRoutes {
     let calendars: CalendarBook
+    /// What "now" is when `from` is not given.
+    let clock: OpslineClock
 
     /// Adds the routes to the authenticated `/v1` group.
     func register(on v1: RouterGroup<OpslineRequestContext>) {
@@ -34,7 +36,7 @@ struct CalendarRoutes {
         guard let duration = try query.duration("duration") else {
             throw QueryValues.bad("duration", "duration is required: a working time such as 45s, 30m, 2h or 1d4h")
         }
-        let from = try query.time("from") ?? Date()
+        let from = try query.time("from") ?? clock.now
         return StreamedLines.single(CalendarDueLine(calendar: calendar, from: from, duration: duration), status: .ok)
     }
 }

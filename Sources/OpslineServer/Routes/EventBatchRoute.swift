@@ -19,7 +19,7 @@ struct EventBatchRoute {
         guard !lines.isEmpty else { throw APIError.badRequest("the body holds no lines") }
         let atomic = request.uri.queryParameters["atomic"] == "true"
         let authorize = CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer
-        let render = Self.renderer(catalog: tasks.catalog)
+        let render = Self.renderer(catalog: tasks.catalog, clock: tasks.clock)
         let body = ResponseBody { [self] writer in
             if atomic {
                 let results = try await applyAtomically(
@@ -112,7 +112,7 @@ struct EventBatchRoute {
 
     /// Task lines for successes (201 for create and comment, 200 otherwise), error objects for
     /// refusals; unavailability and internal errors are not remembered under idempotency keys.
-    static func renderer(catalog: WorkflowCatalog) -> OutcomeRenderer {
+    static func renderer(catalog: WorkflowCatalog, clock: OpslineClock) -> OutcomeRenderer {
         { command, result in
             switch result {
             case .success(let task):
@@ -121,7 +121,8 @@ struct EventBatchRoute {
                 case .create, .comment: created = true
                 case .transition, .update: created = false
                 }
-                return CommandOutcome(status: created ? 201 : 200, body: TaskLine(task: task, catalog: catalog).json)
+                return CommandOutcome(
+                    status: created ? 201 : 200, body: TaskLine(task: task, catalog: catalog, now: clock.now).json)
             case .failure(let error):
                 let apiError = APIError.from(error)
                 guard apiError.status.code < 500 else { return nil }

@@ -33,7 +33,7 @@ struct SLARoutes {
         filter.open = try query.bool("open")
         filter.limit = try query.limit()
         if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
-        let now = Date()
+        let now = reports.clock.now
         return try await StreamedLines.response(reports.breaches(filter)) { [catalog] in
             ClockLine(record: $0, catalog: catalog, now: now)
         }
@@ -46,7 +46,7 @@ struct SLARoutes {
         try AccessPolicy.checkRole(caller, .read)
         let query = QueryValues(request)
         let within = try query.duration("within") ?? Self.defaultWindow
-        let now = Date()
+        let now = reports.clock.now
         var filter = AtRiskFilter(horizon: now.addingTimeInterval(TimeInterval(within.seconds)))
         filter.team = query.string("team")
         filter.workflow = query.string("workflow")

@@ -61,8 +61,9 @@ struct TaskRoutes {
         var filter = try TaskFilter(request: request)
         if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
         let stream = try await tasks.list(filter)
+        let now = tasks.clock.now
         return try await StreamedLines.response(stream) { [catalog = tasks.catalog] in
-            TaskLine(task: $0, catalog: catalog)
+            TaskLine(task: $0, catalog: catalog, now: now)
         }
     }
 
@@ -70,7 +71,8 @@ struct TaskRoutes {
         let task = try await tasks.task(try context.parameters.require("id"))
         try AccessPolicy.check(try context.caller(), .read, team: task.team)
         let children = try await tasks.children(of: task.id)
-        return StreamedLines.single(TaskLine(task: task, catalog: tasks.catalog, children: children), status: .ok)
+        return StreamedLines.single(
+            TaskLine(task: task, catalog: tasks.catalog, now: tasks.clock.now, children: children), status: .ok)
     }
 
     @Sendable func transition(_ request: Request, context: OpslineRequestContext) async throws -> Response {
@@ -128,7 +130,7 @@ struct TaskRoutes {
         try await tasks.applyOne(
             entry, caller: CommandCaller(caller),
             authorize: CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer,
-            render: EventBatchRoute.renderer(catalog: tasks.catalog))
+            render: EventBatchRoute.renderer(catalog: tasks.catalog, clock: tasks.clock))
     }
 
     private static func response(_ outcome: CommandOutcome) -> Response {

@@ -38,27 +38,44 @@ struct DueWorkScheduler: Service {
     func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let generation = signal.generation
-            let pause = await runDueWork()
-            guard let pause else { continue }
-            await cancelWhenGracefulShutdown { await signal.wait(after: generation, timeout: pause) }
+            guard let pause = await runDueWork() else { continue }
+            await cancelWhenGracefulShutdown {
+                switch pause {
+                case .until(let deadline): await signal.wait(after: generation, until: deadline, on: runner.clock)
+                case .backOff(let duration): await signal.wait(after: generation, timeout: duration)
+                }
+            }
         }
     }
 
-    /// Applies due batches; returns how long to sleep, or `nil` to look again at once.
-    private func runDueWork() async -> Duration? {
+    /// How long the scheduler sleeps before it looks again (a NOTIFY wakes it sooner).
+    enum Pause {
+        /// Until `runner.clock` reaches a deadline (`OpslineClock.elapsed`): when work falls due.
+        case until(Duration)
+        /// A pause in real time, whatever the clock says: a row a command holds, an error.
+        case backOff(Duration)
+    }
+
+    /// Applies due batches; returns how long to sleep, or `nil` to look again at once. A deadline
+    /// counts from before the look, so that time passing while it looks (a test moving its
+    /// clock) is not slept again.
+    private func runDueWork() async -> Pause? {
+        let clock = runner.clock
         do {
             let claimed = try await runner.runDue(limit: batchSize)
             if claimed == batchSize {
                 try await catchUp()
                 return nil
             }
+            // Real time: the pause gathers rows falling due meanwhile into the next batch.
             if claimed > 0 { try? await Task.sleep(for: tickSpacing) }
-            guard let seconds = try await runner.secondsUntilNextDue() else { return idleCheck }
-            if seconds <= 0 { return claimed > 0 ? nil : .milliseconds(10) }
-            return min(.milliseconds(Int64(seconds * 1000) + 1), idleCheck)
+            let lookedAt = clock.elapsed
+            guard let seconds = try await runner.secondsUntilNextDue() else { return .until(lookedAt + idleCheck) }
+            if seconds <= 0 { return claimed > 0 ? nil : .backOff(.milliseconds(10)) }
+            return .until(lookedAt + min(.microseconds(Int64((seconds * 1_000_000).rounded(.up))), idleCheck))
         } catch {
             logger.warning("scheduler could not apply due work; retrying", metadata: ["error": "\(error)"])
-            return .seconds(1)
+            return .backOff(.seconds(1))
         }
     }
 

@@ -35,7 +35,7 @@ final class PrincipalCache: Sendable {
     }
 
     /// The principal cached under `hash`, if it is still valid at `now`.
-    func principal(for hash: [UInt8], at now: Date = Date()) -> Principal? {
+    func principal(for hash: [UInt8], at now: Date) -> Principal? {
         state.withLock { state in
             guard let entry = state.entries[hash] else { return nil }
             guard entry.validUntil > now else {
@@ -53,7 +53,7 @@ final class PrincipalCache: Sendable {
     /// comes first, unless the cache was emptied since `generation` (the lookup may have read a
     /// token that was being revoked).
     func remember(
-        _ principal: Principal, for hash: [UInt8], expiresAt: Date?, readAt generation: UInt64, at now: Date = Date()
+        _ principal: Principal, for hash: [UInt8], expiresAt: Date?, readAt generation: UInt64, at now: Date
     ) {
         guard lifetime > 0 else { return }
         let validUntil = min(now.addingTimeInterval(lifetime), expiresAt ?? .distantFuture)

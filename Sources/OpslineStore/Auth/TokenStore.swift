@@ -9,12 +9,15 @@ public struct TokenStore: Sendable {
 
     let pool: PostgresPool
     private let cache: PrincipalCache
+    private let clock: OpslineClock
 
     /// Creates a store over `pool`.
     /// - Parameter cacheLifetime: How long a resolved secret is trusted without asking the
     ///   database again (see ``forgetCachedPrincipals()``); zero asks on every request.
-    public init(pool: PostgresPool, cacheLifetime: Duration = .seconds(10)) {
+    ///   - clock: The time tokens expire and are stamped on.
+    public init(pool: PostgresPool, cacheLifetime: Duration = .seconds(10), clock: OpslineClock = .system) {
         self.pool = pool
+        self.clock = clock
         self.cache = PrincipalCache(lifetime: Double(cacheLifetime.components.seconds))
     }
 
@@ -28,17 +31,18 @@ public struct TokenStore: Sendable {
     /// they hear of it on ``revocationChannel``; expiry takes effect on time everywhere.
     public func authenticate(_ secret: TokenSecret) async throws -> Principal? {
         let hash = secret.hash
-        if let cached = cache.principal(for: hash) { return cached }
+        if let cached = cache.principal(for: hash, at: clock.now) { return cached }
         let generation = cache.generation
         let row = try await pool.read {
-            try await $0.query(TokenSQL.authenticate, [PostgresBytes(hash)]).first
+            try await $0.query(TokenSQL.authenticate, [PostgresBytes(hash), clock.statementNow]).first
         }
         guard let row else { return nil }
         let principal = Principal(
             tokenID: try row.decode("id"), name: try row.decode("name"), role: try Token.role(row),
             teams: try row.decode("teams"))
         cache.remember(
-            principal, for: hash, expiresAt: try row.decode("expires_at", as: Date?.self), readAt: generation)
+            principal, for: hash, expiresAt: try row.decode("expires_at", as: Date?.self), readAt: generation,
+            at: clock.now)
         return principal
     }
 
@@ -52,13 +56,13 @@ public struct TokenStore: Sendable {
         _ = try await pool.write { connection in
             try await connection.query(
                 TokenSQL.insertIfAbsent,
-                [Self.newID(), name, role.rawValue, [String](), PostgresBytes(secret.hash)])
+                [Self.newID(), name, role.rawValue, [String](), PostgresBytes(secret.hash), clock.statementNow])
         }
     }
 
     /// True when at least one admin token is neither revoked nor expired.
     public func hasAdmin() async throws -> Bool {
-        try await pool.read { try await $0.query(TokenSQL.anyAdmin).rows.isEmpty == false }
+        try await pool.read { try await $0.query(TokenSQL.anyAdmin, [clock.statementNow]).rows.isEmpty == false }
     }
 
     /// Creates a token and returns it with its secret, which is never retrievable again.
@@ -77,13 +81,13 @@ public struct TokenStore: Sendable {
     ) async throws -> (token: Token, secret: TokenSecret) {
         let name = try TokenRules.name(name)
         let teams = try TokenRules.teams(teams, role: role)
-        let expiresAt = try TokenRules.expiry(expiresAt, now: Date())
+        let expiresAt = try TokenRules.expiry(expiresAt, now: clock.now)
         let secret = TokenSecret.generate()
         let id = Self.newID()
         let row = try await pool.write { connection in
             try await connection.query(
                 TokenSQL.insert,
-                [id, name, role.rawValue, teams, PostgresBytes(secret.hash), expiresAt]
+                [id, name, role.rawValue, teams, PostgresBytes(secret.hash), expiresAt, clock.statementNow]
             ).first
         }
         guard let row else { throw PostgresError(kind: .decoding, message: "INSERT … RETURNING gave no row") }
@@ -110,7 +114,7 @@ public struct TokenStore: Sendable {
     @discardableResult
     public func revoke(id: String) async throws -> Token {
         let row = try await pool.write { connection in
-            let row = try await connection.query(TokenSQL.revoke, [id]).first
+            let row = try await connection.query(TokenSQL.revoke, [id, clock.statementNow]).first
             if row != nil { try await connection.query(TokenSQL.announceRevocation, [Self.revocationChannel, id]) }
             return row
         }

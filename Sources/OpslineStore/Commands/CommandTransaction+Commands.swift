@@ -38,6 +38,7 @@ extension CommandTransaction {
                     "\(definition.key)-\(number)", definition.name, workflow.version,
                     definition.initialState.name, command.title, command.priority,
                     command.team ?? definition.team, command.assignee, JSONText.encode(fields), command.parent,
+                    statementNow,
                 ]
             ).first!)
         record(task.id, "created", ["state": .string(task.state), "workflow_version": .int(Int64(workflow.version))])
@@ -60,7 +61,8 @@ extension CommandTransaction {
         }
         // The row is known without reading it back, so the write goes with the commit.
         try await write(
-            TaskSQL.applyTransition, [current.id, plan.to, JSONText.encode(plan.fields), plan.entersFinalState])
+            TaskSQL.applyTransition,
+            [current.id, plan.to, JSONText.encode(plan.fields), plan.entersFinalState, statementNow])
         let task = current.moved(to: plan.to, fields: plan.fields, closing: plan.entersFinalState, at: now)
         var data: [String: JSONValue] = [
             "transition": .string(plan.transition), "from": .string(plan.from), "to": .string(plan.to),
@@ -91,7 +93,7 @@ extension CommandTransaction {
                 TaskSQL.applyUpdate,
                 [
                     current.id, title, (update.assignee ?? current.assignee), (update.team ?? current.team),
-                    (update.priority ?? current.priority), JSONText.encode(fields),
+                    (update.priority ?? current.priority), JSONText.encode(fields), statementNow,
                 ]
             ).first!)
         record(task.id, update.isAssignment ? "assigned" : "updated", Self.changes(from: current, to: task))

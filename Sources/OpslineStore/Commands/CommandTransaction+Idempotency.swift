@@ -7,7 +7,7 @@ extension CommandTransaction {
     /// The claim is an insert, so a concurrent transaction holding the same key makes this wait
     /// until it commits (then its outcome is replayed) or rolls back (then this one goes ahead).
     func claim(_ key: String, hash: String) async throws -> CommandOutcome? {
-        if try await connection.query(IdempotencySQL.claim, [key, hash]).first != nil { return nil }
+        if try await connection.query(IdempotencySQL.claim, [key, hash, statementNow]).first != nil { return nil }
         guard let row = try await connection.query(IdempotencySQL.find, [key]).first else { return nil }
         guard try row.decode("request_hash", as: String.self) == hash else {
             return CommandOutcome(
@@ -29,7 +29,7 @@ extension CommandTransaction {
     /// Records a refusal under `key` (its claim was rolled back with the command).
     func rememberRefusal(_ key: String, _ hash: String, _ outcome: CommandOutcome) async throws {
         try await connection.query(
-            IdempotencySQL.insert, [key, hash, outcome.status, JSONText.encodeValue(outcome.body)])
+            IdempotencySQL.insert, [key, hash, outcome.status, JSONText.encodeValue(outcome.body), statementNow])
     }
 }
 
@@ -38,7 +38,8 @@ enum IdempotencySQL {
     static let find = "SELECT request_hash, status, result::text AS result FROM idempotency_keys WHERE key = $1"
 
     static let claim = """
-        INSERT INTO idempotency_keys (key, request_hash, status, result) VALUES ($1, $2, 0, 'null')
+        INSERT INTO idempotency_keys (key, request_hash, status, result, created_at)
+        VALUES ($1, $2, 0, 'null', coalesce($3::timestamptz, now()))
         ON CONFLICT (key) DO NOTHING
         RETURNING key
         """
@@ -46,9 +47,12 @@ enum IdempotencySQL {
     static let complete = "UPDATE idempotency_keys SET status = $2, result = $3::jsonb WHERE key = $1"
 
     static let insert = """
-        INSERT INTO idempotency_keys (key, request_hash, status, result) VALUES ($1, $2, $3, $4::jsonb)
+        INSERT INTO idempotency_keys (key, request_hash, status, result, created_at)
+        VALUES ($1, $2, $3, $4::jsonb, coalesce($5::timestamptz, now()))
         ON CONFLICT (key) DO NOTHING
         """
 
-    static let prune = "DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => $1)"
+    static let prune = """
+        DELETE FROM idempotency_keys WHERE created_at < coalesce($2::timestamptz, now()) - make_interval(secs => $1)
+        """
 }

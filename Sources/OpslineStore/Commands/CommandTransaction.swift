@@ -17,6 +17,9 @@ final class CommandTransaction {
     /// statement: the `COMMIT` of a single command, the `RELEASE` of a batch line's savepoint. A
     /// caller that rolls back instead must first discard them (`discardCarried`).
     let defersWrites: Bool
+    /// The instant the transaction's statements use instead of `now()`: nil in production, a
+    /// test's clock otherwise (`OpslineClock.statementNow`, read once per transaction).
+    let statementNow: Date?
     private(set) var pendingEvents: [PendingEvent] = []
     private var dueWorkScheduled = false
 
@@ -28,8 +31,9 @@ final class CommandTransaction {
 
     init(
         connection: PostgresConnection, catalog: WorkflowCatalog, caller: CommandCaller,
-        authorize: @escaping CommandAuthorizer, defersWrites: Bool = false
+        authorize: @escaping CommandAuthorizer, clock: OpslineClock, defersWrites: Bool = false
     ) {
+        self.statementNow = clock.statementNow
         self.connection = connection
         self.catalog = catalog
         self.caller = caller
@@ -80,6 +84,7 @@ final class CommandTransaction {
             [
                 pendingEvents.map(\.taskID), pendingEvents.map(\.type), caller.name,
                 pendingEvents.map { JSONText.encode($0.data) }, EventSQL.logLockKey, last.taskID, dueWorkScheduled,
+                statementNow,
             ])
         pendingEvents.removeAll()
         dueWorkScheduled = false
@@ -101,7 +106,7 @@ final class CommandTransaction {
     func lockTask(
         _ id: String, for command: TaskCommand, expectedVersion: Int?
     ) async throws -> (task: TaskRecord, now: Date) {
-        guard let row = try await connection.query(TaskSQL.lockTask, [id]).first else {
+        guard let row = try await connection.query(TaskSQL.lockTask, [id, statementNow]).first else {
             throw StoreError.taskNotFound(id)
         }
         let task = try TaskRecord(row: row)

@@ -17,9 +17,9 @@ extension TaskStore {
         render: @escaping OutcomeRenderer
     ) async throws -> BatchResult {
         do {
-            return try await pool.transaction { [catalog] connection in
+            return try await pool.transaction { [catalog, clock] connection in
                 let transaction = CommandTransaction(
-                    connection: connection, catalog: catalog, caller: caller, authorize: authorize,
+                    connection: connection, catalog: catalog, caller: caller, authorize: authorize, clock: clock,
                     defersWrites: true)
                 var outcomes: [CommandOutcome] = []
                 for (index, entry) in commands.enumerated() {

@@ -4,7 +4,8 @@ enum EventSQL {
     static let logLockKey: Int64 = 0x6f70_735f_6576_656e  // "ops_even"
 
     /// Takes the event-log lock, appends several events in order (all with the actor `$3`) and
-    /// notifies `opsline_events` with `$6` (and `opsline_due` when `$7`), in one round trip: the
+    /// notifies `opsline_events` with `$6` (and `opsline_due` when `$7`), in one round trip; `$8`
+    /// stamps them instead of `now()`: the
     /// lock is held until commit, so every statement after it lengthens the serialised part of
     /// every writer's transaction.
     ///
@@ -12,8 +13,8 @@ enum EventSQL {
     /// row reaches the INSERT and gets its `seq`.
     static let appendMany = """
         WITH log_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($5)), appended AS (
-            INSERT INTO events (task_id, type, actor, data)
-            SELECT u.task_id, u.type, $3, u.data::jsonb
+            INSERT INTO events (task_id, type, actor, data, at)
+            SELECT u.task_id, u.type, $3, u.data::jsonb, coalesce($8::timestamptz, now())
             FROM log_lock, unnest($1::text[], $2::text[], $4::text[]) WITH ORDINALITY AS u(task_id, type, data, n)
             ORDER BY u.n
             RETURNING 1

@@ -10,7 +10,7 @@ extension CommandTransaction {
         }
         for timer in definition.timers(in: state) {
             let payload: JSONValue = ["state": .string(state), "fire": .string(timer.fire)]
-            try await write(LifecycleSQL.scheduleTimer, [task.id, timer.after.seconds, payload.jsonText])
+            try await write(LifecycleSQL.scheduleTimer, [task.id, timer.after.seconds, payload.jsonText, statementNow])
             announceDueWork(dueIn: Double(timer.after.seconds))
         }
     }

@@ -3,7 +3,7 @@ enum LifecycleSQL {
     /// Schedules a workflow timer: `$2` seconds from the transaction's start.
     static let scheduleTimer = """
         INSERT INTO due_work (kind, task_id, due_at, payload)
-        VALUES ('timer', $1, now() + make_interval(secs => $2::double precision), $3::jsonb)
+        VALUES ('timer', $1, coalesce($4::timestamptz, now()) + make_interval(secs => $2::double precision), $3::jsonb)
         """
 
     /// A task's waiting timers, soonest first.

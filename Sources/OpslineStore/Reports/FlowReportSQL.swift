@@ -23,7 +23,7 @@ enum FlowReportSQL {
             FROM moves
         ), per_task AS (
             SELECT state, task_id, count(*) AS visits,
-                   sum(extract(epoch FROM coalesce(left_at, now()) - entered_at))::float8 AS seconds
+                   sum(extract(epoch FROM coalesce(left_at, $6::timestamptz, now()) - entered_at))::float8 AS seconds
             FROM stretches
             WHERE (left_at IS NOT NULL OR closed_at IS NULL)
               AND ($2::timestamptz IS NULL OR entered_at >= $2::timestamptz)

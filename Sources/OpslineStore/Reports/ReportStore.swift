@@ -6,13 +6,16 @@ import Postgres
 /// PostgreSQL and return one row per group.
 public struct ReportStore: Sendable {
     let pool: PostgresPool
+    /// The time reports count up to.
+    public let clock: OpslineClock
 
     /// Rows fetched per round trip when streaming lists.
     static let pageSize = 200
 
     /// Creates a store over `pool`.
-    public init(pool: PostgresPool) {
+    public init(pool: PostgresPool, clock: OpslineClock = .system) {
         self.pool = pool
+        self.clock = clock
     }
 
     /// Breached clocks matching `filter`, newest breach first (ties by task id and policy,
@@ -69,7 +72,8 @@ public struct ReportStore: Sendable {
     public func flow(_ query: FlowReportQuery) async throws -> [FlowStateRow] {
         let rows = try await pool.read { connection in
             try await connection.query(
-                FlowReportSQL.timeInStates, [query.workflow, query.from, query.to, query.team, query.visibleTeams]
+                FlowReportSQL.timeInStates,
+                [query.workflow, query.from, query.to, query.team, query.visibleTeams, clock.statementNow]
             ).rows
         }
         return try rows.map(FlowStateRow.init(row:))

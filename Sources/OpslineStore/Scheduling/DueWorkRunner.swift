@@ -9,6 +9,8 @@ import Workflow
 public struct DueWorkRunner: Sendable {
     let pool: PostgresPool
     let catalog: WorkflowCatalog
+    /// The time rows fall due on, and the scheduler sleeps on.
+    public let clock: OpslineClock
 
     /// The name events record as the actor of work the scheduler applies.
     public static let actor = "scheduler"
@@ -23,8 +25,11 @@ public struct DueWorkRunner: Sendable {
     /// whose task a command holds at that moment are left for the next call.
     @discardableResult
     public func runDue(limit: Int = 100) async throws -> Int {
-        try await pool.write { [catalog] connection -> Int in
-            let rows = try await connection.query(DueWorkSQL.claimDue, [limit]).rows
+        try await pool.write { [catalog, clock] connection -> Int in
+            let transaction = CommandTransaction(
+                connection: connection, catalog: catalog, caller: .system(Self.actor), authorize: { _, _ in },
+                clock: clock)
+            let rows = try await connection.query(DueWorkSQL.claimDue, [limit, transaction.statementNow]).rows
             let claimed = try rows.map { try DueWorkItem(row: $0) }
             guard !claimed.isEmpty else { return 0 }
             let free = Set(
@@ -32,8 +37,6 @@ public struct DueWorkRunner: Sendable {
                     .map { try $0.decode("id", as: String.self) })
             let items = claimed.filter { free.contains($0.taskID) }
             guard !items.isEmpty else { return 0 }
-            let transaction = CommandTransaction(
-                connection: connection, catalog: catalog, caller: .system(Self.actor), authorize: { _, _ in })
             // Clock steps of tasks with one row in the batch are applied together (a few round
             // trips for the whole batch); a task's several rows are applied one by one, in due order.
             let rowsPerTask = Dictionary(items.map { ($0.taskID, 1) }, uniquingKeysWith: +)
@@ -51,7 +54,8 @@ public struct DueWorkRunner: Sendable {
     /// Seconds until the earliest waiting row is due (0 or less: due now); `nil` when none waits.
     public func secondsUntilNextDue() async throws -> Double? {
         try await pool.read { connection in
-            try await connection.query(DueWorkSQL.secondsUntilNextDue).first?.decode("seconds", as: Double?.self)
+            try await connection.query(DueWorkSQL.secondsUntilNextDue, [clock.statementNow]).first?.decode(
+                "seconds", as: Double?.self)
         }
     }
 }

@@ -4,7 +4,7 @@ enum DueWorkSQL {
     /// without waiting on, or double-firing, rows another replica holds.
     static let claimDue = """
         SELECT id, kind, task_id, due_at, payload::text AS payload FROM due_work
-        WHERE due_at <= now()
+        WHERE due_at <= coalesce($2::timestamptz, now())
         ORDER BY due_at
         LIMIT $1
         FOR UPDATE SKIP LOCKED
@@ -17,9 +17,10 @@ enum DueWorkSQL {
     /// while holding those rows, the two would deadlock. Skipped rows stay due for the next look.
     static let lockFreeTasks = "SELECT id FROM tasks WHERE id = ANY ($1::text[]) FOR UPDATE SKIP LOCKED"
 
-    /// Seconds from now until the earliest due row (negative when overdue); NULL when none waits.
+    /// Seconds from now (`$1`, else the wall clock) until the earliest due row (negative when
+    /// overdue); NULL when none waits.
     static let secondsUntilNextDue = """
-        SELECT EXTRACT(EPOCH FROM (SELECT min(due_at) FROM due_work) - clock_timestamp())::float8 AS seconds
+        SELECT EXTRACT(EPOCH FROM (SELECT min(due_at) FROM due_work) - coalesce($1::timestamptz, clock_timestamp()))::float8 AS seconds
         """
 
     /// Wakes the schedulers of every replica: new work may be due before they planned to look.

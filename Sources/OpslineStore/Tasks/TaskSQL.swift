@@ -7,13 +7,20 @@ enum TaskSQL {
         """
 
     static let insertTask = """
-        INSERT INTO tasks (id, workflow, workflow_version, state, title, priority, team, assignee, fields, parent)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)
+        INSERT INTO tasks (
+            id, workflow, workflow_version, state, title, priority, team, assignee, fields, parent, created_at,
+            updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, coalesce($11::timestamptz, now()),
+            coalesce($11::timestamptz, now()))
         RETURNING \(TaskRecord.columns)
         """
 
-    /// Also reads the transaction's `now()`, the time every write of the command stamps.
-    static let lockTask = "SELECT \(TaskRecord.columns), now() AS transaction_now FROM tasks WHERE id = $1 FOR UPDATE"
+    /// Also reads the command's time (`$2`, else the transaction's `now()`), the time every write
+    /// of the command stamps.
+    static let lockTask = """
+        SELECT \(TaskRecord.columns), coalesce($2::timestamptz, now()) AS transaction_now
+        FROM tasks WHERE id = $1 FOR UPDATE
+        """
 
     static let selectTask = "SELECT \(TaskRecord.columns) FROM tasks WHERE id = $1"
 
@@ -22,14 +29,15 @@ enum TaskSQL {
     /// Returns nothing: the caller knows the row it writes (`TaskRecord.moved`), so the write
     /// can go out with the commit.
     static let applyTransition = """
-        UPDATE tasks SET state = $2, fields = $3::jsonb, version = version + 1, updated_at = now(),
-            closed_at = CASE WHEN $4::bool THEN now() ELSE NULL END
+        UPDATE tasks SET state = $2, fields = $3::jsonb, version = version + 1,
+            updated_at = coalesce($5::timestamptz, now()),
+            closed_at = CASE WHEN $4::bool THEN coalesce($5::timestamptz, now()) ELSE NULL END
         WHERE id = $1
         """
 
     static let applyUpdate = """
         UPDATE tasks SET title = $2, assignee = $3, team = $4, priority = $5, fields = $6::jsonb,
-            version = version + 1, updated_at = now()
+            version = version + 1, updated_at = coalesce($7::timestamptz, now())
         WHERE id = $1
         RETURNING \(TaskRecord.columns)
         """

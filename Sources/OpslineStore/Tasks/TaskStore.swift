@@ -7,11 +7,14 @@ public struct TaskStore: Sendable {
     let pool: PostgresPool
     /// The workflows tasks run on.
     public let catalog: WorkflowCatalog
+    /// The time commands are stamped with.
+    public let clock: OpslineClock
 
     /// Creates a store over `pool`.
-    public init(pool: PostgresPool, catalog: WorkflowCatalog) {
+    public init(pool: PostgresPool, catalog: WorkflowCatalog, clock: OpslineClock = .system) {
         self.pool = pool
         self.catalog = catalog
+        self.clock = clock
     }
 
     /// Applies one command in its own transaction and returns the task after it.
@@ -19,9 +22,10 @@ public struct TaskStore: Sendable {
     public func apply(
         _ command: TaskCommand, caller: CommandCaller, authorize: @escaping CommandAuthorizer = { _, _ in }
     ) async throws -> TaskRecord {
-        try await pool.write { [catalog] connection in
+        try await pool.write { [catalog, clock] connection in
             let transaction = CommandTransaction(
-                connection: connection, catalog: catalog, caller: caller, authorize: authorize, defersWrites: true)
+                connection: connection, catalog: catalog, caller: caller, authorize: authorize, clock: clock,
+                defersWrites: true)
             let task = try await transaction.apply(command)
             try await transaction.flushEvents()
             return task

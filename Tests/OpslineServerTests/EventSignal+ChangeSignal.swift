@@ -1,0 +1,5 @@
+import TestSupport
+
+@testable import OpslineServer
+
+extension EventSignal: ChangeSignal {}
