@@ -1,6 +1,7 @@
 import Foundation
 
-/// The example lines of shared/API.md, with its `…` placeholders filled in with real values.
+/// Example API lines (a task, an event, error lines) in the shapes docs/api.md describes, filled
+/// in with real values.
 enum APILines {
     static let task =
         #"{"id":"CMP-42","workflow":"complaint-escalation","workflow_version":1,"state":"investigating","#

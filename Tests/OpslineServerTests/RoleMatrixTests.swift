@@ -4,7 +4,7 @@ import OpslineStore
 import Testing
 import Workflow
 
-/// Every role, in and out of the task's team, against every endpoint: the API contract's roles
+/// Every role, in and out of the task's team, against every endpoint: the roles of docs/api.md
 /// (`admin` everything; `manager` everything on their teams' tasks, reassigning included; `member`
 /// create, change, comment, move and read their teams' tasks; `service` post events, which are the
 /// same commands, and read; `viewer` read their teams' tasks; tokens for admins only).
@@ -21,7 +21,7 @@ import Workflow
         var testDescription: String { rawValue }
     }
 
-    /// What the contract lets a role do to a task of one of its teams.
+    /// What docs/api.md lets a role do to a task of one of its teams.
     enum TaskAction {
         case create, read, change, reassign
     }
@@ -38,7 +38,7 @@ import Workflow
         }
     }
 
-    /// The status the contract promises for `action` on a task of `support`.
+    /// The status docs/api.md promises for `action` on a task of `support`.
     static func expected(
         _ role: Role, _ membership: Membership, _ action: TaskAction, _ success: HTTPResponse.Status
     ) -> HTTPResponse.Status {

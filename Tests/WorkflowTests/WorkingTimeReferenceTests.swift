@@ -20,7 +20,7 @@ enum CalendarFixtures {
         try #require(try CalendarParser.parse(yaml, file: "workflows/calendars.yaml")[name])
     }
 
-    /// The sample of WORKFLOWS.md.
+    /// A calendars file: `support-hours` as docs/workflows.md shows it, and `24x7`.
     static let sample = """
         support-hours:
           timezone: Asia/Shanghai

@@ -7,7 +7,7 @@ enum TaskAction: String, Sendable {
     case reassign
 }
 
-/// Who may do what to which team's tasks (the API contract's roles).
+/// Who may do what to which team's tasks (the roles of docs/api.md).
 enum AccessPolicy {
     /// Throws 403 unless `principal` may perform `action` on a task owned by `team`.
     static func check(_ principal: Principal, _ action: TaskAction, team: String?) throws {

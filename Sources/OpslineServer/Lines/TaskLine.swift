@@ -2,7 +2,7 @@ import Foundation
 import OpslineStore
 import Workflow
 
-/// A task as one API line (see the API contract's "Task line").
+/// A task as one API line (see docs/api.md, "The lines themselves").
 struct TaskLine: Encodable, Sendable {
     let task: TaskRecord
     /// The calendar the task's clocks count in, for their deadlines and time left.
@@ -57,7 +57,7 @@ struct TaskLine: Encodable, Sendable {
     }
 }
 
-/// An event as one API line (see the API contract's "Event line").
+/// An event as one API line (see docs/api.md, "The event stream").
 struct EventLine: Encodable, Sendable {
     let event: EventRecord
 

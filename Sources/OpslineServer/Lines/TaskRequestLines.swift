@@ -3,8 +3,8 @@ import Workflow
 
 /// A line of `POST /v1/tasks`.
 ///
-/// `idempotency_key` is refused (as an unknown key) until keys are recorded and replayed:
-/// accepting one without honouring it would let a retry create a second task.
+/// The line may also carry `idempotency_key`, which the route reads beside these keys
+/// (`TaskRoutes.create`).
 struct CreateTaskLine: RequestLineBody {
     static let keys: Set<String> = ["workflow", "title", "fields", "team", "assignee", "priority", "parent"]
 

@@ -8,7 +8,7 @@ enum NDJSON {
     /// `application/x-ndjson`.
     static let contentType = "application/x-ndjson"
 
-    /// The limits of the API contract.
+    /// The API's limits (docs/api.md, "Limits").
     enum Limits {
         static let lineBytes = 1 << 20
         static let bodyBytes = 32 << 20

@@ -8,7 +8,7 @@ struct RequestLine: Sendable {
 }
 
 extension Request {
-    /// Reads the body as lines, enforcing the contract's limits (413 naming the limit) and the
+    /// Reads the body as lines, enforcing the API's limits (413 naming the limit) and the
     /// content type (415). Blank lines are skipped but still counted, so numbers match an editor's.
     mutating func ndjsonLines() async throws -> [RequestLine] {
         try checkContentType()

@@ -10,7 +10,7 @@ public struct EventRecord: Sendable, Hashable {
     public let at: Date
     /// The task it is about.
     public let taskID: String
-    /// `created`, `transitioned`, … (see the API contract).
+    /// `created`, `transitioned`, … (the types are listed in docs/api.md, "The event stream").
     public let type: String
     /// Who made the change (a token's name), if anyone.
     public let actor: String?
