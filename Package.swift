@@ -101,7 +101,10 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Postgres", "OpslineStore", .product(name: "Clocks", package: "swift-clocks")],
+            dependencies: [
+                "Postgres", "OpslineStore", .product(name: "Clocks", package: "swift-clocks"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),

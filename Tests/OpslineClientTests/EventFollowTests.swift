@@ -6,7 +6,8 @@ import Testing
 import Workflow
 
 @Suite struct EventFollowTests {
-    /// Reads a followed stream line by line until `enough` says stop (or 20 s pass).
+    /// Reads a followed stream line by line until `enough` says stop (or 2 minutes pass: a hang).
+    /// `started` hears of every line as it arrives.
     static func follow(
         _ url: String, token: String, started: AsyncStream<Void>.Continuation? = nil,
         enough: @escaping @Sendable ([JSONValue]) -> Bool
@@ -14,7 +15,7 @@ import Workflow
         defer { started?.finish() }  // a follower that fails early must not leave anyone waiting
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(20))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
         #expect(response.status == .ok)
         var splitter = NDJSONLineSplitter()
         var lines: [JSONValue] = []
@@ -73,12 +74,16 @@ import Workflow
             let first = try await client.createTask(
                 NewTask(workflow: "complaint-escalation", title: "before", fields: ["customer": "A"]))
 
+            let (arrived, started) = AsyncStream.makeStream(of: Void.self)
             let following = Task {
-                try await Self.follow("\(base)/v1/events?follow=true", token: LiveServer.adminSecret) { lines in
+                try await Self.follow("\(base)/v1/events?follow=true", token: LiveServer.adminSecret, started: started)
+                {
+                    lines in
                     lines.filter { $0["type"] == "created" }.count >= 3 && lines.last?["type"] == "heartbeat"
                 }
             }
-            try await Task.sleep(for: .milliseconds(200))
+            // Once the history has arrived, the next tasks' events reach the follower live.
+            for await _ in arrived { break }
             for title in ["live one", "live two"] {
                 _ = try await client.createTask(
                     NewTask(workflow: "complaint-escalation", title: title, fields: ["customer": "B"]))

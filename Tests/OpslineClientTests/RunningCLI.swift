@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -9,8 +10,9 @@ import Foundation
 /// The built `opsline` executable left running as a child process (for `watch`), with its output
 /// read while it runs.
 ///
-/// Like ``CLIProcess``, it gets a clean environment with `OPSLINE_URL` and `OPSLINE_TOKEN` set
-/// and writes to temporary files; call ``stop()`` (or ``interrupt(timeout:)``) when done.
+/// Like ``CLIProcess``, it gets a clean environment with `OPSLINE_URL` and `OPSLINE_TOKEN` set;
+/// call ``stop()`` (or ``interrupt(timeout:)``) when done. Waits are woken by the child's output
+/// and exit, never by polling; their timeouts only bound a hang.
 final class RunningCLI {
     /// The child did not do what was awaited in time.
     struct Timeout: Error, CustomStringConvertible {
@@ -18,34 +20,38 @@ final class RunningCLI {
     }
 
     let arguments: [String]
-    private let process = Process()
+    private let process: Process
     private let scratch: URL
-    private let stdoutURL: URL
-    private let stderrURL: URL
+    private let output = Output()
+    /// Yields whenever output arrives or the child exits.
+    private let changes: AsyncStream<Void>
+    private let changed: AsyncStream<Void>.Continuation
 
     /// Starts `opsline ARGUMENTS…` with `cli`'s executable, server and token.
     init(_ cli: CLIProcess, _ arguments: [String]) throws {
         self.arguments = arguments
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("opsline-run-\(UUID().uuidString)")
-        stdoutURL = scratch.appendingPathComponent("stdout")
-        stderrURL = scratch.appendingPathComponent("stderr")
         let home = scratch.appendingPathComponent("home")
         try FileManager.default.createDirectory(
             at: home.appendingPathComponent(".config"), withIntermediateDirectories: true)
-        for url in [stdoutURL, stderrURL] {
-            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-        }
+        (changes, changed) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OPSLINE_") }
         environment["HOME"] = home.path
         environment["XDG_CONFIG_HOME"] = home.appendingPathComponent(".config").path
         environment["OPSLINE_URL"] = cli.serverURL
         environment["OPSLINE_TOKEN"] = cli.token
+        let process = Process()
+        self.process = process
         process.executableURL = cli.executable
         process.arguments = arguments
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
+        process.standardOutput = Self.reading(into: output, \.stdout, changed)
+        process.standardError = Self.reading(into: output, \.stderr, changed)
+        process.terminationHandler = { [output, changed] _ in
+            output.state.withLock { $0.exited = true }
+            changed.yield()
+        }
         try process.run()
     }
 
@@ -54,46 +60,82 @@ final class RunningCLI {
         try? FileManager.default.removeItem(at: scratch)
     }
 
-    /// What the child has written to standard output so far.
-    var stdout: String {
-        (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? ""
+    /// What the child wrote and whether it ended, as it happens.
+    private final class Output: Sendable {
+        struct State {
+            var stdout = Data()
+            var stderr = Data()
+            var exited = false
+        }
+        let state = Mutex(State())
     }
 
-    /// What the child has written to standard error so far.
-    var stderr: String {
-        (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
+    /// A pipe whose output is appended to `stream` of `output` as it arrives.
+    private static func reading(
+        into output: Output, _ stream: any WritableKeyPath<Output.State, Data> & Sendable,
+        _ changed: AsyncStream<Void>.Continuation
+    ) -> Pipe {
+        let pipe = Pipe()
+        pipe.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil }
+            output.state.withLock { $0[keyPath: stream].append(data) }
+            changed.yield()
+        }
+        return pipe
     }
+
+    /// What the child has written to standard output so far.
+    var stdout: String { output.state.withLock { String(decoding: $0.stdout, as: UTF8.self) } }
+
+    /// What the child has written to standard error so far.
+    var stderr: String { output.state.withLock { String(decoding: $0.stderr, as: UTF8.self) } }
+
+    private var exited: Bool { output.state.withLock { $0.exited } }
 
     /// Waits until standard output satisfies `condition` and returns it.
     ///
     /// - Throws: ``Timeout`` when it does not within `timeout`, or when the child ends first.
     @discardableResult
-    func waitForStdout(timeout: Duration = .seconds(20), until condition: (String) -> Bool) async throws -> String {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            let output = stdout
-            if condition(output) { return output }
-            guard process.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(50))
+    func waitForStdout(timeout: Duration = .seconds(120), until condition: (String) -> Bool) async throws -> String {
+        let satisfied = await waitForChange(timeout: timeout) { condition($0.stdout) || $0.exited }
+        let output = stdout
+        guard satisfied, condition(output) else {
+            throw Timeout(description: "opsline \(arguments.joined(separator: " ")): not the awaited output\n\(self)")
         }
-        throw Timeout(description: "opsline \(arguments.joined(separator: " ")): not the awaited output\n\(self)")
+        return output
     }
 
     /// Sends SIGINT (Ctrl-C) and returns the exit status.
     ///
     /// - Throws: ``Timeout`` when the child is still running after `timeout` (it is then killed).
-    func interrupt(timeout: Duration = .seconds(10)) async throws -> Int32 {
+    func interrupt(timeout: Duration = .seconds(60)) async throws -> Int32 {
         kill(process.processIdentifier, SIGINT)
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        guard !process.isRunning else {
+        guard await waitForChange(timeout: timeout, until: { _ in exited }) else {
             stop()
             throw Timeout(description: "opsline \(arguments.joined(separator: " ")) ignored SIGINT\n\(self)")
         }
         process.waitUntilExit()
         return process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
+    }
+
+    /// Re-checks `done` on the output each time it changes, for at most `timeout`.
+    /// - Returns: Whether `done` held.
+    private func waitForChange(
+        timeout: Duration, until done: (_ output: (stdout: String, exited: Bool)) -> Bool
+    ) async -> Bool {
+        let deadline = Task { [changed] in
+            try? await Task.sleep(for: timeout)
+            changed.yield()
+        }
+        defer { deadline.cancel() }
+        let end = ContinuousClock.now + timeout
+        var iterator = changes.makeAsyncIterator()
+        while true {
+            if done((stdout, exited)) { return true }
+            if ContinuousClock.now >= end { return false }
+            _ = await iterator.next()
+        }
     }
 
     /// Kills the child if it still runs.

@@ -15,6 +15,11 @@ public actor TestCluster {
     private var starting: Task<EmbeddedPostgres, any Error>?
     private var databaseCount = 0
 
+    /// The first use of the cluster also sends the logs of the servers tests run to a file.
+    private init() {
+        TestLogging.bootstrap()
+    }
+
     /// Creates an empty database and returns its connection string.
     public func makeDatabase() async throws -> String {
         let cluster = try await startedCluster()

@@ -28,7 +28,21 @@ public final class TestTime: Sendable {
 
     /// The clock to give the server and its stores.
     public var clock: OpslineClock {
-        OpslineClock(now: { [self] in now }, sleeper: testClock)
+        OpslineClock(now: { [self] in now }, sleeper: Sleeper(testClock: testClock))
+    }
+
+    /// `testClock`, but a sleep until a moment already reached returns at once, as on a real
+    /// clock. `TestClock` holds a sleep whose deadline equals its `now` until the next `advance`:
+    /// a scheduler that read "due in 1 s" just before the test moved time by exactly 1 s would
+    /// sleep on. Sleeping a nanosecond less wakes it with that advance, or at once after it.
+    struct Sleeper: Clock {
+        let testClock: TestClock<Duration>
+        var now: TestClock<Duration>.Instant { testClock.now }
+        var minimumResolution: Duration { .zero }
+
+        func sleep(until deadline: TestClock<Duration>.Instant, tolerance: Duration?) async throws {
+            try await testClock.sleep(until: deadline.advanced(by: .nanoseconds(-1)), tolerance: tolerance)
+        }
     }
 
     /// Lets `duration` pass: statements see the later instant, and sleepers whose time came wake.

@@ -68,6 +68,10 @@ public final class PostgresConnection: @unchecked Sendable {
             PQfinish(handle)
             return .failure(PostgresError(kind: .connection, message: message))
         }
+        // libpq prints the server's remarks to stderr: NOTICEs ("relation … already exists,
+        // skipping") and the FATAL line of a connection the server ends. Errors reach callers as
+        // results and broken connections; the remarks are dropped rather than mixed into output.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
         return .success(handle)
     }
 
