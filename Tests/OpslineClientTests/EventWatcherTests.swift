@@ -46,10 +46,13 @@ import Testing
         #"{"actor":"alice","at":"2026-11-22T08:00:00Z","data":{},"seq":\#(seq),"task":"CMP-\#(seq)","type":"created"}"#
     }
 
-    /// Quick retries; a stream is stale after 1.5 s of silence, which a loaded machine's pauses
-    /// between lines stay well under, and the scripts' 4 s silences well over.
+    /// Quick retries; a stream is stale after 4 s of silence, which even a loaded machine's pauses
+    /// between lines stay under, and the scripts' 10 s silences well over.
     static let fast = ReconnectPolicy(
-        initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200), jitter: 0, staleAfter: .milliseconds(1500))
+        initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200), jitter: 0, staleAfter: .seconds(4))
+
+    /// How long a silent script keeps its connection open.
+    static let silence: Duration = .seconds(10)
 
     /// Runs `body` with the base URL of a server that plays `stage`.
     static func serve(_ stage: Stage, _ body: @Sendable @escaping (String) async throws -> Void) async throws {
@@ -73,17 +76,30 @@ import Testing
         }
     }
 
-    /// Runs a watcher until it has delivered `seq` (or 10 s pass), then cancels it.
-    static func watch(_ url: String, since: Int? = nil, until seq: Int) async throws -> Delivered {
+    /// Runs `watcher` until it has delivered `seq` (or 2 minutes pass: a hang), then cancels it.
+    static func run(_ watcher: EventWatcher, until seq: Int) async -> (Delivered, Task<Void, any Error>) {
         let delivered = Delivered()
-        let client = OpslineClient(configuration: try ClientConfiguration(serverURL: url, token: "t"))
-        let watcher = EventWatcher(client: client, since: since, policy: fast)
-        let watching = Task { try await watcher.run { await delivered.append($0) } }
-        let deadline = ContinuousClock.now + .seconds(10)
-        while await !delivered.seqs.contains(seq), ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(20))
+        let (reached, reach) = AsyncStream.makeStream(of: Void.self)
+        let watching = Task {
+            try await watcher.run { update in
+                await delivered.append(update)
+                if case .event(let event, _) = update, event.seq == seq { reach.yield() }
+            }
         }
+        let bound = Task {
+            try await Task.sleep(for: .seconds(120))
+            reach.finish()
+        }
+        for await _ in reached { break }
+        bound.cancel()
         watching.cancel()
+        return (delivered, watching)
+    }
+
+    /// Runs a watcher from `since` until it has delivered `seq`, then cancels it.
+    static func watch(_ url: String, since: Int? = nil, until seq: Int) async throws -> Delivered {
+        let client = OpslineClient(configuration: try ClientConfiguration(serverURL: url, token: "t"))
+        let (delivered, watching) = await run(EventWatcher(client: client, since: since, policy: fast), until: seq)
         await #expect(throws: CancellationError.self) { try await watching.value }
         try await client.shutdown()
         return delivered
@@ -92,8 +108,8 @@ import Testing
     @Test func aWatchResumesAfterTheLastSeqWhenTheStreamEndsOrFallsSilentAndSkipsRepeats() async throws {
         let stage = Stage([
             Script(lines: [Self.event(1), Self.event(2)]),
-            Script(lines: [Self.event(2), #"{"seq":2,"type":"heartbeat"}"#, Self.event(3)], silence: .seconds(4)),
-            Script(lines: [Self.event(4)], silence: .seconds(4)),
+            Script(lines: [Self.event(2), #"{"seq":2,"type":"heartbeat"}"#, Self.event(3)], silence: Self.silence),
+            Script(lines: [Self.event(4)], silence: Self.silence),
         ])
         try await Self.serve(stage) { url in
             let delivered = try await Self.watch(url, until: 4)
@@ -109,18 +125,12 @@ import Testing
     @Test func aWatchFromNowResumesFromWhereNowWas() async throws {
         let stage = Stage([
             Script(lines: [#"{"seq":41,"type":"heartbeat"}"#]),
-            Script(lines: [Self.event(42)], silence: .seconds(1)),
+            Script(lines: [Self.event(42)], silence: Self.silence),
         ])
         try await Self.serve(stage) { url in
-            let delivered = Delivered()
             let client = OpslineClient(configuration: try ClientConfiguration(serverURL: url, token: "t"))
-            let watcher = EventWatcher(client: client, fromNow: true, policy: Self.fast)
-            let watching = Task { try await watcher.run { await delivered.append($0) } }
-            let deadline = ContinuousClock.now + .seconds(10)
-            while await !delivered.seqs.contains(42), ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            watching.cancel()
+            let (delivered, watching) = await Self.run(
+                EventWatcher(client: client, fromNow: true, policy: Self.fast), until: 42)
             _ = try? await watching.value
             try await client.shutdown()
             #expect(await delivered.seqs == [42])
@@ -129,7 +139,7 @@ import Testing
     }
 
     @Test func aGivenSinceIsWhereTheFirstConnectionStarts() async throws {
-        let stage = Stage([Script(lines: [Self.event(8)], silence: .seconds(1))])
+        let stage = Stage([Script(lines: [Self.event(8)], silence: Self.silence)])
         try await Self.serve(stage) { url in
             let delivered = try await Self.watch(url, since: 7, until: 8)
             #expect(await delivered.seqs == [8])

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import OpslineClient
 import TestSupport
 import Testing
 import Workflow
@@ -57,7 +58,7 @@ private struct Drill {
         let databaseURL = try await TestCluster.shared.makeDatabase()
         let replicas = try (0..<count).map { index in
             try ServerReplica(
-                name: "replica-\(UnicodeScalar(UInt8(ascii: "a") + UInt8(index)))", databaseURL: databaseURL,
+                name: "replica-\(UnicodeScalar(UInt8(ascii: "a") + UInt8(index)))", database: .url(databaseURL),
                 workflows: folder, adminSecret: SLAReplicasTests.secret)
         }
         for replica in replicas { try await replica.waitUntilReady() }
@@ -83,29 +84,27 @@ private struct Drill {
         return ids
     }
 
-    /// Polls the event log (through every replica still running, in turn) until `count` events
-    /// of `type` (and, when given, at escalation `level`) are in it.
+    /// Follows the event log through a running replica until `count` events of `type` (and,
+    /// when given, at escalation `level`) have come; fails after `timeout` (a hang bound).
     func waitForEvents(
         type: String, level: Int? = nil, count: Int, timeout: Duration = .seconds(180)
     ) async throws {
-        let deadline = ContinuousClock.now + timeout
+        let replica = try #require(replicas.first { $0.isRunning }, "no replica runs")
+        var request = HTTPClientRequest(url: "\(replica.baseURL)/v1/events?type=\(type)&follow=true")
+        request.headers.add(name: "Authorization", value: "Bearer \(SLAReplicasTests.secret)")
+        let response = try await HTTPClient.shared.execute(request, timeout: TimeAmount(timeout))
+        var splitter = NDJSONLineSplitter()
         var seen = 0
-        var cursor: Int64 = 0
-        var turn = 0
-        while ContinuousClock.now < deadline {
-            let running = replicas.filter(\.isRunning)
-            guard !running.isEmpty else { throw ServerReplica.Failure(description: "no replica runs") }
-            let replica = running[turn % running.count]
-            turn += 1
-            let page = try await send("/v1/events?type=\(type)&since=\(cursor)", to: replica)
-            cursor = page.last?["seq"]?.intValue.map(Int64.init) ?? cursor
-            seen += page.filter { level == nil || $0["data"]?["escalation_level"]?.intValue == level }.count
+        for try await chunk in response.body {
+            for line in try splitter.append(chunk) {
+                let event = try JSONValue.parse(String(buffer: line))
+                guard event["type"]?.stringValue == type else { continue }  // heartbeats
+                if level == nil || event["data"]?["escalation_level"]?.intValue == level { seen += 1 }
+            }
             if seen >= count { return }
-            try await Task.sleep(for: .milliseconds(200))
         }
         Issue.record(
-            "only \(seen) of \(count) \(type) events after \(timeout)\n\(replicas.map(\.description).joined(separator: "\n"))"
-        )
+            "only \(seen) of \(count) \(type) events\n\(replicas.map(\.description).joined(separator: "\n"))")
         throw CancellationError()
     }
 

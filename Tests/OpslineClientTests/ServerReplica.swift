@@ -9,12 +9,28 @@ import Workflow
     import Darwin
 #endif
 
-/// One replica: the built `opsline serve` running as a child process on a free port of
-/// 127.0.0.1, against a database it shares with other replicas (`--database-url`).
+/// The built `opsline serve` running as a child process on a free port of 127.0.0.1: a replica
+/// on a database it shares with others (`--database-url`), or a server with its own embedded
+/// PostgreSQL (`--data-dir`).
 ///
 /// Its output goes to a temporary file, shown by `description` when a test fails. Stop it with
 /// ``terminate(timeout:)`` (SIGTERM) or ``kill()`` (SIGKILL); `deinit` kills what still runs.
 final class ServerReplica: CustomStringConvertible {
+    /// Where the server keeps its data.
+    enum Database {
+        /// A running PostgreSQL (`--database-url`).
+        case url(String)
+        /// An embedded PostgreSQL the server starts in this folder (`--data-dir`).
+        case embedded(dataDirectory: String)
+
+        var arguments: [String] {
+            switch self {
+            case .url(let url): ["--database-url", url]
+            case .embedded(let folder): ["--data-dir", folder]
+            }
+        }
+    }
+
     /// The replica did not become ready, or did not stop, in time.
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -26,10 +42,12 @@ final class ServerReplica: CustomStringConvertible {
     let baseURL: String
     private let process = Process()
     private let logURL: URL
+    /// Finishes when the process exits.
+    private let exited: AsyncStream<Void>
 
-    /// Starts `opsline serve --database-url DATABASE --workflows WORKFLOWS` on a free port, with
+    /// Starts `opsline serve` with `database` and `--workflows WORKFLOWS` on a free port, with
     /// `adminSecret` as an admin token. Returns at once; await ``waitUntilReady(timeout:)``.
-    init(name: String, databaseURL: String, workflows: URL, adminSecret: String) throws {
+    init(name: String, database: Database, workflows: URL, adminSecret: String) throws {
         self.name = name
         let port = try FreePort.pick()
         baseURL = "http://127.0.0.1:\(port)"
@@ -39,14 +57,16 @@ final class ServerReplica: CustomStringConvertible {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OPSLINE_") }
         environment["OPSLINE_ADMIN_TOKEN"] = adminSecret
         process.executableURL = try CLIProcess.builtExecutable()
-        process.arguments = [
-            "serve", "--database-url", databaseURL, "--workflows", workflows.path, "--listen", "127.0.0.1:\(port)",
-        ]
+        process.arguments =
+            ["serve"] + database.arguments + ["--workflows", workflows.path, "--listen", "127.0.0.1:\(port)"]
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         let log = try FileHandle(forWritingTo: logURL)
         process.standardOutput = log
         process.standardError = log
+        let (exited, exit) = AsyncStream.makeStream(of: Void.self)
+        self.exited = exited
+        process.terminationHandler = { _ in exit.finish() }
         try process.run()
     }
 
@@ -58,8 +78,9 @@ final class ServerReplica: CustomStringConvertible {
     /// Whether the process still runs.
     var isRunning: Bool { process.isRunning }
 
-    /// Waits until `GET /readyz` answers 200.
-    func waitUntilReady(timeout: Duration = .seconds(60)) async throws {
+    /// Waits until `GET /readyz` answers 200: asked again every 100 ms, as a readiness probe
+    /// asks a process it cannot hear from otherwise, for at most `timeout` (a hang bound).
+    func waitUntilReady(timeout: Duration = .seconds(120)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             guard process.isRunning else { throw Failure(description: "\(name) exited during start-up\n\(self)") }
@@ -81,15 +102,30 @@ final class ServerReplica: CustomStringConvertible {
         process.waitUntilExit()
     }
 
-    /// Asks the process to stop (SIGTERM) and waits for it; kills it after `timeout`.
-    func terminate(timeout: Duration = .seconds(20)) async throws {
+    /// Asks the process to stop (SIGTERM) and waits for it to exit; kills it after `timeout`.
+    func terminate(timeout: Duration = .seconds(60)) async throws {
         guard process.isRunning else { return }
         send(SIGTERM, to: process.processIdentifier)
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
-        guard !process.isRunning else {
+        guard await waitForExit(timeout: timeout) else {
             kill()
             throw Failure(description: "\(name) ignored SIGTERM for \(timeout)\n\(self)")
+        }
+    }
+
+    /// Waits until the process exits, for at most `timeout`. Returns whether it did.
+    func waitForExit(timeout: Duration) async -> Bool {
+        await withTaskGroup(of: Bool.self) { [exited] group in
+            group.addTask {
+                for await _ in exited {}
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
         }
     }
 
