@@ -90,4 +90,46 @@ import Workflow
         await otherPool.close()
         await pool.close()
     }
+
+    /// A replica that has not loaded a task's workflow version reads it inside the command's own
+    /// transaction. Were it to borrow a second connection, 16 commands at once on a pool of 2
+    /// would each hold one and wait for another for ever.
+    @Test func commandsOnAVersionThisReplicaHasNotLoadedNeverWaitForASecondConnection() async throws {
+        let conninfo = try await TestCluster.shared.makeDatabase()
+        let writerPool = PostgresPool(conninfo: conninfo)
+        let writer = try OpslineDatabase(pool: writerPool)
+        try await writer.prepare()
+        // A replica that loaded the catalog before the workflow was published.
+        let replicaPool = PostgresPool(conninfo: conninfo, maximumConnections: 2)
+        let replica = try OpslineDatabase(pool: replicaPool)
+        try await replica.prepare()
+        try await writer.workflows.publish(source: Self.source, file: "complaint-escalation.yaml")
+        var ids: [String] = []
+        for index in 0..<16 {
+            var command = NewTask(workflow: "complaint-escalation", title: "complaint \(index)")
+            command.fields = ["customer": "ACME"]
+            ids.append(try await writer.tasks.create(command, caller: .system("test")).id)
+        }
+        #expect(replica.workflows.latest("complaint-escalation") == nil, "the replica has not loaded it")
+
+        // A deadlock would never end: after two minutes the pool is closed, which fails the waiters.
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(120))
+            await replicaPool.close()
+        }
+        let moved = try await withThrowingTaskGroup(of: String.self) { group in
+            for id in ids {
+                group.addTask {
+                    try await replica.tasks.transition(
+                        TransitionRequest(taskID: id, transition: "acknowledge"), caller: .system("test")
+                    ).state
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        watchdog.cancel()
+        #expect(moved == Array(repeating: "acknowledged", count: 16))
+        await replicaPool.close()
+        await writerPool.close()
+    }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Postgres
-import Testing
 import TestSupport
+import Testing
+
+@testable import Postgres
 
 /// Counts attempts across retries of a transaction body.
 private actor Counter {
@@ -180,8 +181,8 @@ private actor Counter {
             group.addTask {
                 await #expect(throws: PostgresError.self) { try await pool.withConnection { _ in 1 } }
             }
-            // Time for the borrower to queue up; one that arrives after the close is refused too.
-            try await Task.sleep(for: .milliseconds(200))
+            // The borrower queues up first (one that arrived after the close would be refused too).
+            while pool.waitingBorrowers == 0 { await Task.yield() }
             await pool.close()
             closed.finish()
             try await group.waitForAll()

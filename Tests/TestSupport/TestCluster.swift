@@ -81,6 +81,8 @@ extension TestCluster {
 
 /// Stops the shared cluster when the test process exits.
 private enum TestClusterShutdown {
+    // nonisolated(unsafe): written once, by the `TestCluster` actor's one start, before the
+    // `atexit` handler that alone reads it is registered; it runs at exit, after every test.
     nonisolated(unsafe) private static var registered: EmbeddedPostgres?
 
     static func register(_ cluster: EmbeddedPostgres) {

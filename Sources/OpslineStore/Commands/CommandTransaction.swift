@@ -117,8 +117,10 @@ final class CommandTransaction {
         return (task, try row.decode("transaction_now"))
     }
 
+    /// The definition of the task's workflow version, read on this transaction's connection when
+    /// the catalog does not have it yet (never on a second pooled connection).
     func definition(of task: TaskRecord) async throws -> WorkflowDefinition {
-        try await catalog.workflow(task.workflow, version: task.workflowVersion).definition
+        try await catalog.workflow(task.workflow, version: task.workflowVersion, on: connection).definition
     }
 }
 

@@ -97,8 +97,17 @@ public final class WorkflowCatalog: Sendable {
     /// A specific version, fetched from the database when another replica published it.
     public func workflow(_ name: String, version: Int) async throws -> PublishedWorkflow {
         if let known = versions.withLock({ $0[name]?[version] }) { return known }
-        let row = try await pool.read { try await $0.query(WorkflowSQL.oneVersion, [name, version]).first }
-        guard let row else { throw StoreError.workflowNotFound("\(name) version \(version)") }
+        return try await pool.read { try await self.workflow(name, version: version, on: $0) }
+    }
+
+    /// A specific version, read on `connection` when this replica does not know it yet. A command
+    /// already holding a pooled connection reads it there: were it to borrow a second one, a full
+    /// pool of such commands would wait on each other for ever.
+    func workflow(_ name: String, version: Int, on connection: PostgresConnection) async throws -> PublishedWorkflow {
+        if let known = versions.withLock({ $0[name]?[version] }) { return known }
+        guard let row = try await connection.query(WorkflowSQL.oneVersion, [name, version]).first else {
+            throw StoreError.workflowNotFound("\(name) version \(version)")
+        }
         return try remember(row)
     }
 

@@ -7,7 +7,9 @@ import Dispatch
 /// block in place. Without it every statement costs two thread hops (to the queue and back to the
 /// caller), which on a loaded machine was the largest single cost of a short transaction.
 final class ConnectionExecutor: TaskExecutor, @unchecked Sendable {
-    // @unchecked: `queue` is a `DispatchQueue` (thread-safe) and `identity` never changes.
+    // @unchecked Sendable: both stored properties are `let`s of thread-safe types — `queue` a
+    // `DispatchQueue`, `identity` an immutable `Sendable` object — and the class has no other
+    // state; `TaskExecutor` conformance needs a class, which the compiler cannot check here.
     let queue: DispatchQueue
     private let identity: Identity
 

@@ -10,7 +10,11 @@ import Foundation
 /// code on that queue too (see ``PostgresConnection/withExecutorPreference(_:)``), so statements
 /// block in place instead of hopping threads.
 public final class PostgresConnection: @unchecked Sendable {
-    // @unchecked: `handle` and `closed` are only touched on `executor.queue`, which is serial.
+    // @unchecked Sendable: the mutable state — `closed`, `carried`, `isStuckInPipeline` and the
+    // libpq `PGconn` behind `handle`, which libpq does not make thread-safe — is touched only by
+    // code running on `executor.queue`, a serial queue: the bodies `run(_:)` hands it and the
+    // `blocking…` functions they call, each of which checks that it is there
+    // (`dispatchPrecondition`). `handle` and `executor` never change after `init`.
     private let handle: OpaquePointer
     let executor: ConnectionExecutor
     private var closed = false
@@ -160,15 +164,28 @@ public final class PostgresConnection: @unchecked Sendable {
     func run<Value: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) -> Value
     ) async -> Value {
-        await executor.run { body(self) }
+        await executor.run {
+            self.assertOnQueue()
+            return body(self)
+        }
+    }
+
+    /// Stops the process when libpq is about to be called off the connection's queue: two
+    /// threads inside one `PGconn` corrupt it silently.
+    func assertOnQueue() {
+        dispatchPrecondition(condition: .onQueue(executor.queue))
     }
 
     /// The raw handle, for code already running on the connection's queue.
-    var blockingHandle: OpaquePointer? { closed ? nil : handle }
+    var blockingHandle: OpaquePointer? {
+        assertOnQueue()
+        return closed ? nil : handle
+    }
 
     private func blockingQuery(
         _ sql: String, _ parameters: [String?]
     ) -> Result<PostgresResult, PostgresError> {
+        assertOnQueue()
         guard !closed else {
             return .failure(PostgresError(kind: .connection, message: "connection is closed"))
         }
@@ -207,6 +224,7 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     func connectionError() -> PostgresError {
+        assertOnQueue()
         let message = String(cString: PQerrorMessage(handle))
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return PostgresError(kind: .connection, message: message.isEmpty ? "connection lost" : message)

@@ -93,6 +93,9 @@ public final class PostgresPool: Sendable {
     /// Number of connections currently open (idle and borrowed).
     public var openConnections: Int { books.withLock { $0.openCount } }
 
+    /// Number of borrowers waiting for a connection to come back.
+    var waitingBorrowers: Int { books.withLock { $0.waiters.count } }
+
     /// A connection, and whether it was reused from the idle list (and so may be stale).
     private func acquire() async throws(PostgresError) -> (PostgresConnection, reused: Bool) {
         let grant: Grant
