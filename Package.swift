@@ -140,6 +140,7 @@ let package = Package(
             dependencies: [
                 "OpslineClient", "OpslineServer", "OpslineStore", "Workflow", "TestSupport",
                 "Postgres", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Clocks", package: "swift-clocks"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -136,6 +137,42 @@ import Testing
             #expect(await delivered.seqs == [42])
             #expect(await stage.sinces == ["now", "41"])
         }
+    }
+
+    /// The pause between attempts is measured on the watcher's clock: with a test clock, the
+    /// second connection comes exactly when the test has moved it by the policy's delay.
+    @Test func aWatchWaitsThePolicysDelayOnItsClockBeforeItReconnects() async throws {
+        let stage = Stage([Script(lines: [Self.event(1)]), Script(lines: [Self.event(2)], silence: Self.silence)])
+        try await Self.serve(stage) { url in
+            let clock = TestClock<Duration>()
+            let client = OpslineClient(configuration: try ClientConfiguration(serverURL: url, token: "t"))
+            let policy = ReconnectPolicy(
+                initialDelay: .seconds(1), maximumDelay: .seconds(1), jitter: 0, staleAfter: .seconds(3600))
+            let (updates, update) = AsyncStream.makeStream(of: EventWatcher.Update.self)
+            let watching = Task {
+                try await EventWatcher(client: client, policy: policy, clock: clock).run { update.yield($0) }
+            }
+            var iterator = updates.makeAsyncIterator()
+            while let next = await iterator.next(), !Self.isDisconnection(next) {}
+            // Once the watcher sleeps on the clock, nothing happens until the test moves it.
+            while (try? await clock.checkSuspension()) != nil { await Task.yield() }
+            await clock.advance(by: .milliseconds(999))
+            #expect(await stage.sinces == [nil], "reconnected before the delay")
+            await clock.advance(by: .milliseconds(1))
+            while let next = await iterator.next(), Self.seq(of: next) != 2 {}
+            #expect(await stage.sinces == [nil, "1"])
+            watching.cancel()
+            _ = try? await watching.value
+            try await client.shutdown()
+        }
+    }
+
+    static func isDisconnection(_ update: EventWatcher.Update) -> Bool {
+        if case .disconnected = update { true } else { false }
+    }
+
+    static func seq(of update: EventWatcher.Update) -> Int? {
+        if case .event(let event, _) = update { event.seq } else { nil }
     }
 
     @Test func aGivenSinceIsWhereTheFirstConnectionStarts() async throws {

@@ -36,17 +36,22 @@ public struct EventWatcher: Sendable {
     public var fromNow: Bool
     /// Reconnection pacing and dead-connection detection.
     public var policy: ReconnectPolicy
+    /// What the pauses between attempts and the silence of a connection are measured on; a test
+    /// passes one it moves.
+    public var clock: any Clock<Duration>
 
     /// Creates a watcher; nothing is sent before ``run(_:)``.
     public init(
         client: OpslineClient, filter: EventStreamFilter = EventStreamFilter(), since: Int? = nil,
-        fromNow: Bool = false, policy: ReconnectPolicy = ReconnectPolicy()
+        fromNow: Bool = false, policy: ReconnectPolicy = ReconnectPolicy(),
+        clock: any Clock<Duration> = ContinuousClock()
     ) {
         self.client = client
         self.filter = filter
         self.since = since
         self.fromNow = fromNow
         self.policy = policy
+        self.clock = clock
     }
 
     /// Follows the log and hands every update to `deliver`, in order, one at a time.
@@ -58,7 +63,13 @@ public struct EventWatcher: Sendable {
     /// silent connection all lead to a new attempt.
     /// - Parameter deliver: Receives each update; what it throws ends the watch.
     public func run(_ deliver: @escaping @Sendable (Update) async throws -> Void) async throws {
-        let progress = WatchProgress(since: since)
+        try await run(on: clock, deliver)
+    }
+
+    private func run<WatchClock: Clock<Duration>>(
+        on clock: WatchClock, _ deliver: @escaping @Sendable (Update) async throws -> Void
+    ) async throws {
+        let progress = WatchProgress(since: since, clock: clock)
         var failures = 0
         var established = false
         while true {
@@ -80,7 +91,7 @@ public struct EventWatcher: Sendable {
             failures += 1
             let delay = policy.delay(afterFailures: failures)
             try await deliver(.disconnected(failure, retryingIn: delay))
-            try await Task.sleep(for: delay)
+            if delay > .zero { try await clock.sleep(for: delay) }
         }
     }
 
@@ -96,8 +107,8 @@ public struct EventWatcher: Sendable {
 
     /// One connection: reads it until it ends or fails, while a watchdog waits for it to go
     /// silent.
-    private func follow(
-        _ progress: WatchProgress, _ deliver: @escaping @Sendable (Update) async throws -> Void
+    private func follow<WatchClock: Clock<Duration>>(
+        _ progress: WatchProgress<WatchClock>, _ deliver: @escaping @Sendable (Update) async throws -> Void
     ) async throws {
         let lines = client.followEvents(since: progress.lastSeq, fromNow: fromNow, filter: filter)
         let staleAfter = policy.staleAfter
@@ -130,18 +141,21 @@ public struct EventWatcher: Sendable {
     }
 }
 
-/// What a watch has seen so far, shared by the reading task and the watchdog.
-private final class WatchProgress: Sendable {
+/// What a watch has seen so far, shared by the reading task and the watchdog; activity is
+/// timed on `clock`.
+private final class WatchProgress<WatchClock: Clock<Duration>>: Sendable {
     private struct State {
         var lastSeq: Int?
-        var lastActivity: ContinuousClock.Instant
+        var lastActivity: WatchClock.Instant
         var sawLine = false
     }
 
     private let state: Mutex<State>
+    private let clock: WatchClock
 
-    init(since: Int?) {
-        state = Mutex(State(lastSeq: since, lastActivity: .now))
+    init(since: Int?, clock: WatchClock) {
+        self.clock = clock
+        state = Mutex(State(lastSeq: since, lastActivity: clock.now))
     }
 
     /// The last event `seq` delivered (or the starting point).
@@ -151,8 +165,9 @@ private final class WatchProgress: Sendable {
 
     /// Records activity on the connection now.
     func touch(sawLine: Bool = false) {
+        let now = clock.now
         state.withLock {
-            $0.lastActivity = .now
+            $0.lastActivity = now
             if sawLine { $0.sawLine = true }
         }
     }
@@ -177,9 +192,9 @@ private final class WatchProgress: Sendable {
     /// Returns once nothing has happened for `limit`.
     func waitUntilSilent(for limit: Duration) async throws {
         while true {
-            let deadline = state.withLock { $0.lastActivity } + limit
-            if ContinuousClock.now >= deadline { return }
-            try await Task.sleep(until: deadline, clock: .continuous)
+            let deadline = state.withLock { $0.lastActivity }.advanced(by: limit)
+            if clock.now >= deadline { return }
+            try await clock.sleep(until: deadline, tolerance: nil)
         }
     }
 }
