@@ -22,9 +22,10 @@ For every exchange it checks, against the document:
     whole body; for `text/*` the text as a string;
   - documented response headers that are present have valid values; required ones are present;
   - for a 2xx answer, the request the server accepted: its query parameters are documented and
-    its body is valid against the request body's schema (line by line for NDJSON).
-Then it checks that the routes the server registers, the operations the document lists and the
-routes the exchanges cover are the same set.
+    its body is valid against the request body's schema (line by line for NDJSON, but for the
+    lines the answer refuses by number).
+Then it checks that the routes the server registers and the operations the document lists are
+the same set, and that an exchange shows each route succeeding (2xx).
 
 Exit status: 0 all agree, 1 mismatches (each printed on its own line), 2 cannot run.
 """
@@ -130,14 +131,23 @@ def documented_media(content, media_type):
     return "*/*" if "*/*" in content else None
 
 
-def check_body(document, schema, media_type, body, problem):
-    """Checks a body against the schema of its media type; reports through `problem(text)`."""
+def check_body(document, schema, media_type, body, problem, skip_lines=frozenset(), terminated=True):
+    """Checks a body against the schema of its media type; reports through `problem(text)`.
+
+    For NDJSON, each line is checked on its own, but for the line numbers in `skip_lines`;
+    `terminated` requires the body to end with a newline (responses always do; the server also
+    takes a request whose last line has none)."""
     if schema is None:
         return
     if media_type == NDJSON or media_type.endswith("+ndjson") or media_type in ("application/jsonl",):
-        if body and not body.endswith("\n"):
+        if terminated and body and not body.endswith("\n"):
             problem("the NDJSON body does not end with a newline")
-        for number, text in enumerate(body.split("\n")[:-1] if body else [], start=1):
+        lines = body.split("\n") if body else []
+        if lines and lines[-1] == "":
+            lines.pop()
+        for number, text in enumerate(lines, start=1):
+            if number in skip_lines or (not terminated and not text.strip()):
+                continue
             try:
                 line = json.loads(text)
             except ValueError as error:
@@ -239,22 +249,45 @@ def check_accepted_request(document, operation, parameters, exchange, problem):
         )
         return
     schema = content[documented].get("schema")
-    check_body(document, schema, media_type, body, lambda text: problem(f"request {text}"))
+    refused = refused_lines(exchange["body"])
+    check_body(
+        document, schema, media_type, body, lambda text: problem(f"request {text}"), refused, terminated=False
+    )
+
+
+def refused_lines(answer):
+    """The request lines an answer refuses: those named by an error line (`{"error":{"line":N}}`)
+    or a result line with an error status (`{"line":N,"status":4xx}`)."""
+    refused = set()
+    for text in answer.split("\n"):
+        try:
+            line = json.loads(text)
+        except ValueError:
+            continue
+        if not isinstance(line, dict):
+            continue
+        error = line.get("error")
+        if isinstance(error, dict) and isinstance(error.get("line"), int):
+            refused.add(error["line"])
+        if isinstance(line.get("line"), int) and isinstance(line.get("status"), int) and line["status"] >= 400:
+            refused.add(line["line"])
+    return frozenset(refused)
 
 
 def check_routes(document, registered, exchanges, problem):
     documented = {f"{method} {path}" for method, path in document.operations}
     registered = set(registered)
-    covered = {f"{e['method']} {e['path']}" for e in exchanges}
+    exercised = {f"{e['method']} {e['path']}" for e in exchanges}
+    succeeded = {f"{e['method']} {e['path']}" for e in exchanges if 200 <= e["status"] < 300}
     if not registered:
         problem("the server registered no route")
     for route in sorted(registered - documented):
         problem(f"{route}: the server registers it, but the document does not list it")
     for route in sorted(documented - registered):
         problem(f"{route}: the document lists it, but the server does not register it")
-    for route in sorted(registered - covered):
-        problem(f"{route}: no exchange exercises it; add one to the conformance test")
-    for route in sorted(covered - registered):
+    for route in sorted(registered - succeeded):
+        problem(f"{route}: no exchange shows it succeeding; add one to the conformance test")
+    for route in sorted(exercised - registered):
         problem(f"{route}: an exchange names it, but the server does not register it")
 
 
