@@ -148,24 +148,23 @@ def check_body(document, schema, media_type, body, problem, skip_lines=frozenset
         for number, text in enumerate(lines, start=1):
             if number in skip_lines or (not terminated and not text.strip()):
                 continue
-            try:
-                line = json.loads(text)
-            except ValueError as error:
-                problem(f"line {number} is not JSON ({error}): {text[:200]!r}")
-                continue
-            for message in schema_errors(document, schema, line):
-                problem(f"line {number} {message}")
+            check_json(document, schema, text, f"line {number}", problem)
     elif media_type == "application/json" or media_type.endswith("+json"):
-        try:
-            value = json.loads(body)
-        except ValueError as error:
-            problem(f"the body is not JSON ({error})")
-            return
-        for message in schema_errors(document, schema, value):
-            problem(f"body {message}")
+        check_json(document, schema, body, "the body", problem)
     elif media_type.startswith("text/") or media_type.endswith("yaml"):
         for message in schema_errors(document, schema, body):
-            problem(f"body {message}")
+            problem(f"the body {message}")
+
+
+def check_json(document, schema, text, where, problem):
+    """Checks that `text` is one JSON value valid against `schema`; `where` names it (`line 3`)."""
+    try:
+        value = json.loads(text)
+    except ValueError as error:
+        problem(f"{where} is not JSON ({error}): {text[:200]!r}")
+        return
+    for message in schema_errors(document, schema, value):
+        problem(f"{where} {message}")
 
 
 def header_value(schema, text):
