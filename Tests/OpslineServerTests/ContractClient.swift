@@ -83,16 +83,17 @@ struct ContractClient: Sendable {
         let uri = try Self.uri(template, [:], query: query)
         let request = Self.request(.get, url: base + uri, body: nil, contentType: "", token: token, headers: [])
         let response = try await HTTPClient.shared.execute(request, timeout: Self.timeLimit)
-        var pending = ""
+        // Bytes, not text: a chunk may end inside a character.
+        var pending: [UInt8] = []
         var read = ""
         var lines: [JSONValue] = []
         reading: for try await chunk in response.body {
-            pending += String(buffer: chunk)
-            while let newline = pending.firstIndex(of: "\n") {
-                let line = pending[...newline]
+            pending += chunk.readableBytesView
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: pending[...newline], as: UTF8.self)
                 pending.removeSubrange(...newline)
                 read += line
-                lines.append((try? JSONValue.parse(String(line))) ?? .null)
+                lines.append((try? JSONValue.parse(line)) ?? .null)
                 if lines.count == 1 { try await opened() }
                 if enough(lines) { break reading }
             }
