@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Installs what Opsline needs to build and to run its embedded PostgreSQL, when missing:
-# libpq's headers (libpq-dev) and the PostgreSQL server programs (postgresql).
+# Installs what Opsline needs to build, to run its embedded PostgreSQL and to run its tests, when
+# missing: libpq's headers (libpq-dev), the PostgreSQL server programs (postgresql), and Python 3
+# with jsonschema and PyYAML for the API contract check (Tests/contract/validate_responses.py):
+# the Debian packages when run as root, else pip.
 set -euo pipefail
+
+python_ready() { python3 -c 'import jsonschema, yaml' >/dev/null 2>&1; }
 
 need=()
 pkg-config --exists libpq 2>/dev/null || need+=(libpq-dev)
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     need+=(postgresql)
+fi
+if ! python_ready && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    need+=(python3 python3-jsonschema python3-yaml)
 fi
 if ((${#need[@]})); then
     if [ "$(id -u)" -ne 0 ]; then
@@ -16,5 +23,15 @@ if ((${#need[@]})); then
     echo "opsline: installing ${need[*]}" >&2
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+# A python3 that is not Debian's (pyenv, a virtualenv) does not see the Debian packages.
+if ! python_ready; then
+    echo "opsline: installing jsonschema and PyYAML with pip (for the API contract check)" >&2
+    python3 -m pip install --quiet jsonschema pyyaml >&2 || python3 -m pip install --quiet --user jsonschema pyyaml >&2 || true
+    python_ready || {
+        echo "opsline: the tests need Python 3 with jsonschema and PyYAML" \
+            "(apt-get install python3-jsonschema python3-yaml, or pip install jsonschema pyyaml)" >&2
+        exit 1
+    }
 fi
 command -v swift >/dev/null 2>&1 || { echo "opsline: the Swift 6 toolchain is required (swift not on PATH)" >&2; exit 1; }

@@ -84,9 +84,9 @@ import Yams
 
     /// The endpoints the server registers. Nothing connects: the pool and the signal are lazy.
     static func registeredEndpoints() throws -> [Endpoint] {
-        let pool = PostgresPool(conninfo: "host=/nonexistent dbname=opsline_openapi_test", maximumConnections: 1)
-        let database = try OpslineDatabase(pool: pool)
-        return OpslineApplication.endpoints(database: database, signal: EventSignal(conninfo: pool.conninfo))
+        let server = try TestServer.unreachable()
+        return OpslineApplication.endpoints(
+            database: server.database, signal: EventSignal(conninfo: server.pool.conninfo))
     }
 
     /// The document as YAML maps and lists.

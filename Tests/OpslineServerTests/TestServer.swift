@@ -34,6 +34,13 @@ struct TestServer {
         return TestServer(database: store, pool: pool)
     }
 
+    /// A server whose database cannot be reached: nothing connects until a request needs it, and
+    /// then every connection fails.
+    static func unreachable() throws -> TestServer {
+        let pool = PostgresPool(conninfo: "host=/nonexistent dbname=opsline_unreachable", maximumConnections: 1)
+        return TestServer(database: try OpslineDatabase(pool: pool), pool: pool)
+    }
+
     private static func conninfo(_ given: String?) async throws -> String {
         if let given { return given }
         return try await TestCluster.shared.makeDatabase()

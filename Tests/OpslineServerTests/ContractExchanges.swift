@@ -1,0 +1,96 @@
+import Foundation
+import HTTPTypes
+import OpslineServer
+import TestSupport
+import Testing
+import Workflow
+
+/// The requests the contract check sends: every route, with its successes and its main refusals
+/// (bad line or parameter, 401, 403, 404, 409, 413, 415, 422 as the route has them), in every
+/// content type it answers with. Each area's exchanges are in `ContractExchanges+<Area>.swift`.
+struct ContractExchanges: Sendable {
+    /// The client that records every exchange.
+    let api: ContractClient
+    /// A `viewer` of team `support`: reads, may not write.
+    let viewer: String
+    /// A `member` of team `support`.
+    let member: String
+    /// A `member` of team `billing`, who may not see `support`'s tasks.
+    let outsider: String
+
+    /// The SLA drill workflow: its clock warns at 1 s, breaches at 2 s and escalates twice.
+    static let drill = "contract-drill"
+    /// 1 MiB of text: with anything around it, over the limit of a line (and of a workflow document).
+    static let oversized = String(repeating: "a", count: 1 << 20)
+    /// A line over 1 MiB.
+    static let oversizedLine = #"{"text":"\#(oversized)"}"#
+
+    /// Mints the tokens the exchanges use.
+    init(api: ContractClient, server: TestServer) async throws {
+        self.api = api
+        viewer = try await server.mint(.viewer, teams: ["support"])
+        member = try await server.mint(.member, teams: ["support"])
+        outsider = try await server.mint(.member, teams: ["billing"], name: "outsider")
+    }
+
+    /// Every area's exchanges, while the due-work scheduler runs (the drill's clock breaches
+    /// while the others run, and the SLA views then show it).
+    func all() async throws {
+        try await health()
+        let drillTask = try await startDrill()
+        try await workflows()
+        try await tasks()
+        try await commands()
+        try await eventLog()
+        try await tokens()
+        try await slaViews(drillTask: drillTask)
+        try await reports()
+        try await calendars()
+        try await withoutToken()
+    }
+
+    /// `GET /healthz` and `GET /readyz`.
+    func health() async throws {
+        try await api.exchange("the process is up", .get, "/healthz", token: nil, expect: 200)
+        try await api.exchange("the database answers", .get, "/readyz", token: nil, expect: 200)
+    }
+
+    /// Publishes the drill workflow and creates its task, whose clock then breaches by itself.
+    /// - Returns: The task's id.
+    func startDrill() async throws -> String {
+        try await api.exchange(
+            "a new workflow (YAML)", .put, "/v1/workflows/{name}", ["name": Self.drill],
+            body: SLADrill.workflow(named: Self.drill, key: "DRL"), contentType: "application/yaml", expect: 201)
+        return try await api.exchange(
+            "a task whose SLA clock breaches in 2 s", .post, "/v1/tasks",
+            body: #"{"workflow":"\#(Self.drill)","title":"Drill"}"#, expect: 201
+        ).string("id")
+    }
+
+    /// Every `/v1` route without a token: `401`.
+    func withoutToken() async throws {
+        for endpoint in try OpenAPIDocumentTests.registeredEndpoints() where endpoint.path.hasPrefix("/v1/") {
+            try await api.exchange(
+                "no token", try #require(HTTPRequest.Method(endpoint.method)), endpoint.path,
+                Self.placeholders(endpoint.path), token: nil, expect: 401)
+        }
+    }
+
+    /// Every route of a server whose database cannot be reached: `503` (`/healthz`: `200`).
+    static func outage(log: ContractLog) async throws {
+        let server = try TestServer.unreachable()
+        try await server.runLive(headerTimeout: .seconds(30)) { port in
+            let api = ContractClient(base: "http://127.0.0.1:\(port)", log: log)
+            for endpoint in try OpenAPIDocumentTests.registeredEndpoints() {
+                try await api.exchange(
+                    "the database is unreachable", try #require(HTTPRequest.Method(endpoint.method)), endpoint.path,
+                    placeholders(endpoint.path), expect: endpoint.path == "/healthz" ? 200 : 503)
+            }
+        }
+    }
+
+    /// A value for each capture of `path`.
+    static func placeholders(_ path: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: path.matches(of: #/\{(?<name>[^}]+)\}/#).map { (String($0.output.name), "x") })
+    }
+}
