@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Holds the server's live answers against `schema/openapi.yaml`, so the document cannot drift
@@ -11,11 +12,12 @@ import Testing
 
     @Test func everyAnswerOfEveryRouteIsOneTheDocumentDescribes() async throws {
         let log = ContractLog()
-        let server = try await TestServer.make()
-        try await SLAViewsFixture.withScheduler(server) {
-            try await server.runLive(headerTimeout: .seconds(30), heartbeat: .seconds(1)) { port in
+        let time = TestTime()
+        let server = try await TestServer.make(time: time)
+        try await server.runLive(headerTimeout: .seconds(30), heartbeat: .seconds(1)) { port in
+            try await RunningScheduler.with(server.database, time: time) { running in
                 let api = ContractClient(base: "http://127.0.0.1:\(port)", log: log)
-                try await ContractExchanges(api: api, server: server).all()
+                try await ContractExchanges(api: api, server: server, scheduler: running).all()
             }
         }
         try await ContractExchanges.outage(log: log)

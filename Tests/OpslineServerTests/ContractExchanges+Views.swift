@@ -5,7 +5,9 @@ import Testing
 extension ContractExchanges {
     /// `GET /v1/sla/breaches` and `GET /v1/sla/at-risk`, once the drill's clock has breached.
     func slaViews(drillTask: String) async throws {
-        // The breach is a signal: the stream shows it as soon as the scheduler records it.
+        // Three seconds on: warned, breached and escalated twice. The breach is a signal: the
+        // stream shows it as soon as the scheduler records it.
+        await scheduler.advance(by: .seconds(3))
         try await api.follow(
             "the drill's breach, once recorded", "/v1/events", query: "follow=true&type=sla_breached&task=\(drillTask)"
         ) { lines in lines.contains { $0["type"] == "sla_breached" } }

@@ -17,6 +17,8 @@ struct ContractExchanges: Sendable {
     let member: String
     /// A `member` of team `billing`, who may not see `support`'s tasks.
     let outsider: String
+    /// The due-work scheduler, on the test's time.
+    let scheduler: RunningScheduler
 
     /// The SLA drill workflow: its clock warns at 1 s, breaches at 2 s and escalates twice.
     static let drill = "contract-drill"
@@ -26,15 +28,16 @@ struct ContractExchanges: Sendable {
     static let oversizedLine = #"{"text":"\#(oversized)"}"#
 
     /// Mints the tokens the exchanges use.
-    init(api: ContractClient, server: TestServer) async throws {
+    init(api: ContractClient, server: TestServer, scheduler: RunningScheduler) async throws {
         self.api = api
+        self.scheduler = scheduler
         viewer = try await server.mint(.viewer, teams: ["support"])
         member = try await server.mint(.member, teams: ["support"])
         outsider = try await server.mint(.member, teams: ["billing"], name: "outsider")
     }
 
-    /// Every area's exchanges, while the due-work scheduler runs (the drill's clock breaches
-    /// while the others run, and the SLA views then show it).
+    /// Every area's exchanges, while the due-work scheduler runs (the drill's clock breaches when
+    /// the SLA views' exchanges move time on, and the views then show it).
     func all() async throws {
         try await health()
         let drillTask = try await startDrill()
@@ -55,7 +58,8 @@ struct ContractExchanges: Sendable {
         try await api.exchange("the database answers", .get, "/readyz", token: nil, expect: 200)
     }
 
-    /// Publishes the drill workflow and creates its task, whose clock then breaches by itself.
+    /// Publishes the drill workflow and creates its task, whose clock breaches 2 s of the test's
+    /// time later.
     /// - Returns: The task's id.
     func startDrill() async throws -> String {
         try await api.exchange(
