@@ -35,14 +35,9 @@ final class RunningCLI {
         for url in [stdoutURL, stderrURL] {
             _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         }
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OPSLINE_") }
-        environment["HOME"] = home.path
-        environment["XDG_CONFIG_HOME"] = home.appendingPathComponent(".config").path
-        environment["OPSLINE_URL"] = cli.serverURL
-        environment["OPSLINE_TOKEN"] = cli.token
         process.executableURL = cli.executable
         process.arguments = arguments
-        process.environment = environment
+        process.environment = cli.environment(home: home)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
