@@ -54,7 +54,7 @@ extension WorkflowCommand {
                     }
                 }
             }
-            TerminalOutput.print(render(applied))
+            try TerminalOutput.print(render(applied))
             if let failure { throw ExitCode(failure) }
         }
 
