@@ -62,6 +62,9 @@ struct CLIProcess: Sendable {
     var home: URL?
     /// What the child reads on standard input; `nil` for nothing.
     var input: String?
+    /// A file standard output goes to instead of a temporary one (such as `/dev/full`); the
+    /// result's `stdout` is then empty.
+    var output: URL?
 
     /// A runner for the `opsline` built alongside the tests.
     init(serverURL: String? = nil, token: String? = nil) throws {
@@ -111,7 +114,7 @@ struct CLIProcess: Sendable {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
             }
         }
-        let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
+        let stdoutHandle = try FileHandle(forWritingTo: output ?? stdoutURL)
         let stderrHandle = try FileHandle(forWritingTo: stderrURL)
         defer {
             try? stdoutHandle.close()

@@ -58,6 +58,16 @@ struct ClosedPipeCLITests {
         }
     }
 
+    /// Not a reader gone but a full disk: the command says so and fails.
+    @Test func outputThatCannotBeWrittenOtherwiseIsAnErrorWithExitCode1() async throws {
+        var cli = try CLIProcess()
+        cli.output = URL(fileURLWithPath: "/dev/full")
+        let folder = LiveServer.repositoryRoot.appendingPathComponent("workflows").path
+        let result = try await cli.run("workflow", "check", folder)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr == "error: cannot write to standard output: No space left on device\n", "\(result)")
+    }
+
     /// `watch --since now` prints its header and then nothing, as no event comes: only noticing
     /// the reader's departure without writing can end it. `--since 0` prints the seeded events.
     @Test func watchEndsOnceTheReaderHasGoneEvenWhileNoEventComes() async throws {
