@@ -62,6 +62,9 @@ struct CLIProcess: Sendable {
     var home: URL?
     /// What the child reads on standard input; `nil` for nothing.
     var input: String?
+    /// A file standard output goes to instead of a temporary one (such as `/dev/full`); the
+    /// result's `stdout` is then empty.
+    var output: URL?
 
     /// A runner for the `opsline` built alongside the tests.
     init(serverURL: String? = nil, token: String? = nil) throws {
@@ -111,23 +114,17 @@ struct CLIProcess: Sendable {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
             }
         }
-        let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
+        let stdoutHandle = try FileHandle(forWritingTo: output ?? stdoutURL)
         let stderrHandle = try FileHandle(forWritingTo: stderrURL)
         defer {
             try? stdoutHandle.close()
             try? stderrHandle.close()
         }
 
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OPSLINE_") }
-        environment["HOME"] = home.path
-        environment["XDG_CONFIG_HOME"] = home.appendingPathComponent(".config").path
-        environment["OPSLINE_URL"] = serverURL
-        environment["OPSLINE_TOKEN"] = token
-
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = environment
+        process.environment = environment(home: home)
         if let input {
             let inputURL = scratch.appendingPathComponent("stdin")
             try Data(input.utf8).write(to: inputURL)
@@ -137,6 +134,33 @@ struct CLIProcess: Sendable {
         }
         process.standardOutput = stdoutHandle
         process.standardError = stderrHandle
+        try await Self.runToExit(process, timeout: timeout)
+
+        return Result(
+            arguments: arguments, status: process.terminationStatus,
+            stdout: try String(contentsOf: stdoutURL, encoding: .utf8),
+            stderr: try String(contentsOf: stderrURL, encoding: .utf8))
+    }
+
+    /// The environment of a child: this process's without any `OPSLINE_*` variable, then
+    /// `OPSLINE_URL` and `OPSLINE_TOKEN` from this runner, and `home` as `HOME` with its
+    /// `.config` as `XDG_CONFIG_HOME`.
+    func environment(home: URL) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OPSLINE_") }
+        environment["HOME"] = home.path
+        environment["XDG_CONFIG_HOME"] = home.appendingPathComponent(".config").path
+        environment["OPSLINE_URL"] = serverURL
+        environment["OPSLINE_TOKEN"] = token
+        return environment
+    }
+
+    /// Starts `process`, runs `meanwhile`, and waits for the process to end; a child still running
+    /// `timeout` after it started is killed.
+    /// - Throws: ``Timeout`` when the child had to be killed; what `meanwhile` throws (the child
+    ///   is killed then too).
+    static func runToExit(
+        _ process: Process, timeout: Duration, meanwhile: () async throws -> Void = {}
+    ) async throws {
         let exited = AsyncStream<Void> { continuation in
             process.terminationHandler = { _ in
                 continuation.yield()
@@ -146,7 +170,7 @@ struct CLIProcess: Sendable {
         try process.run()
 
         let pid = process.processIdentifier
-        let watchdog = Task { [timeout] () -> Bool in
+        let watchdog = Task { () -> Bool in
             do {
                 try await Task.sleep(for: timeout)
             } catch {
@@ -155,10 +179,18 @@ struct CLIProcess: Sendable {
             kill(pid, SIGKILL)
             return true
         }
+        do {
+            try await meanwhile()
+        } catch {
+            watchdog.cancel()
+            kill(pid, SIGKILL)
+            process.waitUntilExit()
+            throw error
+        }
         for await _ in exited {}
         watchdog.cancel()
         if await watchdog.value {
-            throw Timeout(arguments: arguments, timeout: timeout)
+            throw Timeout(arguments: process.arguments ?? [], timeout: timeout)
         }
         if process.isRunning {
             // The waiting task was cancelled before the child ended.
@@ -166,11 +198,6 @@ struct CLIProcess: Sendable {
             process.waitUntilExit()
             throw CancellationError()
         }
-
-        return Result(
-            arguments: arguments, status: process.terminationStatus,
-            stdout: try String(contentsOf: stdoutURL, encoding: .utf8),
-            stderr: try String(contentsOf: stderrURL, encoding: .utf8))
     }
 
     /// The `opsline` executable in the build folder that holds the test bundle.

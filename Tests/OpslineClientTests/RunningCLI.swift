@@ -35,16 +35,11 @@ final class RunningCLI {
         try FileManager.default.createDirectory(
             at: home.appendingPathComponent(".config"), withIntermediateDirectories: true)
         (changes, changed) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OPSLINE_") }
-        environment["HOME"] = home.path
-        environment["XDG_CONFIG_HOME"] = home.appendingPathComponent(".config").path
-        environment["OPSLINE_URL"] = cli.serverURL
-        environment["OPSLINE_TOKEN"] = cli.token
         let process = Process()
         self.process = process
         process.executableURL = cli.executable
         process.arguments = arguments
-        process.environment = environment
+        process.environment = cli.environment(home: home)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = Self.reading(into: output, \.stdout, changed)
         process.standardError = Self.reading(into: output, \.stderr, changed)

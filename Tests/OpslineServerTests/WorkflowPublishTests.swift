@@ -143,6 +143,32 @@ struct WorkflowPublishTests {
         }
     }
 
+    /// The answer keeps its form: `problems` lists every problem as `file:line: message`.
+    @Test func everyProblemOfTheDocumentItselfIsListed() async throws {
+        let broken = HelpDeskFixture.version1
+            .replacingOccurrences(of: "answer:  {type: text}", with: "answer:  {type: txt}")
+            .replacingOccurrences(of: "reopen: {from: answered, to: open}", with: "reopen: {from: answerd, to: open}")
+            .replacingOccurrences(
+                of: "close:  {from: answered, to: closed}", with: "close:  {from: answered, to: closd}")
+        try await TestServer.make().run { api in
+            let reply = try await api.put("help-desk", broken)
+            #expect(reply.status == .unprocessableContent)
+            #expect(reply.errorCode == "invalid_workflow")
+            #expect(
+                reply.object["error"]?["message"] == "the workflow document has 3 problems, listed in 'problems'",
+                "\(reply.text)")
+            let problems = reply.object["error"]?["problems"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            #expect(problems.count == 3, "\(reply.text)")
+            #expect(problems.first?.hasPrefix("help-desk.yaml:7: field 'answer': 'type' is unknown type 'txt'") == true)
+            #expect(
+                problems.dropFirst()
+                    == [
+                        "help-desk.yaml:14: transition 'reopen' comes from unknown state 'answerd'",
+                        "help-desk.yaml:15: transition 'close' goes to unknown state 'closd'",
+                    ], "\(reply.text)")
+        }
+    }
+
     @Test func everyProblemWithThePublishedWorkflowsIsListed() async throws {
         let lonely = """
             workflow: help-desk

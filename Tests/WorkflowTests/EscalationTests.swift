@@ -50,8 +50,9 @@ struct EscalationTests {
 
     @Test func theClockRunsInEveryStateBetweenItsStartAndItsStop() {
         let workflow = try? Fixtures.parse(Self.escalating(fire: "finish"))
-        let scope = SLASection.Scope(
-            states: workflow?.states ?? [], fields: [], transitions: workflow?.transitions ?? [])
+        let scope = MachineShape(
+            states: (workflow?.states ?? []).map { Located(value: $0, line: 1) },
+            transitions: workflow?.transitions ?? [])
         #expect(SLAClockReach.states(start: .created, stop: ["done"], in: scope) == ["open", "working"])
         #expect(SLAClockReach.states(start: .entering(["working"]), stop: ["done"], in: scope) == ["working"])
         #expect(SLAClockReach.states(start: .created, stop: ["open"], in: scope) == [])

@@ -47,8 +47,8 @@ public final class WorkflowCatalog: Sendable {
     ///   - source: The workflow's YAML (or JSON, which is YAML too).
     ///   - file: The name error messages give the source.
     /// - Returns: The current version, and whether publishing created it.
-    /// - Throws: `WorkflowLoadError` when the source does not load on its own; checks across
-    ///   workflows (``WorkflowLibrary``) are the caller's.
+    /// - Throws: `WorkflowLoadErrors`, with every problem, when the source does not load on its
+    ///   own; checks across workflows (``WorkflowLibrary``) are the caller's.
     public func publishVersion(source: String, file: String) async throws -> WorkflowPublication {
         let definition = try WorkflowParser.parse(source, file: file)
         let checksum = SHA256.hash(data: Data(source.utf8)).hexString

@@ -40,10 +40,11 @@ struct FolderReading {
     }
 
     private mutating func readWorkflow(_ file: WorkflowSourceFile) {
-        do throws(WorkflowLoadError) {
-            workflows.append(LibraryCheck.Item(file: file, parsed: try WorkflowParser.read(file.text, file: file.path)))
-        } catch {
-            problems.append(error)
+        var found = LoadProblems()
+        if let parsed = WorkflowParser.read(file.text, file: file.path, problems: &found) {
+            workflows.append(LibraryCheck.Item(file: file, parsed: parsed))
+        } else {
+            problems += found.errors
             // Other files naming a workflow that does not load are not reported as well.
             if let name = file.declaredWorkflowName { unparsedNames.insert(name) }
         }

@@ -5,7 +5,7 @@
 /// unique, every `calendar:` is defined in `calendars.yaml` (or is the built-in `24x7`), every
 /// spawned child's `workflow:` exists and its fields fit that workflow, and no workflow spawns
 /// itself, directly or through others, when a task is created. Every problem in every file is
-/// reported, not just the first (within one file, parsing stops at the first problem).
+/// reported, not just the first, also within one file (see ``WorkflowParser``).
 public struct WorkflowLibrary: Sendable {
     /// One loaded workflow and the file it came from.
     public struct Entry: Sendable {

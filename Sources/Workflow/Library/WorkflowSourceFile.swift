@@ -26,9 +26,10 @@ public struct WorkflowSourceFile: Sendable, Hashable {
     /// or `nil` when the file is not a YAML mapping with a text `workflow:`. It lets a caller name
     /// a file that does not load, e.g. to match it against the workflow it was meant to replace.
     public var declaredWorkflowName: String? {
-        guard let root = try? YAMLDocument.compose(text, file: path).mapping(context: "") else {
-            return nil
-        }
+        var problems = LoadProblems()
+        guard let document = YAMLDocument.compose(text, file: path, problems: &problems),
+            let root = try? document.mapping(context: "")
+        else { return nil }
         return root.value("workflow")?.node.scalar?.string
     }
 }

@@ -6,7 +6,7 @@ struct CalendarHoursReader {
 
     /// Reads the mapping, reporting each problem and going on with the next key.
     /// - Returns: The hours of each day that has some, or `nil` when `hours:` is not a mapping.
-    func read(_ node: SourceNode, problems: inout CalendarProblems) -> [Weekday: [WorkingPeriod]]? {
+    func read(_ node: SourceNode, problems: inout LoadProblems) -> [Weekday: [WorkingPeriod]]? {
         guard
             let mapping = problems.attempt({ () throws(WorkflowLoadError) in
                 try node.mapping(context: "\(context) hours", allowingNull: true)

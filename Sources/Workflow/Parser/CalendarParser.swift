@@ -44,11 +44,11 @@ public enum CalendarParser {
     static func read(_ source: String, file: String) -> ([String: BusinessCalendar], [WorkflowLoadError]) {
         var calendars = [BusinessCalendar.twentyFourSeven.name: BusinessCalendar.twentyFourSeven]
         guard !isEmptyDocument(source) else { return (calendars, []) }
-        var problems = CalendarProblems()
-        let root = problems.attempt { () throws(WorkflowLoadError) in
-            let document = try YAMLDocument.compose(source, file: file)
+        var problems = LoadProblems()
+        var root: SourceMapping?
+        if let document = YAMLDocument.compose(source, file: file, problems: &problems) {
             let labelled = SourceNode(node: document.node, line: document.line, label: "the calendars file", file: file)
-            return try labelled.mapping(context: "")
+            root = problems.attempt { () throws(WorkflowLoadError) in try labelled.mapping(context: "") }
         }
         for (name, value) in root?.namedValues(label: { "calendar '\($0)'" }) ?? [] {
             guard NameRules.isWorkflowName(name.name) else {

@@ -11,45 +11,32 @@ struct CalendarReader {
 
     /// Reads the calendar, reporting each problem and going on with the next part.
     /// - Returns: The calendar, or `nil` when it has problems.
-    func read(_ node: SourceNode, problems: inout CalendarProblems) -> BusinessCalendar? {
-        let before = problems.errors.count
-        guard let mapping = problems.attempt({ () throws(WorkflowLoadError) in try node.mapping(context: context) })
-        else { return nil }
-        reportUnknownKeys(in: mapping, problems: &problems)
-        let timeZone = problems.attempt { () throws(WorkflowLoadError) in
-            try self.timeZoneIdentifier(mapping.require("timezone"))
-        }
-        var hours: [Weekday: [WorkingPeriod]]?
-        if let hoursNode = problems.attempt({ () throws(WorkflowLoadError) in try mapping.require("hours") }) {
-            hours = CalendarHoursReader(context: context).read(hoursNode, problems: &problems)
-        }
-        var holidays: [Located<CalendarDay>] = []
-        if let holidaysNode = mapping.value("holidays") {
-            holidays = readHolidays(holidaysNode, problems: &problems)
-        }
-        var workdays: [CalendarDay: [WorkingPeriod]] = [:]
-        if let workdaysNode = mapping.value("workdays") {
-            workdays = CalendarWorkdayReader(context: context, weeklyHours: hours).read(
-                workdaysNode, holidays: holidays, problems: &problems)
-        }
-        guard problems.errors.count == before, let timeZone, let hours else { return nil }
-        return BusinessCalendar(
-            name: name,
-            timeZoneIdentifier: timeZone,
-            weeklyHours: hours,
-            holidays: Set(holidays.map(\.value)),
-            workdays: workdays
-        )
-    }
-
-    /// Reports every key that is not a calendar key (``SourceMapping/allowOnly(_:)`` stops at one).
-    private func reportUnknownKeys(in mapping: SourceMapping, problems: inout CalendarProblems) {
-        for entry in mapping.entries where !Self.keys.contains(entry.key) {
-            problems.report(
-                WorkflowLoadError(
-                    file: mapping.owner.file, line: entry.keyLine,
-                    message: "unknown key '\(entry.key)' in \(context) (expected one of: "
-                        + "\(Self.keys.joined(separator: ", ")))"))
+    func read(_ node: SourceNode, problems: inout LoadProblems) -> BusinessCalendar? {
+        node.readMapping(context: context, allowedKeys: Self.keys, problems: &problems) { mapping, problems in
+            let timeZone = problems.attempt { () throws(WorkflowLoadError) in
+                try self.timeZoneIdentifier(mapping.require("timezone"))
+            }
+            var hours: [Weekday: [WorkingPeriod]]?
+            if let hoursNode = problems.attempt({ () throws(WorkflowLoadError) in try mapping.require("hours") }) {
+                hours = CalendarHoursReader(context: context).read(hoursNode, problems: &problems)
+            }
+            var holidays: [Located<CalendarDay>] = []
+            if let holidaysNode = mapping.value("holidays") {
+                holidays = readHolidays(holidaysNode, problems: &problems)
+            }
+            var workdays: [CalendarDay: [WorkingPeriod]] = [:]
+            if let workdaysNode = mapping.value("workdays") {
+                workdays = CalendarWorkdayReader(context: context, weeklyHours: hours).read(
+                    workdaysNode, holidays: holidays, problems: &problems)
+            }
+            guard let timeZone, let hours else { return nil }
+            return BusinessCalendar(
+                name: name,
+                timeZoneIdentifier: timeZone,
+                weeklyHours: hours,
+                holidays: Set(holidays.map(\.value)),
+                workdays: workdays
+            )
         }
     }
 
@@ -62,7 +49,7 @@ struct CalendarReader {
     }
 
     /// Reads `holidays:`, a list of dates, each listed once.
-    private func readHolidays(_ node: SourceNode, problems: inout CalendarProblems) -> [Located<CalendarDay>] {
+    private func readHolidays(_ node: SourceNode, problems: inout LoadProblems) -> [Located<CalendarDay>] {
         guard let items = problems.attempt({ () throws(WorkflowLoadError) in try node.sequence(of: "dates") }) else {
             return []
         }

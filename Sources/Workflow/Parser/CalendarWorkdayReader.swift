@@ -10,7 +10,7 @@ struct CalendarWorkdayReader {
     /// Reads the list, reporting each problem and going on with the next date.
     /// - Returns: The workdays that read cleanly, with their hours.
     func read(
-        _ node: SourceNode, holidays: [Located<CalendarDay>], problems: inout CalendarProblems
+        _ node: SourceNode, holidays: [Located<CalendarDay>], problems: inout LoadProblems
     ) -> [CalendarDay: [WorkingPeriod]] {
         guard let items = problems.attempt({ () throws(WorkflowLoadError) in try node.sequence(of: "dates") }) else {
             return [:]

@@ -3,9 +3,10 @@ struct EscalationReader {
     /// How messages name the policy, e.g. `sla 'resolution'`.
     let context: String
     /// The workflow's transitions, which levels may fire.
-    let transitions: [TransitionDefinition]
-    /// The states the clock can be running in; a fired transition must leave one of them.
-    let clockStates: [String]
+    let transitions: Declared<TransitionDefinition>
+    /// The states the clock can be running in; a fired transition must leave one of them. `nil`
+    /// when they are not known (the machine or the clock's start or stop has problems).
+    let clockStates: [String]?
 
     /// Parses the list of levels and checks they are in order of `after`.
     func parse(_ node: SourceNode) throws(WorkflowLoadError) -> [EscalationLevel] {
@@ -52,9 +53,10 @@ struct EscalationReader {
 
     private func firedTransition(_ node: SourceNode) throws(WorkflowLoadError) -> String {
         let name = try node.string()
-        guard let transition = transitions.first(where: { $0.name == name }) else {
+        guard transitions.declares(name) else {
             throw node.error("\(context) escalation fires unknown transition '\(name)'")
         }
+        guard let transition = transitions.named(name), let clockStates else { return name }
         guard transition.from.contains(where: clockStates.contains) else {
             throw node.error(
                 "\(context) escalation fires '\(name)', which cannot fire while the clock runs "

@@ -20,6 +20,14 @@ extension WorkflowDefinition {
     /// Every expression in the workflow, in file order: computed fields, then transitions'
     /// choice branches and `when:` guards.
     var expressionUses: [ExpressionUse] {
+        ExpressionUse.uses(fields: fields, transitions: transitions)
+    }
+}
+
+extension ExpressionUse {
+    /// Every expression of `fields` and `transitions`, in file order: computed fields, then
+    /// transitions' choice branches and `when:` guards.
+    static func uses(fields: [FieldDefinition], transitions: [TransitionDefinition]) -> [ExpressionUse] {
         var uses: [ExpressionUse] = []
         for field in fields {
             guard let compute = field.compute else { continue }

@@ -6,25 +6,31 @@ enum FieldSection {
     /// Keys a computed field may not have: clients never set it and nothing checks it.
     private static let notComputed = ["required", "default", "min", "max"]
 
-    /// Parses the `fields:` mapping; a workflow without one has no fields.
-    static func parse(_ node: SourceNode?) throws(WorkflowLoadError) -> [FieldDefinition] {
-        guard let node else { return [] }
-        let mapping = try node.mapping(context: "fields", allowingNull: true)
-        var fields: [FieldDefinition] = []
+    /// Reads the `fields:` mapping, each field on its own; a workflow without one has no fields.
+    static func read(_ node: SourceNode?, problems: inout LoadProblems) -> Declared<FieldDefinition> {
+        guard let node else { return Declared() }
+        guard
+            let mapping = problems.attempt({ () throws(WorkflowLoadError) in
+                try node.mapping(context: "fields", allowingNull: true)
+            })
+        else { return Declared(unreadable: true) }
+        var fields = Declared<FieldDefinition>()
         for (name, value) in mapping.namedValues(label: { "field '\($0)'" }) {
-            try NameRules.checkIdentifier(name, kind: "field", file: node.file)
-            fields.append(try parseField(name.name, value))
+            let named = NameRules.checkIdentifier(name, kind: "field", file: node.file, problems: &problems)
+            let field = value.readMapping(context: "field '\(name.name)'", allowedKeys: keys, problems: &problems) {
+                mapping, problems in
+                problems.attempt { () throws(WorkflowLoadError) in try parseField(name.name, mapping) }
+            }
+            if let field, named { fields.valid.append(field) } else { fields.broken.insert(name.name) }
         }
         return fields
     }
 
     private static func parseField(
-        _ name: String, _ node: SourceNode
+        _ name: String, _ mapping: SourceMapping
     ) throws(WorkflowLoadError)
         -> FieldDefinition
     {
-        let mapping = try node.mapping(context: "field '\(name)'")
-        try mapping.allowOnly(keys)
         let type = try FieldTypeReader.parse(mapping)
         var title: String?
         if let titleNode = mapping.value("title") { title = try titleNode.string() }

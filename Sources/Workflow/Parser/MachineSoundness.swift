@@ -2,28 +2,23 @@
 /// initial one (every branch of a choice counts as a way in), and every non-final state has a way
 /// out.
 enum MachineSoundness {
-    /// Throws at the first state that breaks a rule, in file order.
-    static func check(
-        states: [Located<StateDefinition>],
-        transitions: [TransitionDefinition],
-        file: String
-    ) throws(WorkflowLoadError) {
-        let initial = states.first(where: \.value.isInitial)?.value.name ?? ""
-        let reachable = reachableStates(from: initial, transitions: transitions)
-        if let lost = states.first(where: { !reachable.contains($0.value.name) }) {
-            throw WorkflowLoadError(
-                file: file,
-                line: lost.line,
-                message: "state '\(lost.value.name)' cannot be reached from the initial state '\(initial)'"
-            )
+    /// Reports every state that breaks a rule, in file order: those that cannot be reached, then
+    /// those without a way out.
+    static func check(_ machine: MachineShape, file: String, problems: inout LoadProblems) {
+        let initial = machine.initialState
+        let reachable = reachableStates(from: initial, transitions: machine.transitions)
+        for lost in machine.states where !reachable.contains(lost.value.name) {
+            problems.report(
+                WorkflowLoadError(
+                    file: file, line: lost.line,
+                    message: "state '\(lost.value.name)' cannot be reached from the initial state '\(initial)'"))
         }
-        let exits = Set(transitions.flatMap(\.from))
-        if let deadEnd = states.first(where: { !$0.value.isFinal && !exits.contains($0.value.name) }) {
-            throw WorkflowLoadError(
-                file: file,
-                line: deadEnd.line,
-                message: "state '\(deadEnd.value.name)' is not final and has no outgoing transition"
-            )
+        let exits = Set(machine.transitions.flatMap(\.from))
+        for deadEnd in machine.states where !deadEnd.value.isFinal && !exits.contains(deadEnd.value.name) {
+            problems.report(
+                WorkflowLoadError(
+                    file: file, line: deadEnd.line,
+                    message: "state '\(deadEnd.value.name)' is not final and has no outgoing transition"))
         }
     }
 

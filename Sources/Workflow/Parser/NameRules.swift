@@ -28,6 +28,13 @@ enum NameRules {
         }
     }
 
+    /// Checks an identifier, reporting it when it is not one.
+    /// - Returns: Whether it is one.
+    @discardableResult
+    static func checkIdentifier(_ name: NameAt, kind: String, file: String, problems: inout LoadProblems) -> Bool {
+        problems.attempt { () throws(WorkflowLoadError) in try checkIdentifier(name, kind: kind, file: file) } != nil
+    }
+
     private static func isLowerOrDigit(_ character: Character) -> Bool {
         character.isASCII && (character.isLowercase || character.isNumber)
     }

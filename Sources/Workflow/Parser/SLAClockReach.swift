@@ -4,24 +4,24 @@
 enum SLAClockReach {
     /// The states the clock can be running in, in file order.
     static func states(
-        start: SLAPolicy.Start, stop: [String], in scope: SLASection.Scope
+        start: SLAPolicy.Start, stop: [String], in machine: MachineShape
     )
         -> [String]
     {
         let starts: [String] =
             switch start {
-            case .created: scope.states.filter(\.isInitial).map(\.name)
+            case .created: [machine.initialState]
             case .entering(let states): states
             }
         var reached = Set(starts.filter { !stop.contains($0) })
         var pending = Array(reached)
         while let state = pending.popLast() {
-            for transition in scope.transitions where transition.from.contains(state) {
+            for transition in machine.transitions where transition.from.contains(state) {
                 for target in transition.to.states where !stop.contains(target) && reached.insert(target).inserted {
                     pending.append(target)
                 }
             }
         }
-        return scope.states.map(\.name).filter(reached.contains)
+        return machine.states.map(\.value.name).filter(reached.contains)
     }
 }

@@ -1,23 +1,23 @@
 /// Reads `slas:`: each clock's start, pause, stop, target, warning and escalation levels.
 enum SLASection {
-    /// What SLA policies may refer to.
-    struct Scope {
-        /// The workflow's states.
-        let states: [StateDefinition]
-        /// The workflow's fields.
-        let fields: [FieldDefinition]
-        /// The workflow's transitions.
-        let transitions: [TransitionDefinition]
-    }
+    private static let keys = ["start", "pause", "stop", "target", "warn", "escalate"]
 
-    /// Parses the `slas:` mapping; a workflow without one has no SLAs.
-    static func parse(_ node: SourceNode?, scope: Scope) throws(WorkflowLoadError) -> [SLAPolicy] {
-        guard let node else { return [] }
-        let mapping = try node.mapping(context: "slas", allowingNull: true)
+    /// Reads the `slas:` mapping, each policy on its own; a workflow without one has no SLAs.
+    /// - Returns: The policies that read without a problem.
+    static func read(_ node: SourceNode?, scope: WorkflowScope, problems: inout LoadProblems) -> [SLAPolicy] {
+        guard let node,
+            let mapping = problems.attempt({ () throws(WorkflowLoadError) in
+                try node.mapping(context: "slas", allowingNull: true)
+            })
+        else { return [] }
         var policies: [SLAPolicy] = []
         for (name, value) in mapping.namedValues(label: { "sla '\($0)'" }) {
-            try NameRules.checkIdentifier(name, kind: "sla", file: node.file)
-            policies.append(try SLAPolicyReader(name: name.name, scope: scope).parse(value))
+            let named = NameRules.checkIdentifier(name, kind: "sla", file: node.file, problems: &problems)
+            let reader = SLAPolicyReader(name: name.name, scope: scope)
+            let policy = value.readMapping(context: reader.context, allowedKeys: keys, problems: &problems) {
+                mapping, problems in reader.read(mapping, problems: &problems)
+            }
+            if let policy, named { policies.append(policy) }
         }
         return policies
     }
@@ -28,33 +28,35 @@ struct SLAPolicyReader {
     /// The policy's name.
     let name: String
     /// What the policy may refer to.
-    let scope: SLASection.Scope
+    let scope: WorkflowScope
 
-    private var context: String { "sla '\(name)'" }
+    /// How messages name the policy, e.g. `sla 'resolution'`.
+    var context: String { "sla '\(name)'" }
 
-    /// Parses the policy's mapping.
-    func parse(_ node: SourceNode) throws(WorkflowLoadError) -> SLAPolicy {
-        let mapping = try node.mapping(context: context)
-        try mapping.allowOnly(["start", "pause", "stop", "target", "warn", "escalate"])
-        let start = try self.start(mapping.require("start"))
-        var pause: [String] = []
-        if let pauseNode = mapping.value("pause") {
-            pause = try states(pauseNode, key: "in", verb: "pauses in")
+    /// Reads the policy's mapping, each key on its own.
+    /// - Returns: The policy, or `nil` when a key has a problem (each is reported).
+    func read(_ mapping: SourceMapping, problems: inout LoadProblems) -> SLAPolicy? {
+        let start = problems.attempt { () throws(WorkflowLoadError) in try self.start(mapping.require("start")) }
+        let pause = problems.attempt { () throws(WorkflowLoadError) in
+            try mapping.value("pause").map { node throws(WorkflowLoadError) in
+                try states(node, key: "in", verb: "pauses in")
+            } ?? []
         }
-        let stop = try states(mapping.require("stop"), key: "enter", verb: "stops on entering")
-        let target = try SLATargetReader(context: context, fields: scope.fields).parse(
-            mapping.require("target"))
-        var warn: Int?
-        if let warnNode = mapping.value("warn") { warn = try warnPercent(warnNode) }
-        var escalations: [EscalationLevel] = []
-        if let escalateNode = mapping.value("escalate") {
-            let reader = EscalationReader(
-                context: context,
-                transitions: scope.transitions,
-                clockStates: SLAClockReach.states(start: start, stop: stop, in: scope)
-            )
-            escalations = try reader.parse(escalateNode)
+        let stop = problems.attempt { () throws(WorkflowLoadError) in
+            try states(mapping.require("stop"), key: "enter", verb: "stops on entering")
         }
+        let target = problems.attempt { () throws(WorkflowLoadError) in
+            try SLATargetReader(context: context, fields: scope.fields).parse(mapping.require("target"))
+        }
+        let warn = problems.attempt { () throws(WorkflowLoadError) in
+            try mapping.value("warn").map { node throws(WorkflowLoadError) in try warnPercent(node) }
+        }
+        let escalations = problems.attempt { () throws(WorkflowLoadError) in
+            try mapping.value("escalate").map { node throws(WorkflowLoadError) in
+                try escalationReader(start: start, stop: stop).parse(node)
+            } ?? []
+        }
+        guard let start, let pause, let stop, let target, let warn, let escalations else { return nil }
         return SLAPolicy(
             name: name,
             start: start,
@@ -64,6 +66,16 @@ struct SLAPolicyReader {
             warnPercent: warn,
             escalations: escalations
         )
+    }
+
+    /// The reader of the levels; it knows where the clock runs when the machine and the clock's
+    /// start and stop could be read.
+    private func escalationReader(start: SLAPolicy.Start?, stop: [String]?) -> EscalationReader {
+        var clockStates: [String]?
+        if let machine = scope.machine, let start, let stop {
+            clockStates = SLAClockReach.states(start: start, stop: stop, in: machine)
+        }
+        return EscalationReader(context: context, transitions: scope.transitions, clockStates: clockStates)
     }
 
     private func start(_ node: SourceNode) throws(WorkflowLoadError) -> SLAPolicy.Start {
@@ -89,7 +101,7 @@ struct SLAPolicyReader {
         try mapping.allowOnly([key])
         var names: [String] = []
         for state in try mapping.require(key).names(of: "states") {
-            guard scope.states.contains(where: { $0.name == state.name }) else {
+            guard scope.states.declares(state.name) else {
                 throw WorkflowLoadError(
                     file: node.file,
                     line: state.line,

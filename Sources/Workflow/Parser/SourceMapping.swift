@@ -21,14 +21,23 @@ struct SourceMapping {
 
     /// Refuses keys other than `allowed`, naming the first stranger (usually a typo).
     func allowOnly(_ allowed: [String]) throws(WorkflowLoadError) {
-        guard let stranger = entries.first(where: { !allowed.contains($0.key) }) else { return }
+        if let first = unknownKeys(allowed).first { throw first }
+    }
+
+    /// Reports every key other than `allowed`.
+    func reportUnknownKeys(_ allowed: [String], to problems: inout LoadProblems) {
+        unknownKeys(allowed).forEach { problems.report($0) }
+    }
+
+    private func unknownKeys(_ allowed: [String]) -> [WorkflowLoadError] {
         let place = context.isEmpty ? "" : " in \(context)"
-        throw WorkflowLoadError(
-            file: owner.file,
-            line: stranger.keyLine,
-            message:
-                "unknown key '\(stranger.key)'\(place) (expected one of: \(allowed.joined(separator: ", ")))"
-        )
+        return entries.filter { !allowed.contains($0.key) }.map { stranger in
+            WorkflowLoadError(
+                file: owner.file,
+                line: stranger.keyLine,
+                message: "unknown key '\(stranger.key)'\(place) (expected one of: \(allowed.joined(separator: ", ")))"
+            )
+        }
     }
 
     /// The value of `key`, or `nil` when the key is absent.

@@ -22,7 +22,8 @@ struct SourceNode {
         return node.tag.rawValue == Tag.Name.null.rawValue
     }
 
-    /// The node as a mapping; `null` counts as an empty one when `allowingNull` is set.
+    /// The node as a mapping; `null` counts as an empty one when `allowingNull` is set. Keys set
+    /// aside as repetitions (``RepeatedKey``) are left out: the first occurrence is the one read.
     func mapping(
         context: String, allowingNull: Bool = false
     ) throws(WorkflowLoadError)
@@ -34,9 +35,10 @@ struct SourceNode {
         guard case .mapping(let mapping) = node else {
             throw error("\(label) must be a mapping of keys to values")
         }
-        let entries = mapping.map { pair in
-            SourceMapping.Entry(
-                key: pair.key.string ?? "", keyLine: pair.key.mark?.line ?? line, value: pair.value)
+        let entries = mapping.compactMap { pair -> SourceMapping.Entry? in
+            let key = pair.key.string ?? ""
+            guard !RepeatedKey.isSetAside(key) else { return nil }
+            return SourceMapping.Entry(key: key, keyLine: pair.key.mark?.line ?? line, value: pair.value)
         }
         return SourceMapping(owner: self, context: context, entries: entries)
     }

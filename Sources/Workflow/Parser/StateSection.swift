@@ -1,47 +1,99 @@
 /// Reads `states:` and checks that exactly one state is initial.
 enum StateSection {
-    /// The states of a file and the children they spawn.
+    private static let keys = ["initial", "final", "title", "on_enter"]
+
+    /// The states of a file and the children they spawn, as far as they could be read.
     struct Parsed {
-        /// The states in file order, each with the line it is declared on.
-        let states: [Located<StateDefinition>]
-        /// Every spawn, in file order, with its lines.
-        let spawns: [SpawnSite]
-    }
-
-    /// Parses the `states:` mapping.
-    static func parse(_ node: SourceNode) throws(WorkflowLoadError) -> Parsed {
-        let mapping = try node.mapping(context: "states")
+        /// The states that read without a problem, each with the line it is declared on.
         var states: [Located<StateDefinition>] = []
+        /// The names of states with a problem.
+        var broken: Set<String> = []
+        /// Whether `states:` itself could not be read.
+        var unreadable = false
+        /// Every state's name and flags, without titles or spawns; `nil` when a state's flags
+        /// (or its keys) have a problem, or no state or two are initial.
+        var shape: [Located<StateDefinition>]? = []
+        /// Every spawn of the states that read, in file order, with its lines.
         var spawns: [SpawnSite] = []
-        for (name, value) in mapping.namedValues(label: { "state '\($0)'" }) {
-            try NameRules.checkIdentifier(name, kind: "state", file: node.file)
-            let (state, sites) = try parseState(name.name, value)
-            states.append(Located(value: state, line: name.line))
-            spawns += sites
+
+        /// The states, for the sections that refer to them.
+        var declared: Declared<StateDefinition> {
+            Declared(valid: states.map(\.value), broken: broken, unreadable: unreadable)
         }
-        try checkSingleInitial(states, in: node)
-        return Parsed(states: states, spawns: spawns)
     }
 
-    private static func parseState(
-        _ name: String, _ node: SourceNode
-    ) throws(WorkflowLoadError)
-        -> (StateDefinition, [SpawnSite])
-    {
-        let mapping = try node.mapping(context: "state '\(name)'", allowingNull: true)
-        try mapping.allowOnly(["initial", "final", "title", "on_enter"])
+    /// Reads the `states:` mapping (`nil` when the file has none, already reported), each state
+    /// on its own.
+    static func read(_ node: SourceNode?, problems: inout LoadProblems) -> Parsed {
+        guard let node,
+            let mapping = problems.attempt({ () throws(WorkflowLoadError) in try node.mapping(context: "states") })
+        else { return Parsed(unreadable: true, shape: nil) }
+        var parsed = Parsed()
+        for (name, value) in mapping.namedValues(label: { "state '\($0)'" }) {
+            read(name, value, into: &parsed, problems: &problems)
+        }
+        if let shape = parsed.shape {
+            if problems.attempt({ () throws(WorkflowLoadError) in try checkSingleInitial(shape, in: node) }) == nil {
+                parsed.shape = nil
+            }
+        } else if parsed.states.filter(\.value.isInitial).count > 1 {
+            // Two initial states are a problem whatever the broken states say.
+            _ = problems.attempt { () throws(WorkflowLoadError) in try checkSingleInitial(parsed.states, in: node) }
+        }
+        return parsed
+    }
+
+    /// Reads one state: its shape when its name, keys and flags read, all of it when the rest
+    /// does too.
+    private static func read(
+        _ name: NameAt, _ node: SourceNode, into parsed: inout Parsed, problems: inout LoadProblems
+    ) {
+        let before = problems.count
+        NameRules.checkIdentifier(name, kind: "state", file: node.file, problems: &problems)
+        let context = "state '\(name.name)'"
+        let mapping = problems.attempt { () throws(WorkflowLoadError) in
+            try node.mapping(context: context, allowingNull: true)
+        }
+        mapping?.reportUnknownKeys(keys, to: &problems)
+        let flags = mapping.flatMap { mapping in
+            problems.attempt { () throws(WorkflowLoadError) in try Self.flags(mapping, of: name.name, node) }
+        }
+        if let flags, problems.count == before {
+            let state = StateDefinition(name: name.name, isInitial: flags.initial, isFinal: flags.final)
+            parsed.shape?.append(Located(value: state, line: name.line))
+        } else {
+            parsed.shape = nil
+        }
+        let title = mapping.flatMap { mapping in
+            problems.attempt { () throws(WorkflowLoadError) in try mapping.value("title")?.string() }
+        }
+        let spawns = mapping.flatMap { mapping in
+            problems.attempt { () throws(WorkflowLoadError) in
+                try mapping.value("on_enter").map { node throws(WorkflowLoadError) in
+                    try SpawnReader(state: name.name).parse(node)
+                } ?? []
+            }
+        }
+        guard problems.count == before, let flags, let title, let spawns else {
+            parsed.broken.insert(name.name)
+            return
+        }
+        let state = StateDefinition(
+            name: name.name, isInitial: flags.initial, isFinal: flags.final, title: title,
+            spawns: spawns.map(\.child))
+        parsed.states.append(Located(value: state, line: name.line))
+        parsed.spawns += spawns
+    }
+
+    private static func flags(
+        _ mapping: SourceMapping, of name: String, _ node: SourceNode
+    ) throws(WorkflowLoadError) -> (initial: Bool, final: Bool) {
         let isInitial = try mapping.value("initial")?.bool() ?? false
         let isFinal = try mapping.value("final")?.bool() ?? false
         guard !(isInitial && isFinal) else {
             throw node.error("state '\(name)' cannot be both initial and final")
         }
-        var title: String?
-        if let titleNode = mapping.value("title") { title = try titleNode.string() }
-        var spawns: [SpawnSite] = []
-        if let onEnter = mapping.value("on_enter") { spawns = try SpawnReader(state: name).parse(onEnter) }
-        let state = StateDefinition(
-            name: name, isInitial: isInitial, isFinal: isFinal, title: title, spawns: spawns.map(\.child))
-        return (state, spawns)
+        return (isInitial, isFinal)
     }
 
     private static func checkSingleInitial(

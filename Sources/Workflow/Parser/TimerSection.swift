@@ -1,19 +1,24 @@
 /// Reads `timers:`: transitions fired automatically after a while in a state.
 struct TimerSection {
-    /// The workflow's states.
-    let states: [StateDefinition]
-    /// The workflow's transitions.
-    let transitions: [TransitionDefinition]
+    /// The workflow's states and transitions.
+    let scope: WorkflowScope
 
-    /// Parses the `timers:` list; a workflow without one has no timers.
-    func parse(_ node: SourceNode?) throws(WorkflowLoadError) -> [StateTimer] {
-        guard let node, !node.isNull else { return [] }
+    /// Reads the `timers:` list, each timer on its own; a workflow without one has no timers.
+    /// - Returns: The timers that read without a problem.
+    func read(_ node: SourceNode?, problems: inout LoadProblems) -> [StateTimer] {
+        guard let node, !node.isNull,
+            let items = problems.attempt({ () throws(WorkflowLoadError) in try node.sequence(of: "timers") })
+        else { return [] }
         var timers: [StateTimer] = []
-        for (index, item) in try node.sequence(of: "timers").enumerated() {
-            let timer = try parseTimer(item, number: index + 1)
+        for (index, item) in items.enumerated() {
+            guard
+                let timer = problems.attempt({ () throws(WorkflowLoadError) in try parseTimer(item, number: index + 1) }
+                )
+            else { continue }
             if timers.contains(where: { $0.state == timer.state && $0.fire == timer.fire }) {
-                throw item.error(
-                    "timer \(index + 1) repeats an earlier timer that fires '\(timer.fire)' in '\(timer.state)'")
+                problems.report(
+                    item.error(
+                        "timer \(index + 1) repeats an earlier timer that fires '\(timer.fire)' in '\(timer.state)'"))
             }
             timers.append(timer)
         }
@@ -35,10 +40,10 @@ struct TimerSection {
 
     private func state(_ node: SourceNode, number: Int) throws(WorkflowLoadError) -> String {
         let name = try node.string()
-        guard let state = states.first(where: { $0.name == name }) else {
+        guard scope.states.declares(name) else {
             throw node.error("timer \(number) runs in unknown state '\(name)'")
         }
-        guard !state.isFinal else {
+        if scope.states.named(name)?.isFinal == true {
             throw node.error("timer \(number) runs in final state '\(name)'; nothing can fire from a final state")
         }
         return name
@@ -46,10 +51,10 @@ struct TimerSection {
 
     private func transition(_ node: SourceNode, from state: String, number: Int) throws(WorkflowLoadError) -> String {
         let name = try node.string()
-        guard let transition = transitions.first(where: { $0.name == name }) else {
+        guard scope.transitions.declares(name) else {
             throw node.error("timer \(number) in '\(state)' fires unknown transition '\(name)'")
         }
-        guard transition.from.contains(state) else {
+        if let transition = scope.transitions.named(name), !transition.from.contains(state) {
             throw node.error(
                 "timer \(number) in '\(state)' fires '\(name)', which cannot fire from '\(state)' "
                     + "(only from \(transition.from.joined(separator: ", ")))")

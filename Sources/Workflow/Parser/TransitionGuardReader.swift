@@ -3,19 +3,25 @@ struct TransitionGuardReader {
     /// The transition's name.
     let transition: String
     /// The workflow's fields.
-    let fields: [FieldDefinition]
+    let fields: Declared<FieldDefinition>
 
     private var context: String { "transition '\(transition)'" }
 
-    /// Parses the guard keys of a transition's mapping; absent keys guard nothing.
-    func parse(_ mapping: SourceMapping) throws(WorkflowLoadError) -> TransitionGuard {
-        var require: [String] = []
-        if let node = mapping.value("require") { require = try requiredFields(node) }
-        var roles: [WorkflowRole] = []
-        if let node = mapping.value("roles") { roles = try self.roles(node) }
-        let when = try mapping.value("when")?.expression()
-        var childrenDone = false
-        if let node = mapping.value("children") { childrenDone = try children(node) }
+    /// Reads the guard keys of a transition's mapping, each on its own; absent keys guard
+    /// nothing.
+    /// - Returns: The guards, or `nil` when any has a problem (each is reported).
+    func read(_ mapping: SourceMapping, problems: inout LoadProblems) -> TransitionGuard? {
+        let require = problems.attempt { () throws(WorkflowLoadError) in
+            try mapping.value("require").map { node throws(WorkflowLoadError) in try requiredFields(node) } ?? []
+        }
+        let roles = problems.attempt { () throws(WorkflowLoadError) in
+            try mapping.value("roles").map { node throws(WorkflowLoadError) in try self.roles(node) } ?? []
+        }
+        let when = problems.attempt { () throws(WorkflowLoadError) in try mapping.value("when")?.expression() }
+        let childrenDone = problems.attempt { () throws(WorkflowLoadError) in
+            try mapping.value("children").map { node throws(WorkflowLoadError) in try children(node) } ?? false
+        }
+        guard let require, let roles, let when, let childrenDone else { return nil }
         return TransitionGuard(require: require, roles: roles, when: when, requiresChildrenDone: childrenDone)
     }
 
@@ -23,10 +29,10 @@ struct TransitionGuardReader {
     private func requiredFields(_ node: SourceNode) throws(WorkflowLoadError) -> [String] {
         var names: [String] = []
         for name in try node.names(of: "fields") {
-            guard let field = fields.first(where: { $0.name == name.name }) else {
+            guard fields.declares(name.name) else {
                 throw error(at: name, node, "\(context) requires unknown field '\(name.name)'")
             }
-            guard !field.isComputed else {
+            if fields.named(name.name)?.isComputed == true {
                 throw error(
                     at: name, node,
                     "\(context) requires computed field '\(name.name)'; require the fields it is computed from")

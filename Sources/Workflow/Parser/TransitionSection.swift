@@ -1,55 +1,90 @@
 /// Reads `transitions:` and checks every state, field and role they name.
 enum TransitionSection {
-    /// Parses the `transitions:` mapping.
+    /// The transitions of a file, as far as they could be read.
+    struct Parsed {
+        /// The transitions, for the sections that refer to them.
+        var declared = Declared<TransitionDefinition>()
+        /// Every transition's `from:` and `to:`, without guards or titles; `nil` when one of them
+        /// (or a transition's keys) has a problem.
+        var shape: [TransitionDefinition]? = []
+    }
+
+    /// Reads the `transitions:` mapping (`nil` when the file has none, already reported), each
+    /// transition on its own.
     /// - Parameters:
     ///   - node: The `transitions:` value.
-    ///   - states: The workflow's states.
-    ///   - fields: The workflow's fields.
-    static func parse(
-        _ node: SourceNode,
-        states: [StateDefinition],
-        fields: [FieldDefinition]
-    ) throws(WorkflowLoadError) -> [TransitionDefinition] {
-        let mapping = try node.mapping(context: "transitions", allowingNull: true)
-        var transitions: [TransitionDefinition] = []
+    ///   - scope: The workflow's states and fields.
+    ///   - problems: Where problems are recorded.
+    static func read(_ node: SourceNode?, scope: WorkflowScope, problems: inout LoadProblems) -> Parsed {
+        guard
+            let node,
+            let mapping = problems.attempt({ () throws(WorkflowLoadError) in
+                try node.mapping(context: "transitions", allowingNull: true)
+            })
+        else { return Parsed(declared: Declared(unreadable: true), shape: nil) }
+        var parsed = Parsed()
         for (name, value) in mapping.namedValues(label: { "transition '\($0)'" }) {
-            try NameRules.checkIdentifier(name, kind: "transition", file: node.file)
-            let reader = TransitionReader(
-                name: name.name, states: states, fields: fields, file: node.file)
-            transitions.append(try reader.parse(value))
+            let reader = TransitionReader(name: name, scope: scope, file: node.file)
+            reader.read(value, into: &parsed, problems: &problems)
         }
-        return transitions
+        return parsed
     }
 }
 
 /// Reads one transition.
 private struct TransitionReader {
-    let name: String
-    let states: [StateDefinition]
-    let fields: [FieldDefinition]
+    static let keys = ["from", "to", "require", "roles", "when", "children", "title"]
+
+    let name: NameAt
+    let scope: WorkflowScope
     let file: String
 
-    func parse(_ node: SourceNode) throws(WorkflowLoadError) -> TransitionDefinition {
-        let mapping = try node.mapping(context: "transition '\(name)'")
-        try mapping.allowOnly(["from", "to", "require", "roles", "when", "children", "title"])
-        let from = try sources(mapping.require("from"))
-        let to = try TransitionTargetReader(transition: name, states: states).parse(mapping.require("to"))
-        let guards = try TransitionGuardReader(transition: name, fields: fields).parse(mapping)
-        var title: String?
-        if let titleNode = mapping.value("title") { title = try titleNode.string() }
-        return TransitionDefinition(name: name, from: from, to: to, guards: guards, title: title)
+    /// Reads the transition: its shape when its name, keys, `from:` and `to:` read, all of it
+    /// when the guards and title do too.
+    func read(_ node: SourceNode, into parsed: inout TransitionSection.Parsed, problems: inout LoadProblems) {
+        let before = problems.count
+        NameRules.checkIdentifier(name, kind: "transition", file: file, problems: &problems)
+        let mapping = problems.attempt { () throws(WorkflowLoadError) in
+            try node.mapping(context: "transition '\(name.name)'")
+        }
+        mapping?.reportUnknownKeys(Self.keys, to: &problems)
+        let from = mapping.flatMap { mapping in
+            problems.attempt { () throws(WorkflowLoadError) in try sources(mapping.require("from")) }
+        }
+        let to = mapping.flatMap { mapping in
+            problems.attempt { () throws(WorkflowLoadError) in
+                try TransitionTargetReader(transition: name.name, states: scope.states).parse(mapping.require("to"))
+            }
+        }
+        if let from, let to, problems.count == before {
+            parsed.shape?.append(TransitionDefinition(name: name.name, from: from, to: to))
+        } else {
+            parsed.shape = nil
+        }
+        let guards = mapping.flatMap { mapping in
+            TransitionGuardReader(transition: name.name, fields: scope.fields).read(mapping, problems: &problems)
+        }
+        let title = mapping.flatMap { mapping in
+            problems.attempt { () throws(WorkflowLoadError) in try mapping.value("title")?.string() }
+        }
+        guard problems.count == before, let from, let to, let guards, let title else {
+            parsed.declared.broken.insert(name.name)
+            return
+        }
+        parsed.declared.valid.append(
+            TransitionDefinition(name: name.name, from: from, to: to, guards: guards, title: title))
     }
 
     private func sources(_ node: SourceNode) throws(WorkflowLoadError) -> [String] {
         var names: [String] = []
         for source in try node.names(of: "states") {
-            guard let state = states.first(where: { $0.name == source.name }) else {
-                throw error(at: source, "transition '\(name)' comes from unknown state '\(source.name)'")
+            guard scope.states.declares(source.name) else {
+                throw error(at: source, "transition '\(name.name)' comes from unknown state '\(source.name)'")
             }
-            guard !state.isFinal else {
+            if scope.states.named(source.name)?.isFinal == true {
                 throw error(
                     at: source,
-                    "transition '\(name)' leaves final state '\(source.name)'; final states have no way out")
+                    "transition '\(name.name)' leaves final state '\(source.name)'; final states have no way out")
             }
             if !names.contains(source.name) { names.append(source.name) }
         }

@@ -3,7 +3,7 @@ struct TransitionTargetReader {
     /// The transition's name.
     let transition: String
     /// The workflow's states.
-    let states: [StateDefinition]
+    let states: Declared<StateDefinition>
 
     private var context: String { "transition '\(transition)'" }
 
@@ -46,7 +46,7 @@ struct TransitionTargetReader {
 
     private func state(_ node: SourceNode) throws(WorkflowLoadError) -> String {
         let target = try node.string()
-        guard states.contains(where: { $0.name == target }) else {
+        guard states.declares(target) else {
             throw node.error("\(context) goes to unknown state '\(target)'")
         }
         return target

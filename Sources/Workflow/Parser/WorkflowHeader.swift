@@ -12,17 +12,23 @@ struct WorkflowHeader {
     /// The business calendar's name, when the file names one.
     let calendar: NameAt?
 
-    /// Reads the header keys of a workflow's top-level mapping.
-    init(_ root: SourceMapping) throws(WorkflowLoadError) {
-        name = try Self.workflowName(root.require("workflow"))
-        key = try Self.taskKey(root.require("key"))
-        title = try root.value("title")?.string() ?? name.name
-        team = try root.require("team").string()
-        if let node = root.value("calendar") {
-            calendar = NameAt(name: try node.string(), line: node.line)
-        } else {
-            calendar = nil
+    /// Reads the header keys of a workflow's top-level mapping, each on its own.
+    /// - Returns: `nil` when any of them has a problem (each is reported).
+    init?(_ root: SourceMapping, problems: inout LoadProblems) {
+        let name = problems.attempt { () throws(WorkflowLoadError) in try Self.workflowName(root.require("workflow")) }
+        let key = problems.attempt { () throws(WorkflowLoadError) in try Self.taskKey(root.require("key")) }
+        let title = problems.attempt { () throws(WorkflowLoadError) in try root.value("title")?.string() }
+        let team = problems.attempt { () throws(WorkflowLoadError) in try root.require("team").string() }
+        let calendar = problems.attempt { () throws(WorkflowLoadError) -> NameAt? in
+            guard let node = root.value("calendar") else { return nil }
+            return NameAt(name: try node.string(), line: node.line)
         }
+        guard let name, let key, let title, let team, let calendar else { return nil }
+        self.name = name
+        self.key = key
+        self.title = title ?? name.name
+        self.team = team
+        self.calendar = calendar
     }
 
     private static func workflowName(_ node: SourceNode) throws(WorkflowLoadError) -> NameAt {

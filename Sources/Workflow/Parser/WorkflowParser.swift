@@ -46,9 +46,12 @@
 ///
 /// A file that loads is a sound machine: every state is reachable from the initial one (every
 /// choice branch counts), every non-final state has an outgoing transition, no transition leaves a
-/// final state, and every state, field, role and transition named anywhere exists. The first
-/// problem found is reported, with the line of the offending node. Names of other files'
-/// workflows and calendars are checked by ``WorkflowLibrary``.
+/// final state, and every state, field, role and transition named anywhere exists. Every problem
+/// is reported with the line of the offending node, not just the first: each field, state,
+/// transition, timer and SLA is read on its own, a reference to something that has problems of
+/// its own is not reported again, and the machine as a whole (reachability, where SLA clocks run)
+/// is checked once all its states and transitions read. Names of other files' workflows and
+/// calendars are checked by ``WorkflowLibrary``.
 public enum WorkflowParser {
     private static let topLevelKeys = [
         "workflow", "title", "key", "team", "calendar", "fields", "states", "transitions", "timers", "slas",
@@ -59,42 +62,66 @@ public enum WorkflowParser {
     ///   - source: The file's contents.
     ///   - file: The file's path, used in error messages only.
     /// - Returns: The workflow.
-    /// - Throws: The first problem found, with its line.
+    /// - Throws: Every problem found, each with its line.
     public static func parse(
         _ source: String, file: String
-    ) throws(WorkflowLoadError)
+    ) throws(WorkflowLoadErrors)
         -> WorkflowDefinition
     {
-        try read(source, file: file).definition
+        var problems = LoadProblems()
+        guard let parsed = read(source, file: file, problems: &problems) else {
+            throw WorkflowLoadErrors(problems.errors)
+        }
+        return parsed.definition
     }
 
     /// Parses and validates one workflow file, keeping the lines of its references to other files.
-    static func read(_ source: String, file: String) throws(WorkflowLoadError) -> ParsedWorkflow {
-        let root = try YAMLDocument.compose(source, file: file).mapping(context: "")
-        try root.allowOnly(topLevelKeys)
-        let header = try WorkflowHeader(root)
-        let fields = try FieldSection.parse(root.value("fields"))
-        let states = try StateSection.parse(root.require("states"))
-        let stateDefinitions = states.states.map(\.value)
-        let transitions = try TransitionSection.parse(
-            root.require("transitions"), states: stateDefinitions, fields: fields)
-        try MachineSoundness.check(states: states.states, transitions: transitions, file: file)
-        let timers = try TimerSection(states: stateDefinitions, transitions: transitions)
-            .parse(root.value("timers"))
-        let scope = SLASection.Scope(states: stateDefinitions, fields: fields, transitions: transitions)
+    /// - Returns: The workflow, or `nil` when it has problems, each added to `problems` in the
+    ///   order found.
+    static func read(_ source: String, file: String, problems: inout LoadProblems) -> ParsedWorkflow? {
+        let before = problems.count
+        guard let document = YAMLDocument.compose(source, file: file, problems: &problems),
+            let root = problems.attempt({ () throws(WorkflowLoadError) in try document.mapping(context: "") })
+        else { return nil }
+        // A key set aside as repeated may have hidden part of the machine.
+        let keysRepeated = problems.count > before
+        root.reportUnknownKeys(topLevelKeys, to: &problems)
+        let header = WorkflowHeader(root, problems: &problems)
+
+        var scope = WorkflowScope()
+        scope.fields = FieldSection.read(root.value("fields"), problems: &problems)
+        let states = StateSection.read(section("states", of: root, problems: &problems), problems: &problems)
+        scope.states = states.declared
+        let transitions = TransitionSection.read(
+            section("transitions", of: root, problems: &problems), scope: scope, problems: &problems)
+        scope.transitions = transitions.declared
+        if !keysRepeated, let stateShape = states.shape, let transitionShape = transitions.shape {
+            let machine = MachineShape(states: stateShape, transitions: transitionShape)
+            MachineSoundness.check(machine, file: file, problems: &problems)
+            scope.machine = machine
+        }
+        let timers = TimerSection(scope: scope).read(root.value("timers"), problems: &problems)
+        let slas = SLASection.read(root.value("slas"), scope: scope, problems: &problems)
+        ExpressionCheck.check(scope, file: file, problems: &problems)
+
+        guard problems.count == before, let header else { return nil }
         let definition = WorkflowDefinition(
             name: header.name.name,
             title: header.title,
             key: header.key.name,
             team: header.team,
             calendar: header.calendar?.name,
-            fields: fields,
-            states: stateDefinitions,
-            transitions: transitions,
+            fields: scope.fields.valid,
+            states: scope.states.valid,
+            transitions: scope.transitions.valid,
             timers: timers,
-            slas: try SLASection.parse(root.value("slas"), scope: scope)
+            slas: slas
         )
-        try ExpressionCheck.check(definition, file: file)
         return ParsedWorkflow(definition: definition, header: header, spawns: states.spawns)
+    }
+
+    /// A required top-level section, or `nil` when it is missing (reported).
+    private static func section(_ key: String, of root: SourceMapping, problems: inout LoadProblems) -> SourceNode? {
+        problems.attempt { () throws(WorkflowLoadError) in try root.require(key) }
     }
 }

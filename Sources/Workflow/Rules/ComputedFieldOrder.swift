@@ -29,9 +29,9 @@ enum ComputedFieldOrder {
     }
 
     /// Refuses a workflow whose computed fields depend on themselves.
-    static func check(_ workflow: WorkflowDefinition, file: String) throws(WorkflowLoadError) {
-        guard case .failure(let cycle) = order(workflow.fields), let first = cycle.names.first,
-            let field = workflow.field(named: first), let compute = field.compute
+    static func check(_ fields: [FieldDefinition], file: String) throws(WorkflowLoadError) {
+        guard case .failure(let cycle) = order(fields), let first = cycle.names.first,
+            let field = fields.first(where: { $0.name == first }), let compute = field.compute
         else { return }
         let message =
             cycle.names.count == 2

@@ -39,6 +39,7 @@ struct LoginCommand: AsyncParsableCommand {
         guard let secret = token ?? SecretInput.read(prompt: "Token for \(server): ") else {
             throw ValidationError("no token: pass --token, or give it on standard input")
         }
+        let greeting: String
         do {
             let configuration = try ClientConfiguration(serverURL: server, token: secret)
             let caller = try await OpslineClient.withClient(configuration: configuration) { try await $0.me() }
@@ -47,13 +48,14 @@ struct LoginCommand: AsyncParsableCommand {
             }
             try ConfigFile(server: configuration.serverURL, token: secret).write(to: path)
             let teams = caller.teams.isEmpty ? "" : ", teams \(caller.teams.joined(separator: ","))"
-            TerminalOutput.print(
+            greeting =
                 "Logged in to \(configuration.serverURL) as \(caller.name) (\(caller.role)\(teams)).\n"
-                    + "Saved the server and token to \(path).")
+                + "Saved the server and token to \(path)."
         } catch {
             let status = ExitStatus(for: error)
             TerminalOutput.error(status.message)
             throw ExitCode(status.code)
         }
+        try TerminalOutput.print(greeting)
     }
 }

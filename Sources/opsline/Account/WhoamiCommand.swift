@@ -20,7 +20,7 @@ struct WhoamiCommand: AsyncParsableCommand {
                 return try await client.printLines(opsline.lines(.me()), asArray: false)
             }
             let caller = try await opsline.me()
-            TerminalOutput.print(TokenListView.caller(caller, server: opsline.configuration.serverURL))
+            try TerminalOutput.print(TokenListView.caller(caller, server: opsline.configuration.serverURL))
         }
     }
 }

@@ -15,8 +15,9 @@ extension EventCommand {
                 the error; -o json one array.
 
                 Exits with 1 when any line failed (status 400 or more), with 0 when all were \
-                applied. When the request as a whole fails (no server, bad token, body too \
-                large), the exit code says why:
+                applied or when the reader of the output goes away early (`| head -3`). When the \
+                request as a whole fails (no server, bad token, body too large), the exit code \
+                says why:
 
                 \(ExitStatus.helpText)
                 """)
@@ -40,7 +41,9 @@ extension EventCommand {
             let output = options.output
             let atomic = self.atomic
             let (total, failed) = try await options.withClient { opsline in
-                try await Self.post(input, atomic: atomic, with: opsline, output: output)
+                try await ReaderDeparture.ending {
+                    try await Self.post(input, atomic: atomic, with: opsline, output: output)
+                }
             }
             guard failed == 0 else {
                 if output != .table {
@@ -62,7 +65,7 @@ extension EventCommand {
                 var total = 0
                 var failed = 0
                 for try await result in results {
-                    TerminalOutput.print(result.text)
+                    try TerminalOutput.print(result.text)
                     total += 1
                     if !result.succeeded { failed += 1 }
                 }
@@ -70,11 +73,11 @@ extension EventCommand {
             case .json:
                 let collected = try await results.collect()
                 let values = try ClientOptions.parse(collected.map(\.text))
-                TerminalOutput.print(JSONValue.array(values).prettyText)
+                try TerminalOutput.print(JSONValue.array(values).prettyText)
                 return (collected.count, collected.filter { !$0.succeeded }.count)
             case .table:
                 let collected = try await results.collect()
-                TerminalOutput.print(EventResultView.render(collected))
+                try TerminalOutput.print(EventResultView.render(collected))
                 return (collected.count, collected.filter { !$0.succeeded }.count)
             }
         }

@@ -32,13 +32,6 @@ struct EventOutputOptions: ParsableArguments {
     /// anything fails, ends the process the way ``ExitStatus`` says: the message on standard
     /// error and its exit code.
     func withClient<Value: Sendable>(_ body: (OpslineClient) async throws -> Value) async throws -> Value {
-        do {
-            let configuration = try ClientConfiguration.load(server: server, token: token)
-            return try await OpslineClient.withClient(configuration: configuration, body)
-        } catch {
-            let status = ExitStatus(for: error)
-            TerminalOutput.error(status.message)
-            throw ExitCode(status.code)
-        }
+        try await ClientOptions.withClient(server: server, token: token, body)
     }
 }

@@ -16,7 +16,8 @@ struct WatchCommand: AsyncParsableCommand {
             seconds, the watch reconnects (waiting longer after each failed attempt, at most 30 \
             seconds) and resumes after the last event it printed: nothing is missed and nothing \
             is printed twice. Notes about reconnecting go to standard error. Ctrl-C ends it with \
-            exit code 0.
+            exit code 0, and so does the reader of its output going away (`opsline watch | head \
+            -5` ends when head does, even while no event comes).
 
             If the first connection fails, the command ends at once with the exit code for the \
             failure:
@@ -60,7 +61,9 @@ struct WatchCommand: AsyncParsableCommand {
         try await client.withClient { opsline in
             let watcher = EventWatcher(client: opsline, filter: filter, since: since, fromNow: fromNow)
             try await Interruption.run {
-                try await watcher.run { update in printer.show(update) }
+                try await ReaderDeparture.ending {
+                    try await watcher.run { update in try printer.show(update) }
+                }
             }
         }
     }

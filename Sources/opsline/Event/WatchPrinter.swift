@@ -18,31 +18,32 @@ final class WatchPrinter: Sendable {
     }
 
     /// Prints one update.
-    func show(_ update: EventWatcher.Update) {
+    /// - Throws: ``OutputError`` when standard output cannot be written, e.g. its reader has gone.
+    func show(_ update: EventWatcher.Update) throws(OutputError) {
         switch update {
         case .event(let event, let text):
             switch output {
             case .table:
-                printHeaderOnce()
-                TerminalOutput.print(EventFeedView.row(event))
+                try printHeaderOnce()
+                try TerminalOutput.print(EventFeedView.row(event))
             case .ndjson:
-                TerminalOutput.print(text)
+                try TerminalOutput.print(text)
             case .json:
-                TerminalOutput.print(JSONValue(parsing: text)?.prettyText ?? text)
+                try TerminalOutput.print(JSONValue(parsing: text)?.prettyText ?? text)
             }
         case .heartbeat:
-            if output == .table { printHeaderOnce() }
+            if output == .table { try printHeaderOnce() }
         case .disconnected(let error, let delay):
             let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
             TerminalOutput.error("watch: \(error); reconnecting in \(String(format: "%.1f", seconds))s")
         }
     }
 
-    private func printHeaderOnce() {
+    private func printHeaderOnce() throws(OutputError) {
         let first = headerPrinted.withLock { printed in
             defer { printed = true }
             return !printed
         }
-        if first { TerminalOutput.print(EventFeedView.header) }
+        if first { try TerminalOutput.print(EventFeedView.header) }
     }
 }

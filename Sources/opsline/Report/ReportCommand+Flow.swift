@@ -26,7 +26,7 @@ extension ReportCommand {
                     return try await client.printLines(opsline.lines(request), asArray: true)
                 }
                 let lines = try await opsline.flowReport(workflow: workflow, filter: window.filter).collect()
-                TerminalOutput.print(FlowReportView.render(lines))
+                try TerminalOutput.print(FlowReportView.render(lines))
             }
         }
     }

@@ -49,7 +49,7 @@ extension ReportCommand {
                 }
                 let lines = try await opsline.slaReport(by: groups, workflow: workflow, filter: window.filter)
                     .collect()
-                TerminalOutput.print(SLAReportView.render(lines, by: groups))
+                try TerminalOutput.print(SLAReportView.render(lines, by: groups))
             }
         }
     }

@@ -43,7 +43,7 @@ extension SLACommand {
                 guard client.output == .table else {
                     return try await client.printLines(opsline.lines(.slaAtRisk(filter)), asArray: true)
                 }
-                TerminalOutput.print(AtRiskListView.render(try await opsline.slaAtRisk(filter).collect()))
+                try TerminalOutput.print(AtRiskListView.render(try await opsline.slaAtRisk(filter).collect()))
             }
         }
     }

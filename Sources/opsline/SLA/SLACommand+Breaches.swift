@@ -43,7 +43,7 @@ extension SLACommand {
                 guard client.output == .table else {
                     return try await client.printLines(opsline.lines(.slaBreaches(filter)), asArray: true)
                 }
-                TerminalOutput.print(BreachListView.render(try await opsline.slaBreaches(filter).collect()))
+                try TerminalOutput.print(BreachListView.render(try await opsline.slaBreaches(filter).collect()))
             }
         }
     }

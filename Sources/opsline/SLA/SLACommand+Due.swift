@@ -45,14 +45,14 @@ extension SLACommand {
                     guard client.output == .table else {
                         return try await client.printLines(opsline.lines(request), asArray: false)
                     }
-                    TerminalOutput.print(CalendarDueView.render(try await opsline.send(request)))
+                    try TerminalOutput.print(CalendarDueView.render(try await opsline.send(request)))
                 }
             }
             let line = try localDue()
             switch client.output {
-            case .table: TerminalOutput.print(CalendarDueView.render(line))
-            case .json: TerminalOutput.print(line.json.prettyText)
-            case .ndjson: TerminalOutput.print(line.json.compactText)
+            case .table: try TerminalOutput.print(CalendarDueView.render(line))
+            case .json: try TerminalOutput.print(line.json.prettyText)
+            case .ndjson: try TerminalOutput.print(line.json.compactText)
             }
         }
 

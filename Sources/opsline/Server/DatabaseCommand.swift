@@ -23,7 +23,8 @@ struct DatabaseCommand: AsyncParsableCommand {
             let pool = PostgresPool(conninfo: url, maximumConnections: 1)
             let applied = try await Migrator().migrate(pool)
             await pool.close()
-            print(applied.isEmpty ? "schema is up to date" : "applied: " + applied.joined(separator: ", "))
+            try TerminalOutput.print(
+                applied.isEmpty ? "schema is up to date" : "applied: " + applied.joined(separator: ", "))
         }
     }
 }

@@ -6,9 +6,21 @@ extension ClientOptions {
     /// Runs `body` with a client for the configured server and ends the process the way
     /// ``ExitStatus`` says when anything fails: the message on standard error and its exit code.
     func withClient(_ body: (OpslineClient) async throws -> Void) async throws {
+        try await Self.withClient(server: server, token: token, body)
+    }
+
+    /// Runs `body` with a client for `server` as `token` (each `nil` for the default) and returns
+    /// what it returns. When anything fails, ends the process the way ``ExitStatus`` says: the
+    /// message on standard error and its exit code; an ``OutputError`` is passed on, for
+    /// ``Opsline/main()`` to end the process with.
+    static func withClient<Value: Sendable>(
+        server: String?, token: String?, _ body: (OpslineClient) async throws -> Value
+    ) async throws -> Value {
         do {
             let configuration = try ClientConfiguration.load(server: server, token: token)
-            try await OpslineClient.withClient(configuration: configuration, body)
+            return try await OpslineClient.withClient(configuration: configuration, body)
+        } catch let error as OutputError {
+            throw error
         } catch {
             let status = ExitStatus(for: error)
             TerminalOutput.error(status.message)
@@ -22,12 +34,12 @@ extension ClientOptions {
         switch output {
         case .ndjson:
             for try await line in lines {
-                TerminalOutput.print(line)
+                try TerminalOutput.print(line)
             }
         case .json, .table:
             let values = try await Self.parse(lines.collect())
             let document = asArray ? .array(values) : values.first ?? .null
-            TerminalOutput.print(document.prettyText)
+            try TerminalOutput.print(document.prettyText)
         }
     }
 

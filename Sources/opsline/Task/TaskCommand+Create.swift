@@ -48,7 +48,7 @@ extension TaskCommand {
                         opsline.lines(.createTask(task)), asArray: false)
                 }
                 let created = try await opsline.createTask(task)
-                TerminalOutput.print(
+                try TerminalOutput.print(
                     "Created task \(created.id).\n\n" + TaskDetailView.render(created))
             }
         }

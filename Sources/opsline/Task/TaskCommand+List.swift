@@ -40,7 +40,7 @@ extension TaskCommand {
                         opsline.lines(.listTasks(filter)), asArray: true)
                 }
                 let tasks = try await opsline.listTasks(filter: filter).collect()
-                TerminalOutput.print(TaskListView.render(tasks))
+                try TerminalOutput.print(TaskListView.render(tasks))
             }
         }
     }

@@ -45,7 +45,7 @@ extension TaskCommand {
                     return try await client.printLines(opsline.lines(request), asArray: false)
                 }
                 let task: TaskLine = try await opsline.send(request)
-                TerminalOutput.print(
+                try TerminalOutput.print(
                     "Moved \(task.id) to \(task.state).\n\n" + TaskDetailView.render(task))
             }
         }

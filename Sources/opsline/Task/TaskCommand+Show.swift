@@ -23,7 +23,7 @@ extension TaskCommand {
                 case .table:
                     let task = try await opsline.task(id: id)
                     let history = try await opsline.events(taskID: id).collect()
-                    TerminalOutput.print(TaskDetailView.render(task, history: history))
+                    try TerminalOutput.print(TaskDetailView.render(task, history: history))
                 case .json:
                     let task = try await ClientOptions.parse(opsline.lines(.task(id: id)).collect())
                     let events = try await ClientOptions.parse(
@@ -31,7 +31,7 @@ extension TaskCommand {
                     let document: JSONValue = [
                         "task": task.first ?? .null, "events": .array(events),
                     ]
-                    TerminalOutput.print(document.prettyText)
+                    try TerminalOutput.print(document.prettyText)
                 case .ndjson:
                     try await client.printLines(opsline.lines(.task(id: id)), asArray: false)
                     try await client.printLines(opsline.lines(.events(taskID: id)), asArray: true)

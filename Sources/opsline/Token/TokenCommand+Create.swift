@@ -45,7 +45,7 @@ extension TokenCommand {
             try await client.withClient { opsline in
                 if client.output == .table {
                     let created = try await opsline.createToken(token)
-                    TerminalOutput.print(
+                    try TerminalOutput.print(
                         "Created token \(created.id).\n\n" + TokenListView.detail(created)
                             + "\nSecret:  \(created.secret ?? "(the server sent none)")")
                 } else {

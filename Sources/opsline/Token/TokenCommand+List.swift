@@ -15,7 +15,7 @@ extension TokenCommand {
                 guard client.output == .table else {
                     return try await client.printLines(opsline.lines(.listTokens()), asArray: true)
                 }
-                TerminalOutput.print(TokenListView.render(try await opsline.listTokens().collect()))
+                try TerminalOutput.print(TokenListView.render(try await opsline.listTokens().collect()))
             }
         }
     }

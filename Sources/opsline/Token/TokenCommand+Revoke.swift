@@ -19,7 +19,7 @@ extension TokenCommand {
                     return try await client.printLines(opsline.lines(.revokeToken(id: id)), asArray: false)
                 }
                 let token = try await opsline.revokeToken(id: id)
-                TerminalOutput.print("Revoked token \(token.id).\n\n" + TokenListView.detail(token))
+                try TerminalOutput.print("Revoked token \(token.id).\n\n" + TokenListView.detail(token))
             }
         }
     }

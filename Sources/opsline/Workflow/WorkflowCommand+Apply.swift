@@ -48,13 +48,13 @@ extension WorkflowCommand {
                         if case .connection = error { throw error }
                         TerminalOutput.error(ExitStatus(for: Self.localised(error, file: item)).message)
                         failure = failure ?? ExitStatus.code(for: error)
-                    } catch let error as WorkflowLoadError {
-                        TerminalOutput.error("error: \(error)")
+                    } catch let error as WorkflowLoadErrors {
+                        TerminalOutput.error(error.errors.map { "error: \($0)" }.joined(separator: "\n"))
                         failure = failure ?? ExitStatus.validation
                     }
                 }
             }
-            TerminalOutput.print(render(applied))
+            try TerminalOutput.print(render(applied))
             if let failure { throw ExitCode(failure) }
         }
 
@@ -63,7 +63,9 @@ extension WorkflowCommand {
         private func publish(_ item: WorkflowApplyPlan.Item, with opsline: OpslineClient) async throws -> WorkflowLine {
             guard let name = item.name else {
                 _ = try WorkflowParser.parse(item.file.text, file: item.file.path)
-                throw WorkflowLoadError(file: item.file.path, line: 1, message: "the file has no 'workflow:' name")
+                throw WorkflowLoadErrors([
+                    WorkflowLoadError(file: item.file.path, line: 1, message: "the file has no 'workflow:' name")
+                ])
             }
             let document = RequestDocument(contentType: Self.contentType(item.file.path), text: item.file.text)
             return try await opsline.publishWorkflow(name: name, document: document)

@@ -50,7 +50,7 @@ extension WorkflowCommand {
             let workflowFiles = input.workflowFiles.filter { $0.path != calendars }
             let outcome = WorkflowCheckOutcome(
                 workflows: workflowFiles, calendarFiles: calendarFiles, unreadable: input.unreadable)
-            TerminalOutput.print(outcome.render(output))
+            try TerminalOutput.print(outcome.render(output))
             if !outcome.problems.isEmpty {
                 TerminalOutput.error(outcome.summary)
                 throw ExitCode(ExitStatus.failure)

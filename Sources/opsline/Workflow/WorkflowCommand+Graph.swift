@@ -35,7 +35,7 @@ extension WorkflowCommand {
 
         func run() async throws {
             try await client.withClient { opsline in
-                TerminalOutput.print(
+                try TerminalOutput.print(
                     try await opsline.workflowGraph(name: name, format: format.rawValue, version: version))
             }
         }

@@ -14,7 +14,7 @@ extension WorkflowCommand {
                 guard client.output == .table else {
                     return try await client.printLines(opsline.lines(.listWorkflows()), asArray: true)
                 }
-                TerminalOutput.print(WorkflowListView.render(try await opsline.listWorkflows().collect()))
+                try TerminalOutput.print(WorkflowListView.render(try await opsline.listWorkflows().collect()))
             }
         }
     }

@@ -26,7 +26,7 @@ extension WorkflowCommand {
                     return try await client.printLines(
                         opsline.lines(.workflow(name: name, version: version)), asArray: false)
                 }
-                TerminalOutput.print(
+                try TerminalOutput.print(
                     WorkflowDetailView.render(try await opsline.workflow(name: name, version: version)))
             }
         }
