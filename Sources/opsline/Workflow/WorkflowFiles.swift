@@ -31,31 +31,23 @@ struct WorkflowFiles {
     var workflowFiles: [WorkflowSourceFile] { files.filter { !$0.isCalendars } }
 
     private mutating func readFolder(_ folder: String) {
-        let trimmed = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: trimmed)
-        } catch {
-            unreadable.append(WorkflowLoadError(file: trimmed, line: 1, message: "cannot read the folder: \(error)"))
-            return
-        }
-        let yamlNames = names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
-        for name in yamlNames.sorted() {
-            read(trimmed == "/" ? "/" + name : trimmed + "/" + name)
-        }
+        let (found, problems) = WorkflowFolder.read(folder: folder)
+        unreadable += problems
+        for file in found where !files.contains(where: { $0.path == file.path }) { remember(file) }
     }
 
     /// Reads one file; the first read of a path wins.
     mutating func read(_ path: String) {
         guard !files.contains(where: { $0.path == path }) else { return }
-        guard let data = FileManager.default.contents(atPath: path),
-            let text = String(validating: data, as: UTF8.self)
-        else {
-            unreadable.append(WorkflowLoadError(file: path, line: 1, message: "cannot read the file as UTF-8 text"))
-            return
+        switch WorkflowFolder.read(file: path) {
+        case .success(let file): remember(file)
+        case .failure(let problem): unreadable.append(problem)
         }
-        files.append(WorkflowSourceFile(path: path, text: text))
-        let folder = (path as NSString).deletingLastPathComponent
+    }
+
+    private mutating func remember(_ file: WorkflowSourceFile) {
+        files.append(file)
+        let folder = (file.path as NSString).deletingLastPathComponent
         if !folders.contains(folder) { folders.append(folder) }
     }
 
