@@ -17,7 +17,7 @@ extension TaskStore {
         render: @escaping OutcomeRenderer
     ) async throws -> BatchResult {
         do {
-            return try await pool.transaction { [catalog, clock] connection in
+            return try await pool.inTransaction { [catalog, clock] connection in
                 let transaction = CommandTransaction(
                     connection: connection, catalog: catalog, caller: caller, authorize: authorize, clock: clock,
                     defersWrites: true)
@@ -34,8 +34,6 @@ extension TaskStore {
             }
         } catch let refused as AtomicBatchRefused {
             return BatchResult(outcomes: [refused.outcome], failedAt: refused.index)
-        } catch {
-            throw StoreError.wrap(error)
         }
     }
 }

@@ -25,7 +25,7 @@ public struct DueWorkRunner: Sendable {
     /// whose task a command holds at that moment are left for the next call.
     @discardableResult
     public func runDue(limit: Int = 100) async throws -> Int {
-        try await pool.write { [catalog, clock] connection -> Int in
+        try await pool.inTransaction { [catalog, clock] connection -> Int in
             let transaction = CommandTransaction(
                 connection: connection, catalog: catalog, caller: .system(Self.actor), authorize: { _, _ in },
                 clock: clock)
@@ -53,7 +53,7 @@ public struct DueWorkRunner: Sendable {
 
     /// Seconds until the earliest waiting row is due (0 or less: due now); `nil` when none waits.
     public func secondsUntilNextDue() async throws -> Double? {
-        try await pool.read { connection in
+        try await pool.withIdempotentStatements { connection in
             try await connection.query(DueWorkSQL.secondsUntilNextDue, [clock.statementNow]).first?.decode(
                 "seconds", as: Double?.self)
         }

@@ -22,7 +22,7 @@ public struct TaskStore: Sendable {
     public func apply(
         _ command: TaskCommand, caller: CommandCaller, authorize: @escaping CommandAuthorizer = { _, _ in }
     ) async throws -> TaskRecord {
-        try await pool.write { [catalog, clock] connection in
+        try await pool.inTransaction { [catalog, clock] connection in
             let transaction = CommandTransaction(
                 connection: connection, catalog: catalog, caller: caller, authorize: authorize, clock: clock,
                 defersWrites: true)
