@@ -47,7 +47,7 @@ struct EventBatchRoute {
     /// One group in one transaction; refused lines roll back to their savepoint only.
     private func applyGroup(
         _ lines: [RequestLine], _ parsed: [Result<BatchCommand, APIError>], caller: Principal,
-        authorize: @escaping CommandAuthorizer, render: @escaping OutcomeRenderer
+        authorize: CommandAuthorizer, render: @escaping OutcomeRenderer
     ) async throws -> [ByteBuffer] {
         let runnable = parsed.compactMap { try? $0.get() }
         var outcomes: [CommandOutcome] = []
@@ -71,7 +71,7 @@ struct EventBatchRoute {
     /// All lines in one transaction: the first refusal (or bad line) rolls everything back.
     private func applyAtomically(
         _ lines: [RequestLine], _ parsed: [Result<BatchCommand, APIError>], caller: Principal,
-        authorize: @escaping CommandAuthorizer, render: @escaping OutcomeRenderer
+        authorize: CommandAuthorizer, render: @escaping OutcomeRenderer
     ) async throws -> [ByteBuffer] {
         if let bad = parsed.firstIndex(where: { (try? $0.get()) == nil }), case .failure(let error) = parsed[bad] {
             return Self.atomicFailure(lines, failedAt: bad, outcome: Self.outcome(error))

@@ -40,7 +40,3 @@ public struct BatchCommand: Sendable {
         self.requestHash = requestHash
     }
 }
-
-/// Decides whether the caller may run a command, given the task as it is inside the command's
-/// transaction (locked; for `create`, the new task's parent, or nil). Throwing refuses the command.
-public typealias CommandAuthorizer = @Sendable (TaskCommand, _ current: TaskRecord?) throws -> Void

@@ -31,7 +31,7 @@ final class CommandTransaction {
 
     init(
         connection: PostgresConnection, catalog: WorkflowCatalog, caller: CommandCaller,
-        authorize: @escaping CommandAuthorizer, clock: OpslineClock, defersWrites: Bool = false
+        authorize: CommandAuthorizer, clock: OpslineClock, defersWrites: Bool = false
     ) {
         self.statementNow = clock.statementNow
         self.connection = connection

@@ -13,7 +13,7 @@ extension TaskStore {
     /// earlier in this batch) is not applied again and its first outcome comes back `replayed`;
     /// the same key with a different request is refused with 409 `duplicate`.
     public func applyBatch(
-        _ commands: [BatchCommand], atomic: Bool, caller: CommandCaller, authorize: @escaping CommandAuthorizer,
+        _ commands: [BatchCommand], atomic: Bool, caller: CommandCaller, authorize: CommandAuthorizer,
         render: @escaping OutcomeRenderer
     ) async throws -> BatchResult {
         do {
@@ -47,7 +47,7 @@ extension TaskStore {
     /// With a key, a refusal must be remembered in the transaction that refused it, which takes
     /// the savepoint.
     public func applyOne(
-        _ entry: BatchCommand, caller: CommandCaller, authorize: @escaping CommandAuthorizer,
+        _ entry: BatchCommand, caller: CommandCaller, authorize: CommandAuthorizer,
         render: @escaping OutcomeRenderer
     ) async throws -> CommandOutcome {
         guard entry.idempotencyKey == nil else {

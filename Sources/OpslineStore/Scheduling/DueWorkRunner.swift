@@ -27,7 +27,7 @@ public struct DueWorkRunner: Sendable {
     public func runDue(limit: Int = 100) async throws -> Int {
         try await pool.inTransaction { [catalog, clock] connection -> Int in
             let transaction = CommandTransaction(
-                connection: connection, catalog: catalog, caller: .system(Self.actor), authorize: { _, _ in },
+                connection: connection, catalog: catalog, caller: .system(Self.actor), authorize: .system,
                 clock: clock)
             let rows = try await connection.query(DueWorkSQL.claimDue, [limit, transaction.statementNow]).rows
             let claimed = try rows.map { try DueWorkItem(row: $0) }
