@@ -21,15 +21,9 @@ extension CommandTransaction {
         return CommandOutcome(status: try row.decode("status"), body: result, replayed: true)
     }
 
-    /// Records the outcome of a command that claimed `key` and succeeded.
+    /// Records the outcome of a command that claimed `key`, applied or refused.
     func remember(_ key: String, _ outcome: CommandOutcome) async throws {
         try await connection.query(IdempotencySQL.complete, [key, outcome.status, JSONText.encodeValue(outcome.body)])
-    }
-
-    /// Records a refusal under `key` (its claim was rolled back with the command).
-    func rememberRefusal(_ key: String, _ hash: String, _ outcome: CommandOutcome) async throws {
-        try await connection.query(
-            IdempotencySQL.insert, [key, hash, outcome.status, JSONText.encodeValue(outcome.body), statementNow])
     }
 }
 
@@ -45,12 +39,6 @@ enum IdempotencySQL {
         """
 
     static let complete = "UPDATE idempotency_keys SET status = $2, result = $3::jsonb WHERE key = $1"
-
-    static let insert = """
-        INSERT INTO idempotency_keys (key, request_hash, status, result, created_at)
-        VALUES ($1, $2, $3, $4::jsonb, coalesce($5::timestamptz, now()))
-        ON CONFLICT (key) DO NOTHING
-        """
 
     static let prune = """
         DELETE FROM idempotency_keys WHERE created_at < coalesce($2::timestamptz, now()) - make_interval(secs => $1)

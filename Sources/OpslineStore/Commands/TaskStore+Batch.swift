@@ -90,38 +90,18 @@ private struct AtomicBatchRefused: Error {
 }
 
 extension CommandTransaction {
-    /// Applies one command between `SAVEPOINT` and `RELEASE` (or `ROLLBACK TO` when refused),
-    /// honouring its idempotency key.
+    /// Applies one command in a savepoint of its own (`inSavepoint`), honouring its idempotency
+    /// key; a refusal rolls back to the savepoint and is the outcome.
     ///
-    /// The command's writes go out with the `RELEASE`, in one round trip: if one fails, PostgreSQL
-    /// skips the rest and the `RELEASE`, and the command is refused and rolled back to its
-    /// savepoint like any other refusal.
+    /// The key is claimed before the savepoint, so that it stays claimed through a refusal: a
+    /// concurrent request with the same key waits for this transaction, then replays the refusal.
     func applyInSavepoint(_ entry: BatchCommand, render: OutcomeRenderer) async throws -> CommandOutcome {
-        let eventCount = pendingEvents.count
-        try await connection.execute("SAVEPOINT command")
         if let key = entry.idempotencyKey, let earlier = try await claim(key, hash: entry.requestHash) {
-            try await connection.execute("RELEASE SAVEPOINT command")
             return earlier
         }
-        let result: Result<TaskRecord, any Error>
-        do {
-            let task = try await apply(entry.command)
-            try await connection.query("RELEASE SAVEPOINT command")
-            result = .success(task)
-        } catch let error as PostgresError where error.isConnectionFailure || error.isTransactionRetryable {
-            throw error
-        } catch {
-            result = .failure(error)
-        }
+        let result = try await inSavepoint { try await apply(entry.command) }
         let outcome = try rendered(entry.command, result, render)
-        if outcome.succeeded {
-            if let key = entry.idempotencyKey { try await remember(key, outcome) }
-        } else {
-            await connection.discardCarried()
-            try await connection.execute("ROLLBACK TO SAVEPOINT command")
-            discardEvents(after: eventCount)
-            if let key = entry.idempotencyKey { try await rememberRefusal(key, entry.requestHash, outcome) }
-        }
+        if let key = entry.idempotencyKey { try await remember(key, outcome) }
         return outcome
     }
 }

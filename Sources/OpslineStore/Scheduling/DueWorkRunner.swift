@@ -82,16 +82,7 @@ extension CommandTransaction {
     /// of spoiling the batch.
     func applyOrRecord(_ command: TaskCommand, failure: String, _ details: [String: JSONValue]) async throws {
         guard let taskID = command.taskID else { return }
-        let eventCount = pendingEvents.count
-        try await connection.execute("SAVEPOINT due_work")
-        do {
-            _ = try await apply(command)
-            try await connection.execute("RELEASE SAVEPOINT due_work")
-        } catch let error as PostgresError where error.isConnectionFailure || error.isTransactionRetryable {
-            throw error
-        } catch {
-            try await connection.execute("ROLLBACK TO SAVEPOINT due_work")
-            discardEvents(after: eventCount)
+        if case .failure(let error) = try await inSavepoint({ try await apply(command) }) {
             record(taskID, failure, details.merging(["reason": .string("\(error)")]) { $1 })
         }
     }
