@@ -114,6 +114,27 @@ import Workflow
         await database.pool.close()
     }
 
+    /// A row of a kind this build does not know (a newer replica wrote it) is skipped, and the
+    /// row beside it is applied.
+    @Test func aRowOfAnUnknownKindIsSkipped() async throws {
+        let database = try await prepared()
+        let task = try await create(database, "beside a newer kind of work")
+        try await database.pool.withConnection { connection in
+            try await connection.execute("ALTER TABLE due_work DROP CONSTRAINT due_work_kind_check")
+            try await connection.query(
+                """
+                INSERT INTO due_work (kind, task_id, due_at, payload)
+                SELECT 'newer', task_id, due_at, '{"fire": "escalate"}' FROM due_work WHERE task_id = $1
+                """, [task.id])
+        }
+        try await advanceUntilDue(database)
+        #expect(try await database.dueWork.runDue() == 2)
+        let events = try await Array(database.tasks.events(ofTask: task.id))
+        #expect(events.compactMap { $0.data["transition"]?.stringValue } == ["expire"])
+        #expect(try await database.dueWork.secondsUntilNextDue() == nil)
+        await database.pool.close()
+    }
+
     static let clocked = """
         workflow: clocked
         key: CLK
