@@ -114,13 +114,9 @@ import Workflow
                     idempotencyKey: nil, requestHash: $0)
             },
             atomic: false, caller: .system(), authorize: .system,
-            render: { _, result in
-                switch result {
-                case .success(let task): CommandOutcome(status: 200, body: .string(task.state))
-                case .failure(let error): CommandOutcome(status: 422, body: .string("\(error)"))
-                }
-            })
-        #expect(result.outcomes.map(\.status) == [200, 422, 200])
+            render: OutcomeRenderer(
+                taskLine: { .string($0.state) }, refusal: { CommandRefusal(code: "refused", error: .string("\($0)")) }))
+        #expect(result.outcomes.map(\.succeeded) == [true, false, true])
         let states = try await ids.asyncMap { try await database.tasks.task($0) }.map { "\($0.state) v\($0.version)" }
         #expect(states == ["waiting_on_customer v3", "investigating v2", "waiting_on_customer v3"])
         let events = try await Array(database.tasks.events(ofTask: refused))

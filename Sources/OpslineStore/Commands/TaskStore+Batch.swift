@@ -11,10 +11,10 @@ extension TaskStore {
     ///
     /// Idempotency keys are checked inside the same transaction: a key seen before (committed, or
     /// earlier in this batch) is not applied again and its first outcome comes back `replayed`;
-    /// the same key with a different request is refused with 409 `duplicate`.
+    /// the same key with a different request is not applied and comes back as `duplicateKey`.
     public func applyBatch(
         _ commands: [BatchCommand], atomic: Bool, caller: CommandCaller, authorize: CommandAuthorizer,
-        render: @escaping OutcomeRenderer
+        render: OutcomeRenderer
     ) async throws -> BatchResult {
         do {
             return try await pool.inTransaction { [catalog, clock] connection in
@@ -48,7 +48,7 @@ extension TaskStore {
     /// the savepoint.
     public func applyOne(
         _ entry: BatchCommand, caller: CommandCaller, authorize: CommandAuthorizer,
-        render: @escaping OutcomeRenderer
+        render: OutcomeRenderer
     ) async throws -> CommandOutcome {
         guard entry.idempotencyKey == nil else {
             let result = try await applyBatch(
@@ -61,18 +61,8 @@ extension TaskStore {
         } catch {
             result = .failure(error)
         }
-        return try rendered(entry.command, result, render)
+        return try render.outcome(of: entry.command, result)
     }
-}
-
-/// The outcome `render` makes of a command's result; a failure it will not render (an outage, an
-/// internal error) is thrown instead.
-private func rendered(
-    _ command: TaskCommand, _ result: Result<TaskRecord, any Error>, _ render: OutcomeRenderer
-) throws -> CommandOutcome {
-    if let outcome = render(command, result) { return outcome }
-    if case .failure(let error) = result { throw error }
-    preconditionFailure("a successful command always renders")
 }
 
 /// What a batch produced.
@@ -100,7 +90,7 @@ extension CommandTransaction {
             return earlier
         }
         let result = try await inSavepoint { try await apply(entry.command) }
-        let outcome = try rendered(entry.command, result, render)
+        let outcome = try render.outcome(of: entry.command, result)
         if let key = entry.idempotencyKey { try await remember(key, outcome) }
         return outcome
     }
