@@ -1,6 +1,6 @@
 import HTTPTypes
 @testable import OpslineServer
-import OpslineStore
+@testable import OpslineStore
 import Testing
 import Workflow
 

@@ -1,5 +1,5 @@
 import Foundation
-import OpslineStore
+@testable import OpslineStore
 import Postgres
 import Testing
 import TestSupport

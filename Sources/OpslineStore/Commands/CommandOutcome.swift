@@ -22,7 +22,7 @@ public struct CommandOutcome: Sendable, Hashable {
     public let replayed: Bool
 
     /// Creates an outcome.
-    public init(_ effect: Effect, replayed: Bool = false) {
+    init(_ effect: Effect, replayed: Bool = false) {
         self.effect = effect
         self.replayed = replayed
     }
