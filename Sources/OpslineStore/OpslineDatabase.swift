@@ -48,7 +48,7 @@ public struct OpslineDatabase: Sendable {
     /// Deletes idempotency keys older than `retention`; returns how many went.
     @discardableResult
     public func pruneIdempotencyKeys(olderThan retention: Duration) async throws -> Int {
-        try await pool.read { connection in
+        try await pool.withIdempotentStatements { connection in
             try await connection.query(
                 IdempotencySQL.prune, [Double(retention.components.seconds), clock.statementNow]
             ).affectedRows

@@ -15,14 +15,16 @@ struct SLACLITests {
             var late: [String] = []
             for title in ["Parcel lost", "Refund missing"] {
                 late.append(
-                    try await database.tasks.create(NewTask(workflow: "sla-cli", title: title), caller: .system()).id)
+                    try await database.tasks.create(
+                        NewTask(workflow: "sla-cli", title: title), caller: .system(), authorize: .system
+                    ).id)
                 await server.time.advance(by: .milliseconds(100))
             }
             var slow = NewTask(workflow: "sla-cli", title: "Quick")
             slow.fields = ["tier": "slow"]
-            let quick = try await database.tasks.create(slow, caller: .system())
+            let quick = try await database.tasks.create(slow, caller: .system(), authorize: .system)
             _ = try await database.tasks.transition(
-                TransitionRequest(taskID: quick.id, transition: "finish"), caller: .system())
+                TransitionRequest(taskID: quick.id, transition: "finish"), caller: .system(), authorize: .system)
 
             await server.time.advance(by: .seconds(2))
             var breached = TaskFilter()
@@ -43,7 +45,7 @@ struct SLACLITests {
             #expect(!table.stdout.contains(quick.id), "met clocks are not breaches")
 
             _ = try await database.tasks.transition(
-                TransitionRequest(taskID: late[0], transition: "finish"), caller: .system())
+                TransitionRequest(taskID: late[0], transition: "finish"), caller: .system(), authorize: .system)
             let open = try await cli.run("sla", "breaches", "--open", "-o", "ndjson")
             #expect(open.status == 0, "\(open)")
             #expect(open.stdoutLines.count == 1 && open.stdout.contains(#""task":"\#(late[1])""#), "\(open)")

@@ -28,7 +28,8 @@ import Workflow
         let time = TestTime()
         let database = try await Self.prepared(time: time, connections: 4)
         try await RunningScheduler.with(database, time: time, configure: { $0.idleCheck = .seconds(600) }) { running in
-            let task = try await database.tasks.create(NewTask(workflow: "reminder", title: "ping"), caller: .system())
+            let task = try await database.tasks.create(
+                NewTask(workflow: "reminder", title: "ping"), caller: .system(), authorize: .system)
             await running.advance(by: .seconds(1))
             let state = try await running.value {
                 let state = try await database.tasks.task(task.id).state
@@ -50,7 +51,7 @@ import Workflow
         for index in 0..<400 {
             created.append(
                 try await database.tasks.create(
-                    NewTask(workflow: "reminder", title: "ping \(index)"), caller: .system()))
+                    NewTask(workflow: "reminder", title: "ping \(index)"), caller: .system(), authorize: .system))
         }
         await time.advance(by: .seconds(1))
         try await RunningScheduler.with(

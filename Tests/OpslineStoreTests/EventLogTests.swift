@@ -22,7 +22,7 @@ import Workflow
         for _ in 0..<8 {
             var task = NewTask(workflow: "complaint-escalation", title: "t")
             task.fields = ["customer": "C"]
-            taskIDs.append(try await database.tasks.create(task, caller: .system("setup")).id)
+            taskIDs.append(try await database.tasks.create(task, caller: .system("setup"), authorize: .system).id)
         }
         let writersDone = Atomic<Bool>(false)
 
@@ -64,7 +64,7 @@ import Workflow
         struct RolledBack: Error {}
         try await database.pool.transaction { [catalog = database.workflows] connection in
             let transaction = CommandTransaction(
-                connection: connection, catalog: catalog, caller: .system("w"), authorize: { _, _ in }, clock: .system)
+                connection: connection, catalog: catalog, caller: .system("w"), authorize: .system, clock: .system)
             _ = try await transaction.apply(.comment(taskID: taskID, text: "hello"))
             try await transaction.flushEvents()
             try await Task.sleep(for: hold)

@@ -21,7 +21,7 @@ import Workflow
                 group.addTask {
                     var command = NewTask(workflow: "complaint-escalation", title: "c\(index)")
                     command.fields = ["customer": "X"]
-                    return try await database.tasks.create(command, caller: .system()).id
+                    return try await database.tasks.create(command, caller: .system(), authorize: .system).id
                 }
             }
             return try await group.reduce(into: [String]()) { $0.append($1) }
@@ -34,14 +34,14 @@ import Workflow
         let database = try await prepared()
         var command = NewTask(workflow: "complaint-escalation", title: "race")
         command.fields = ["customer": "X"]
-        let task = try await database.tasks.create(command, caller: .system())
+        let task = try await database.tasks.create(command, caller: .system(), authorize: .system)
         // Both start from version 1; the row lock makes the second see version 2 and refuse.
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<2 {
                 group.addTask {
                     var request = TransitionRequest(taskID: task.id, transition: "acknowledge")
                     request.expectedVersion = 1
-                    return (try? await database.tasks.transition(request, caller: .system())) != nil
+                    return (try? await database.tasks.transition(request, caller: .system(), authorize: .system)) != nil
                 }
             }
             return await group.reduce(into: [Bool]()) { $0.append($1) }
@@ -59,7 +59,7 @@ import Workflow
         let database = try await prepared()
         var command = NewTask(workflow: "complaint-escalation", title: "as stored")
         command.fields = ["customer": "X", "severity": "p2"]
-        let task = try await database.tasks.create(command, caller: .system())
+        let task = try await database.tasks.create(command, caller: .system(), authorize: .system)
         let moves: [(String, [String: JSONValue])] = [
             ("investigate", ["compensation": .double(12.5), "category": "refund"]),
             ("ask_customer", [:]),
@@ -70,7 +70,7 @@ import Workflow
         for (transition, fields) in moves {
             var request = TransitionRequest(taskID: task.id, transition: transition)
             request.fields = fields
-            let answered = try await database.tasks.transition(request, caller: .system())
+            let answered = try await database.tasks.transition(request, caller: .system(), authorize: .system)
             let stored = try await database.tasks.task(task.id)
             #expect(Row(answered) == Row(stored), "after \(transition)")
         }
@@ -89,9 +89,9 @@ import Workflow
         for index in 1...3 {
             var command = NewTask(workflow: "complaint-escalation", title: "line \(index)")
             command.fields = ["customer": "X"]
-            let task = try await database.tasks.create(command, caller: .system())
+            let task = try await database.tasks.create(command, caller: .system(), authorize: .system)
             _ = try await database.tasks.transition(
-                TransitionRequest(taskID: task.id, transition: "investigate"), caller: .system())
+                TransitionRequest(taskID: task.id, transition: "investigate"), caller: .system(), authorize: .system)
             ids.append(task.id)
         }
         // Entering waiting_on_customer schedules a timer: refuse the middle task's.
@@ -113,14 +113,10 @@ import Workflow
                     command: .transition(TransitionRequest(taskID: $0, transition: "ask_customer")),
                     idempotencyKey: nil, requestHash: $0)
             },
-            atomic: false, caller: .system(), authorize: { _, _ in },
-            render: { _, result in
-                switch result {
-                case .success(let task): CommandOutcome(status: 200, body: .string(task.state))
-                case .failure(let error): CommandOutcome(status: 422, body: .string("\(error)"))
-                }
-            })
-        #expect(result.outcomes.map(\.status) == [200, 422, 200])
+            atomic: false, caller: .system(), authorize: .system,
+            render: OutcomeRenderer(
+                taskLine: { .string($0.state) }, refusal: { CommandRefusal(code: "refused", error: .string("\($0)")) }))
+        #expect(result.outcomes.map(\.succeeded) == [true, false, true])
         let states = try await ids.asyncMap { try await database.tasks.task($0) }.map { "\($0.state) v\($0.version)" }
         #expect(states == ["waiting_on_customer v3", "investigating v2", "waiting_on_customer v3"])
         let events = try await Array(database.tasks.events(ofTask: refused))

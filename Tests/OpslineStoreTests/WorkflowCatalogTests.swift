@@ -33,7 +33,7 @@ import Workflow
         try await database.workflows.publish(source: Self.source, file: "complaint-escalation.yaml")
         var command = NewTask(workflow: "complaint-escalation", title: "old")
         command.fields = ["customer": "ACME"]
-        let old = try await database.tasks.create(command, caller: .system("test"))
+        let old = try await database.tasks.create(command, caller: .system("test"), authorize: .system)
         // Version 2 makes `acknowledge` need an order id.
         let stricter = Self.source.replacingOccurrences(
             of: "{from: received, to: acknowledged}", with: "{from: received, to: acknowledged, require: [order_id]}")
@@ -41,15 +41,16 @@ import Workflow
         let v2 = try await database.workflows.publish(source: stricter, file: "v2.yaml")
         #expect(v2.version == 2)
         let moved = try await database.tasks.transition(
-            TransitionRequest(taskID: old.id, transition: "acknowledge"), caller: .system("test"))
+            TransitionRequest(taskID: old.id, transition: "acknowledge"), caller: .system("test"), authorize: .system)
         #expect(moved.state == "acknowledged")
         #expect(moved.workflowVersion == 1)
         command.title = "new"
-        let new = try await database.tasks.create(command, caller: .system("test"))
+        let new = try await database.tasks.create(command, caller: .system("test"), authorize: .system)
         #expect(new.workflowVersion == 2)
         await #expect(throws: StoreError.self) {
             try await database.tasks.transition(
-                TransitionRequest(taskID: new.id, transition: "acknowledge"), caller: .system("test"))
+                TransitionRequest(taskID: new.id, transition: "acknowledge"), caller: .system("test"),
+                authorize: .system)
         }
         await pool.close()
     }
@@ -108,7 +109,7 @@ import Workflow
         for index in 0..<16 {
             var command = NewTask(workflow: "complaint-escalation", title: "complaint \(index)")
             command.fields = ["customer": "ACME"]
-            ids.append(try await writer.tasks.create(command, caller: .system("test")).id)
+            ids.append(try await writer.tasks.create(command, caller: .system("test"), authorize: .system).id)
         }
         #expect(replica.workflows.latest("complaint-escalation") == nil, "the replica has not loaded it")
 
@@ -121,7 +122,8 @@ import Workflow
             for id in ids {
                 group.addTask {
                     try await replica.tasks.transition(
-                        TransitionRequest(taskID: id, transition: "acknowledge"), caller: .system("test")
+                        TransitionRequest(taskID: id, transition: "acknowledge"), caller: .system("test"),
+                        authorize: .system
                     ).state
                 }
             }

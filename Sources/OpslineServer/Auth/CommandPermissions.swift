@@ -8,7 +8,7 @@ struct CommandPermissions {
     let catalog: WorkflowCatalog
 
     var authorizer: CommandAuthorizer {
-        { [caller, catalog] command, current in
+        CommandAuthorizer { [caller, catalog] command, current in
             switch command {
             case .create(let newTask):
                 let team = newTask.team ?? catalog.latest(newTask.workflow)?.definition.team

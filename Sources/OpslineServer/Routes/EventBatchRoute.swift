@@ -47,23 +47,22 @@ struct EventBatchRoute {
     /// One group in one transaction; refused lines roll back to their savepoint only.
     private func applyGroup(
         _ lines: [RequestLine], _ parsed: [Result<BatchCommand, APIError>], caller: Principal,
-        authorize: @escaping CommandAuthorizer, render: @escaping OutcomeRenderer
+        authorize: CommandAuthorizer, render: OutcomeRenderer
     ) async throws -> [ByteBuffer] {
         let runnable = parsed.compactMap { try? $0.get() }
-        var outcomes: [CommandOutcome] = []
+        var answers: [CommandAnswer] = []
         do {
-            outcomes = try await tasks.applyBatch(
+            answers = try await tasks.applyBatch(
                 runnable, atomic: false, caller: CommandCaller(caller), authorize: authorize, render: render
-            ).outcomes
+            ).outcomes.map(CommandAnswer.init)
         } catch {
-            let failure = Self.outcome(APIError.from(error))
-            outcomes = Array(repeating: failure, count: runnable.count)
+            answers = Array(repeating: CommandAnswer(APIError.from(error)), count: runnable.count)
         }
-        var next = outcomes.makeIterator()
+        var next = answers.makeIterator()
         return zip(lines, parsed).map { line, parsedLine in
             switch parsedLine {
             case .success: Self.resultLine(line.number, next.next()!)
-            case .failure(let error): Self.resultLine(line.number, Self.outcome(error))
+            case .failure(let error): Self.resultLine(line.number, CommandAnswer(error))
             }
         }
     }
@@ -71,10 +70,10 @@ struct EventBatchRoute {
     /// All lines in one transaction: the first refusal (or bad line) rolls everything back.
     private func applyAtomically(
         _ lines: [RequestLine], _ parsed: [Result<BatchCommand, APIError>], caller: Principal,
-        authorize: @escaping CommandAuthorizer, render: @escaping OutcomeRenderer
+        authorize: CommandAuthorizer, render: OutcomeRenderer
     ) async throws -> [ByteBuffer] {
         if let bad = parsed.firstIndex(where: { (try? $0.get()) == nil }), case .failure(let error) = parsed[bad] {
-            return Self.atomicFailure(lines, failedAt: bad, outcome: Self.outcome(error))
+            return Self.atomicFailure(lines, failedAt: bad, answer: CommandAnswer(error))
         }
         let commands = parsed.compactMap { try? $0.get() }
         let result: BatchResult
@@ -82,52 +81,34 @@ struct EventBatchRoute {
             result = try await tasks.applyBatch(
                 commands, atomic: true, caller: CommandCaller(caller), authorize: authorize, render: render)
         } catch {
-            return Self.atomicFailure(lines, failedAt: 0, outcome: Self.outcome(APIError.from(error)))
+            return Self.atomicFailure(lines, failedAt: 0, answer: CommandAnswer(APIError.from(error)))
         }
         if let failedAt = result.failedAt {
-            return Self.atomicFailure(lines, failedAt: failedAt, outcome: result.outcomes[0])
+            return Self.atomicFailure(lines, failedAt: failedAt, answer: CommandAnswer(result.outcomes[0]))
         }
-        return zip(lines, result.outcomes).map { Self.resultLine($0.number, $1) }
+        return zip(lines, result.outcomes).map { Self.resultLine($0.number, CommandAnswer($1)) }
     }
 
-    private static func atomicFailure(_ lines: [RequestLine], failedAt: Int, outcome: CommandOutcome) -> [ByteBuffer] {
-        let notApplied = Self.outcome(
+    private static func atomicFailure(_ lines: [RequestLine], failedAt: Int, answer: CommandAnswer) -> [ByteBuffer] {
+        let notApplied = CommandAnswer(
             APIError(
                 HTTPResponse.Status(code: 424, reasonPhrase: "Failed Dependency"), code: "not_applied",
                 message: "the atomic batch failed at line \(lines[failedAt].number); nothing was applied"))
-        return lines.enumerated().map { index, line in resultLine(line.number, index == failedAt ? outcome : notApplied)
+        return lines.enumerated().map { index, line in resultLine(line.number, index == failedAt ? answer : notApplied)
         }
     }
 
-    static func outcome(_ error: APIError) -> CommandOutcome {
-        CommandOutcome(status: Int(error.status.code), body: error.errorObject)
-    }
-
-    static func resultLine(_ number: Int, _ outcome: CommandOutcome) -> ByteBuffer {
-        var line: [String: JSONValue] = ["line": .int(Int64(number)), "status": .int(Int64(outcome.status))]
-        line[outcome.succeeded ? "task" : "error"] = outcome.body
-        if outcome.replayed { line["replayed"] = true }
+    static func resultLine(_ number: Int, _ answer: CommandAnswer) -> ByteBuffer {
+        var line: [String: JSONValue] = ["line": .int(Int64(number)), "status": .int(Int64(answer.status.code))]
+        line[answer.succeeded ? "task" : "error"] = answer.body
+        if answer.replayed { line["replayed"] = true }
         return NDJSON.buffer(JSONValue.object(line))
     }
 
-    /// Task lines for successes (201 for create and comment, 200 otherwise), error objects for
-    /// refusals; unavailability and internal errors are not remembered under idempotency keys.
+    /// Task lines for successes, error objects for refusals; unavailability and internal errors
+    /// are not remembered under idempotency keys.
     static func renderer(catalog: WorkflowCatalog, clock: OpslineClock) -> OutcomeRenderer {
-        { command, result in
-            switch result {
-            case .success(let task):
-                let created: Bool
-                switch command {
-                case .create, .comment: created = true
-                case .transition, .update: created = false
-                }
-                return CommandOutcome(
-                    status: created ? 201 : 200, body: TaskLine(task: task, catalog: catalog, now: clock.now).json)
-            case .failure(let error):
-                let apiError = APIError.from(error)
-                guard apiError.status.code < 500 else { return nil }
-                return outcome(apiError)
-            }
-        }
+        OutcomeRenderer(
+            taskLine: { TaskLine(task: $0, catalog: catalog, now: clock.now).json }, refusal: APIError.refusal)
     }
 }

@@ -25,7 +25,7 @@ struct TaskRoutes {
         let caller = try context.caller()
         let lines = try await request.ndjsonLines()
         guard !lines.isEmpty else { throw APIError.badRequest("the body holds no lines") }
-        var outcomes: [CommandOutcome] = []
+        var answers: [CommandAnswer] = []
         for line in lines {
             do {
                 let body = try line.decode(CreateTaskLine.self, extraKeys: ["idempotency_key"])
@@ -36,22 +36,24 @@ struct TaskRoutes {
                     return key
                 }
                 let command = TaskCommand.create(body.command)
-                outcomes.append(
+                answers.append(
                     try await apply(
                         BatchCommand(command: command, idempotencyKey: key, requestHash: line.digest), caller))
             } catch {
                 var apiError = APIError.from(error)
                 apiError.details["line"] = .int(Int64(line.number))
-                outcomes.append(EventBatchRoute.outcome(apiError))
+                answers.append(CommandAnswer(apiError))
             }
         }
-        if outcomes.count == 1 { return Self.response(outcomes[0]) }
+        if answers.count == 1 { return Self.response(answers[0]) }
         let status: HTTPResponse.Status =
-            outcomes.allSatisfy(\.succeeded) ? .created : HTTPResponse.Status(code: 207, reasonPhrase: "Multi-Status")
-        let buffers = outcomes.map { NDJSON.buffer($0.succeeded ? $0.body : .object(["error": $0.body])) }
+            answers.allSatisfy(\.succeeded) ? .created : HTTPResponse.Status(code: 207, reasonPhrase: "Multi-Status")
+        let buffers = answers.map { NDJSON.buffer($0.succeeded ? $0.body : .object(["error": $0.body])) }
         var headers: HTTPFields = [.contentType: NDJSON.contentType]
         // Some lines met an outage: say when retrying them makes sense.
-        if outcomes.contains(where: { $0.status == 503 }) { headers[.retryAfter] = APIError.retryAfterUnavailable }
+        if answers.contains(where: { $0.status == .serviceUnavailable }) {
+            headers[.retryAfter] = APIError.retryAfterUnavailable
+        }
         return Response(status: status, headers: headers, body: .init(contentsOf: buffers))
     }
 
@@ -126,21 +128,20 @@ struct TaskRoutes {
             try await apply(BatchCommand(command: command, idempotencyKey: key, requestHash: hash), caller))
     }
 
-    private func apply(_ entry: BatchCommand, _ caller: Principal) async throws -> CommandOutcome {
-        try await tasks.applyOne(
-            entry, caller: CommandCaller(caller),
-            authorize: CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer,
-            render: EventBatchRoute.renderer(catalog: tasks.catalog, clock: tasks.clock))
+    private func apply(_ entry: BatchCommand, _ caller: Principal) async throws -> CommandAnswer {
+        CommandAnswer(
+            try await tasks.applyOne(
+                entry, caller: CommandCaller(caller),
+                authorize: CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer,
+                render: EventBatchRoute.renderer(catalog: tasks.catalog, clock: tasks.clock)))
     }
 
-    private static func response(_ outcome: CommandOutcome) -> Response {
+    private static func response(_ answer: CommandAnswer) -> Response {
         var headers: HTTPFields = [.contentType: NDJSON.contentType]
-        if outcome.replayed { headers[.idempotentReplayed] = "true" }
-        if outcome.status == 503 { headers[.retryAfter] = APIError.retryAfterUnavailable }
-        let line = outcome.succeeded ? outcome.body : .object(["error": outcome.body])
-        return Response(
-            status: HTTPResponse.Status(code: outcome.status), headers: headers,
-            body: .init(byteBuffer: NDJSON.buffer(line)))
+        if answer.replayed { headers[.idempotentReplayed] = "true" }
+        if answer.status == .serviceUnavailable { headers[.retryAfter] = APIError.retryAfterUnavailable }
+        let line = answer.succeeded ? answer.body : .object(["error": answer.body])
+        return Response(status: answer.status, headers: headers, body: .init(byteBuffer: NDJSON.buffer(line)))
     }
 }
 

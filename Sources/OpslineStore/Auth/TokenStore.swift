@@ -33,7 +33,7 @@ public struct TokenStore: Sendable {
         let hash = secret.hash
         if let cached = cache.principal(for: hash, at: clock.now) { return cached }
         let generation = cache.generation
-        let row = try await pool.read {
+        let row = try await pool.withIdempotentStatements {
             try await $0.query(TokenSQL.authenticate, [PostgresBytes(hash), clock.statementNow]).first
         }
         guard let row else { return nil }
@@ -53,7 +53,7 @@ public struct TokenStore: Sendable {
 
     /// Makes sure a token with this secret exists (used for `OPSLINE_ADMIN_TOKEN`).
     public func ensure(secret: TokenSecret, name: String, role: Role) async throws {
-        _ = try await pool.write { connection in
+        _ = try await pool.inTransaction { connection in
             try await connection.query(
                 TokenSQL.insertIfAbsent,
                 [Self.newID(), name, role.rawValue, [String](), PostgresBytes(secret.hash), clock.statementNow])
@@ -62,7 +62,9 @@ public struct TokenStore: Sendable {
 
     /// True when at least one admin token is neither revoked nor expired.
     public func hasAdmin() async throws -> Bool {
-        try await pool.read { try await $0.query(TokenSQL.anyAdmin, [clock.statementNow]).rows.isEmpty == false }
+        try await pool.withIdempotentStatements {
+            try await $0.query(TokenSQL.anyAdmin, [clock.statementNow]).rows.isEmpty == false
+        }
     }
 
     /// Creates a token and returns it with its secret, which is never retrievable again.
@@ -84,7 +86,7 @@ public struct TokenStore: Sendable {
         let expiresAt = try TokenRules.expiry(expiresAt, now: clock.now)
         let secret = TokenSecret.generate()
         let id = Self.newID()
-        let row = try await pool.write { connection in
+        let row = try await pool.inTransaction { connection in
             try await connection.query(
                 TokenSQL.insert,
                 [id, name, role.rawValue, teams, PostgresBytes(secret.hash), expiresAt, clock.statementNow]
@@ -99,7 +101,7 @@ public struct TokenStore: Sendable {
     public func list() -> PagedSequence<Token> {
         PagedSequence(pageSize: Self.pageSize, limit: nil) { [pool] remaining, seen in
             let offset = seen ?? 0
-            let rows = try await pool.read { connection in
+            let rows = try await pool.withIdempotentStatements { connection in
                 try await connection.query(TokenSQL.listPage, [offset, min(remaining, Self.pageSize)]).rows
             }
             return try rows.enumerated().map { index, row in (try Token(row: row), offset + Int64(index) + 1) }
@@ -113,7 +115,7 @@ public struct TokenStore: Sendable {
     /// - Throws: ``TokenError/notFound(_:)`` when no token has this id.
     @discardableResult
     public func revoke(id: String) async throws -> Token {
-        let row = try await pool.write { connection in
+        let row = try await pool.inTransaction { connection in
             let row = try await connection.query(TokenSQL.revoke, [id, clock.statementNow]).first
             if row != nil { try await connection.query(TokenSQL.announceRevocation, [Self.revocationChannel, id]) }
             return row

@@ -1,46 +1,37 @@
 import Workflow
 
-/// The result of one command as the API reports it, and as an idempotency key remembers it.
+/// What one command came to, in the store's words; the server decides what each means in HTTP.
+/// Remembered under the command's idempotency key, if it has one, and repeated for a retry.
 public struct CommandOutcome: Sendable, Hashable {
-    /// The HTTP status (201 created, 200 changed, 4xx refused, 503 unavailable…).
-    public let status: Int
-    /// The task line on success, or the error object.
-    public let body: JSONValue
+    /// What the command did.
+    public enum Effect: Sendable, Hashable {
+        /// It created something: a task (`create`) or a comment on one. Holds the task line.
+        case created(JSONValue)
+        /// It changed a task (`transition`, `update`). Holds the task line.
+        case changed(JSONValue)
+        /// It was refused, and changed nothing.
+        case refused(CommandRefusal)
+        /// It was not applied: its idempotency key (held here) was already used for a different
+        /// request.
+        case duplicateKey(String)
+    }
+
+    /// What the command did.
+    public let effect: Effect
     /// True when this outcome was recorded earlier under the same idempotency key.
     public let replayed: Bool
 
     /// Creates an outcome.
-    public init(status: Int, body: JSONValue, replayed: Bool = false) {
-        self.status = status
-        self.body = body
+    init(_ effect: Effect, replayed: Bool = false) {
+        self.effect = effect
         self.replayed = replayed
     }
 
-    /// True for 2xx.
-    public var succeeded: Bool { (200..<300).contains(status) }
-}
-
-/// Turns a command's result into an outcome; returns nil for failures that must not be
-/// remembered under an idempotency key (the database being unavailable, internal errors).
-public typealias OutcomeRenderer = @Sendable (TaskCommand, Result<TaskRecord, any Error>) -> CommandOutcome?
-
-/// One command of a batch, with its optional idempotency key.
-public struct BatchCommand: Sendable {
-    /// The command.
-    public let command: TaskCommand
-    /// The key under which its outcome is remembered.
-    public let idempotencyKey: String?
-    /// A digest of the request, so a key reused for a different request is refused.
-    public let requestHash: String
-
-    /// Creates a batch entry.
-    public init(command: TaskCommand, idempotencyKey: String?, requestHash: String) {
-        self.command = command
-        self.idempotencyKey = idempotencyKey
-        self.requestHash = requestHash
+    /// True when the command was applied: it created or changed something.
+    public var succeeded: Bool {
+        switch effect {
+        case .created, .changed: true
+        case .refused, .duplicateKey: false
+        }
     }
 }
-
-/// Decides whether the caller may run a command, given the task as it is inside the command's
-/// transaction (locked; for `create`, the new task's parent, or nil). Throwing refuses the command.
-public typealias CommandAuthorizer = @Sendable (TaskCommand, _ current: TaskRecord?) throws -> Void

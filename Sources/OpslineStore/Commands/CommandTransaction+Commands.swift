@@ -3,7 +3,7 @@ import Workflow
 
 extension CommandTransaction {
     func create(_ command: NewTask) async throws -> TaskRecord {
-        // An unknown workflow is 404 for everyone: nothing to hide, nothing to refuse.
+        // An unknown workflow is not found for everyone: nothing to hide, nothing to refuse.
         guard catalog.latest(command.workflow) != nil else { throw StoreError.workflowNotFound(command.workflow) }
         // A child changes what its parent waits for (`children: done`): the authorizer sees the
         // parent, so a caller cannot hang children under another team's task.

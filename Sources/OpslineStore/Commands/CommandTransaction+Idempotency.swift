@@ -2,7 +2,8 @@ import Postgres
 import Workflow
 
 extension CommandTransaction {
-    /// Claims `key` for this command and returns nil, or returns the outcome remembered under it.
+    /// Claims `key` for this command and returns nil, or returns the outcome remembered under it
+    /// (`duplicateKey` when it was remembered for a different request).
     ///
     /// The claim is an insert, so a concurrent transaction holding the same key makes this wait
     /// until it commits (then its outcome is replayed) or rolls back (then this one goes ahead).
@@ -10,47 +11,55 @@ extension CommandTransaction {
         if try await connection.query(IdempotencySQL.claim, [key, hash, statementNow]).first != nil { return nil }
         guard let row = try await connection.query(IdempotencySQL.find, [key]).first else { return nil }
         guard try row.decode("request_hash", as: String.self) == hash else {
-            return CommandOutcome(
-                status: 409,
-                body: .object([
-                    "code": "duplicate",
-                    "message": .string("idempotency key '\(key)' was already used for a different request"),
-                ]))
+            return CommandOutcome(.duplicateKey(key))
         }
         let result = try JSONText.decodeValue(try row.decode("result", as: String.self))
-        return CommandOutcome(status: try row.decode("status"), body: result, replayed: true)
+        return CommandOutcome(try .init(remembered: try row.decode("outcome"), result: result), replayed: true)
     }
 
-    /// Records the outcome of a command that claimed `key` and succeeded.
+    /// Records what the command that claimed `key` came to, applied or refused.
     func remember(_ key: String, _ outcome: CommandOutcome) async throws {
-        try await connection.query(IdempotencySQL.complete, [key, outcome.status, JSONText.encodeValue(outcome.body)])
+        guard let remembered = outcome.effect.remembered else { return }
+        try await connection.query(
+            IdempotencySQL.complete, [key, remembered.outcome, JSONText.encodeValue(remembered.result)])
+    }
+}
+
+extension CommandOutcome.Effect {
+    /// The `outcome` and `result` columns that remember this effect; nil for a duplicate key,
+    /// which answers a claim and is not one.
+    fileprivate var remembered: (outcome: String, result: JSONValue)? {
+        switch self {
+        case .created(let line): ("created", line)
+        case .changed(let line): ("changed", line)
+        case .refused(let refusal): ("refused", refusal.error)
+        case .duplicateKey: nil
+        }
     }
 
-    /// Records a refusal under `key` (its claim was rolled back with the command).
-    func rememberRefusal(_ key: String, _ hash: String, _ outcome: CommandOutcome) async throws {
-        try await connection.query(
-            IdempotencySQL.insert, [key, hash, outcome.status, JSONText.encodeValue(outcome.body), statementNow])
+    /// Reads back an effect remembered as `outcome` and `result`.
+    fileprivate init(remembered outcome: String, result: JSONValue) throws {
+        switch outcome {
+        case "created": self = .created(result)
+        case "changed": self = .changed(result)
+        case "refused": self = .refused(CommandRefusal(remembered: result))
+        default: throw StoreError.corruptRow("idempotency_keys.outcome = \(outcome)")
+        }
     }
 }
 
 /// Named queries on `idempotency_keys`.
 enum IdempotencySQL {
-    static let find = "SELECT request_hash, status, result::text AS result FROM idempotency_keys WHERE key = $1"
+    static let find = "SELECT request_hash, outcome, result::text AS result FROM idempotency_keys WHERE key = $1"
 
     static let claim = """
-        INSERT INTO idempotency_keys (key, request_hash, status, result, created_at)
-        VALUES ($1, $2, 0, 'null', coalesce($3::timestamptz, now()))
+        INSERT INTO idempotency_keys (key, request_hash, outcome, result, created_at)
+        VALUES ($1, $2, 'claimed', 'null', coalesce($3::timestamptz, now()))
         ON CONFLICT (key) DO NOTHING
         RETURNING key
         """
 
-    static let complete = "UPDATE idempotency_keys SET status = $2, result = $3::jsonb WHERE key = $1"
-
-    static let insert = """
-        INSERT INTO idempotency_keys (key, request_hash, status, result, created_at)
-        VALUES ($1, $2, $3, $4::jsonb, coalesce($5::timestamptz, now()))
-        ON CONFLICT (key) DO NOTHING
-        """
+    static let complete = "UPDATE idempotency_keys SET outcome = $2, result = $3::jsonb WHERE key = $1"
 
     static let prune = """
         DELETE FROM idempotency_keys WHERE created_at < coalesce($2::timestamptz, now()) - make_interval(secs => $1)

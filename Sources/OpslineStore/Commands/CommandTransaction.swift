@@ -15,7 +15,8 @@ final class CommandTransaction {
     let authorize: CommandAuthorizer
     /// Whether writes whose rows nothing reads (`write(_:_:)`) wait to go out with the next
     /// statement: the `COMMIT` of a single command, the `RELEASE` of a batch line's savepoint. A
-    /// caller that rolls back instead must first discard them (`discardCarried`).
+    /// caller that rolls back instead must first discard them (`discardCarried`), as
+    /// `inSavepoint` does.
     let defersWrites: Bool
     /// The instant the transaction's statements use instead of `now()`: nil in production, a
     /// test's clock otherwise (`OpslineClock.statementNow`, read once per transaction).
@@ -31,7 +32,7 @@ final class CommandTransaction {
 
     init(
         connection: PostgresConnection, catalog: WorkflowCatalog, caller: CommandCaller,
-        authorize: @escaping CommandAuthorizer, clock: OpslineClock, defersWrites: Bool = false
+        authorize: CommandAuthorizer, clock: OpslineClock, defersWrites: Bool = false
     ) {
         self.statementNow = clock.statementNow
         self.connection = connection

@@ -11,13 +11,13 @@ extension TaskStore {
     ///
     /// Idempotency keys are checked inside the same transaction: a key seen before (committed, or
     /// earlier in this batch) is not applied again and its first outcome comes back `replayed`;
-    /// the same key with a different request is refused with 409 `duplicate`.
+    /// the same key with a different request is not applied and comes back as `duplicateKey`.
     public func applyBatch(
-        _ commands: [BatchCommand], atomic: Bool, caller: CommandCaller, authorize: @escaping CommandAuthorizer,
-        render: @escaping OutcomeRenderer
+        _ commands: [BatchCommand], atomic: Bool, caller: CommandCaller, authorize: CommandAuthorizer,
+        render: OutcomeRenderer
     ) async throws -> BatchResult {
         do {
-            return try await pool.transaction { [catalog, clock] connection in
+            return try await pool.inTransaction { [catalog, clock] connection in
                 let transaction = CommandTransaction(
                     connection: connection, catalog: catalog, caller: caller, authorize: authorize, clock: clock,
                     defersWrites: true)
@@ -34,8 +34,6 @@ extension TaskStore {
             }
         } catch let refused as AtomicBatchRefused {
             return BatchResult(outcomes: [refused.outcome], failedAt: refused.index)
-        } catch {
-            throw StoreError.wrap(error)
         }
     }
 }
@@ -49,8 +47,8 @@ extension TaskStore {
     /// With a key, a refusal must be remembered in the transaction that refused it, which takes
     /// the savepoint.
     public func applyOne(
-        _ entry: BatchCommand, caller: CommandCaller, authorize: @escaping CommandAuthorizer,
-        render: @escaping OutcomeRenderer
+        _ entry: BatchCommand, caller: CommandCaller, authorize: CommandAuthorizer,
+        render: OutcomeRenderer
     ) async throws -> CommandOutcome {
         guard entry.idempotencyKey == nil else {
             let result = try await applyBatch(
@@ -63,18 +61,8 @@ extension TaskStore {
         } catch {
             result = .failure(error)
         }
-        return try rendered(entry.command, result, render)
+        return try render.outcome(of: entry.command, result)
     }
-}
-
-/// The outcome `render` makes of a command's result; a failure it will not render (an outage, an
-/// internal error) is thrown instead.
-private func rendered(
-    _ command: TaskCommand, _ result: Result<TaskRecord, any Error>, _ render: OutcomeRenderer
-) throws -> CommandOutcome {
-    if let outcome = render(command, result) { return outcome }
-    if case .failure(let error) = result { throw error }
-    preconditionFailure("a successful command always renders")
 }
 
 /// What a batch produced.
@@ -92,38 +80,18 @@ private struct AtomicBatchRefused: Error {
 }
 
 extension CommandTransaction {
-    /// Applies one command between `SAVEPOINT` and `RELEASE` (or `ROLLBACK TO` when refused),
-    /// honouring its idempotency key.
+    /// Applies one command in a savepoint of its own (`inSavepoint`), honouring its idempotency
+    /// key; a refusal rolls back to the savepoint and is the outcome.
     ///
-    /// The command's writes go out with the `RELEASE`, in one round trip: if one fails, PostgreSQL
-    /// skips the rest and the `RELEASE`, and the command is refused and rolled back to its
-    /// savepoint like any other refusal.
+    /// The key is claimed before the savepoint, so that it stays claimed through a refusal: a
+    /// concurrent request with the same key waits for this transaction, then replays the refusal.
     func applyInSavepoint(_ entry: BatchCommand, render: OutcomeRenderer) async throws -> CommandOutcome {
-        let eventCount = pendingEvents.count
-        try await connection.execute("SAVEPOINT command")
         if let key = entry.idempotencyKey, let earlier = try await claim(key, hash: entry.requestHash) {
-            try await connection.execute("RELEASE SAVEPOINT command")
             return earlier
         }
-        let result: Result<TaskRecord, any Error>
-        do {
-            let task = try await apply(entry.command)
-            try await connection.query("RELEASE SAVEPOINT command")
-            result = .success(task)
-        } catch let error as PostgresError where error.isConnectionFailure || error.isTransactionRetryable {
-            throw error
-        } catch {
-            result = .failure(error)
-        }
-        let outcome = try rendered(entry.command, result, render)
-        if outcome.succeeded {
-            if let key = entry.idempotencyKey { try await remember(key, outcome) }
-        } else {
-            await connection.discardCarried()
-            try await connection.execute("ROLLBACK TO SAVEPOINT command")
-            discardEvents(after: eventCount)
-            if let key = entry.idempotencyKey { try await rememberRefusal(key, entry.requestHash, outcome) }
-        }
+        let result = try await inSavepoint { try await apply(entry.command) }
+        let outcome = try render.outcome(of: entry.command, result)
+        if let key = entry.idempotencyKey { try await remember(key, outcome) }
         return outcome
     }
 }

@@ -30,7 +30,7 @@ public struct EventLog: Sendable {
 
     /// Up to `limit` events after `cursor`, oldest first.
     public func events(after cursor: Int64, filter: EventFilter, limit: Int) async throws -> [EventRecord] {
-        try await pool.read { connection in
+        try await pool.withIdempotentStatements { connection in
             try await connection.query(
                 EventSQL.page,
                 [cursor, filter.task, filter.team, filter.workflow, filter.type, filter.visibleTeams, limit]
@@ -40,6 +40,8 @@ public struct EventLog: Sendable {
 
     /// The highest `seq` committed so far (0 for an empty log).
     public func lastSeq() async throws -> Int64 {
-        try await pool.read { try await $0.query(EventSQL.lastSeq).first!.decode("seq", as: Int64.self) }
+        try await pool.withIdempotentStatements {
+            try await $0.query(EventSQL.lastSeq).first!.decode("seq", as: Int64.self)
+        }
     }
 }

@@ -9,7 +9,7 @@ extension CommandTransaction {
             try await spawn(child, of: task)
         }
         for timer in definition.timers(in: state) {
-            let payload: JSONValue = ["state": .string(state), "fire": .string(timer.fire)]
+            let payload = TimerFiring(state: state, transition: timer.fire).payload
             try await write(LifecycleSQL.scheduleTimer, [task.id, timer.after.seconds, payload.jsonText, statementNow])
             announceDueWork(dueIn: Double(timer.after.seconds))
         }

@@ -21,7 +21,9 @@ public struct ScheduledTimer: Sendable, Hashable {
 extension TaskStore {
     /// The timers waiting for a task, soonest first; empty when none is running.
     public func timers(of taskID: String) async throws -> [ScheduledTimer] {
-        let rows = try await pool.read { try await $0.query(LifecycleSQL.timersOfTask, [taskID]).rows }
+        let rows = try await pool.withIdempotentStatements {
+            try await $0.query(LifecycleSQL.timersOfTask, [taskID]).rows
+        }
         return try rows.map(ScheduledTimer.init(row:))
     }
 }

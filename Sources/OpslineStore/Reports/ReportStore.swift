@@ -22,7 +22,7 @@ public struct ReportStore: Sendable {
     /// descending), fetched page by page as the consumer reads.
     public func breaches(_ filter: BreachFilter) -> KeysetSequence<TaskClockRecord, ClockCursor> {
         KeysetSequence(pageSize: Self.pageSize, limit: filter.limit) { [pool] remaining, after in
-            let rows = try await pool.read { connection in
+            let rows = try await pool.withIdempotentStatements { connection in
                 try await connection.query(
                     SLAReportSQL.breachesPage,
                     [
@@ -39,7 +39,7 @@ public struct ReportStore: Sendable {
     /// and policy), fetched page by page as the consumer reads.
     public func atRisk(_ filter: AtRiskFilter) -> KeysetSequence<TaskClockRecord, ClockCursor> {
         KeysetSequence(pageSize: Self.pageSize, limit: filter.limit) { [pool] remaining, after in
-            let rows = try await pool.read { connection in
+            let rows = try await pool.withIdempotentStatements { connection in
                 try await connection.query(
                     SLAReportSQL.atRiskPage,
                     [
@@ -56,7 +56,7 @@ public struct ReportStore: Sendable {
     /// the working time stopped clocks used; groups sorted by the dimensions in `query.by` order.
     public func slaCompliance(_ query: SLAReportQuery) async throws -> [SLAComplianceRow] {
         let order = (0..<3).map { query.by.indices.contains($0) ? query.by[$0].rawValue : nil }
-        let rows = try await pool.read { connection in
+        let rows = try await pool.withIdempotentStatements { connection in
             try await connection.query(
                 SLAReportSQL.compliance,
                 [
@@ -70,7 +70,7 @@ public struct ReportStore: Sendable {
 
     /// Time spent per state of a workflow's tasks, the state with the most time first.
     public func flow(_ query: FlowReportQuery) async throws -> [FlowStateRow] {
-        let rows = try await pool.read { connection in
+        let rows = try await pool.withIdempotentStatements { connection in
             try await connection.query(
                 FlowReportSQL.timeInStates,
                 [query.workflow, query.from, query.to, query.team, query.visibleTeams, clock.statementNow]

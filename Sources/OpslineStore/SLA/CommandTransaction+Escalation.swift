@@ -9,8 +9,8 @@ extension CommandTransaction {
     ///
     /// The items' tasks are read in one query and every changed clock is saved in one statement,
     /// so a batch costs a few round trips however many clocks it steps; the levels' actions then
-    /// run one by one, as commands. Each task may have only one item here (apply several steps
-    /// of one task in separate calls, in due order).
+    /// run one by one, as commands. Items that are not clock steps are skipped. Each task may
+    /// have only one item here (apply several steps of one task in separate calls, in due order).
     func stepClocks(_ items: [DueWorkItem]) async throws {
         guard !items.isEmpty else { return }
         var tasks: [String: TaskRecord] = [:]
@@ -21,9 +21,7 @@ extension CommandTransaction {
         var moves: [ClockMove] = []
         var escalations: [(task: TaskRecord, level: EscalationLevel, policy: String)] = []
         for item in items {
-            guard case .string(let policyName)? = item.payload["policy"], let step = SLAStep(payload: item.payload),
-                let task = tasks[item.taskID]
-            else { continue }
+            guard case .slaStep(let policyName, let step) = item.work, let task = tasks[item.taskID] else { continue }
             let definition = try await definition(of: task)
             guard
                 let move = moveClocks(

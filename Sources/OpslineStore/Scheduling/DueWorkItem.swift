@@ -2,19 +2,18 @@ import Foundation
 import Postgres
 import Workflow
 
-/// One claimed row of `due_work`.
+/// One claimed row of `due_work`, its kind and payload read into `work`.
 struct DueWorkItem {
     let id: Int64
-    let kind: String
     let taskID: String
     let dueAt: Date
-    let payload: [String: JSONValue]
+    /// What the row asks for.
+    let work: DueWork
 
     init(row: PostgresRow) throws {
         id = try row.decode("id")
-        kind = try row.decode("kind")
         taskID = try row.decode("task_id")
         dueAt = try row.decode("due_at")
-        payload = try JSONText.decodeObject(try row.decode("payload"))
+        work = DueWork(kind: try row.decode("kind"), payload: try JSONText.decodeObject(try row.decode("payload")))
     }
 }

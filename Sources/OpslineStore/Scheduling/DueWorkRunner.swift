@@ -25,9 +25,9 @@ public struct DueWorkRunner: Sendable {
     /// whose task a command holds at that moment are left for the next call.
     @discardableResult
     public func runDue(limit: Int = 100) async throws -> Int {
-        try await pool.write { [catalog, clock] connection -> Int in
+        try await pool.inTransaction { [catalog, clock] connection -> Int in
             let transaction = CommandTransaction(
-                connection: connection, catalog: catalog, caller: .system(Self.actor), authorize: { _, _ in },
+                connection: connection, catalog: catalog, caller: .system(Self.actor), authorize: .system,
                 clock: clock)
             let rows = try await connection.query(DueWorkSQL.claimDue, [limit, transaction.statementNow]).rows
             let claimed = try rows.map { try DueWorkItem(row: $0) }
@@ -40,7 +40,7 @@ public struct DueWorkRunner: Sendable {
             // Clock steps of tasks with one row in the batch are applied together (a few round
             // trips for the whole batch); a task's several rows are applied one by one, in due order.
             let rowsPerTask = Dictionary(items.map { ($0.taskID, 1) }, uniquingKeysWith: +)
-            let together = { (item: DueWorkItem) in item.kind == "sla" && rowsPerTask[item.taskID] == 1 }
+            let together = { (item: DueWorkItem) in item.work.isClockStep && rowsPerTask[item.taskID] == 1 }
             try await transaction.stepClocks(items.filter(together))
             for item in items where !together(item) {
                 try await transaction.applyDue(item)
@@ -53,7 +53,7 @@ public struct DueWorkRunner: Sendable {
 
     /// Seconds until the earliest waiting row is due (0 or less: due now); `nil` when none waits.
     public func secondsUntilNextDue() async throws -> Double? {
-        try await pool.read { connection in
+        try await pool.withIdempotentStatements { connection in
             try await connection.query(DueWorkSQL.secondsUntilNextDue, [clock.statementNow]).first?.decode(
                 "seconds", as: Double?.self)
         }
@@ -64,34 +64,25 @@ extension CommandTransaction {
     /// Applies one claimed row inside a savepoint: a refusal is recorded as an event on the task
     /// and does not spoil the rest of the batch.
     fileprivate func applyDue(_ item: DueWorkItem) async throws {
-        switch item.kind {
-        case "timer": try await fireTimer(item)
-        case "sla": try await stepClocks([item])
-        default: break  // A kind this build does not know; a newer replica will have applied it.
+        switch item.work {
+        case .timer(let timer): try await fire(timer, of: item.taskID)
+        case .slaStep: try await stepClocks([item])
+        case .unknown: break  // A newer replica's kind of work, or a payload this build cannot read.
         }
     }
 
-    private func fireTimer(_ item: DueWorkItem) async throws {
-        guard case .string(let transition)? = item.payload["fire"] else { return }
-        var request = TransitionRequest(taskID: item.taskID, transition: transition)
+    private func fire(_ timer: TimerFiring, of taskID: String) async throws {
+        var request = TransitionRequest(taskID: taskID, transition: timer.transition)
         request.note = "timer"
-        try await applyOrRecord(.transition(request), failure: "timer_failed", ["transition": .string(transition)])
+        try await applyOrRecord(
+            .transition(request), failure: "timer_failed", ["transition": .string(timer.transition)])
     }
 
     /// Applies a command in a savepoint; a refusal becomes a `failure` event on the task instead
     /// of spoiling the batch.
     func applyOrRecord(_ command: TaskCommand, failure: String, _ details: [String: JSONValue]) async throws {
         guard let taskID = command.taskID else { return }
-        let eventCount = pendingEvents.count
-        try await connection.execute("SAVEPOINT due_work")
-        do {
-            _ = try await apply(command)
-            try await connection.execute("RELEASE SAVEPOINT due_work")
-        } catch let error as PostgresError where error.isConnectionFailure || error.isTransactionRetryable {
-            throw error
-        } catch {
-            try await connection.execute("ROLLBACK TO SAVEPOINT due_work")
-            discardEvents(after: eventCount)
+        if case .failure(let error) = try await inSavepoint({ try await apply(command) }) {
             record(taskID, failure, details.merging(["reason": .string("\(error)")]) { $1 })
         }
     }

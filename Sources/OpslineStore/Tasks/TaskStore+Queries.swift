@@ -6,7 +6,7 @@ extension TaskStore {
 
     /// One task by id.
     public func task(_ id: String) async throws -> TaskRecord {
-        let row = try await pool.read { try await $0.query(TaskSQL.selectTask, [id]).first }
+        let row = try await pool.withIdempotentStatements { try await $0.query(TaskSQL.selectTask, [id]).first }
         guard let row else { throw StoreError.taskNotFound(id) }
         return try TaskRecord(row: row)
     }
@@ -14,7 +14,7 @@ extension TaskStore {
     /// The ids of a task's children (tasks whose `parent` it is, spawned or created so), oldest
     /// first; empty for a task without children.
     public func children(of id: String) async throws -> [String] {
-        let rows = try await pool.read { try await $0.query(LifecycleSQL.children, [id]).rows }
+        let rows = try await pool.withIdempotentStatements { try await $0.query(LifecycleSQL.children, [id]).rows }
         return try rows.map { try $0.decode("id", as: String.self) }
     }
 
@@ -23,13 +23,13 @@ extension TaskStore {
     public func list(_ filter: TaskFilter) async throws -> PagedSequence<TaskRecord> {
         var cursor: Int64 = 0
         if let after = filter.after {
-            let row = try await pool.read { try await $0.query(TaskSQL.rowIDOfTask, [after]).first }
+            let row = try await pool.withIdempotentStatements { try await $0.query(TaskSQL.rowIDOfTask, [after]).first }
             guard let row else { throw StoreError.unknownReference(field: "after", value: after) }
             cursor = try row.decode("row_id")
         }
         let start = cursor
         return pages(limit: filter.limit) { [self] remaining, lastCursor in
-            let rows = try await pool.read { connection in
+            let rows = try await pool.withIdempotentStatements { connection in
                 try await connection.query(
                     TaskSQL.listPage,
                     [
@@ -47,7 +47,7 @@ extension TaskStore {
     public func events(ofTask id: String) async throws -> PagedSequence<EventRecord> {
         _ = try await task(id)
         return pages(limit: nil) { [self] remaining, lastSeq in
-            let rows = try await pool.read { connection in
+            let rows = try await pool.withIdempotentStatements { connection in
                 try await connection.query(
                     TaskSQL.taskEventsPage, [id, lastSeq ?? 0, min(remaining, Self.pageSize)]
                 ).rows
@@ -69,7 +69,7 @@ extension TaskStore {
     /// The owning team of each existing task among `ids` (missing ids are absent).
     public func teams(of ids: [String]) async throws -> [String: String?] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await pool.read { try await $0.query(TaskSQL.teamsOfTasks, [ids]).rows }
+        let rows = try await pool.withIdempotentStatements { try await $0.query(TaskSQL.teamsOfTasks, [ids]).rows }
         var teams: [String: String?] = [:]
         for row in rows {
             teams[try row.decode("id", as: String.self)] = .some(try row.decode("team", as: String?.self))

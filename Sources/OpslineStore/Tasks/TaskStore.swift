@@ -18,11 +18,14 @@ public struct TaskStore: Sendable {
     }
 
     /// Applies one command in its own transaction and returns the task after it.
-    /// - Parameter authorize: refuses commands the caller may not run (default: allow all).
+    /// - Parameters:
+    ///   - caller: Who runs the command, as its events record.
+    ///   - authorize: Refuses commands the caller may not run (``CommandAuthorizer/system`` for
+    ///     the system's own work).
     public func apply(
-        _ command: TaskCommand, caller: CommandCaller, authorize: @escaping CommandAuthorizer = { _, _ in }
+        _ command: TaskCommand, caller: CommandCaller, authorize: CommandAuthorizer
     ) async throws -> TaskRecord {
-        try await pool.write { [catalog, clock] connection in
+        try await pool.inTransaction { [catalog, clock] connection in
             let transaction = CommandTransaction(
                 connection: connection, catalog: catalog, caller: caller, authorize: authorize, clock: clock,
                 defersWrites: true)
@@ -33,12 +36,16 @@ public struct TaskStore: Sendable {
     }
 
     /// Creates a task on the latest version of its workflow, in its initial state.
-    public func create(_ command: NewTask, caller: CommandCaller) async throws -> TaskRecord {
-        try await apply(.create(command), caller: caller)
+    public func create(
+        _ command: NewTask, caller: CommandCaller, authorize: CommandAuthorizer
+    ) async throws -> TaskRecord {
+        try await apply(.create(command), caller: caller, authorize: authorize)
     }
 
     /// Moves a task along a transition, after checking its version and the workflow's rules.
-    public func transition(_ request: TransitionRequest, caller: CommandCaller) async throws -> TaskRecord {
-        try await apply(.transition(request), caller: caller)
+    public func transition(
+        _ request: TransitionRequest, caller: CommandCaller, authorize: CommandAuthorizer
+    ) async throws -> TaskRecord {
+        try await apply(.transition(request), caller: caller, authorize: authorize)
     }
 }

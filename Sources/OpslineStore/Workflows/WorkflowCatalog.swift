@@ -52,7 +52,7 @@ public final class WorkflowCatalog: Sendable {
     public func publishVersion(source: String, file: String) async throws -> WorkflowPublication {
         let definition = try WorkflowParser.parse(source, file: file)
         let checksum = SHA256.hash(data: Data(source.utf8)).hexString
-        let (row, isNew) = try await pool.write { connection in
+        let (row, isNew) = try await pool.inTransaction { connection in
             // Serialises concurrent publishers of the same workflow (several replicas starting).
             try await connection.query(WorkflowSQL.lockWorkflowName, [definition.name])
             if let latest = try await connection.query(WorkflowSQL.latestVersion, [definition.name]).first,
@@ -71,14 +71,16 @@ public final class WorkflowCatalog: Sendable {
     /// The latest version of every workflow, sorted by name, as the database has them now (so
     /// versions other replicas published count too).
     public func latestPublished() async throws -> [PublishedWorkflow] {
-        let rows = try await pool.read { try await $0.query(WorkflowSQL.latestOfEach).rows }
+        let rows = try await pool.withIdempotentStatements { try await $0.query(WorkflowSQL.latestOfEach).rows }
         return try rows.map { try remember($0) }
     }
 
     /// The latest version of a workflow as the database has it now, or `nil` when it is not
     /// published.
     public func latestPublished(_ name: String) async throws -> PublishedWorkflow? {
-        let row = try await pool.read { try await $0.query(WorkflowSQL.latestVersion, [name]).first }
+        let row = try await pool.withIdempotentStatements {
+            try await $0.query(WorkflowSQL.latestVersion, [name]).first
+        }
         return try row.map { try remember($0) }
     }
 
@@ -97,7 +99,7 @@ public final class WorkflowCatalog: Sendable {
     /// A specific version, fetched from the database when another replica published it.
     public func workflow(_ name: String, version: Int) async throws -> PublishedWorkflow {
         if let known = versions.withLock({ $0[name]?[version] }) { return known }
-        return try await pool.read { try await self.workflow(name, version: version, on: $0) }
+        return try await pool.withIdempotentStatements { try await self.workflow(name, version: version, on: $0) }
     }
 
     /// A specific version, read on `connection` when this replica does not know it yet. A command

@@ -1,0 +1,35 @@
+import Workflow
+
+/// What a `due_work` row asks for, read once from its `kind` and `payload` when it is claimed.
+enum DueWork {
+    /// A workflow timer fires its transition (kind `timer`).
+    case timer(TimerFiring)
+    /// An SLA clock of `policy` takes its next step (kind `sla`).
+    case slaStep(policy: String, step: SLAStep)
+    /// A kind this build does not know (a newer replica wrote it), or a payload it cannot read:
+    /// skipped.
+    case unknown(kind: String)
+
+    /// Reads a row's kind and payload.
+    init(kind: String, payload: [String: JSONValue]) {
+        switch kind {
+        case "timer":
+            guard let timer = TimerFiring(payload: payload) else { self = .unknown(kind: kind); return }
+            self = .timer(timer)
+        case "sla":
+            guard case .string(let policy)? = payload["policy"], let step = SLAStep(payload: payload) else {
+                self = .unknown(kind: kind)
+                return
+            }
+            self = .slaStep(policy: policy, step: step)
+        default:
+            self = .unknown(kind: kind)
+        }
+    }
+
+    /// True for an SLA clock's step.
+    var isClockStep: Bool {
+        if case .slaStep = self { return true }
+        return false
+    }
+}
