@@ -36,7 +36,10 @@ public enum OpslineApplication {
     ) {
         routes.add(middleware: ErrorMiddleware())
         HealthRoutes(database: database).register(on: routes)
+        // Every `/v1` route gets an `AuthenticatedRequestContext`: AuthMiddleware answers 401
+        // first, and the context cannot be made without the caller it found.
         let v1 = routes.group("v1").add(middleware: AuthMiddleware(tokens: database.tokens))
+            .group(context: AuthenticatedRequestContext.self)
         TaskRoutes(tasks: database.tasks).register(on: v1.group("tasks"))
         v1.post("events", use: EventBatchRoute(tasks: database.tasks).post)
         v1.get("events", use: EventStreamRoute(events: database.events, signal: signal, heartbeat: heartbeat).stream)

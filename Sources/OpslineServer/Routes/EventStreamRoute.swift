@@ -12,8 +12,8 @@ struct EventStreamRoute {
     var heartbeat: Duration = .seconds(15)
     static let pageSize = 500
 
-    @Sendable func stream(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        let caller = try context.caller()
+    @Sendable func stream(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let caller = context.caller
         try AccessPolicy.checkRole(caller, .read)
         let query = request.uri.queryParameters
         var filter = EventFilter()

@@ -9,15 +9,15 @@ struct ReportRoutes {
     let catalog: WorkflowCatalog
 
     /// Adds the routes to the authenticated `/v1` group.
-    func register(on v1: RouterGroup<OpslineRequestContext>) {
+    func register(on v1: RouterGroup<AuthenticatedRequestContext>) {
         let group = v1.group("reports")
         group.get("sla", use: sla)
         group.get("flow", use: flow)
     }
 
     /// `GET /v1/reports/sla?by=team,workflow,policy&from=&to=&team=&workflow=`: one line per group.
-    @Sendable func sla(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        let caller = try context.caller()
+    @Sendable func sla(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let caller = context.caller
         try AccessPolicy.checkRole(caller, .read)
         let values = QueryValues(request)
         let by = try Self.dimensions(values.string("by"))
@@ -32,8 +32,8 @@ struct ReportRoutes {
     }
 
     /// `GET /v1/reports/flow?workflow=NAME&from=&to=&team=`: one line per state, most time first.
-    @Sendable func flow(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        let caller = try context.caller()
+    @Sendable func flow(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let caller = context.caller
         try AccessPolicy.checkRole(caller, .read)
         let values = QueryValues(request)
         let workflow = try values.required("workflow", "the workflow whose states to report")
