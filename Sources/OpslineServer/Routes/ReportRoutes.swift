@@ -21,12 +21,11 @@ struct ReportRoutes {
         try AccessPolicy.checkRole(caller, .read)
         let values = QueryValues(request)
         let by = try Self.dimensions(values.string("by"))
-        var query = SLAReportQuery(by: by)
+        var query = SLAReportQuery(by: by, scope: AccessPolicy.teamScope(caller))
         query.from = try values.time("from")
         query.to = try values.time("to")
         query.team = values.string("team")
         query.workflow = values.string("workflow")
-        if !AccessPolicy.seesAllTeams(caller) { query.visibleTeams = caller.teams }
         let rows = try await reports.slaCompliance(query)
         return Self.lines(rows.map { SLAReportLine(row: $0, by: by) })
     }
@@ -38,11 +37,10 @@ struct ReportRoutes {
         let values = QueryValues(request)
         let workflow = try values.required("workflow", "the workflow whose states to report")
         guard catalog.latest(workflow) != nil else { throw APIError.notFound("no workflow \(workflow)") }
-        var query = FlowReportQuery(workflow: workflow)
+        var query = FlowReportQuery(workflow: workflow, scope: AccessPolicy.teamScope(caller))
         query.from = try values.time("from")
         query.to = try values.time("to")
         query.team = values.string("team")
-        if !AccessPolicy.seesAllTeams(caller) { query.visibleTeams = caller.teams }
         let rows = try await reports.flow(query)
         return Self.lines(rows.map { FlowStateLine(workflow: workflow, row: $0) })
     }

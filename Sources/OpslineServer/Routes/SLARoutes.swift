@@ -25,14 +25,13 @@ struct SLARoutes {
         let caller = context.caller
         try AccessPolicy.checkRole(caller, .read)
         let query = QueryValues(request)
-        var filter = BreachFilter()
+        var filter = BreachFilter(scope: AccessPolicy.teamScope(caller))
         filter.team = query.string("team")
         filter.workflow = query.string("workflow")
         filter.policy = query.string("policy")
         filter.since = try query.time("since")
         filter.open = try query.bool("open")
         filter.limit = try query.limit()
-        if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
         let now = reports.clock.now
         return try await StreamedLines.response(reports.breaches(filter)) { [catalog] in
             ClockLine(record: $0, catalog: catalog, now: now)
@@ -47,12 +46,12 @@ struct SLARoutes {
         let query = QueryValues(request)
         let within = try query.duration("within") ?? Self.defaultWindow
         let now = reports.clock.now
-        var filter = AtRiskFilter(horizon: now.addingTimeInterval(TimeInterval(within.seconds)))
+        var filter = AtRiskFilter(
+            horizon: now.addingTimeInterval(TimeInterval(within.seconds)), scope: AccessPolicy.teamScope(caller))
         filter.team = query.string("team")
         filter.workflow = query.string("workflow")
         filter.policy = query.string("policy")
         filter.limit = try query.limit()
-        if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
         return try await StreamedLines.response(reports.atRisk(filter)) { [catalog] in
             ClockLine(record: $0, catalog: catalog, now: now)
         }

@@ -58,9 +58,7 @@ struct TaskRoutes {
     @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let caller = context.caller
         try AccessPolicy.checkRole(caller, .read)
-        var filter = try TaskFilter(request: request)
-        if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
-        let stream = try await tasks.list(filter)
+        let stream = try await tasks.list(TaskFilter(request: request, scope: AccessPolicy.teamScope(caller)))
         let now = tasks.clock.now
         return try await StreamedLines.response(stream) { [catalog = tasks.catalog] in
             TaskLine(task: $0, catalog: catalog, now: now)
