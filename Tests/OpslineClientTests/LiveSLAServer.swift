@@ -54,7 +54,7 @@ enum LiveSLAServer {
             try await database.workflows.publish(source: workflow, file: "sla-cli.yaml")
             try await database.tokens.ensure(secret: TokenSecret(LiveServer.adminSecret), name: "admin", role: .admin)
             let signal = EventSignal(conninfo: conninfo)
-            let dueSignal = EventSignal(conninfo: conninfo, channel: "opsline_due")
+            let dueSignal = EventSignal(conninfo: conninfo, channel: .due)
             let scheduler = DueWorkScheduler(runner: database.dueWork, signal: dueSignal, logger: Logger(label: "t"))
             let app = Application(
                 router: OpslineApplication.router(database: database, signal: signal),

@@ -27,7 +27,7 @@ struct SLACLITests {
                 TransitionRequest(taskID: quick.id, transition: "finish"), caller: .system(), authorize: .system)
 
             await server.time.advance(by: .seconds(2))
-            var breached = TaskFilter()
+            var breached = TaskFilter(scope: .allTeams)
             breached.breached = true
             _ = try await server.events.value({ try await Array(database.tasks.list(breached)) }) { $0.count == 2 }
             let table = try await cli.run("sla", "breaches")

@@ -65,7 +65,7 @@ import Workflow
         ) { running in
             _ = try await running.value { try await database.dueWork.secondsUntilNextDue() == nil ? true : nil }
         }
-        var filter = EventFilter()
+        var filter = EventFilter(scope: .allTeams)
         filter.type = "transitioned"
         let fired = try await database.events.events(after: 0, filter: filter, limit: 1000).map(\.taskID)
         #expect(fired.count == created.count)

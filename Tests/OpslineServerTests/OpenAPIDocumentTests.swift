@@ -5,9 +5,9 @@ import Postgres
 import Testing
 import Yams
 
-/// Keeps `schema/openapi.yaml` honest: it lists exactly the endpoints the server registers (as
-/// recorded from the very registration code the server runs), only the probes go without a
-/// token, and its error code enum holds exactly the codes the sources can produce.
+/// Keeps `schema/openapi.yaml` honest: it lists exactly the endpoints the server registers (the
+/// routes the server's own router holds), only the probes go without a token, and its error
+/// code enum holds exactly the codes the sources can produce.
 @Suite struct OpenAPIDocumentTests {
     /// The OpenAPI document.
     static let documentURL = TestServer.repositoryRoot.appendingPathComponent("schema/openapi.yaml")
@@ -20,7 +20,7 @@ import Yams
     @Test func theDocumentListsExactlyTheRegisteredEndpoints() throws {
         let registered = try Self.registeredEndpoints()
         let documented = try Self.documentedEndpoints()
-        #expect(!registered.isEmpty, "the recorder saw no route")
+        #expect(!registered.isEmpty, "the router holds no route")
         #expect(Set(registered).count == registered.count, "a route is registered twice: \(registered)")
         for endpoint in Set(registered).subtracting(documented).sorted() {
             Issue.record("the server registers \(endpoint), but schema/openapi.yaml does not list it")

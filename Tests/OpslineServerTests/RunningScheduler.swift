@@ -9,7 +9,7 @@ import TestSupport
 /// scheduler then applies with `value(_:)`, never by sleeping.
 struct RunningScheduler: Sendable {
     let time: TestTime
-    /// Fires on every commit that appends events (`NOTIFY opsline_events`).
+    /// Fires on every commit that appends events (`NotifyChannel.events`).
     let events: EventSignal
 
     /// Runs `body` while a scheduler applies `database`'s due work, then stops it.
@@ -18,7 +18,7 @@ struct RunningScheduler: Sendable {
         _ body: @Sendable (RunningScheduler) async throws -> Value
     ) async throws -> Value {
         let conninfo = database.pool.conninfo
-        let dueSignal = EventSignal(conninfo: conninfo, channel: "opsline_due")
+        let dueSignal = EventSignal(conninfo: conninfo, channel: .due)
         let events = EventSignal(conninfo: conninfo)
         var scheduler = DueWorkScheduler(runner: database.dueWork, signal: dueSignal, logger: Logger(label: "test"))
         configure(&scheduler)

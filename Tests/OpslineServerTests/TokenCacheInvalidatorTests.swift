@@ -8,7 +8,7 @@ import TestSupport
 
 @Suite struct TokenCacheInvalidatorTests {
     /// Two replicas on one database, each trusting a resolved token for an hour: a revocation on
-    /// one reaches the other through `NOTIFY opsline_tokens`, not through the cache running out.
+    /// one reaches the other through `NotifyChannel.tokens`, not through the cache running out.
     @Test func aTokenRevokedOnOneReplicaIsRefusedByAnotherThatHadCachedIt() async throws {
         let conninfo = try await TestCluster.shared.makeDatabase()
         let database = try OpslineDatabase(pool: PostgresPool(conninfo: conninfo, maximumConnections: 2))
@@ -18,7 +18,7 @@ import TestSupport
         let other = TokenStore(pool: otherPool, cacheLifetime: .seconds(3600))
         let (token, secret) = try await revoking.create(name: "crm", role: .service, teams: ["support"])
 
-        let signal = EventSignal(conninfo: conninfo, channel: TokenStore.revocationChannel)
+        let signal = EventSignal(conninfo: conninfo, channel: .tokens)
         let invalidator = TokenCacheInvalidator(signal: signal, tokens: other)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await signal.run() }

@@ -51,7 +51,9 @@ import Workflow
 
         // A reconnect resumes from the last seq seen and gets exactly the rest.
         let middle = followed[followed.count / 2]
-        let resumed = try await database.events.events(after: middle, filter: EventFilter(), limit: 100_000).map(\.seq)
+        let resumed = try await database.events.events(
+            after: middle, filter: EventFilter(scope: .allTeams), limit: 100_000
+        ).map(\.seq)
         #expect(resumed == Array(committed.drop { $0 <= middle }))
         await pool.close()
     }
@@ -78,7 +80,7 @@ import Workflow
         var cursor: Int64 = 0
         while true {
             let finished = done.load(ordering: .acquiring)
-            let page = try await log.events(after: cursor, filter: EventFilter(), limit: 50)
+            let page = try await log.events(after: cursor, filter: EventFilter(scope: .allTeams), limit: 50)
             seen += page.map(\.seq)
             cursor = page.last?.seq ?? cursor
             if page.isEmpty {

@@ -47,7 +47,7 @@ import Workflow
     @Test func breachesPageThroughTiesNewestFirstWithoutSkippingOrRepeating() async throws {
         let database = try await seeded()
         var listed: [TaskClockRecord] = []
-        for try await record in database.reports.breaches(BreachFilter()) { listed.append(record) }
+        for try await record in database.reports.breaches(BreachFilter(scope: .allTeams)) { listed.append(record) }
         #expect(listed.count == 900)
         let keys = listed.map { "\($0.taskID)/\($0.clock.policy)" }
         #expect(Set(keys).count == 900, "no clock twice")
@@ -56,8 +56,7 @@ import Workflow
         }
         #expect(keys == expected.map { "\($0.taskID)/\($0.clock.policy)" }, "newest breach first, ties by id")
 
-        var filter = BreachFilter()
-        filter.visibleTeams = ["billing"]
+        var filter = BreachFilter(scope: .teams(["billing"]))
         filter.open = true
         var billing: [TaskClockRecord] = []
         for try await record in database.reports.breaches(filter) { billing.append(record) }
@@ -65,7 +64,7 @@ import Workflow
         #expect(billing.count == 2 * openBillingTasks)
         #expect(billing.allSatisfy { $0.team == "billing" && $0.clock.state == .running })
 
-        filter = BreachFilter()
+        filter = BreachFilter(scope: .allTeams)
         filter.limit = 250
         var limited = 0
         for try await _ in database.reports.breaches(filter) { limited += 1 }
@@ -77,7 +76,9 @@ import Workflow
         let database = try await seeded()
         var listed: [TaskClockRecord] = []
         let horizon = Date().addingTimeInterval(3 * 60 + 30)
-        for try await record in database.reports.atRisk(AtRiskFilter(horizon: horizon)) { listed.append(record) }
+        for try await record in database.reports.atRisk(AtRiskFilter(horizon: horizon, scope: .allTeams)) {
+            listed.append(record)
+        }
         let expected: Int = (1...300).filter { (n: Int) -> Bool in n % 4 + 1 <= 3 }.count
         #expect(listed.count == expected, "due within 3½ minutes: 1, 2 or 3 minutes from now")
         #expect(Set(listed.map(\.taskID)).count == listed.count)
@@ -122,7 +123,7 @@ import Workflow
         try await database.workflows.publish(source: WorkflowCatalogTests.source, file: "complaint-escalation.yaml")
         try await pool.withConnection { try await $0.execute(Self.history) }
 
-        let rows = try await database.reports.flow(FlowReportQuery(workflow: "complaint-escalation"))
+        let rows = try await database.reports.flow(FlowReportQuery(workflow: "complaint-escalation", scope: .allTeams))
         #expect(
             rows.map(\.state) == ["waiting_on_customer", "investigating", "received", "acknowledged", "resolved"],
             "most time first; a closed task's final state is not counted")
@@ -137,15 +138,14 @@ import Workflow
         #expect(byState["waiting_on_customer"]?.totalSeconds == 2000)
         #expect(byState["resolved"]?.totalSeconds == 60)
 
-        var window = FlowReportQuery(workflow: "complaint-escalation")
+        var window = FlowReportQuery(workflow: "complaint-escalation", scope: .allTeams)
         window.from = ISO8601DateFormatter().date(from: "2026-11-01T08:08:20Z")  // 500 s in
         window.to = ISO8601DateFormatter().date(from: "2026-11-01T08:43:20Z")  // 2600 s in
         let entered = try await database.reports.flow(window)
         #expect(entered.map(\.state) == ["waiting_on_customer", "investigating", "resolved"])
         #expect(entered.map(\.totalSeconds) == [2000, 100, 40], "stretches entered in the window, in full")
 
-        var billing = FlowReportQuery(workflow: "complaint-escalation")
-        billing.visibleTeams = ["billing"]
+        let billing = FlowReportQuery(workflow: "complaint-escalation", scope: .teams(["billing"]))
         #expect(try await database.reports.flow(billing).map(\.state) == ["received"])
         await pool.close()
     }

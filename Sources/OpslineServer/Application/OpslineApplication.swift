@@ -13,30 +13,12 @@ public enum OpslineApplication {
         database: OpslineDatabase, signal: EventSignal, heartbeat: Duration = .seconds(15)
     ) -> Router<OpslineRequestContext> {
         let router = Router(context: OpslineRequestContext.self)
-        register(
-            on: RecordingRouter(router: router, table: EndpointTable()), database: database, signal: signal,
-            heartbeat: heartbeat)
-        return router
-    }
-
-    /// Every endpoint the router serves (method and OpenAPI path), sorted by path and method:
-    /// recorded while running the very registration code `router(database:signal:heartbeat:)`
-    /// runs. Nothing touches the database.
-    public static func endpoints(database: OpslineDatabase, signal: EventSignal) -> [Endpoint] {
-        let table = EndpointTable()
-        register(
-            on: RecordingRouter(router: Router(context: OpslineRequestContext.self), table: table),
-            database: database, signal: signal, heartbeat: .seconds(15))
-        return table.endpoints
-    }
-
-    /// Adds every route and middleware; every route goes through `routes`, which records it.
-    private static func register(
-        on routes: RecordingRouter, database: OpslineDatabase, signal: EventSignal, heartbeat: Duration
-    ) {
-        routes.add(middleware: ErrorMiddleware())
-        HealthRoutes(database: database).register(on: routes)
-        let v1 = routes.group("v1").add(middleware: AuthMiddleware(tokens: database.tokens))
+        router.add(middleware: ErrorMiddleware())
+        HealthRoutes(database: database).register(on: router)
+        // Every `/v1` route gets an `AuthenticatedRequestContext`: AuthMiddleware answers 401
+        // first, and the context cannot be made without the caller it found.
+        let v1 = router.group("v1").add(middleware: AuthMiddleware(tokens: database.tokens))
+            .group(context: AuthenticatedRequestContext.self)
         TaskRoutes(tasks: database.tasks).register(on: v1.group("tasks"))
         v1.post("events", use: EventBatchRoute(tasks: database.tasks).post)
         v1.get("events", use: EventStreamRoute(events: database.events, signal: signal, heartbeat: heartbeat).stream)
@@ -46,6 +28,14 @@ public enum OpslineApplication {
         SLARoutes(reports: database.reports, catalog: database.workflows).register(on: v1)
         ReportRoutes(reports: database.reports, catalog: database.workflows).register(on: v1)
         CalendarRoutes(calendars: database.workflows.calendars, clock: database.clock).register(on: v1)
+        return router
+    }
+
+    /// Every endpoint the router of `router(database:signal:heartbeat:)` serves (method and
+    /// OpenAPI path), sorted by path and method: read from the routes Hummingbird's router holds
+    /// (`Router.routes`). Nothing touches the database.
+    public static func endpoints(database: OpslineDatabase, signal: EventSignal) -> [Endpoint] {
+        router(database: database, signal: signal).routes.map { Endpoint($0) }.sorted()
     }
 
     /// The application listening on `host:port`.

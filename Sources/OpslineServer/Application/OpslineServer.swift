@@ -43,9 +43,9 @@ public struct OpslineServer: Sendable {
             logger: logger)
         let pruner = IdempotencyPruner(
             database: database, retention: configuration.idempotencyRetention, logger: logger)
-        let dueSignal = EventSignal(conninfo: conninfo, channel: "opsline_due", logger: logger)
+        let dueSignal = EventSignal(conninfo: conninfo, channel: .due, logger: logger)
         let scheduler = DueWorkScheduler(runner: database.dueWork, signal: dueSignal, logger: logger)
-        let revocations = EventSignal(conninfo: conninfo, channel: TokenStore.revocationChannel, logger: logger)
+        let revocations = EventSignal(conninfo: conninfo, channel: .tokens, logger: logger)
         let invalidator = TokenCacheInvalidator(signal: revocations, tokens: database.tokens)
         let group = ServiceGroup(
             configuration: .init(

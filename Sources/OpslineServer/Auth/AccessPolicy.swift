@@ -25,8 +25,11 @@ enum AccessPolicy {
         }
     }
 
-    /// True when the role can see every team's tasks.
-    static func seesAllTeams(_ principal: Principal) -> Bool { principal.role == .admin }
+    /// The tasks `principal` may list and report on: admins every team's, everyone else their
+    /// own teams'. The one place a list query's scope is made.
+    static func teamScope(_ principal: Principal) -> TeamScope {
+        principal.role == .admin ? .allTeams : .teams(principal.teams)
+    }
 
     private static func allowedByRole(_ role: Role, _ action: TaskAction) -> Bool {
         switch (role, action) {

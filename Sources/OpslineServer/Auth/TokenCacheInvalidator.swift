@@ -2,10 +2,10 @@ import OpslineStore
 import ServiceLifecycle
 
 /// Empties this replica's cache of resolved tokens whenever any replica revokes one
-/// (`NOTIFY opsline_tokens`), and whenever the listening connection (re)connects, since
+/// (`NotifyChannel.tokens`), and whenever the listening connection (re)connects, since
 /// revocations may have been missed while it was down.
 struct TokenCacheInvalidator: Service {
-    /// Fed by `LISTEN` on `TokenStore.revocationChannel`.
+    /// Fed by `LISTEN` on `NotifyChannel.tokens`.
     let signal: EventSignal
     let tokens: TokenStore
 

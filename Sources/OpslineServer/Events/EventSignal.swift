@@ -5,7 +5,8 @@ import ServiceLifecycle
 import Synchronization
 
 /// Tells waiters that a `NOTIFY` channel fired: event-stream followers that the log may have
-/// grown (`opsline_events`), the scheduler that new work may be due (`opsline_due`).
+/// grown (`NotifyChannel.events`), the scheduler that new work may be due (`.due`), every
+/// replica that a token was revoked (`.tokens`).
 ///
 /// One `LISTEN` connection per signal and server feeds it (`run()`); every waiter waits on it
 /// instead of holding a connection of its own. A signal carries no data: waiters re-read what
@@ -19,12 +20,13 @@ public final class EventSignal: Service, Sendable {
 
     private let state = Mutex(State())
     private let conninfo: String
-    private let channel: String
+    private let channel: NotifyChannel
     private let logger: Logger
 
     /// A signal fed by `LISTEN channel` on `conninfo`.
-    public init(conninfo: String, channel: String = "opsline_events", logger: Logger = Logger(label: "opsline.events"))
-    {
+    public init(
+        conninfo: String, channel: NotifyChannel = .events, logger: Logger = Logger(label: "opsline.events")
+    ) {
         self.conninfo = conninfo
         self.channel = channel
         self.logger = logger
@@ -33,7 +35,7 @@ public final class EventSignal: Service, Sendable {
     /// Listens until cancelled or shut down gracefully; then wakes every follower so that open
     /// streams notice the shutdown.
     public func run() async throws {
-        let listener = PostgresListener(conninfo: conninfo, channels: [channel], logger: logger)
+        let listener = PostgresListener(conninfo: conninfo, channels: [channel.rawValue], logger: logger)
         await cancelWhenGracefulShutdown {
             for await _ in listener.events() { self.fire() }
         }

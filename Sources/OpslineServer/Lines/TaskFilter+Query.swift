@@ -2,9 +2,10 @@ import Hummingbird
 import OpslineStore
 
 extension TaskFilter {
-    /// The filter a `GET /v1/tasks` query asks for; unknown values are 400s, not silence.
-    init(request: Request) throws {
-        self.init()
+    /// The filter a `GET /v1/tasks` query asks for, over the tasks `scope` sees; unknown values
+    /// are 400s, not silence.
+    init(request: Request, scope: TeamScope) throws {
+        self.init(scope: scope)
         let query = request.uri.queryParameters
         workflow = query["workflow"].map(String.init)
         state = query["state"].map(String.init)

@@ -11,23 +11,21 @@ struct CalendarRoutes {
     let clock: OpslineClock
 
     /// Adds the routes to the authenticated `/v1` group.
-    func register(on v1: RouterGroup<OpslineRequestContext>) {
+    func register(on v1: RouterGroup<AuthenticatedRequestContext>) {
         let group = v1.group("calendars")
         group.get(use: list)
         group.get(":name/due", use: due)
     }
 
     /// One line per calendar, by name; `24x7` is always there.
-    @Sendable func list(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        _ = try context.caller()
+    @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let lines = calendars.businessCalendars.map { NDJSON.buffer(CalendarLine(calendar: $0)) }
         return Response(status: .ok, headers: [.contentType: NDJSON.contentType], body: .init(contentsOf: lines))
     }
 
     /// `GET /v1/calendars/{name}/due?from=<RFC 3339>&duration=<4h>`: the deadline an SLA clock
     /// started at `from` (default: now) with that target gets in the calendar.
-    @Sendable func due(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        _ = try context.caller()
+    @Sendable func due(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let name = try context.parameters.require("name")
         guard let calendar = calendars.businessCalendar(named: name) else {
             throw APIError.notFound("no calendar \(name)")

@@ -11,9 +11,9 @@ struct EventBatchRoute {
     /// Lines per transaction: several commits' worth of work share one fsync.
     var groupSize = 100
 
-    @Sendable func post(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+    @Sendable func post(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var request = request
-        let caller = try context.caller()
+        let caller = context.caller
         let lines = try await request.ndjsonLines()
         // An empty batch is a mistake worth naming (and leaves no line to report a failure on).
         guard !lines.isEmpty else { throw APIError.badRequest("the body holds no lines") }

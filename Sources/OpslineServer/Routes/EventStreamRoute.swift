@@ -12,16 +12,15 @@ struct EventStreamRoute {
     var heartbeat: Duration = .seconds(15)
     static let pageSize = 500
 
-    @Sendable func stream(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        let caller = try context.caller()
+    @Sendable func stream(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let caller = context.caller
         try AccessPolicy.checkRole(caller, .read)
         let query = request.uri.queryParameters
-        var filter = EventFilter()
+        var filter = EventFilter(scope: AccessPolicy.teamScope(caller))
         filter.task = query["task"].map(String.init)
         filter.team = query["team"].map(String.init)
         filter.workflow = query["workflow"].map(String.init)
         filter.type = query["type"].map(String.init)
-        if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
         let fromNow = query["since"] == "now"
         // `now`: the last committed seq. Seqs are handed out under the event-log lock, held until
         // commit, so every event still in flight will get a larger one: none is skipped.

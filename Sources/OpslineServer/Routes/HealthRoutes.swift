@@ -6,7 +6,8 @@ import Workflow
 struct HealthRoutes {
     let database: OpslineDatabase
 
-    func register(on router: RecordingRouter) {
+    /// Adds the probes to the root router, outside the authenticated `/v1` group.
+    func register(on router: Router<OpslineRequestContext>) {
         router.get("healthz") { _, _ in
             StreamedLines.single(JSONValue.object(["status": "ok"]), status: .ok)
         }

@@ -9,40 +9,38 @@ struct ReportRoutes {
     let catalog: WorkflowCatalog
 
     /// Adds the routes to the authenticated `/v1` group.
-    func register(on v1: RouterGroup<OpslineRequestContext>) {
+    func register(on v1: RouterGroup<AuthenticatedRequestContext>) {
         let group = v1.group("reports")
         group.get("sla", use: sla)
         group.get("flow", use: flow)
     }
 
     /// `GET /v1/reports/sla?by=team,workflow,policy&from=&to=&team=&workflow=`: one line per group.
-    @Sendable func sla(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        let caller = try context.caller()
+    @Sendable func sla(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let caller = context.caller
         try AccessPolicy.checkRole(caller, .read)
         let values = QueryValues(request)
         let by = try Self.dimensions(values.string("by"))
-        var query = SLAReportQuery(by: by)
+        var query = SLAReportQuery(by: by, scope: AccessPolicy.teamScope(caller))
         query.from = try values.time("from")
         query.to = try values.time("to")
         query.team = values.string("team")
         query.workflow = values.string("workflow")
-        if !AccessPolicy.seesAllTeams(caller) { query.visibleTeams = caller.teams }
         let rows = try await reports.slaCompliance(query)
         return Self.lines(rows.map { SLAReportLine(row: $0, by: by) })
     }
 
     /// `GET /v1/reports/flow?workflow=NAME&from=&to=&team=`: one line per state, most time first.
-    @Sendable func flow(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        let caller = try context.caller()
+    @Sendable func flow(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let caller = context.caller
         try AccessPolicy.checkRole(caller, .read)
         let values = QueryValues(request)
         let workflow = try values.required("workflow", "the workflow whose states to report")
         guard catalog.latest(workflow) != nil else { throw APIError.notFound("no workflow \(workflow)") }
-        var query = FlowReportQuery(workflow: workflow)
+        var query = FlowReportQuery(workflow: workflow, scope: AccessPolicy.teamScope(caller))
         query.from = try values.time("from")
         query.to = try values.time("to")
         query.team = values.string("team")
-        if !AccessPolicy.seesAllTeams(caller) { query.visibleTeams = caller.teams }
         let rows = try await reports.flow(query)
         return Self.lines(rows.map { FlowStateLine(workflow: workflow, row: $0) })
     }

@@ -13,7 +13,7 @@ struct SLARoutes {
     static let defaultWindow = WorkDuration(seconds: 2 * 3600)
 
     /// Adds the routes to the authenticated `/v1` group.
-    func register(on v1: RouterGroup<OpslineRequestContext>) {
+    func register(on v1: RouterGroup<AuthenticatedRequestContext>) {
         let group = v1.group("sla")
         group.get("breaches", use: breaches)
         group.get("at-risk", use: atRisk)
@@ -21,18 +21,17 @@ struct SLARoutes {
 
     /// `GET /v1/sla/breaches?team=&workflow=&policy=&since=&open=&limit=`: one line per breached
     /// clock, newest breach first, streamed.
-    @Sendable func breaches(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        let caller = try context.caller()
+    @Sendable func breaches(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let caller = context.caller
         try AccessPolicy.checkRole(caller, .read)
         let query = QueryValues(request)
-        var filter = BreachFilter()
+        var filter = BreachFilter(scope: AccessPolicy.teamScope(caller))
         filter.team = query.string("team")
         filter.workflow = query.string("workflow")
         filter.policy = query.string("policy")
         filter.since = try query.time("since")
         filter.open = try query.bool("open")
         filter.limit = try query.limit()
-        if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
         let now = reports.clock.now
         return try await StreamedLines.response(reports.breaches(filter)) { [catalog] in
             ClockLine(record: $0, catalog: catalog, now: now)
@@ -41,18 +40,18 @@ struct SLARoutes {
 
     /// `GET /v1/sla/at-risk?within=2h&team=&workflow=&policy=&limit=`: running clocks, not yet
     /// breached, due within the window (wall-clock time from now), soonest first, streamed.
-    @Sendable func atRisk(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        let caller = try context.caller()
+    @Sendable func atRisk(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let caller = context.caller
         try AccessPolicy.checkRole(caller, .read)
         let query = QueryValues(request)
         let within = try query.duration("within") ?? Self.defaultWindow
         let now = reports.clock.now
-        var filter = AtRiskFilter(horizon: now.addingTimeInterval(TimeInterval(within.seconds)))
+        var filter = AtRiskFilter(
+            horizon: now.addingTimeInterval(TimeInterval(within.seconds)), scope: AccessPolicy.teamScope(caller))
         filter.team = query.string("team")
         filter.workflow = query.string("workflow")
         filter.policy = query.string("policy")
         filter.limit = try query.limit()
-        if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
         return try await StreamedLines.response(reports.atRisk(filter)) { [catalog] in
             ClockLine(record: $0, catalog: catalog, now: now)
         }

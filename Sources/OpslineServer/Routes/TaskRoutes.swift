@@ -7,7 +7,7 @@ import Workflow
 struct TaskRoutes {
     let tasks: TaskStore
 
-    func register(on group: RouterGroup<OpslineRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.post(use: create)
         group.get(use: list)
         group.get(":id", use: show)
@@ -20,9 +20,9 @@ struct TaskRoutes {
     /// Each line creates one task in its own transaction; a bad line does not stop the others.
     /// 201 when every line succeeded; a single failed line answers with its own status; a mix
     /// answers 207 with an error line (carrying `line`) in place of each failed task.
-    @Sendable func create(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+    @Sendable func create(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var request = request
-        let caller = try context.caller()
+        let caller = context.caller
         let lines = try await request.ndjsonLines()
         guard !lines.isEmpty else { throw APIError.badRequest("the body holds no lines") }
         var answers: [CommandAnswer] = []
@@ -57,27 +57,25 @@ struct TaskRoutes {
         return Response(status: status, headers: headers, body: .init(contentsOf: buffers))
     }
 
-    @Sendable func list(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        let caller = try context.caller()
+    @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let caller = context.caller
         try AccessPolicy.checkRole(caller, .read)
-        var filter = try TaskFilter(request: request)
-        if !AccessPolicy.seesAllTeams(caller) { filter.visibleTeams = caller.teams }
-        let stream = try await tasks.list(filter)
+        let stream = try await tasks.list(TaskFilter(request: request, scope: AccessPolicy.teamScope(caller)))
         let now = tasks.clock.now
         return try await StreamedLines.response(stream) { [catalog = tasks.catalog] in
             TaskLine(task: $0, catalog: catalog, now: now)
         }
     }
 
-    @Sendable func show(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let task = try await tasks.task(try context.parameters.require("id"))
-        try AccessPolicy.check(try context.caller(), .read, team: task.team)
+        try AccessPolicy.check(context.caller, .read, team: task.team)
         let children = try await tasks.children(of: task.id)
         return StreamedLines.single(
             TaskLine(task: task, catalog: tasks.catalog, now: tasks.clock.now, children: children), status: .ok)
     }
 
-    @Sendable func transition(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+    @Sendable func transition(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var request = request
         let id = try context.parameters.require("id")
         let line = try await request.singleLine()
@@ -85,7 +83,7 @@ struct TaskRoutes {
         return try await applySingle(command, line: line, request: request, context: context)
     }
 
-    @Sendable func update(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+    @Sendable func update(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var request = request
         let id = try context.parameters.require("id")
         let line = try await request.singleLine()
@@ -100,7 +98,7 @@ struct TaskRoutes {
         return try await applySingle(.update(update), line: line, request: request, context: context)
     }
 
-    @Sendable func comment(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+    @Sendable func comment(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var request = request
         let id = try context.parameters.require("id")
         let line = try await request.singleLine()
@@ -110,18 +108,18 @@ struct TaskRoutes {
         return try await applySingle(command, line: line, request: request, context: context)
     }
 
-    @Sendable func events(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+    @Sendable func events(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let task = try await tasks.task(id)
-        try AccessPolicy.check(try context.caller(), .read, team: task.team)
+        try AccessPolicy.check(context.caller, .read, team: task.team)
         return try await StreamedLines.response(try await tasks.events(ofTask: id)) { EventLine(event: $0) }
     }
 
     /// A single-task command, honouring an `Idempotency-Key` header.
     private func applySingle(
-        _ command: TaskCommand, line: RequestLine, request: Request, context: OpslineRequestContext
+        _ command: TaskCommand, line: RequestLine, request: Request, context: AuthenticatedRequestContext
     ) async throws -> Response {
-        let caller = try context.caller()
+        let caller = context.caller
         let key = request.headers[.idempotencyKey]
         let hash = "\(request.method) \(request.uri.path) \(line.digest)"
         return Self.response(

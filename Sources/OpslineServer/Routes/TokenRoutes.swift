@@ -6,7 +6,7 @@ struct TokenRoutes {
     let tokens: TokenStore
 
     /// Adds the routes to the authenticated `/v1` group.
-    func register(on v1: RouterGroup<OpslineRequestContext>) {
+    func register(on v1: RouterGroup<AuthenticatedRequestContext>) {
         let group = v1.group("tokens")
         group.post(use: create)
         group.get(use: list)
@@ -15,9 +15,9 @@ struct TokenRoutes {
     }
 
     /// 201 with the new token's line, the only one that carries its secret.
-    @Sendable func create(_ request: Request, context: OpslineRequestContext) async throws -> Response {
+    @Sendable func create(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var request = request
-        try AccessPolicy.checkManagesTokens(try context.caller())
+        try AccessPolicy.checkManagesTokens(context.caller)
         let line = try await request.singleLine()
         let body = try line.decode(CreateTokenLine.self)
         let role = try body.validatedRole()
@@ -31,21 +31,21 @@ struct TokenRoutes {
     }
 
     /// Every token, oldest first, streamed; no secrets.
-    @Sendable func list(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        try AccessPolicy.checkManagesTokens(try context.caller())
+    @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        try AccessPolicy.checkManagesTokens(context.caller)
         return try await StreamedLines.response(tokens.list()) { TokenLine(token: $0) }
     }
 
     /// 200 with the revoked token's line; it stops authenticating at once.
-    @Sendable func revoke(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        try AccessPolicy.checkManagesTokens(try context.caller())
+    @Sendable func revoke(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        try AccessPolicy.checkManagesTokens(context.caller)
         let token = try await tokens.revoke(id: try context.parameters.require("id"))
         context.logger.notice("revoked a token", metadata: ["token": "\(token.id)"])
         return StreamedLines.single(TokenLine(token: token), status: .ok)
     }
 
     /// The caller: its token id, name, role and teams.
-    @Sendable func me(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        StreamedLines.single(CallerLine(principal: try context.caller()), status: .ok)
+    @Sendable func me(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        StreamedLines.single(CallerLine(principal: context.caller), status: .ok)
     }
 }

@@ -9,7 +9,7 @@ struct WorkflowRoutes {
     /// workflow may name.
     let catalog: WorkflowCatalog
 
-    func register(on group: RouterGroup<OpslineRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.get(use: list)
         group.get(":name", use: show)
         group.put(":name", use: publish)
@@ -17,23 +17,20 @@ struct WorkflowRoutes {
     }
 
     /// The latest version of every workflow, one line each, by name.
-    @Sendable func list(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        _ = try context.caller()
+    @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let lines = try await catalog.latestPublished().map { NDJSON.buffer(WorkflowLine(workflow: $0).json) }
         return Response(status: .ok, headers: [.contentType: NDJSON.contentType], body: .init(contentsOf: lines))
     }
 
     /// The definition as one line: the latest version, or `?version=N`.
-    @Sendable func show(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        _ = try context.caller()
+    @Sendable func show(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let workflow = try await published(request, context: context)
         return StreamedLines.single(WorkflowDocument(workflow: workflow).json, status: .ok)
     }
 
     /// The state diagram as `text/plain`: `?format=dot` (the default) or `mermaid`, of the latest
     /// version or `?version=N`.
-    @Sendable func graph(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        _ = try context.caller()
+    @Sendable func graph(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let requested = request.uri.queryParameters["format"].map(String.init) ?? WorkflowGraph.Format.dot.rawValue
         guard let format = WorkflowGraph.Format(rawValue: requested) else {
             throw APIError.badRequest("format must be dot or mermaid, not '\(requested)'")
@@ -50,8 +47,8 @@ struct WorkflowRoutes {
     /// name the workflow of the path, and agree with the other published workflows and the
     /// server's calendars (422 `invalid_workflow` lists every problem). Tasks already running
     /// stay on the version they started with.
-    @Sendable func publish(_ request: Request, context: OpslineRequestContext) async throws -> Response {
-        try AccessPolicy.checkPublishesWorkflows(try context.caller())
+    @Sendable func publish(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        try AccessPolicy.checkPublishesWorkflows(context.caller)
         let name = try context.parameters.require("name")
         let file = try await WorkflowUpload.read(request).file(named: name)
         if let declared = file.declaredWorkflowName, declared != name {
@@ -74,7 +71,7 @@ struct WorkflowRoutes {
     }
 
     /// The workflow of the path at `?version=N`, or its latest version; 404 when there is none.
-    private func published(_ request: Request, context: OpslineRequestContext) async throws -> PublishedWorkflow {
+    private func published(_ request: Request, context: AuthenticatedRequestContext) async throws -> PublishedWorkflow {
         let name = try context.parameters.require("name")
         guard let text = request.uri.queryParameters["version"].map(String.init) else {
             guard let latest = try await catalog.latestPublished(name) else {

@@ -5,7 +5,7 @@ import ServiceLifecycle
 /// Applies time-driven work as it falls due. Every replica runs one.
 ///
 /// It claims due rows in small batches until none are left, then sleeps until the next row is
-/// due, or until a `NOTIFY opsline_due` says a replica scheduled something (possibly earlier),
+/// due, or until a notification on `NotifyChannel.due` says a replica scheduled something (possibly earlier),
 /// or `idleCheck` passes (a safety net for a lost notification). Claiming uses
 /// `FOR UPDATE SKIP LOCKED`, so replicas share the work without double-firing.
 ///

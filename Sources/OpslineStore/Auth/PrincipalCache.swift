@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// An entry lives `lifetime` at most, and never past its token's expiry. Revoking a token
 /// empties the cache of the replica that revoked it at once, and of the other replicas when its
-/// `NOTIFY opsline_tokens` arrives (``TokenStore/forgetCachedPrincipals()``); if that notification
+/// ``NotifyChannel/tokens`` notification arrives (``TokenStore/forgetCachedPrincipals()``); if that notification
 /// is lost, `lifetime` bounds how long a revoked token keeps working there. Unknown secrets are
 /// never cached, so guessing cannot fill the cache.
 final class PrincipalCache: Sendable {

@@ -38,7 +38,7 @@ enum TokenSQL {
         RETURNING \(Token.columns)
         """
 
-    /// Tells every replica to forget the principals it has cached (`TokenStore.revocationChannel`).
+    /// Tells every replica to forget the principals it has cached (``NotifyChannel/tokens``).
     /// `$1` is the channel, `$2` the revoked token's id.
     static let announceRevocation = "SELECT pg_notify($1, $2)"
 

@@ -21,14 +21,11 @@ public struct TokenStore: Sendable {
         self.cache = PrincipalCache(lifetime: Double(cacheLifetime.components.seconds))
     }
 
-    /// The `NOTIFY` channel on which a revocation is announced to every replica.
-    public static let revocationChannel = "opsline_tokens"
-
     /// The principal for a presented secret, or nil when it is unknown, revoked or expired.
     ///
     /// A secret resolved in the last few seconds (`cacheLifetime`) is answered from memory. A
     /// revocation takes effect on the next request on this replica, and on the others as soon as
-    /// they hear of it on ``revocationChannel``; expiry takes effect on time everywhere.
+    /// they hear of it on ``NotifyChannel/tokens``; expiry takes effect on time everywhere.
     public func authenticate(_ secret: TokenSecret) async throws -> Principal? {
         let hash = secret.hash
         if let cached = cache.principal(for: hash, at: clock.now) { return cached }
@@ -117,7 +114,9 @@ public struct TokenStore: Sendable {
     public func revoke(id: String) async throws -> Token {
         let row = try await pool.inTransaction { connection in
             let row = try await connection.query(TokenSQL.revoke, [id, clock.statementNow]).first
-            if row != nil { try await connection.query(TokenSQL.announceRevocation, [Self.revocationChannel, id]) }
+            if row != nil {
+                try await connection.query(TokenSQL.announceRevocation, [NotifyChannel.tokens.rawValue, id])
+            }
             return row
         }
         cache.removeAll()

@@ -10,11 +10,13 @@ public struct EventFilter: Sendable, Hashable {
     public var workflow: String?
     /// Only events of this type.
     public var type: String?
-    /// Only events of tasks of these teams (the caller's visibility); nil means every team.
-    public var visibleTeams: [String]?
+    /// Only events of tasks this scope sees (the caller's visibility).
+    public let scope: TeamScope
 
-    /// No filter.
-    public init() {}
+    /// No filter but the scope: every event of the tasks `scope` sees.
+    public init(scope: TeamScope) {
+        self.scope = scope
+    }
 }
 
 /// Reads the event log in `seq` order.
@@ -33,7 +35,7 @@ public struct EventLog: Sendable {
         try await pool.withIdempotentStatements { connection in
             try await connection.query(
                 EventSQL.page,
-                [cursor, filter.task, filter.team, filter.workflow, filter.type, filter.visibleTeams, limit]
+                [cursor, filter.task, filter.team, filter.workflow, filter.type, filter.scope.visibleTeams, limit]
             ).rows.map(EventRecord.init(row:))
         }
     }

@@ -4,10 +4,9 @@ enum EventSQL {
     static let logLockKey: Int64 = 0x6f70_735f_6576_656e  // "ops_even"
 
     /// Takes the event-log lock, appends several events in order (all with the actor `$3`) and
-    /// notifies `opsline_events` with `$6` (and `opsline_due` when `$7`), in one round trip; `$8`
-    /// stamps them instead of `now()`: the
-    /// lock is held until commit, so every statement after it lengthens the serialised part of
-    /// every writer's transaction.
+    /// notifies ``NotifyChannel/events`` with `$6` (and ``NotifyChannel/due`` when `$7`), in one
+    /// round trip; `$8` stamps them instead of `now()`: the lock is held until commit, so every
+    /// statement after it lengthens the serialised part of every writer's transaction.
     ///
     /// The lock comes from a materialized CTE joined to the rows, so it is taken before the first
     /// row reaches the INSERT and gets its `seq`.
@@ -19,7 +18,8 @@ enum EventSQL {
             ORDER BY u.n
             RETURNING 1
         )
-        SELECT pg_notify('opsline_events', $6), CASE WHEN $7 THEN pg_notify('opsline_due', '') END,
+        SELECT pg_notify('\(NotifyChannel.events.rawValue)', $6),
+            CASE WHEN $7 THEN pg_notify('\(NotifyChannel.due.rawValue)', '') END,
             (SELECT count(*) FROM appended) AS appended
         """
 

@@ -10,11 +10,12 @@ public struct FlowReportQuery: Sendable, Hashable {
     public var to: Date?
     /// Only tasks of this team.
     public var team: String?
-    /// Only tasks of these teams (the caller's visibility); nil means every team.
-    public var visibleTeams: [String]?
+    /// Only tasks this scope sees (the caller's visibility).
+    public let scope: TeamScope
 
-    /// The report of every task of `workflow`.
-    public init(workflow: String) {
+    /// The report of every task of `workflow` that `scope` sees.
+    public init(workflow: String, scope: TeamScope) {
         self.workflow = workflow
+        self.scope = scope
     }
 }

@@ -27,7 +27,7 @@ public struct ReportStore: Sendable {
                     SLAReportSQL.breachesPage,
                     [
                         after?.at, after?.taskID, after?.policy, filter.team, filter.workflow, filter.policy,
-                        filter.since, filter.open, filter.visibleTeams, min(remaining, Self.pageSize),
+                        filter.since, filter.open, filter.scope.visibleTeams, min(remaining, Self.pageSize),
                     ]
                 ).rows
             }
@@ -44,7 +44,7 @@ public struct ReportStore: Sendable {
                     SLAReportSQL.atRiskPage,
                     [
                         filter.horizon, after?.at, after?.taskID, after?.policy, filter.team, filter.workflow,
-                        filter.policy, filter.visibleTeams, min(remaining, Self.pageSize),
+                        filter.policy, filter.scope.visibleTeams, min(remaining, Self.pageSize),
                     ]
                 ).rows
             }
@@ -61,7 +61,7 @@ public struct ReportStore: Sendable {
                 SLAReportSQL.compliance,
                 [
                     query.by.contains(.team), query.by.contains(.workflow), query.by.contains(.policy), query.from,
-                    query.to, query.team, query.workflow, query.visibleTeams, order[0], order[1], order[2],
+                    query.to, query.team, query.workflow, query.scope.visibleTeams, order[0], order[1], order[2],
                 ]
             ).rows
         }
@@ -73,7 +73,7 @@ public struct ReportStore: Sendable {
         let rows = try await pool.withIdempotentStatements { connection in
             try await connection.query(
                 FlowReportSQL.timeInStates,
-                [query.workflow, query.from, query.to, query.team, query.visibleTeams, clock.statementNow]
+                [query.workflow, query.from, query.to, query.team, query.scope.visibleTeams, clock.statementNow]
             ).rows
         }
         return try rows.map(FlowStateRow.init(row:))

@@ -11,13 +11,14 @@ public struct AtRiskFilter: Sendable, Hashable {
     public var workflow: String?
     /// Only clocks of this policy.
     public var policy: String?
-    /// Only clocks of tasks of these teams (the caller's visibility); nil means every team.
-    public var visibleTeams: [String]?
+    /// Only clocks of tasks this scope sees (the caller's visibility).
+    public let scope: TeamScope
     /// Stop after this many clocks.
     public var limit: Int?
 
-    /// Clocks due by `horizon`, soonest first.
-    public init(horizon: Date) {
+    /// Clocks due by `horizon` of the tasks `scope` sees, soonest first.
+    public init(horizon: Date, scope: TeamScope) {
         self.horizon = horizon
+        self.scope = scope
     }
 }

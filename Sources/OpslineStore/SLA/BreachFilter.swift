@@ -12,11 +12,13 @@ public struct BreachFilter: Sendable, Hashable {
     public var since: Date?
     /// true: only clocks that have not stopped (the breach is still open); false: only stopped ones.
     public var open: Bool?
-    /// Only clocks of tasks of these teams (the caller's visibility); nil means every team.
-    public var visibleTeams: [String]?
+    /// Only clocks of tasks this scope sees (the caller's visibility).
+    public let scope: TeamScope
     /// Stop after this many clocks.
     public var limit: Int?
 
-    /// No filter: every breached clock, newest breach first.
-    public init() {}
+    /// No filter but the scope: every breached clock of the tasks `scope` sees, newest breach first.
+    public init(scope: TeamScope) {
+        self.scope = scope
+    }
 }

@@ -22,11 +22,12 @@ public struct SLAReportQuery: Sendable, Hashable {
     public var team: String?
     /// Only clocks of this workflow's tasks.
     public var workflow: String?
-    /// Only clocks of tasks of these teams (the caller's visibility); nil means every team.
-    public var visibleTeams: [String]?
+    /// Only clocks of tasks this scope sees (the caller's visibility).
+    public let scope: TeamScope
 
-    /// A report grouped by `by`, over every clock.
-    public init(by: [SLAReportDimension]) {
+    /// A report grouped by `by`, over every clock of the tasks `scope` sees.
+    public init(by: [SLAReportDimension], scope: TeamScope) {
         self.by = by
+        self.scope = scope
     }
 }

@@ -15,7 +15,7 @@ public struct DueWorkRunner: Sendable {
     /// The name events record as the actor of work the scheduler applies.
     public static let actor = "scheduler"
 
-    /// How far ahead new due work is announced with `NOTIFY opsline_due`. Every scheduler looks
+    /// How far ahead new due work is announced on ``NotifyChannel/due``. Every scheduler looks
     /// at least this often anyway, so work due later is found in time without waking anyone: an
     /// SLA step hours away or a 7-day timer costs no notification, and no scheduler wakes to
     /// read `due_work` after every command that moves a clock.

@@ -24,5 +24,5 @@ enum DueWorkSQL {
         """
 
     /// Wakes the schedulers of every replica: new work may be due before they planned to look.
-    static let announce = "SELECT pg_notify('opsline_due', '')"
+    static let announce = "SELECT pg_notify('\(NotifyChannel.due.rawValue)', '')"
 }

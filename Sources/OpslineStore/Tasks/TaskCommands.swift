@@ -62,13 +62,15 @@ public struct TaskFilter: Sendable, Hashable {
     public var open: Bool?
     /// Only tasks with (true) or without (false) a breached SLA clock.
     public var breached: Bool?
-    /// Only tasks of one of these teams (the caller's visibility); nil means every team.
-    public var visibleTeams: [String]?
+    /// Only tasks this scope sees (the caller's visibility).
+    public let scope: TeamScope
     /// Resume after this task id (exclusive).
     public var after: String?
     /// Stop after this many tasks.
     public var limit: Int?
 
-    /// No filter: every task, oldest first.
-    public init() {}
+    /// No filter but the scope: every task `scope` sees, oldest first.
+    public init(scope: TeamScope) {
+        self.scope = scope
+    }
 }

@@ -34,7 +34,7 @@ extension TaskStore {
                     TaskSQL.listPage,
                     [
                         lastCursor ?? start, filter.workflow, filter.state, filter.team, filter.assignee,
-                        min(remaining, Self.pageSize), filter.visibleTeams, filter.priority, filter.parent,
+                        min(remaining, Self.pageSize), filter.scope.visibleTeams, filter.priority, filter.parent,
                         filter.open, filter.breached,
                     ]
                 ).rows

@@ -1,0 +1,11 @@
+/// The PostgreSQL `NOTIFY` channels the store announces on and every replica `LISTEN`s to; the
+/// one place their names are spelled. A notification carries no state a listener relies on:
+/// listeners re-read what they follow.
+public enum NotifyChannel: String, Sendable, CaseIterable {
+    /// A commit appended events: followed event streams read the log again.
+    case events = "opsline_events"
+    /// Time-driven work may fall due before the schedulers planned to look: they look now.
+    case due = "opsline_due"
+    /// A token was revoked: every replica forgets the principals it has cached.
+    case tokens = "opsline_tokens"
+}
