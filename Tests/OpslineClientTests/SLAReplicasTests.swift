@@ -4,7 +4,7 @@ import NIOCore
 import OpslineClient
 import TestSupport
 import Testing
-import Workflow
+@testable import Workflow
 
 /// Three `opsline serve` processes on one database, every one running the scheduler, with
 /// hundreds of SLA clocks falling due together: each warning, breach and escalation level is

@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-import Workflow
+@testable import Workflow
 
 /// Helpers for walking a shipped workflow through the HTTP API, one step at a time.
 extension APIClient {

@@ -4,7 +4,7 @@ import HTTPTypes
 import NIOCore
 import NIOHTTP1
 import Testing
-import Workflow
+@testable import Workflow
 
 /// Sends requests to a live server on 127.0.0.1 over HTTP/1.1 and records every exchange in a
 /// `ContractLog`, so that the contract check can hold each answer against the OpenAPI document.

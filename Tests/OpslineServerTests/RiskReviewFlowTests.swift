@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Workflow
+@testable import Workflow
 
 /// `workflows/risk-review.yaml` through the HTTP API: likelihood × impact gives the score, a high
 /// score needs a manager's approval and a compliance review, acceptance needs a contingency plan,

@@ -3,7 +3,7 @@ import Logging
 import OpslineStore
 import TestSupport
 import Testing
-import Workflow
+@testable import Workflow
 
 @testable import OpslineServer
 

@@ -1,7 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
-import Workflow
+@testable import Workflow
 
 @Suite struct TaskListTests {
     @Test func listsStreamOldestFirstWithFiltersLimitAndResume() async throws {

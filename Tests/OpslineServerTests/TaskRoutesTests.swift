@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Workflow
+@testable import Workflow
 
 @Suite struct TaskRoutesTests {
     @Test func aComplaintMovesThroughItsStatesAndKeepsItsHistory() async throws {

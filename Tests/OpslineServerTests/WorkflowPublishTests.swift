@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import OpslineStore
 import Testing
-import Workflow
+@testable import Workflow
 
 @Suite("Publishing workflows with PUT /v1/workflows/{name}")
 struct WorkflowPublishTests {

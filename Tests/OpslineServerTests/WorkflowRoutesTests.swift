@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import OpslineStore
 import Testing
-import Workflow
+@testable import Workflow
 
 @Suite("Reading and drawing the published workflows")
 struct WorkflowRoutesTests {

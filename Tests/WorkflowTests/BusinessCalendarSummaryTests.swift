@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Workflow
+@testable import Workflow
 
 /// How a calendar describes itself: hours grouped as a calendars file writes them, its regular
 /// week, and instants on its wall clock.

@@ -41,7 +41,7 @@ extension BusinessCalendar {
     /// The first working moment at or after `instant`: `instant` itself during working hours.
     /// - Parameter instant: Where to look from.
     /// - Returns: The moment; `Date.distantFuture` when the calendar has no more working time.
-    public func nextWorkingMoment(from instant: Date) -> Date {
+    func nextWorkingMoment(from instant: Date) -> Date {
         var first = FirstWorkingMoment()
         WorkingTimeWalk(calendar: self).run(from: instant.timeIntervalSinceReferenceDate, &first)
         return first.instant.map(Date.init(timeIntervalSinceReferenceDate:)) ?? .distantFuture
@@ -50,7 +50,7 @@ extension BusinessCalendar {
     /// Whether `instant` is within working hours.
     /// - Parameter instant: The moment to check.
     /// - Returns: `true` when a working period contains it (its end excluded).
-    public func isWorking(at instant: Date) -> Bool {
+    func isWorking(at instant: Date) -> Bool {
         nextWorkingMoment(from: instant) == instant
     }
 }

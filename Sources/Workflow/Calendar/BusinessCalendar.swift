@@ -24,7 +24,7 @@ public struct BusinessCalendar: Sendable, Hashable {
     /// The time zone whose wall clock the hours are read on.
     public let timeZone: TimeZone
     /// The hours of each weekday, sorted and non-overlapping; days without hours are absent.
-    public let weeklyHours: [Weekday: [WorkingPeriod]]
+    let weeklyHours: [Weekday: [WorkingPeriod]]
     /// Dates without working time.
     public let holidays: Set<CalendarDay>
     /// Make-up working days and their hours, which replace the hours of their weekday.
@@ -90,7 +90,7 @@ public struct BusinessCalendar: Sendable, Hashable {
     /// those of the first weekday (Monday to Sunday) that has hours.
     /// - Parameter weeklyHours: The calendar's weekly hours.
     /// - Returns: The hours, or none when no weekday has hours.
-    public static func standardWorkdayHours(in weeklyHours: [Weekday: [WorkingPeriod]]) -> [WorkingPeriod] {
+    static func standardWorkdayHours(in weeklyHours: [Weekday: [WorkingPeriod]]) -> [WorkingPeriod] {
         Weekday.allCases.lazy.compactMap { weeklyHours[$0] }.first { !$0.isEmpty } ?? []
     }
 

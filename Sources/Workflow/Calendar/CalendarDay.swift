@@ -5,7 +5,7 @@
 /// (``ordinal``, days since 1970-01-01) so that stepping and comparing days needs no Foundation.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The day number: days since 1970-01-01 in the proleptic Gregorian calendar (negative before).
-    public let ordinal: Int
+    let ordinal: Int
 
     /// Creates the day with a day number.
     /// - Parameter ordinal: Days since 1970-01-01.
@@ -38,7 +38,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// The day of the week.
-    public var weekday: Weekday {
+    var weekday: Weekday {
         // 1970-01-01 was a Thursday (index 3 counting from Monday).
         Weekday(rawValue: ((ordinal + 3) % 7 + 7) % 7)!
     }

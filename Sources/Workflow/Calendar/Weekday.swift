@@ -26,7 +26,7 @@ public enum Weekday: Int, Sendable, Hashable, CaseIterable, Comparable, CustomSt
     }
 
     /// The three-letter form, e.g. `mon`.
-    public var abbreviation: String {
+    var abbreviation: String {
         Self.abbreviations[rawValue]
     }
 

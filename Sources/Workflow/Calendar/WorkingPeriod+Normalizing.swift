@@ -3,7 +3,7 @@ extension WorkingPeriod {
     /// `09:00-18:00`), so that a day's periods are disjoint, separated and in order.
     /// - Parameter periods: Periods in any order.
     /// - Returns: The same working minutes as the fewest periods.
-    public static func normalized(_ periods: [WorkingPeriod]) -> [WorkingPeriod] {
+    static func normalized(_ periods: [WorkingPeriod]) -> [WorkingPeriod] {
         var joined: [WorkingPeriod] = []
         for period in periods.sorted() {
             if let last = joined.last, period.start <= last.end {

@@ -6,10 +6,10 @@
 /// clocks change (see ``BusinessCalendar``).
 public struct WorkingPeriod: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Minutes in a day: the latest possible end, `24:00`.
-    public static let minutesPerDay = 1_440
+    static let minutesPerDay = 1_440
 
     /// `00:00-24:00`, the whole day.
-    public static let wholeDay = WorkingPeriod(start: 0, end: minutesPerDay)!
+    static let wholeDay = WorkingPeriod(start: 0, end: minutesPerDay)!
 
     /// The first working minute, 0…1439 (`09:00` is 540).
     public let start: Int
@@ -51,7 +51,7 @@ public struct WorkingPeriod: Sendable, Hashable, Comparable, CustomStringConvert
     }
 
     /// The length in seconds, on a day the clocks do not change.
-    public var nominalSeconds: Int {
+    var nominalSeconds: Int {
         (end - start) * 60
     }
 

@@ -19,7 +19,7 @@ public struct FieldDefinition: Sendable, Hashable {
     public let compute: ExpressionSource?
 
     /// Whether the field's value is computed from other fields.
-    public var isComputed: Bool { compute != nil }
+    var isComputed: Bool { compute != nil }
 
     /// Creates a field definition.
     /// - Parameters:

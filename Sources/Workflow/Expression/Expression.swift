@@ -7,10 +7,10 @@
 /// task's fields and nothing else.
 public struct Expression: Sendable, Hashable {
     /// The longest expression text accepted, in UTF-8 bytes.
-    public static let maximumLength = 4096
+    static let maximumLength = 4096
     /// How deeply parentheses, `in` lists, `not` and unary `-` may nest, so that hostile input
     /// cannot exhaust the stack while the expression is parsed, checked or evaluated.
-    public static let maximumDepth = 64
+    static let maximumDepth = 64
 
     /// The text the expression was parsed from.
     public let source: String
@@ -47,7 +47,7 @@ public struct Expression: Sendable, Hashable {
     /// - Returns: The type of the expression's value.
     /// - Throws: ``ExpressionError`` for an unknown field or a type error, at the column of the
     ///   offending part.
-    public func typeCheck(fields: [String: FieldType]) throws(ExpressionError) -> ExpressionType {
+    func typeCheck(fields: [String: FieldType]) throws(ExpressionError) -> ExpressionType {
         try ExpressionTypeChecker(fields: fields).type(of: root)
     }
 
@@ -55,7 +55,7 @@ public struct Expression: Sendable, Hashable {
     /// value is a bool.
     /// - Parameter fields: The workflow's fields by name.
     /// - Throws: ``ExpressionError``, e.g. `expected a bool condition, got int`.
-    public func typeCheckCondition(fields: [String: FieldType]) throws(ExpressionError) {
+    func typeCheckCondition(fields: [String: FieldType]) throws(ExpressionError) {
         let type = try typeCheck(fields: fields)
         guard type == .bool else {
             throw ExpressionError("expected a bool condition, got \(type)", column: root.column)
@@ -71,7 +71,7 @@ public struct Expression: Sendable, Hashable {
     /// - Returns: The type of the expression's value.
     /// - Throws: ``ExpressionError``, e.g. `field 'score' is int but the expression gives decimal`.
     @discardableResult
-    public func typeCheckComputedField(
+    func typeCheckComputedField(
         named name: String, type: FieldType, fields: [String: FieldType]
     ) throws(ExpressionError) -> ExpressionType {
         let computed = try typeCheck(fields: fields)
@@ -102,14 +102,14 @@ public struct Expression: Sendable, Hashable {
     /// strings and order as such.
     /// - Parameter fields: The task's fields by name.
     /// - Returns: The value; for a condition, `.bool` or `.null`.
-    public func evaluate(_ fields: [String: JSONValue]) -> JSONValue {
+    func evaluate(_ fields: [String: JSONValue]) -> JSONValue {
         ExpressionEvaluator(fields: fields).value(of: root)
     }
 
     /// Whether a guard or choice condition passes for a task: only when its value is exactly
     /// `true`, so an unknown (null) condition does not pass.
     /// - Parameter fields: The task's fields by name.
-    public func isSatisfied(by fields: [String: JSONValue]) -> Bool {
+    func isSatisfied(by fields: [String: JSONValue]) -> Bool {
         evaluate(fields) == .bool(true)
     }
 }

@@ -7,7 +7,7 @@ extension ExpressionType {
     /// not known to be a date or one of the values; an enum fits an enum field that has all of its
     /// values. `null` fits anywhere: it clears the field.
     /// - Parameter fieldType: The declared type of the field the value would go into.
-    public func canBeStored(in fieldType: FieldType) -> Bool {
+    func canBeStored(in fieldType: FieldType) -> Bool {
         switch (self, fieldType) {
         case (.null, _): true
         case (.int, .int), (.int, .decimal), (.decimal, .decimal), (.bool, .bool): true

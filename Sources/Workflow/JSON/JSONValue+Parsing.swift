@@ -20,7 +20,7 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
 
 extension JSONValue {
     /// The deepest nesting of arrays and objects a parsed text may have.
-    public static let maximumParsingDepth = 512
+    static let maximumParsingDepth = 512
 
     /// Parses one JSON text (RFC 8259) from UTF-8 bytes.
     ///

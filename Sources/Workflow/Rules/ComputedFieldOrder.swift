@@ -54,7 +54,7 @@ extension WorkflowDefinition {
     /// not fit the field removes the field, as `null` does for any field.
     /// - Parameter fields: The task's stored and changed fields.
     /// - Returns: The same fields with computed ones replaced.
-    public func computingFields(_ fields: [String: JSONValue]) -> [String: JSONValue] {
+    func computingFields(_ fields: [String: JSONValue]) -> [String: JSONValue] {
         // The loader refuses cycles, so a definition always has an order.
         guard case .success(let computed) = ComputedFieldOrder.order(self.fields), !computed.isEmpty else {
             return fields

@@ -73,7 +73,7 @@ extension TransitionGuard {
 extension TransitionTarget {
     /// The state a transition leads to given the task's new fields: a choice takes its first
     /// branch whose condition holds, and the last (unconditional) branch otherwise.
-    public func destination(for fields: [String: JSONValue]) -> String {
+    func destination(for fields: [String: JSONValue]) -> String {
         switch self {
         case .state(let state): return state
         case .choice(let branches):
