@@ -18,7 +18,7 @@ public struct OpslineDatabase: Sendable {
     /// Managers' views: SLA breaches, clocks at risk, compliance and flow reports.
     public let reports: ReportStore
     /// The schema migrations of this build.
-    public let migrator: Migrator
+    let migrator: Migrator
     /// The time every store stamps and compares with.
     public let clock: OpslineClock
 

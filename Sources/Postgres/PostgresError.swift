@@ -18,7 +18,7 @@ public struct PostgresError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The broad category of the failure.
     public let kind: Kind
     /// The five-character SQLSTATE, when the server sent one.
-    public let sqlState: String?
+    let sqlState: String?
     /// The primary human-readable message.
     public let message: String
     /// The server's DETAIL field, if any.
@@ -26,7 +26,7 @@ public struct PostgresError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The server's HINT field, if any.
     public let hint: String?
     /// The constraint the error is about (unique and foreign-key violations), if any.
-    public let constraint: String?
+    let constraint: String?
 
     /// Creates an error value.
     public init(
@@ -66,15 +66,15 @@ public struct PostgresError: Error, Sendable, Hashable, CustomStringConvertible 
 }
 
 /// SQLSTATE codes that the code base branches on.
-public enum SQLState {
+enum SQLState {
     /// `40001`
-    public static let serializationFailure = "40001"
+    static let serializationFailure = "40001"
     /// `40P01`
-    public static let deadlockDetected = "40P01"
+    static let deadlockDetected = "40P01"
     /// `23505`
-    public static let uniqueViolation = "23505"
+    static let uniqueViolation = "23505"
     /// `23503`
-    public static let foreignKeyViolation = "23503"
+    static let foreignKeyViolation = "23503"
     /// `57014`: statement cancelled, e.g. by `statement_timeout`.
-    public static let queryCanceled = "57014"
+    static let queryCanceled = "57014"
 }

@@ -1,6 +1,6 @@
 import Foundation
 import NIOCore
-import OpslineClient
+@testable import OpslineClient
 import Testing
 import Workflow
 

@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
-import OpslineClient
+@testable import OpslineClient
 import Testing
 import Workflow
 

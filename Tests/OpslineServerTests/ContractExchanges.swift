@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-import OpslineServer
+@testable import OpslineServer
 import TestSupport
 import Testing
 import Workflow

@@ -1,7 +1,7 @@
 import Foundation
-import OpslineServer
-import OpslineStore
-import Postgres
+@testable import OpslineServer
+@testable import OpslineStore
+@testable import Postgres
 import Testing
 import Yams
 

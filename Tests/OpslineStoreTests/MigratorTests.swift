@@ -1,6 +1,6 @@
 import Foundation
-import OpslineStore
-import Postgres
+@testable import OpslineStore
+@testable import Postgres
 import Testing
 import TestSupport
 

@@ -22,7 +22,7 @@ public struct EventStreamFilter: Sendable, Hashable {
     }
 
     /// The query parameters, in the API's order, for the criteria that are set.
-    public var queryItems: [(name: String, value: String)] {
+    var queryItems: [(name: String, value: String)] {
         let items: [(String, String?)] = [
             ("task", task), ("team", team), ("workflow", workflow), ("type", type),
         ]

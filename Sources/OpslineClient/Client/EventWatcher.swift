@@ -96,7 +96,7 @@ public struct EventWatcher: Sendable {
     }
 
     /// Whether another attempt may succeed: everything but a refusal of the request itself.
-    public static func isRetriable(_ error: ClientError) -> Bool {
+    static func isRetriable(_ error: ClientError) -> Bool {
         switch error {
         case .connection, .badResponse:
             true

@@ -51,7 +51,7 @@ extension OpslineClient {
     /// - Parameters:
     ///   - since: The last `seq` already seen; `nil` starts at the beginning of the log.
     ///   - filter: Which events to send.
-    public func followEvents(
+    func followEvents(
         since: Int? = nil, fromNow: Bool = false, filter: EventStreamFilter = EventStreamFilter()
     ) -> NDJSONStream<EventStreamLine> {
         let request = ClientRequest.events(since: since, fromNow: fromNow, filter: filter, follow: true)

@@ -5,15 +5,15 @@
 /// at the same instant.
 public struct ReconnectPolicy: Sendable, Hashable {
     /// The wait after the first failure.
-    public var initialDelay: Duration
+    var initialDelay: Duration
     /// The longest wait between two attempts.
-    public var maximumDelay: Duration
+    var maximumDelay: Duration
     /// The share by which a delay may randomly grow or shrink: `0.2` spreads a 10 s delay over
     /// 8–12 s (never beyond ``maximumDelay``).
-    public var jitter: Double
+    var jitter: Double
     /// How long a connection may stay silent before it is considered dead; the server sends a
     /// heartbeat at least every 15 s, so the default allows two to go missing.
-    public var staleAfter: Duration
+    var staleAfter: Duration
 
     /// Creates a policy.
     public init(

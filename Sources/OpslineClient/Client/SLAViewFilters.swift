@@ -27,7 +27,7 @@ public struct BreachFilter: Sendable, Hashable {
     }
 
     /// The query parameters for the criteria that are set.
-    public var queryItems: [(name: String, value: String)] {
+    var queryItems: [(name: String, value: String)] {
         let items: [(String, String?)] = [
             ("team", team), ("workflow", workflow), ("policy", policy), ("since", since),
             ("open", open.map { $0 ? "true" : "false" }), ("limit", limit.map(String.init)),
@@ -62,7 +62,7 @@ public struct AtRiskFilter: Sendable, Hashable {
     }
 
     /// The query parameters for the criteria that are set.
-    public var queryItems: [(name: String, value: String)] {
+    var queryItems: [(name: String, value: String)] {
         let items: [(String, String?)] = [
             ("within", within), ("team", team), ("workflow", workflow), ("policy", policy),
             ("limit", limit.map(String.init)),
@@ -88,7 +88,7 @@ public struct ReportFilter: Sendable, Hashable {
     }
 
     /// The query parameters for the criteria that are set.
-    public var queryItems: [(name: String, value: String)] {
+    var queryItems: [(name: String, value: String)] {
         let items: [(String, String?)] = [("from", from), ("to", to), ("team", team)]
         return items.compactMap { name, value in value.map { (name: name, value: $0) } }
     }

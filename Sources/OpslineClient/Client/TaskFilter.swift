@@ -30,7 +30,7 @@ public struct TaskFilter: Sendable, Hashable {
     }
 
     /// The query parameters, in the API's order, for the criteria that are set.
-    public var queryItems: [(name: String, value: String)] {
+    var queryItems: [(name: String, value: String)] {
         let items: [(String, String?)] = [
             ("workflow", workflow), ("state", state), ("team", team), ("assignee", assignee),
             ("priority", priority), ("limit", limit.map(String.init)), ("after", after),

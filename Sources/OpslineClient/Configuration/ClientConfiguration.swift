@@ -3,7 +3,7 @@ import Foundation
 /// Where the Opsline server is and how to authenticate to it.
 public struct ClientConfiguration: Sendable, Hashable {
     /// The server used when nothing else names one.
-    public static let defaultServerURL = "http://127.0.0.1:8080"
+    static let defaultServerURL = "http://127.0.0.1:8080"
 
     /// The server's base URL without a trailing slash, such as `http://127.0.0.1:8080`; API paths
     /// such as `/v1/tasks` are appended to it, so a path prefix behind a proxy works.

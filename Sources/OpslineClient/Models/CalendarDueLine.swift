@@ -13,11 +13,11 @@ public struct CalendarDueLine: Codable, Sendable, Hashable {
     /// The working time, as written (`4h`).
     public var duration: String
     /// The working time in seconds.
-    public var durationSeconds: Int
+    var durationSeconds: Int
     /// The deadline; `nil` only when the calendar's working time runs out first.
     public var dueAt: Date?
     /// The deadline on the calendar's wall clock, with its offset.
-    public var dueAtLocal: String?
+    var dueAtLocal: String?
 
     enum CodingKeys: String, CodingKey {
         case calendar, timezone, from, duration

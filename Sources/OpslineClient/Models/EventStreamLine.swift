@@ -3,7 +3,7 @@ import NIOCore
 import NIOFoundationCompat
 
 /// One line of `GET /v1/events`: an event, or a heartbeat that says the followed stream is alive.
-public enum EventStreamLine: Sendable, Hashable {
+enum EventStreamLine: Sendable, Hashable {
     /// An event, and its line exactly as the server wrote it (without the `\n`).
     case event(EventLine, text: String)
     /// `{"type":"heartbeat","seq":N}`: nothing new; `seq` is the last event the server sent.

@@ -6,9 +6,9 @@ import NIOCore
 /// chunk completed and keeps the unfinished rest. When the body ends, ``finish()`` returns a last
 /// line that had no `\n`. Lines come without their terminator; a `\r` before the `\n` (CRLF) is
 /// dropped too, and blank lines are skipped.
-public struct NDJSONLineSplitter: Sendable {
+struct NDJSONLineSplitter: Sendable {
     /// The longest line accepted, in bytes.
-    public let maximumLineLength: Int
+    let maximumLineLength: Int
 
     private var pending = ByteBuffer()
     /// How many bytes at the start of `pending` are known to hold no `\n`.

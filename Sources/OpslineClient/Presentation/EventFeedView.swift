@@ -17,7 +17,7 @@ public enum EventFeedView {
     ]
 
     /// The longest DETAIL shown; longer ones are cut and end in `…`.
-    public static let maximumDetailWidth = 80
+    static let maximumDetailWidth = 80
 
     /// The header line, ending in `\n`.
     public static var header: String {

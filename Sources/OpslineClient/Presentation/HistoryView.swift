@@ -1,5 +1,5 @@
 /// The `table` output of a task's history: SEQ, AT, TYPE, ACTOR, DETAIL.
-public enum HistoryView {
+enum HistoryView {
     /// The table's columns.
     public static let table = TableRenderer(columns: [
         .init("SEQ", alignment: .right), .init("AT"), .init("TYPE"), .init("ACTOR"),

@@ -30,7 +30,7 @@ public struct TableRenderer: Sendable, Hashable {
     /// The columns, left to right.
     public var columns: [Column]
     /// Text put before every line, such as two spaces to indent a nested table.
-    public var indent: String
+    var indent: String
 
     /// Creates a renderer.
     public init(columns: [Column], indent: String = "") {

@@ -39,7 +39,7 @@ public enum TaskDetailView {
     }
 
     /// `key: value` lines with the values aligned.
-    public static func keyValues(_ pairs: [(String, String)], indent: String = "") -> String {
+    static func keyValues(_ pairs: [(String, String)], indent: String = "") -> String {
         let width = (pairs.map(\.0.count).max() ?? 0) + 1
         return pairs.map { key, value in
             let label = key + ":"

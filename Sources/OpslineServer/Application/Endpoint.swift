@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// One route the server answers: an HTTP method and a path in OpenAPI form (`/v1/tasks/{id}`).
-public struct Endpoint: Sendable, Hashable, Comparable, CustomStringConvertible {
+struct Endpoint: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The method in upper case, as it goes on the wire (`GET`, `POST`, …).
     public let method: String
     /// The path from the root, captures written `{name}` as OpenAPI writes them.

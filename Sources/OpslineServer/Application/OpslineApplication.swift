@@ -5,11 +5,11 @@ import NIOCore
 import OpslineStore
 
 /// Builds the HTTP application over a prepared database.
-public enum OpslineApplication {
+enum OpslineApplication {
     /// The router with every route and middleware; exposed for tests.
     ///   - signal: wakes `GET /v1/events?follow=true` streams; run it as a service beside the app.
     ///   - heartbeat: how long a followed stream stays silent before a heartbeat line.
-    public static func router(
+    static func router(
         database: OpslineDatabase, signal: EventSignal, heartbeat: Duration = .seconds(15)
     ) -> Router<OpslineRequestContext> {
         let router = Router(context: OpslineRequestContext.self)
@@ -34,7 +34,7 @@ public enum OpslineApplication {
     /// Every endpoint the router of `router(database:signal:heartbeat:)` serves (method and
     /// OpenAPI path), sorted by path and method: read from the routes Hummingbird's router holds
     /// (`Router.routes`). Nothing touches the database.
-    public static func endpoints(database: OpslineDatabase, signal: EventSignal) -> [Endpoint] {
+    static func endpoints(database: OpslineDatabase, signal: EventSignal) -> [Endpoint] {
         router(database: database, signal: signal).routes.map { Endpoint($0) }.sorted()
     }
 
@@ -62,7 +62,7 @@ public enum OpslineApplication {
     /// idle timeout stays as the limit on a body that stops arriving while a route still reads it
     /// (NDJSON bodies also have `NDJSON.Limits.bodyReadTime`, 408), and is never shorter than
     /// `headerTimeout`, so it cannot cut a connection the deadline still allows.
-    public static func http1Configuration(headerTimeout: Duration) -> HTTP1Channel.Configuration {
+    static func http1Configuration(headerTimeout: Duration) -> HTTP1Channel.Configuration {
         .init(
             additionalChannelHandlers: [HeaderDeadlineHandler(timeout: TimeAmount(headerTimeout))],
             idleTimeout: TimeAmount(max(headerTimeout, .seconds(60))))

@@ -19,13 +19,13 @@ public struct ServerConfiguration: Sendable {
     /// (`--header-timeout`, `OPSLINE_HEADER_TIMEOUT`).
     public var headerTimeout: Duration = .seconds(30)
     /// Connections in the pool.
-    public var poolSize: Int = 16
+    var poolSize: Int = 16
 
     /// The defaults.
     public init() {}
 
     /// `listen` split into host and port.
-    public func hostAndPort() throws -> (host: String, port: Int) {
+    func hostAndPort() throws -> (host: String, port: Int) {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
             (0...65535).contains(port)
         else { throw ServerStartupError.badListenAddress(listen) }

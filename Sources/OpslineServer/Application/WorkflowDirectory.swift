@@ -5,9 +5,9 @@ import Workflow
 
 /// The workflows folder, loaded and checked as a whole (``WorkflowLibrary``) before anything is
 /// published.
-public struct WorkflowDirectory: Sendable {
+struct WorkflowDirectory: Sendable {
     /// One file's path (as given, for messages) and content.
-    public struct File: Sendable {
+    struct File: Sendable {
         /// The path shown in messages, e.g. `workflows/risk-review.yaml`.
         public let path: String
         /// The YAML text.

@@ -6,8 +6,8 @@ import OpslineStore
 /// The `/v1` group is made with `group(context: AuthenticatedRequestContext.self)` behind
 /// `AuthMiddleware`, so a route there receives this context, and cannot be reached without a
 /// caller or forget to ask for one.
-public struct AuthenticatedRequestContext: ChildRequestContext {
-    public var coreContext: CoreRequestContextStorage
+struct AuthenticatedRequestContext: ChildRequestContext {
+    var coreContext: CoreRequestContextStorage
     /// Who is calling, as their token says.
     public let caller: Principal
 

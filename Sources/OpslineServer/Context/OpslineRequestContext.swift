@@ -4,8 +4,8 @@ import OpslineStore
 /// The per-request context of the root router: Hummingbird's core storage plus the caller once
 /// `AuthMiddleware` has authenticated one. Routes under `/v1` never see it: they get an
 /// ``AuthenticatedRequestContext``, made from it, whose caller is not optional.
-public struct OpslineRequestContext: RequestContext {
-    public var coreContext: CoreRequestContextStorage
+struct OpslineRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
     /// The caller, set by `AuthMiddleware` in front of the `/v1` group; read only to make that
     /// group's ``AuthenticatedRequestContext``.
     var principal: Principal?

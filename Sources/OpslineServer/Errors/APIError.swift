@@ -4,7 +4,7 @@ import Workflow
 
 /// A failure as the API reports it: an HTTP status and one line
 /// `{"error":{"code":…,"message":…, …details}}`.
-public struct APIError: Error, HTTPResponseError, Sendable {
+struct APIError: Error, HTTPResponseError, Sendable {
     /// The HTTP status.
     public let status: HTTPResponse.Status
     /// The stable machine-readable code (`bad_line`, `version_conflict`, …).
@@ -29,7 +29,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     }
 
     /// The error object, as it appears in an error line or in a per-line result.
-    public var errorObject: JSONValue {
+    var errorObject: JSONValue {
         var object = details
         object["code"] = .string(code)
         object["message"] = .string(message)

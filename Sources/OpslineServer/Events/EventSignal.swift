@@ -11,7 +11,7 @@ import Synchronization
 /// One `LISTEN` connection per signal and server feeds it (`run()`); every waiter waits on it
 /// instead of holding a connection of its own. A signal carries no data: waiters re-read what
 /// they follow, so a lost or coalesced notification costs nothing but a read.
-public final class EventSignal: Service, Sendable {
+final class EventSignal: Service, Sendable {
     private struct State {
         var generation: UInt64 = 0
         var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]

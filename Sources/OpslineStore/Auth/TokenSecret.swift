@@ -13,7 +13,7 @@ public struct TokenSecret: Sendable, Hashable {
     public init(_ value: String) { self.value = value }
 
     /// A new random secret, `opl_` followed by 40 hex digits.
-    public static func generate() -> TokenSecret {
+    static func generate() -> TokenSecret {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<20).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return TokenSecret("opl_" + bytes.hexString)

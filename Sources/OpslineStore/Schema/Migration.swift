@@ -20,7 +20,7 @@ public struct Migration: Sendable, Hashable {
     ///
     /// The files live in the target's `Migrations/` resource folder (linked from
     /// `schema/migrations/`), so the files reviewed as SQL are the files that run.
-    public static func bundled() throws -> [Migration] {
+    static func bundled() throws -> [Migration] {
         guard let folder = Bundle.module.url(forResource: "Migrations", withExtension: nil) else {
             return []
         }

@@ -37,7 +37,7 @@ public struct Migrator: Sendable {
     }
 
     /// The highest migration version recorded in the database (0 when none).
-    public func currentVersion(_ pool: PostgresPool) async throws -> Int {
+    func currentVersion(_ pool: PostgresPool) async throws -> Int {
         try await pool.withConnection { connection in
             let exists =
                 try await connection.query(SchemaSQL.migrationsTableExists).first?
@@ -49,7 +49,7 @@ public struct Migrator: Sendable {
     }
 
     /// True when every migration of this build has been applied.
-    public func isUpToDate(_ pool: PostgresPool) async throws -> Bool {
+    func isUpToDate(_ pool: PostgresPool) async throws -> Bool {
         try await currentVersion(pool) >= (migrations.last?.version ?? 0)
     }
 

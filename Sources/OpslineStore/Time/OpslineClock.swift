@@ -27,7 +27,7 @@ public struct OpslineClock: Sendable {
 
     /// The instant statements use in place of the transaction's `now()`; nil in production,
     /// where each transaction uses its own.
-    public var statementNow: Date? { fixedInstant() }
+    var statementNow: Date? { fixedInstant() }
 
     /// The current instant, for what the server computes itself (time left on a clock, the
     /// expiry of a cached token): the fixed instant when there is one, else the system's time.

@@ -85,7 +85,7 @@ public final class WorkflowCatalog: Sendable {
     }
 
     /// The latest version of every workflow, by name.
-    public func latestVersions() -> [PublishedWorkflow] {
+    func latestVersions() -> [PublishedWorkflow] {
         versions.withLock { all in
             all.values.compactMap { byVersion in byVersion.max { $0.key < $1.key }?.value }
         }.sorted { $0.name < $1.name }

@@ -8,7 +8,7 @@ public struct PostgresNotification: Sendable, Hashable {
     /// The payload (empty when none was given).
     public let payload: String
     /// The process id of the notifying backend.
-    public let processID: Int32
+    let processID: Int32
 }
 
 extension PostgresConnection {
@@ -20,7 +20,7 @@ extension PostgresConnection {
     /// Waits up to `timeout` for notifications and returns those that arrived (possibly none).
     ///
     /// Blocks this connection's queue meanwhile: use it on a connection reserved for listening.
-    public func waitForNotifications(
+    func waitForNotifications(
         timeout: Duration
     ) async throws(PostgresError) -> [PostgresNotification] {
         let milliseconds = Int32(

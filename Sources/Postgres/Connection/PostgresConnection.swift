@@ -80,7 +80,7 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// True once the connection can no longer be used (closed, or broken on the server side).
-    public var isBroken: Bool {
+    var isBroken: Bool {
         get async { await run { $0.closed || $0.isStuckInPipeline || PQstatus($0.handle) != CONNECTION_OK } }
     }
 
@@ -153,7 +153,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs `body` with this connection's queue as the preferred task executor, so that its
     /// nonisolated async code, and with it every statement it sends, runs on that queue without
     /// hopping threads. Code isolated to an actor still runs on the actor.
-    public func withExecutorPreference<Value: Sendable>(
+    func withExecutorPreference<Value: Sendable>(
         _ body: @Sendable (PostgresConnection) async throws -> Value
     ) async throws -> Value {
         try await withTaskExecutorPreference(executor) { try await body(self) }

@@ -17,7 +17,7 @@ public struct PostgresListener: Sendable {
     /// The channels to `LISTEN` on.
     public let channels: [String]
     /// How long one wait for input lasts; bounds how quickly cancellation is noticed.
-    public var pollInterval: Duration = .milliseconds(250)
+    var pollInterval: Duration = .milliseconds(250)
     private let logger: Logger
 
     /// Creates a listener; nothing happens until `events()` is iterated.

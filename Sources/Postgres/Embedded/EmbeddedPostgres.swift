@@ -85,7 +85,7 @@ public struct EmbeddedPostgres: Sendable {
     }
 
     /// True when a server is running on this cluster's data folder.
-    public func isRunning() throws -> Bool {
+    func isRunning() throws -> Bool {
         guard FileManager.default.fileExists(atPath: dataDirectory.path) else { return false }
         return try runAs.exitStatus(binaries.pgCtl, ["status", "-D", dataDirectory.path]) == 0
     }

@@ -1,18 +1,18 @@
 import Foundation
 
 /// Locates the PostgreSQL server programs (`initdb`, `pg_ctl`).
-public struct PostgresBinaries: Sendable, Hashable {
+struct PostgresBinaries: Sendable, Hashable {
     /// The folder holding `initdb`, `pg_ctl` and `postgres`.
     public let directory: URL
 
     /// `initdb`'s path.
     public var initdb: String { directory.appendingPathComponent("initdb").path }
     /// `pg_ctl`'s path.
-    public var pgCtl: String { directory.appendingPathComponent("pg_ctl").path }
+    var pgCtl: String { directory.appendingPathComponent("pg_ctl").path }
 
     /// Finds the programs: next to `initdb` on `PATH`, in `pg_config --bindir`, or in the newest
     /// `/usr/lib/postgresql/*/bin` (Debian puts the server programs there, off `PATH`).
-    public static func locate(
+    static func locate(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(EmbeddedPostgresError) -> PostgresBinaries {
         let candidates = pathDirectories(environment) + [pgConfigBindir()].compactMap { $0 } + debianDirectories()

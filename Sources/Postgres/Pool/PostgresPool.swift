@@ -91,7 +91,7 @@ public final class PostgresPool: Sendable {
     }
 
     /// Number of connections currently open (idle and borrowed).
-    public var openConnections: Int { books.withLock { $0.openCount } }
+    var openConnections: Int { books.withLock { $0.openCount } }
 
     /// Number of borrowers waiting for a connection to come back.
     var waitingBorrowers: Int { books.withLock { $0.waiters.count } }
