@@ -20,9 +20,10 @@ public enum TokenExpiry {
         case (.some, .some):
             throw ConfigurationError("give --expires-in or --expires-at, not both")
         case (let text?, nil):
-            guard let duration = WorkDuration(parsing: text), duration.seconds > 0 else {
+            guard case .success(let duration) = WorkDuration.checked(text), duration.seconds > 0 else {
                 throw ConfigurationError(
-                    "--expires-in: '\(text)' is not a duration such as 30d, 12h or 1d12h")
+                    "--expires-in: '\(text)' is not a duration such as 30d, 12h or 1d12h, of at most \(WorkDuration.longest)"
+                )
             }
             return now.addingTimeInterval(TimeInterval(duration.seconds))
         case (nil, let text?):

@@ -47,19 +47,14 @@ struct QueryValues {
     /// A duration in the workflow files' form: `45s`, `30m`, `2h`, `1d4h`.
     func duration(_ name: String) throws -> WorkDuration? {
         guard let value = string(name) else { return nil }
-        guard let duration = WorkDuration(parsing: value) else {
+        switch WorkDuration.checked(value) {
+        case .success(let duration): return duration
+        case .failure(.malformed):
             throw Self.bad(name, "\(name) must be a duration such as 45s, 30m, 2h or 1d4h, not '\(value)'")
+        case .failure(.tooLong):
+            throw Self.bad(name, "\(name) must be at most \(WorkDuration.longest) (ten years), not '\(value)'")
         }
-        // Working time is walked across every daylight-saving change on the way: a duration of
-        // millions of years would hold a request for minutes.
-        guard duration.seconds <= Self.longestDuration.seconds else {
-            throw Self.bad(name, "\(name) must be at most \(Self.longestDuration) (ten years), not '\(value)'")
-        }
-        return duration
     }
-
-    /// The longest duration a query may ask about.
-    static let longestDuration = WorkDuration(seconds: 3650 * 86_400)
 
     /// `limit`: a positive integer.
     func limit() throws -> Int? {

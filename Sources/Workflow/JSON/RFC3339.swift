@@ -3,13 +3,24 @@ import Foundation
 /// RFC 3339 UTC timestamps with milliseconds, as every API line carries them:
 /// `2026-11-25T16:23:37.123Z`.
 public enum RFC3339 {
+    /// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z, in seconds since 1970: the instants
+    /// with four-digit years.
+    static let earliestSeconds: Double = -62_135_596_800
+    static let latestSeconds: Double = 253_402_300_799.999
+
     /// `date` as `YYYY-MM-DDTHH:MM:SS.mmmZ`, formatted by hand (a format style per call was a
     /// measurable part of rendering task lines).
+    ///
+    /// Total: an instant outside the years 1 to 9999, which RFC 3339 cannot write, is written as
+    /// the nearest instant it can (durations are bounded, ``WorkDuration/longest``, so only a
+    /// pathological calendar gets there), rather than trapping on the conversion.
     /// - Parameter date: The instant.
     public static func format(_ date: Date) -> String {
         // Rounded to PostgreSQL's microseconds first, so a binary artefact such as .12299999 is
         // .123, then truncated to milliseconds.
-        let microseconds = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let sinceEpoch = date.timeIntervalSince1970
+        let writable = sinceEpoch.isNaN ? earliestSeconds : min(max(sinceEpoch, earliestSeconds), latestSeconds)
+        let microseconds = Int64((writable * 1_000_000).rounded())
         let (totalMilliseconds, _) = microseconds.floorDivided(by: 1000)
         let (days, dayMilliseconds) = totalMilliseconds.floorDivided(by: 86_400_000)
         let (year, month, day) = CalendarDay(ordinal: Int(days)).components

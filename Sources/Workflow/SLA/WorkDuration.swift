@@ -6,6 +6,25 @@ public struct WorkDuration: Sendable, Hashable, Comparable, CustomStringConverti
     /// The length in seconds.
     public let seconds: Int64
 
+    /// The longest duration Opsline accepts anywhere (workflow files, timers, escalations, the
+    /// API and the CLI): ten years of 365 days. Working time is walked across every
+    /// daylight-saving change on the way, and a deadline must stay a four-digit-year date.
+    public static let longest = WorkDuration(seconds: 3650 * 86_400)
+
+    /// Why a text is not a duration Opsline accepts.
+    public enum Problem: Error, Sendable, Hashable {
+        /// Not in the compact form (`45s`, `30m`, `4h`, `1d4h`).
+        case malformed
+        /// Longer than ``WorkDuration/longest``.
+        case tooLong
+    }
+
+    /// Parses the compact form and checks it against ``longest``.
+    public static func checked(_ text: String) -> Result<WorkDuration, Problem> {
+        guard let duration = WorkDuration(parsing: text) else { return .failure(.malformed) }
+        return duration <= longest ? .success(duration) : .failure(.tooLong)
+    }
+
     private static let units: [(symbol: Character, seconds: Int64)] = [
         ("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1),
     ]

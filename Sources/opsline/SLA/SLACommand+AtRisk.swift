@@ -31,9 +31,7 @@ extension SLACommand {
         @OptionGroup var client: ClientOptions
 
         func validate() throws {
-            guard WorkDuration(parsing: within) != nil else {
-                throw ValidationError("--within must be a duration such as 45s, 30m, 2h or 1d4h, not '\(within)'")
-            }
+            _ = try DurationArgument.parse(within, option: "--within", examples: "45s, 30m, 2h or 1d4h")
             if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         }
 

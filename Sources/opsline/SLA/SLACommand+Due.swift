@@ -32,9 +32,7 @@ extension SLACommand {
         @OptionGroup var client: ClientOptions
 
         func validate() throws {
-            guard WorkDuration(parsing: duration) != nil else {
-                throw ValidationError("--duration must be a duration such as 45s, 30m, 4h or 1d4h, not '\(duration)'")
-            }
+            _ = try DurationArgument.parse(duration, option: "--duration", examples: "45s, 30m, 4h or 1d4h")
             if let from { _ = try TimeArgument.parse(from, option: "--from") }
         }
 

@@ -52,15 +52,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
         configuration.adminToken = environment["OPSLINE_ADMIN_TOKEN"]
         if let text = idempotencyRetention ?? environment["OPSLINE_IDEMPOTENCY_RETENTION"] {
-            guard let retention = WorkDuration(parsing: text), retention.seconds > 0 else {
-                throw ValidationError("--idempotency-retention must be a duration such as 7d or 36h, not '\(text)'")
-            }
+            let retention = try DurationArgument.parse(
+                text, option: "--idempotency-retention", examples: "7d or 36h", positive: true)
             configuration.idempotencyRetention = .seconds(retention.seconds)
         }
         if let text = headerTimeout ?? environment["OPSLINE_HEADER_TIMEOUT"] {
-            guard let timeout = WorkDuration(parsing: text), timeout.seconds > 0 else {
-                throw ValidationError("--header-timeout must be a duration such as 30s or 2m, not '\(text)'")
-            }
+            let timeout = try DurationArgument.parse(
+                text, option: "--header-timeout", examples: "30s or 2m", positive: true)
             configuration.headerTimeout = .seconds(timeout.seconds)
         }
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
