@@ -97,6 +97,23 @@ class Postgres:
         return [line.split("\t") for line in output.splitlines() if line]
 
 
+class EmbeddedCluster:
+    """The cluster `opsline serve --data-dir` runs itself: only killed here, never restarted (the
+    server must bring it back), and read through its socket to count what was stored."""
+
+    def __init__(self, data_dir):
+        self.bin = postgres_bin()
+        self.data = os.path.join(data_dir, "pgdata")
+        self.conninfo = f"host={os.path.join(data_dir, 'run')} port=5432 user=opsline dbname=opsline"
+
+    postmaster_pid = Postgres.postmaster_pid
+    kill9 = Postgres.kill9
+    query = Postgres.query
+
+    def stop(self):
+        Postgres.stop(self)
+
+
 class Server:
     """`opsline serve` on 127.0.0.1, in a session of its own, logging to `work`/server.log."""
 

@@ -12,6 +12,7 @@ and service back (or never stalled) within 5 s.
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -69,6 +70,9 @@ class Rig:
         except OSError:
             return False
 
+    def query(self, sql):
+        return self.postgres.query(sql)
+
     def kill_both(self):
         self.server.kill9()
         self.kill_postgres()
@@ -81,6 +85,32 @@ class Rig:
         self.follower.stop()
         self.server.stop()
         self.postgres.stop()
+
+
+class EmbeddedRig(Rig):
+    """`opsline serve` with its embedded PostgreSQL (no --database-url), as a laptop or a small
+    team runs it: a killed postmaster must be brought back by the server itself."""
+
+    def __init__(self, binary, workflows, work):
+        data = os.path.join(work, "embedded")
+        self.postgres = processes.EmbeddedCluster(data)
+        self.header_timeout = 2
+        self.server = processes.Server(binary, work, None, workflows, TOKEN,
+                                       extra=["--data-dir", data, "--header-timeout", f"{self.header_timeout}s"])
+        self.server.log = os.path.join(work, "embedded-server.log")
+        self.server.start()
+        self.server.wait_ready()
+        self.follower = load.Follower(self.server.url, TOKEN)
+        self.follower.start()
+
+    def kill_postgres(self):
+        self.postgres.kill9()
+
+    def close(self):
+        self.follower.stop()
+        self.server.stop()
+        if self.postgres.postmaster_pid():
+            self.postgres.stop()
 
 
 def kill_scenario(rig, name, slug, kill, writers, before, after, options):
@@ -104,18 +134,25 @@ def kill_scenario(rig, name, slug, kill, writers, before, after, options):
 def stored_counts(rig, slug):
     prefix = f"fault:{slug}:%"
     counts = {}
-    for title, count in rig.postgres.query(
+    for title, count in rig.query(
             f"SELECT title, count(*) FROM tasks WHERE title LIKE '{prefix}' GROUP BY title"):
         counts[title] = int(count)
-    for text, count in rig.postgres.query(
+    for text, count in rig.query(
             f"SELECT data->>'text', count(*) FROM events WHERE type = 'commented' "
             f"AND data->>'text' LIKE '{prefix}' GROUP BY 1"):
         counts[text] = counts.get(text, 0) + int(count)
     return counts
 
 
+def unreadable_row(name, ops, error):
+    return Row(name, ops, "?", "?", "?", "?", "-", float("inf"), [f"could not read what was stored: {error}"])
+
+
 def ledger_row(rig, name, ledger, recovery, options):
-    counts = stored_counts(rig, ledger.scenario)
+    try:
+        counts = stored_counts(rig, ledger.scenario)
+    except subprocess.CalledProcessError as error:
+        return unreadable_row(name, len(ledger.sent), error.stderr.strip())
     lost = [key for key in ledger.acknowledged if counts.get(key, 0) == 0]
     duplicated = [key for key, count in counts.items() if count > 1]
     unacknowledged = len(ledger.sent) - len(ledger.acknowledged) - len(ledger.refused)
@@ -189,14 +226,17 @@ def bad_input_rows(rig, count, long_run, options):
     return rows
 
 
-def follower_row(rig, options):
+def follower_row(rig, options, name="follower across all of the above"):
     until = time.monotonic() + 30
-    last = int(rig.postgres.query("SELECT coalesce(max(seq), 0) FROM events")[0][0])
+    try:
+        last = int(rig.query("SELECT coalesce(max(seq), 0) FROM events")[0][0])
+    except subprocess.CalledProcessError as error:
+        return unreadable_row(name, "?", error.stderr.strip())
     while rig.follower.last_seq() < last and time.monotonic() < until:
         time.sleep(0.1)
     with rig.follower.lock:
         seen = list(rig.follower.seqs)
-    stored = {int(row[0]) for row in rig.postgres.query(f"SELECT seq FROM events WHERE seq <= {last}")}
+    stored = {int(row[0]) for row in rig.query(f"SELECT seq FROM events WHERE seq <= {last}")}
     missing = sorted(stored - set(seen))
     duplicated = len(seen) - len(set(seen))
     disorder = sum(1 for a, b in zip(seen, seen[1:]) if b <= a)
@@ -212,7 +252,7 @@ def follower_row(rig, options):
         problems.append(f"error lines: {unexplained[:3]}")
     if recovery > options.recovery_limit:
         problems.append(f"reconnecting took {recovery:.1f} s (lost: {worst[1]}; last refusal: {worst[2]})")
-    return Row("follower across all of the above", len(stored), len(set(seen)), len(missing), duplicated,
+    return Row(name, len(stored), len(set(seen)), len(missing), duplicated,
                str(len(unexplained)), "-", recovery, problems)
 
 
@@ -247,13 +287,25 @@ def scenarios(rig, long_run, options):
     return rows
 
 
+def embedded_scenarios(rig, options):
+    writers, before, after = (3, 2, 2) if options.short else (4, 4, 4)
+    plan = [("embedded: kill -9 PostgreSQL", "e1", rig.kill_postgres),
+            ("embedded: kill -9 server", "e2", rig.kill_server)]
+    rows = []
+    for name, slug, kill in plan:
+        print(f"faults: {name} under batch load", file=sys.stderr)
+        rows.append(kill_scenario(rig, name, slug, kill, writers, before, after, options))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
     parser.add_argument("--workflows", default="workflows")
     parser.add_argument("--short", action="store_true", help="the CI version: fewer kills and cases")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (logs, cluster)")
-    parser.add_argument("--parts", default="kills,input", help="kills, input, or both (default)")
+    parser.add_argument("--parts", default="kills,input,embedded",
+                        help="which parts: kills, input, embedded (default: all three)")
     parser.add_argument("--recovery-limit", type=float, default=5.0,
                         help="seconds a recovery or a stall may take (default 5)")
     options = parser.parse_args()
@@ -265,7 +317,13 @@ def main():
         rows = scenarios(rig, not options.short, options) if "kills" in options.parts else []
         if "input" in options.parts:
             rows += bad_input_rows(rig, 12 if options.short else 200, not options.short, options)
-        rows.append(follower_row(rig, options))
+        if rows:
+            rows.append(follower_row(rig, options))
+        if "embedded" in options.parts:
+            rig.close()
+            rig = EmbeddedRig(os.path.abspath(options.binary), os.path.abspath(options.workflows), work)
+            rows += embedded_scenarios(rig, options)
+            rows.append(follower_row(rig, options, "follower across the embedded kills"))
     finally:
         if rig:
             rig.close()
