@@ -9,11 +9,11 @@ extension APIError {
     }
 
     /// The status of a refused command, from its error code (docs/api.md gives every code one
-    /// status). The store remembers a refusal by its error object alone, so a refusal replayed
-    /// under an idempotency key answers with the status it first had, whichever build stored it.
+    /// status). The store carries a refusal by its error object alone (`CommandRefusal`), and the
+    /// status follows from the code.
     ///
     /// The codes are those `APIError.from` gives the errors a command can meet; a code this build
-    /// does not know (a newer build's) answers 400.
+    /// does not know answers 400.
     static func status(ofRefusal code: String) -> HTTPResponse.Status {
         refusalStatuses[code] ?? .badRequest
     }
@@ -31,8 +31,8 @@ extension APIError {
         "invalid_workflow": .unprocessableContent,
     ]
 
-    /// The refusal a command's failure comes to, or nil for a failure that must not be remembered
-    /// under an idempotency key (an outage, an internal error: a retry may succeed).
+    /// The refusal a command's failure comes to, or nil for a failure that is no refusal (an
+    /// outage, an internal error: a retry may succeed), which fails the command's transaction.
     static func refusal(_ error: any Error) -> CommandRefusal? {
         let apiError = APIError.from(error)
         guard apiError.status.code < 500 else { return nil }

@@ -105,8 +105,8 @@ struct EventBatchRoute {
         return NDJSON.buffer(JSONValue.object(line))
     }
 
-    /// Task lines for successes, error objects for refusals; unavailability and internal errors
-    /// are not remembered under idempotency keys.
+    /// Task lines for successes (remembered under idempotency keys), error objects for refusals
+    /// (never remembered); unavailability and internal errors are no refusals and are thrown.
     static func renderer(catalog: WorkflowCatalog, clock: OpslineClock) -> OutcomeRenderer {
         OutcomeRenderer(
             taskLine: { TaskLine(task: $0, catalog: catalog, now: clock.now).json }, refusal: APIError.refusal)

@@ -1,7 +1,8 @@
 import Workflow
 
 /// What one command came to, in the store's words; the server decides what each means in HTTP.
-/// Remembered under the command's idempotency key, if it has one, and repeated for a retry.
+/// An applied command's outcome is remembered under its idempotency key, if it has one, and
+/// repeated for a retry from the same caller; a refusal is not remembered.
 public struct CommandOutcome: Sendable, Hashable {
     /// What the command did.
     public enum Effect: Sendable, Hashable {

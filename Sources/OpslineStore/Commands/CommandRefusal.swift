@@ -1,7 +1,7 @@
 import Workflow
 
 /// Why a command was refused, as the server shows it: the error object and its stable code.
-/// Remembered as it is under an idempotency key, so a retry is refused in the same words.
+/// Never remembered under an idempotency key: a refused command claims nothing.
 public struct CommandRefusal: Sendable, Hashable {
     /// The stable code (`version_conflict`, `guard_failed`, …).
     public let code: String
@@ -15,10 +15,5 @@ public struct CommandRefusal: Sendable, Hashable {
     public init(code: String, error: JSONValue) {
         self.code = code
         self.error = error
-    }
-
-    /// A refusal as an idempotency key remembers it: its error object, which holds the code.
-    init(remembered error: JSONValue) {
-        self.init(code: error["code"]?.stringValue ?? "", error: error)
     }
 }

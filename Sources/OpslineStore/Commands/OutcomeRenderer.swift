@@ -1,7 +1,8 @@
 import Workflow
 
 /// How the server shows a command's result: the task line of a success, the refusal a failure
-/// comes to. The store remembers what it shows under the command's idempotency key.
+/// comes to. The store remembers what it shows for an applied command under the command's
+/// idempotency key.
 public struct OutcomeRenderer: Sendable {
     private let taskLine: @Sendable (TaskRecord) -> JSONValue
     private let refusal: @Sendable (any Error) -> CommandRefusal?
@@ -9,9 +10,9 @@ public struct OutcomeRenderer: Sendable {
     /// Creates a renderer.
     /// - Parameters:
     ///   - taskLine: The line a command that succeeded answers with.
-    ///   - refusal: The refusal a failure comes to; nil for a failure that must not be remembered
-    ///     under an idempotency key (the database being unavailable, an internal error), which is
-    ///     thrown instead.
+    ///   - refusal: The refusal a failure comes to; nil for a failure that is no refusal (the
+    ///     database being unavailable, an internal error), which is thrown instead and fails the
+    ///     whole transaction.
     public init(
         taskLine: @escaping @Sendable (TaskRecord) -> JSONValue,
         refusal: @escaping @Sendable (any Error) -> CommandRefusal?

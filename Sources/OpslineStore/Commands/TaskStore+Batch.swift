@@ -9,9 +9,11 @@ extension TaskStore {
     /// is the outcome). Atomic: the first refusal rolls back everything; its outcome is returned
     /// with `failedAt` set and nothing is committed.
     ///
-    /// Idempotency keys are checked inside the same transaction: a key seen before (committed, or
-    /// earlier in this batch) is not applied again and its first outcome comes back `replayed`;
-    /// the same key with a different request is not applied and comes back as `duplicateKey`.
+    /// Idempotency keys are checked inside the same transaction, in the caller's scope
+    /// (`CommandCaller.idempotencyScope`): a key applied before (committed, or earlier in this
+    /// batch) is not applied again and its first outcome comes back `replayed`; the same key with
+    /// a different request is not applied and comes back as `duplicateKey`. A refused command
+    /// claims nothing, so a retry of it is applied afresh.
     public func applyBatch(
         _ commands: [BatchCommand], atomic: Bool, caller: CommandCaller, authorize: CommandAuthorizer,
         render: OutcomeRenderer
@@ -44,8 +46,8 @@ extension TaskStore {
     /// The same outcome as `applyBatch` of that one command. Without an idempotency key no
     /// savepoint is needed (a refusal rolls back a transaction that holds nothing else), so the
     /// command's writes go out with the `COMMIT` in one round trip, as in `apply(_:caller:authorize:)`.
-    /// With a key, a refusal must be remembered in the transaction that refused it, which takes
-    /// the savepoint.
+    /// With a key, it goes the way of a batch line, which claims the key (in the caller's scope)
+    /// and replays it.
     public func applyOne(
         _ entry: BatchCommand, caller: CommandCaller, authorize: CommandAuthorizer,
         render: OutcomeRenderer
@@ -83,15 +85,23 @@ extension CommandTransaction {
     /// Applies one command in a savepoint of its own (`inSavepoint`), honouring its idempotency
     /// key; a refusal rolls back to the savepoint and is the outcome.
     ///
-    /// The key is claimed before the savepoint, so that it stays claimed through a refusal: a
-    /// concurrent request with the same key waits for this transaction, then replays the refusal.
+    /// The key is claimed inside the savepoint, so a refusal rolls the claim back too: a refused
+    /// command claims nothing, and its retry (permissions or state fixed) is applied. A concurrent
+    /// request with the same key waits on the claim until this transaction commits, then replays
+    /// the outcome, or until the claim is rolled back, then goes ahead.
     func applyInSavepoint(_ entry: BatchCommand, render: OutcomeRenderer) async throws -> CommandOutcome {
-        if let key = entry.idempotencyKey, let earlier = try await claim(key, hash: entry.requestHash) {
-            return earlier
+        let result = try await inSavepoint { () async throws -> CommandOutcome in
+            if let key = entry.idempotencyKey, let earlier = try await claim(key, hash: entry.requestHash) {
+                return earlier
+            }
+            let task = try await apply(entry.command)
+            let outcome = try render.outcome(of: entry.command, .success(task))
+            if let key = entry.idempotencyKey { try await remember(key, outcome) }
+            return outcome
         }
-        let result = try await inSavepoint { try await apply(entry.command) }
-        let outcome = try render.outcome(of: entry.command, result)
-        if let key = entry.idempotencyKey { try await remember(key, outcome) }
-        return outcome
+        switch result {
+        case .success(let outcome): return outcome
+        case .failure(let error): return try render.outcome(of: entry.command, .failure(error))
+        }
     }
 }

@@ -10,8 +10,9 @@ struct EventCommand: AsyncParsableCommand {
             Each input line is one command, such as
               {"op":"create","workflow":"complaint-escalation","title":"…","fields":{…}}
               {"op":"transition","task":"CMP-42","transition":"acknowledge"}
-            Lines with an "idempotency_key" are applied once: posting them again repeats the \
-            first outcome with "replayed":true. Follow what happens with 'opsline watch'.
+            Lines with an "idempotency_key" are applied once: posting them again with the same \
+            token repeats the first outcome with "replayed":true (a refused line is tried again). \
+            Follow what happens with 'opsline watch'.
 
             \(ExitStatus.helpText)
             """,
