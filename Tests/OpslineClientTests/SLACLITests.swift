@@ -110,4 +110,18 @@ struct SLACLITests {
             "--duration", "1h")
         #expect(missing.status == 1, "\(missing)")
     }
+
+    /// A date that does not exist is a usage error naming the option, never rolled over into the
+    /// next month (`2026-02-30` is not 2 March).
+    @Test func anImpossibleDateIsAUsageError() async throws {
+        let cli = try CLIProcess(serverURL: "http://127.0.0.1:1", token: nil)
+        let file = LiveServer.repositoryRoot.appendingPathComponent("workflows/calendars.yaml").path
+        for from in ["2026-02-30", "2026-02-30T09:00:00Z", "2026-11-20T24:00:00Z"] {
+            let due = try await cli.run(
+                "sla", "due", "--offline", "--calendars", file, "--calendar", "24x7", "--from", from, "--duration", "4h"
+            )
+            #expect(due.status == 64, "\(from): \(due)")
+            #expect(due.stderr.contains("--from"), "\(from): \(due)")
+        }
+    }
 }

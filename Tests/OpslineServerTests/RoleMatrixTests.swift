@@ -7,7 +7,9 @@ import Workflow
 /// Every role, in and out of the task's team, against every endpoint: the roles of docs/api.md
 /// (`admin` everything; `manager` everything on their teams' tasks, reassigning included; `member`
 /// create, change, comment, move and read their teams' tasks; `service` post events, which are the
-/// same commands, and read; `viewer` read their teams' tasks; tokens for admins only).
+/// same commands, and read; `viewer` read their teams' tasks; tokens and workflows for admins
+/// only). Another team's task is no task to a token: `404`, exactly as for one that does not
+/// exist; a task the token sees but its role may not touch is `403`.
 ///
 /// The complaint workflow's tasks belong to `support`. A token "in the team" is in `support`; one
 /// "in another team" is in `billing`, which owns one task of its own for the visibility checks.
@@ -38,12 +40,20 @@ import Workflow
         }
     }
 
-    /// The status docs/api.md promises for `action` on a task of `support`.
+    /// The status docs/api.md promises for `action` on a task of `support`: 404 when the token
+    /// does not see the task's team (whatever its role), else 403 unless its role allows `action`.
     static func expected(
         _ role: Role, _ membership: Membership, _ action: TaskAction, _ success: HTTPResponse.Status
     ) -> HTTPResponse.Status {
-        guard roleAllows(role, action) else { return .forbidden }
-        return role == .admin || membership == .ownTeam ? success : .forbidden
+        guard role == .admin || membership == .ownTeam else { return .notFound }
+        return roleAllows(role, action) ? success : .forbidden
+    }
+
+    /// The status docs/api.md promises for creating a task of `support`: the caller names the
+    /// team, no task is hidden, so another team is 403.
+    static func expectedCreate(_ role: Role, _ membership: Membership) -> HTTPResponse.Status {
+        guard roleAllows(role, .create) else { return .forbidden }
+        return role == .admin || membership == .ownTeam ? .created : .forbidden
     }
 
     @Test(arguments: Role.allCases, Membership.allCases)
@@ -53,7 +63,7 @@ import Workflow
             _ = try await probe.check(
                 .post, "/v1/tasks",
                 body: #"{"workflow":"complaint-escalation","title":"new","fields":{"customer":"C"}}"#,
-                Self.expected(role, membership, .create, .created))
+                Self.expectedCreate(role, membership))
             let listed = try await probe.check(.get, "/v1/tasks", .ok)
             #expect(
                 Set(listed.lines.compactMap { $0["team"]?.stringValue }) == probe.visibleTeams,
@@ -69,6 +79,18 @@ import Workflow
             _ = try await probe.check(
                 .post, "/v1/tasks/CMP-999/transitions", body: #"{"transition":"acknowledge"}"#, .notFound)
             _ = try await probe.check(.post, "/v1/tasks", body: #"{"workflow":"nope","title":"x"}"#, .notFound)
+            // A child under a parent the token does not see: as for a parent that does not exist.
+            let child = #"{"workflow":"complaint-escalation","title":"c","fields":{"customer":"C"},"parent":"#
+            let hiddenParent: HTTPResponse.Status =
+                role == .admin ? .created : membership == .ownTeam ? .badRequest : .forbidden
+            let hidden = try await probe.check(.post, "/v1/tasks", body: child + #""\#(billing)"}"#, hiddenParent)
+            let missing = try await probe.api.send(
+                .post, "/v1/tasks", body: child + #""CMP-999"}"#, token: probe.secret)
+            if hidden.status == .badRequest {
+                #expect(
+                    hidden.object["error"]?["message"]?.stringValue == "parent: no task \(billing)", "\(probe.context)")
+                #expect(missing.status == .badRequest && missing.errorCode == hidden.errorCode, "\(probe.context)")
+            }
         }
     }
 
@@ -90,14 +112,34 @@ import Workflow
                 Self.expected(role, membership, .change, .created))
 
             // Handing a task to another team needs that team too: only admins are in every team.
+            // (A support token does not see billing's task at all.)
             _ = try await probe.check(
                 .patch, "/v1/tasks/\(probe.billingTask)", body: #"{"team":"support"}"#,
-                role == .admin ? .ok : .forbidden)
+                role == .admin ? .ok : membership == .ownTeam ? .notFound : .forbidden)
 
+            // Every command of the event API, as a service posts them.
             let batch = try await probe.check(
-                .post, "/v1/events", body: #"{"op":"transition","task":"\#(support)","transition":"investigate"}"#, .ok)
-            let result = batch.object["status"]?.intValue.map { HTTPResponse.Status(code: $0) }
-            #expect(result == Self.expected(role, membership, .change, .ok), "\(probe.context): \(batch.text)")
+                .post, "/v1/events",
+                body: """
+                    {"op":"create","workflow":"complaint-escalation","title":"posted","fields":{"customer":"C"}}
+                    {"op":"update","task":"\(support)","fields":{"severity":"p2"}}
+                    {"op":"assign","task":"\(support)","assignee":"probe"}
+                    {"op":"assign","task":"\(support)","assignee":"someone-else"}
+                    {"op":"comment","task":"\(support)","text":"posted"}
+                    {"op":"transition","task":"\(support)","transition":"investigate"}
+                    """, .ok)
+            let results = batch.lines.map { $0["status"]?.intValue.map { HTTPResponse.Status(code: $0) } }
+            let promised: [HTTPResponse.Status] = [
+                Self.expectedCreate(role, membership), Self.expected(role, membership, .change, .ok),
+                Self.expected(role, membership, .change, .ok), Self.expected(role, membership, .reassign, .ok),
+                Self.expected(role, membership, .change, .created), Self.expected(role, membership, .change, .ok),
+            ]
+            #expect(results == promised, "\(probe.context): \(batch.text)")
+            for (line, status) in zip(batch.lines, promised) where status == .notFound {
+                #expect(
+                    line["error"]?["message"]?.stringValue == "no task \(support)",
+                    "\(probe.context): as if it did not exist")
+            }
 
             let events = try await probe.check(.get, "/v1/events", .ok)
             let tasks = Set(events.lines.compactMap { $0["task"]?.stringValue })
@@ -118,6 +160,16 @@ import Workflow
             _ = try await probe.check(.get, "/v1/tokens", admin(.ok))
             _ = try await probe.check(.delete, "/v1/tokens/tok_unknown", admin(.notFound))
             _ = try await probe.check(.delete, "/v1/tokens/\(probe.victimToken)", admin(.ok))
+
+            // Publishing workflows is admins' work too; every token reads them.
+            let source = try String(
+                contentsOf: TestServer.repositoryRoot.appendingPathComponent("workflows/complaint-escalation.yaml"),
+                encoding: .utf8)
+            let publish = try await probe.api.send(
+                .put, "/v1/workflows/complaint-escalation", body: source, token: probe.secret,
+                contentType: "application/yaml")
+            #expect(publish.status == admin(.ok), "\(probe.context): \(publish.text)")
+            _ = try await probe.check(.get, "/v1/workflows/complaint-escalation", .ok)
 
             let me = try await probe.check(.get, "/v1/me", .ok)
             #expect(me.object["name"] == "probe")
@@ -195,6 +247,9 @@ private struct Probe: Sendable {
         #expect(reply.status == status, "\(context): \(method) \(path) → \(reply.text)")
         if status == .forbidden {
             #expect(reply.errorCode == "forbidden", "\(context): \(method) \(path)")
+        }
+        if status == .notFound {
+            #expect(reply.errorCode == "not_found", "\(context): \(method) \(path)")
         }
         return reply
     }

@@ -60,6 +60,16 @@ import Testing
                 let finished = try await api.move(id, "finish")
                 #expect(finished.object["sla"]?.arrayValue?.first?["state"] == "breached")
                 #expect(finished.object["sla"]?.arrayValue?.first?["stopped_at"] != nil)
+
+                // The escalation moved the task to support-l2: each event stays with the team the
+                // task had when it happened, and the move belongs to both.
+                let support = try await api.send(.get, "/v1/events?task=\(id)&team=support").lines
+                #expect(
+                    support.strings("type") == [
+                        "created", "sla_started", "sla_warning", "sla_breached", "escalated", "assigned",
+                    ])
+                let level2 = try await api.send(.get, "/v1/events?task=\(id)&team=support-l2").lines
+                #expect(level2.strings("type") == ["assigned", "escalated", "updated", "transitioned", "sla_stopped"])
             }
         }
     }

@@ -106,8 +106,10 @@ import Testing
             let parent = try await api.createComplaint(title: "Duplicate charge")
             let child =
                 #"{"workflow":"complaint-escalation","title":"Refund","team":"billing","parent":"\#(parent)","fields":{"customer":"ACME"}}"#
+            // The outsider does not see the parent: it is no task to it, as if it did not exist.
             let refused = try await api.send(.post, "/v1/tasks", body: child, token: outsider)
-            #expect(refused.status == .forbidden)
+            #expect(refused.status == .badRequest)
+            #expect(refused.object["error"]?["message"]?.stringValue == "parent: no task \(parent)", "\(refused.text)")
             #expect(try await api.send(.get, "/v1/tasks/\(parent)").object["children"] == [])
             let accepted = try await api.send(.post, "/v1/tasks", body: child, token: insider)
             #expect(accepted.status == .created)

@@ -8,17 +8,29 @@ extension TestServer {
     /// connection settings `opsline serve` uses, then closes the pool.
     /// - Parameters:
     ///   - headerTimeout: How long a connection has to deliver a request head.
+    ///   - bodyTimeout: How long a request body may take to arrive, from its head.
     ///   - heartbeat: How long a followed event stream stays silent before a heartbeat line.
+    ///   - revocations: Fires when a token is revoked (`NotifyChannel.tokens`); the test may wait
+    ///     on it. By default one of the server's own.
     func runLive<Value: Sendable>(
-        headerTimeout: Duration, heartbeat: Duration = .seconds(15),
+        headerTimeout: Duration, bodyTimeout: Duration = .seconds(60), heartbeat: Duration = .seconds(15),
+        revocations: EventSignal? = nil,
         _ body: @Sendable (_ port: Int) async throws -> Value
     ) async throws -> Value {
         let signal = EventSignal(conninfo: pool.conninfo)
+        let revocations = revocations ?? EventSignal(conninfo: pool.conninfo, channel: .tokens)
         let listening = Task { try await signal.run() }
-        defer { listening.cancel() }
+        let listeningForRevocations = Task { try await revocations.run() }
+        defer {
+            listening.cancel()
+            listeningForRevocations.cancel()
+        }
         let app = Application(
-            router: OpslineApplication.router(database: database, signal: signal, heartbeat: heartbeat),
-            server: .http1(configuration: OpslineApplication.http1Configuration(headerTimeout: headerTimeout)),
+            router: OpslineApplication.router(
+                database: database, signal: signal, revocations: revocations, heartbeat: heartbeat),
+            server: .http1(
+                configuration: OpslineApplication.http1Configuration(
+                    headerTimeout: headerTimeout, bodyTimeout: bodyTimeout)),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         defer { Task { [pool] in await pool.close() } }
         return try await app.test(.live) { client in

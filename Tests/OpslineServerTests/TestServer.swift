@@ -52,15 +52,23 @@ struct TestServer {
         return try await database.tokens.create(name: name, role: role, teams: teams).secret.value
     }
 
-    /// Runs `body` with a client against the router (with a live event signal), then closes the pool.
+    /// Runs `body` with a client against the router (with live event and revocation signals),
+    /// then closes the pool.
     func run<Value: Sendable>(
         heartbeat: Duration = .seconds(15), _ body: @Sendable (APIClient) async throws -> Value
     ) async throws -> Value {
-        let signal = EventSignal(conninfo: pool.conninfo)
+        let (signal, revocations) = (
+            EventSignal(conninfo: pool.conninfo), EventSignal(conninfo: pool.conninfo, channel: .tokens)
+        )
         let listening = Task { try await signal.run() }
-        defer { listening.cancel() }
+        let listeningForRevocations = Task { try await revocations.run() }
+        defer {
+            listening.cancel()
+            listeningForRevocations.cancel()
+        }
         let app = Application(
-            router: OpslineApplication.router(database: database, signal: signal, heartbeat: heartbeat))
+            router: OpslineApplication.router(
+                database: database, signal: signal, revocations: revocations, heartbeat: heartbeat))
         defer { Task { [pool] in await pool.close() } }
         return try await app.test(.router) { client in try await body(APIClient(client: client)) }
     }

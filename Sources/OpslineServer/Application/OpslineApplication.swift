@@ -8,9 +8,12 @@ import OpslineStore
 enum OpslineApplication {
     /// The router with every route and middleware; exposed for tests.
     ///   - signal: wakes `GET /v1/events?follow=true` streams; run it as a service beside the app.
+    ///   - revocations: fires when a token is revoked (`NotifyChannel.tokens`), so that a followed
+    ///     stream opened with it ends; nil: streams end at their token's expiry only.
     ///   - heartbeat: how long a followed stream stays silent before a heartbeat line.
     static func router(
-        database: OpslineDatabase, signal: EventSignal, heartbeat: Duration = .seconds(15)
+        database: OpslineDatabase, signal: EventSignal, revocations: EventSignal? = nil,
+        heartbeat: Duration = .seconds(15)
     ) -> Router<OpslineRequestContext> {
         let router = Router(context: OpslineRequestContext.self)
         router.add(middleware: ErrorMiddleware())
@@ -21,7 +24,10 @@ enum OpslineApplication {
             .group(context: AuthenticatedRequestContext.self)
         TaskRoutes(tasks: database.tasks).register(on: v1.group("tasks"))
         v1.post("events", use: EventBatchRoute(tasks: database.tasks).post)
-        v1.get("events", use: EventStreamRoute(events: database.events, signal: signal, heartbeat: heartbeat).stream)
+        let stream = EventStreamRoute(
+            events: database.events, signal: signal, tokens: database.tokens, revocations: revocations,
+            clock: database.clock, heartbeat: heartbeat)
+        v1.get("events", use: stream.stream)
         TokenRoutes(tokens: database.tokens).register(on: v1)
         WorkflowRoutes(catalog: database.workflows).register(on: v1.group("workflows"))
         // Managers' views: SLA breaches and clocks at risk, reports, business calendars.
@@ -41,13 +47,16 @@ enum OpslineApplication {
     /// The application listening on `host:port`.
     ///   - headerTimeout: how long a connection has to deliver a complete request head, counted
     ///     from when it opened or its previous response was written (`--header-timeout`).
+    ///   - bodyTimeout: how long a request's body may take to arrive, from its head
+    ///     (`--body-timeout`); later is `408 timeout`.
     public static func make(
-        database: OpslineDatabase, signal: EventSignal, host: String, port: Int, headerTimeout: Duration,
-        logger: Logger
+        database: OpslineDatabase, signal: EventSignal, revocations: EventSignal, host: String, port: Int,
+        headerTimeout: Duration, bodyTimeout: Duration, logger: Logger
     ) -> some ApplicationProtocol {
         Application(
-            router: router(database: database, signal: signal),
-            server: .http1(configuration: http1Configuration(headerTimeout: headerTimeout)),
+            router: router(database: database, signal: signal, revocations: revocations),
+            server: .http1(
+                configuration: http1Configuration(headerTimeout: headerTimeout, bodyTimeout: bodyTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "opsline"),
             logger: logger)
     }
@@ -58,13 +67,20 @@ enum OpslineApplication {
     /// within `headerTimeout` of opening or of its previous response. Hummingbird's idle timeout
     /// counts from the last decoded part, so on its own it let a body trickle forever — such as
     /// the rest of a body answered early (401, 413) without being read, which Hummingbird drains
-    /// before the next request; the deadline, running from the response, closes that too. The
-    /// idle timeout stays as the limit on a body that stops arriving while a route still reads it
-    /// (NDJSON bodies also have `NDJSON.Limits.bodyReadTime`, 408), and is never shorter than
-    /// `headerTimeout`, so it cannot cut a connection the deadline still allows.
-    static func http1Configuration(headerTimeout: Duration) -> HTTP1Channel.Configuration {
+    /// before the next request; the deadline, running from the response, closes that too.
+    /// `BodyDeadlineHandler` ends a body that has not arrived within `bodyTimeout` of its head:
+    /// the route reading it answers `408` with an error line, then the connection closes.
+    /// `ParseErrorLineHandler` gives the `400` Hummingbird answers a request it cannot parse an
+    /// error line. The idle timeout is only a backstop, longer than either deadline, so it never
+    /// cuts a connection before they answer.
+    static func http1Configuration(
+        headerTimeout: Duration, bodyTimeout: Duration = NDJSON.Limits.bodyReadTime
+    ) -> HTTP1Channel.Configuration {
         .init(
-            additionalChannelHandlers: [HeaderDeadlineHandler(timeout: TimeAmount(headerTimeout))],
-            idleTimeout: TimeAmount(max(headerTimeout, .seconds(60))))
+            additionalChannelHandlers: [
+                ParseErrorLineHandler(), HeaderDeadlineHandler(timeout: TimeAmount(headerTimeout)),
+                BodyDeadlineHandler(timeout: TimeAmount(bodyTimeout)),
+            ],
+            idleTimeout: TimeAmount(headerTimeout + bodyTimeout))
     }
 }

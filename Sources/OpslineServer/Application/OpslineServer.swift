@@ -38,14 +38,14 @@ public struct OpslineServer: Sendable {
             configured: configuration.adminToken, tokens: database.tokens,
             dataDirectory: configuration.dataDirectory, logger: logger)
         let signal = EventSignal(conninfo: conninfo, logger: logger)
+        let revocations = EventSignal(conninfo: conninfo, channel: .tokens, logger: logger)
         let app = OpslineApplication.make(
-            database: database, signal: signal, host: host, port: port, headerTimeout: configuration.headerTimeout,
-            logger: logger)
+            database: database, signal: signal, revocations: revocations, host: host, port: port,
+            headerTimeout: configuration.headerTimeout, bodyTimeout: configuration.bodyTimeout, logger: logger)
         let pruner = IdempotencyPruner(
             database: database, retention: configuration.idempotencyRetention, logger: logger)
         let dueSignal = EventSignal(conninfo: conninfo, channel: .due, logger: logger)
         let scheduler = DueWorkScheduler(runner: database.dueWork, signal: dueSignal, logger: logger)
-        let revocations = EventSignal(conninfo: conninfo, channel: .tokens, logger: logger)
         let invalidator = TokenCacheInvalidator(signal: revocations, tokens: database.tokens)
         let group = ServiceGroup(
             configuration: .init(

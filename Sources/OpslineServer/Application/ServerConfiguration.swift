@@ -18,6 +18,9 @@ public struct ServerConfiguration: Sendable {
     /// or its previous response was written; also how long an idle keep-alive connection is kept
     /// (`--header-timeout`, `OPSLINE_HEADER_TIMEOUT`).
     public var headerTimeout: Duration = .seconds(30)
+    /// How long a request's body may take to arrive, counted from its head; later is answered
+    /// `408 timeout` and the connection closed (`--body-timeout`, `OPSLINE_BODY_TIMEOUT`).
+    public var bodyTimeout: Duration = NDJSON.Limits.bodyReadTime
     /// Connections in the pool.
     var poolSize: Int = 16
 

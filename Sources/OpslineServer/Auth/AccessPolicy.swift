@@ -9,7 +9,23 @@ enum TaskAction: String, Sendable {
 
 /// Who may do what to which team's tasks (the roles of docs/api.md).
 enum AccessPolicy {
-    /// Throws 403 unless `principal` may perform `action` on a task owned by `team`.
+    /// Throws unless `principal` may perform `action` on `task`: `404 not_found`, exactly as for
+    /// a task that does not exist, when the task belongs to a team the principal does not see
+    /// (so ids cannot be probed); `403 forbidden` when it sees the task but its role does not
+    /// allow `action`.
+    static func check(_ principal: Principal, _ action: TaskAction, on task: TaskRecord) throws {
+        guard sees(principal, team: task.team) else { throw StoreError.taskNotFound(task.id) }
+        try check(principal, action, team: task.team)
+    }
+
+    /// Whether `principal` may see the tasks of `team`: admins every team's, everyone else their
+    /// own teams' (a task without a team only admins).
+    static func sees(_ principal: Principal, team: String?) -> Bool {
+        principal.role == .admin || team.map(principal.teams.contains) == true
+    }
+
+    /// Throws 403 unless `principal` may perform `action` on a task owned by `team` (a team the
+    /// caller names: a new task's, or the one a task moves to).
     static func check(_ principal: Principal, _ action: TaskAction, team: String?) throws {
         try checkRole(principal, action)
         guard principal.role != .admin else { return }
@@ -31,15 +47,18 @@ enum AccessPolicy {
         principal.role == .admin ? .allTeams : .teams(principal.teams)
     }
 
+    /// The roles of docs/api.md. A `service` token — another system posting what happened —
+    /// may do what a `member` may: every command of `POST /v1/events` (create, transition,
+    /// update, comment; `assign` only to itself) on its teams' tasks, through that endpoint or the
+    /// task endpoints alike, and read them. Reassigning is managers' work; tokens and workflows
+    /// are admins'.
     private static func allowedByRole(_ role: Role, _ action: TaskAction) -> Bool {
         switch (role, action) {
         case (.admin, _), (.manager, _): return true
-        case (.member, .reassign): return false
-        case (.member, _): return true
-        case (.service, .reassign): return false
-        case (.service, _): return true
+        case (.member, .reassign), (.service, .reassign): return false
+        case (.member, _), (.service, _): return true
         case (.viewer, .read): return true
-        default: return false
+        case (.viewer, _): return false
         }
     }
 }
@@ -47,11 +66,11 @@ enum AccessPolicy {
 extension AccessPolicy {
     /// An update: editing needs `.update` on the task's team; changing the team or giving the
     /// task to someone else needs `.reassign` (members may take a task themselves).
-    static func checkUpdate(_ principal: Principal, _ update: TaskUpdate, currentTeam: String?) throws {
-        try check(principal, .update, team: currentTeam)
+    static func checkUpdate(_ principal: Principal, _ update: TaskUpdate, on task: TaskRecord) throws {
+        try check(principal, .update, on: task)
         let takesItThemselves = update.assignee == .some(principal.name) && update.team == nil
         if (update.assignee != nil || update.team != nil) && !takesItThemselves {
-            try check(principal, .reassign, team: currentTeam)
+            try check(principal, .reassign, team: task.team)
         }
         if let newTeam = update.team { try check(principal, .reassign, team: newTeam) }
     }

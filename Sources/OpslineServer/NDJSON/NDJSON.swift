@@ -13,7 +13,8 @@ enum NDJSON {
         static let lineBytes = 1 << 20
         static let bodyBytes = 32 << 20
         static let lines = 10_000
-        /// How long a client may take to send a whole body (a slow client cannot hold a task).
+        /// How long a client may take to send a whole body, by default (a slow client cannot
+        /// hold a task): `ServerConfiguration.bodyTimeout`, `BodyDeadlineHandler`.
         static let bodyReadTime = Duration.seconds(60)
     }
 

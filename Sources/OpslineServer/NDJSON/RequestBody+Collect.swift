@@ -4,25 +4,14 @@ import NIOCore
 extension Request {
     /// The whole body, once it has arrived.
     /// - Parameter limit: The most bytes accepted; more is `413 too_large` naming the limit.
-    /// - Throws: `408 timeout` when the body takes longer than `NDJSON.Limits.bodyReadTime`, so a
-    ///   slow client cannot hold a task.
+    /// - Throws: `408 timeout` (with `Connection: close`) when the body does not arrive within the
+    ///   server's body deadline (`BodyDeadlineHandler`), so a slow client cannot hold a task.
     func collectedBody(limit: Int) async throws -> ByteBuffer {
-        let body = self.body
-        let collected = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-            group.addTask { try await Self.collect(body, limit: limit) }
-            group.addTask {
-                try await Task.sleep(for: NDJSON.Limits.bodyReadTime)
-                return nil
-            }
-            defer { group.cancelAll() }
-            return try await group.next() ?? nil
+        do {
+            return try await Self.collect(body, limit: limit)
+        } catch let late as BodyDeadlineExceeded {
+            throw APIError.bodyTimeout(late.timeout)
         }
-        guard let collected else {
-            throw APIError(
-                .requestTimeout, code: "timeout",
-                message: "the body did not arrive within \(NDJSON.Limits.bodyReadTime.components.seconds) s")
-        }
-        return collected
     }
 
     private static func collect(_ source: RequestBody, limit: Int) async throws -> ByteBuffer {
@@ -40,5 +29,17 @@ extension Request {
     /// `32 MiB`, `1 MiB`, or a number of bytes.
     private static func describe(bytes: Int) -> String {
         bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+    }
+}
+
+extension APIError {
+    /// 408: the body did not arrive within `timeout` of the request's head. The connection is
+    /// closed after the answer, since the rest of the body will never be read.
+    static func bodyTimeout(_ timeout: TimeAmount) -> APIError {
+        let milliseconds = timeout.nanoseconds / 1_000_000
+        let time = milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
+        return APIError(
+            .requestTimeout, code: "timeout", message: "the body did not arrive within \(time)",
+            headers: [.connection: "close"])
     }
 }

@@ -69,8 +69,9 @@ struct TaskRoutes {
 
     @Sendable func show(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let task = try await tasks.task(try context.parameters.require("id"))
-        try AccessPolicy.check(context.caller, .read, team: task.team)
-        let children = try await tasks.children(of: task.id)
+        try AccessPolicy.check(context.caller, .read, on: task)
+        // Only the children the caller may see: another team's child is no task to it.
+        let children = try await tasks.children(of: task.id, scope: AccessPolicy.teamScope(context.caller))
         return StreamedLines.single(
             TaskLine(task: task, catalog: tasks.catalog, now: tasks.clock.now, children: children), status: .ok)
     }
@@ -111,7 +112,7 @@ struct TaskRoutes {
     @Sendable func events(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let task = try await tasks.task(id)
-        try AccessPolicy.check(context.caller, .read, team: task.team)
+        try AccessPolicy.check(context.caller, .read, on: task)
         return try await StreamedLines.response(try await tasks.events(ofTask: id)) { EventLine(event: $0) }
     }
 

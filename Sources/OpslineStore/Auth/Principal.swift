@@ -1,3 +1,5 @@
+import Foundation
+
 /// The caller a request acts for: the token it presented.
 public struct Principal: Sendable, Hashable {
     /// The token's id.
@@ -8,12 +10,15 @@ public struct Principal: Sendable, Hashable {
     public let role: Role
     /// The teams it belongs to (unused for admins).
     public let teams: [String]
+    /// When its token stops authenticating, if ever: a followed event stream ends then.
+    public let expiresAt: Date?
 
     /// Creates a principal.
-    public init(tokenID: String, name: String, role: Role, teams: [String]) {
+    public init(tokenID: String, name: String, role: Role, teams: [String], expiresAt: Date? = nil) {
         self.tokenID = tokenID
         self.name = name
         self.role = role
         self.teams = teams
+        self.expiresAt = expiresAt
     }
 }

@@ -38,7 +38,7 @@ public struct Token: Sendable, Hashable {
 
     /// The caller a request presenting this token acts as.
     public var principal: Principal {
-        Principal(tokenID: id, name: name, role: role, teams: teams)
+        Principal(tokenID: id, name: name, role: role, teams: teams, expiresAt: expiresAt)
     }
 
     /// Whether the token authenticates at `date`: not revoked and not expired.

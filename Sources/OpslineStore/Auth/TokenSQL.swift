@@ -15,6 +15,12 @@ enum TokenSQL {
         SELECT id, name, role, teams, expires_at FROM hit
         """
 
+    /// The token `$1` if it still authenticates at `$2` (NULL: `now()`); touches nothing.
+    static let isActive = """
+        SELECT 1 FROM api_tokens
+        WHERE id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > coalesce($2::timestamptz, now()))
+        """
+
     static let insertIfAbsent = """
         INSERT INTO api_tokens (id, name, role, teams, secret_hash, created_at)
         VALUES ($1, $2, $3, $4::text[], $5::bytea, coalesce($6::timestamptz, now()))

@@ -34,13 +34,22 @@ public struct TokenStore: Sendable {
             try await $0.query(TokenSQL.authenticate, [PostgresBytes(hash), clock.statementNow]).first
         }
         guard let row else { return nil }
+        let expiresAt = try row.decode("expires_at", as: Date?.self)
         let principal = Principal(
             tokenID: try row.decode("id"), name: try row.decode("name"), role: try Token.role(row),
-            teams: try row.decode("teams"))
-        cache.remember(
-            principal, for: hash, expiresAt: try row.decode("expires_at", as: Date?.self), readAt: generation,
-            at: clock.now)
+            teams: try row.decode("teams"), expiresAt: expiresAt)
+        cache.remember(principal, for: hash, expiresAt: expiresAt, readAt: generation, at: clock.now)
         return principal
+    }
+
+    /// Whether the token `principal` stands for still authenticates: neither revoked nor
+    /// expired. Asks the database every time, never the cache of resolved secrets, which may not
+    /// have heard of a revocation yet; a followed event stream asks when a revocation is
+    /// announced (``NotifyChannel/tokens``).
+    public func stillAuthenticates(_ principal: Principal) async throws -> Bool {
+        try await pool.withIdempotentStatements { connection in
+            try await connection.query(TokenSQL.isActive, [principal.tokenID, clock.statementNow]).rows.isEmpty == false
+        }
     }
 
     /// Empties the cache of resolved secrets: called when another replica revokes a token.

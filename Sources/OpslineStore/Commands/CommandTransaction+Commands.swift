@@ -41,7 +41,7 @@ extension CommandTransaction {
                     statementNow,
                 ]
             ).first!)
-        record(task.id, "created", ["state": .string(task.state), "workflow_version": .int(Int64(workflow.version))])
+        record(task, "created", ["state": .string(task.state), "workflow_version": .int(Int64(workflow.version))])
         try await enter(task.state, of: task, definition: definition)
         return try await followClocks(of: task, definition: definition, trigger: .created, at: task.updatedAt)
     }
@@ -69,7 +69,7 @@ extension CommandTransaction {
         ]
         if let note = request.note { data["note"] = .string(note) }
         if !request.fields.isEmpty { data["fields"] = .object(request.fields) }
-        record(task.id, "transitioned", data)
+        record(task, "transitioned", data)
         try await leave(current, definition: definition)
         try await enter(task.state, of: task, definition: definition)
         return try await followClocks(
@@ -96,7 +96,9 @@ extension CommandTransaction {
                     (update.priority ?? current.priority), JSONText.encode(fields), statementNow,
                 ]
             ).first!)
-        record(task.id, update.isAssignment ? "assigned" : "updated", Self.changes(from: current, to: task))
+        record(
+            task, update.isAssignment ? "assigned" : "updated", Self.changes(from: current, to: task),
+            previousTeam: current.team)
         guard task.fields != current.fields else { return task }
         return try await followClocks(of: task, definition: definition, trigger: .fieldsChanged, at: task.updatedAt)
     }
@@ -106,7 +108,7 @@ extension CommandTransaction {
             throw StoreError.rule(.invalidFields([FieldProblem(field: "text", problem: "must not be empty")]))
         }
         let (task, _) = try await lockTask(taskID, for: .comment(taskID: taskID, text: text), expectedVersion: nil)
-        record(task.id, "commented", ["text": .string(text)])
+        record(task, "commented", ["text": .string(text)])
         return task
     }
 

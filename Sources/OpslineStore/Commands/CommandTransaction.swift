@@ -26,6 +26,9 @@ final class CommandTransaction {
 
     struct PendingEvent {
         let taskID: String
+        /// The teams the event belongs to: the task's when it happened (both, for a change that
+        /// moved it from one team to another; none for a task without a team).
+        let teams: [String]
         let type: String
         let data: [String: JSONValue]
     }
@@ -85,7 +88,7 @@ final class CommandTransaction {
             [
                 pendingEvents.map(\.taskID), pendingEvents.map(\.type), caller.name,
                 pendingEvents.map { JSONText.encode($0.data) }, EventSQL.logLockKey, last.taskID, dueWorkScheduled,
-                statementNow,
+                statementNow, pendingEvents.map { JSONValue.array($0.teams.map(JSONValue.string)).jsonText },
             ])
         pendingEvents.removeAll()
         dueWorkScheduled = false
@@ -98,8 +101,13 @@ final class CommandTransaction {
         if seconds < Double(DueWorkRunner.announceHorizon.components.seconds) { dueWorkScheduled = true }
     }
 
-    func record(_ taskID: String, _ type: String, _ data: [String: JSONValue]) {
-        pendingEvents.append(PendingEvent(taskID: taskID, type: type, data: data))
+    /// Records an event on `task` as it is once the change happened, to be appended at the
+    /// flush. The event belongs to the task's team then, and to `previousTeam` too when the change
+    /// moved the task from it (so that the team it left sees it go).
+    func record(_ task: TaskRecord, _ type: String, _ data: [String: JSONValue], previousTeam: String? = nil) {
+        var teams: [String] = []
+        for team in [previousTeam, task.team] { if let team, !teams.contains(team) { teams.append(team) } }
+        pendingEvents.append(PendingEvent(taskID: task.id, teams: teams, type: type, data: data))
     }
 
     /// Locks the task row for this transaction, checks that the caller may run `command` on it,

@@ -35,7 +35,7 @@ extension CommandTransaction {
         command.parent = parent.id
         let created = try await insertTask(command)
         record(
-            parent.id, "spawned",
+            parent, "spawned",
             ["child": .string(created.id), "workflow": .string(created.workflow), "state": .string(parent.state)])
     }
 }

@@ -21,6 +21,8 @@ enum LifecycleSQL {
         SELECT id FROM tasks WHERE parent = $1 AND closed_at IS NULL ORDER BY row_id
         """
 
-    /// A task's children, oldest first.
-    static let children = "SELECT id FROM tasks WHERE parent = $1 ORDER BY row_id"
+    /// A task's children owned by one of the teams `$2` (NULL: any), oldest first.
+    static let children = """
+        SELECT id FROM tasks WHERE parent = $1 AND ($2::text[] IS NULL OR team = ANY ($2::text[])) ORDER BY row_id
+        """
 }

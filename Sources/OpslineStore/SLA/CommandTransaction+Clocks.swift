@@ -102,7 +102,7 @@ extension CommandTransaction {
         if let soonest = moves.compactMap(\.soonestStepIn).min() { announceDueWork(dueIn: soonest) }
         for move in moves {
             for change in move.changes {
-                record(move.task.id, change.kind.rawValue, Self.eventData(change, calendar: move.calendar))
+                record(move.task, change.kind.rawValue, Self.eventData(change, calendar: move.calendar))
             }
         }
     }

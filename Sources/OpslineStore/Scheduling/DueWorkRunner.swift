@@ -82,8 +82,11 @@ extension CommandTransaction {
     /// of spoiling the batch.
     func applyOrRecord(_ command: TaskCommand, failure: String, _ details: [String: JSONValue]) async throws {
         guard let taskID = command.taskID else { return }
-        if case .failure(let error) = try await inSavepoint({ try await apply(command) }) {
-            record(taskID, failure, details.merging(["reason": .string("\(error)")]) { $1 })
+        if case .failure(let error) = try await inSavepoint({ try await apply(command) }),
+            let row = try await connection.query(TaskSQL.selectTask, [taskID]).first
+        {
+            // The task as the refused command left it (unchanged): the event is its team's.
+            record(try TaskRecord(row: row), failure, details.merging(["reason": .string("\(error)")]) { $1 })
         }
     }
 }

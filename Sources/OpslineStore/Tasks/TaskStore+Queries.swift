@@ -11,10 +11,12 @@ extension TaskStore {
         return try TaskRecord(row: row)
     }
 
-    /// The ids of a task's children (tasks whose `parent` it is, spawned or created so), oldest
-    /// first; empty for a task without children.
-    public func children(of id: String) async throws -> [String] {
-        let rows = try await pool.withIdempotentStatements { try await $0.query(LifecycleSQL.children, [id]).rows }
+    /// The ids of a task's children (tasks whose `parent` it is, spawned or created so) that
+    /// `scope` sees, oldest first; empty for a task without children.
+    public func children(of id: String, scope: TeamScope) async throws -> [String] {
+        let rows = try await pool.withIdempotentStatements {
+            try await $0.query(LifecycleSQL.children, [id, scope.visibleTeams]).rows
+        }
         return try rows.map { try $0.decode("id", as: String.self) }
     }
 

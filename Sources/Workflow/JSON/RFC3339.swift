@@ -50,15 +50,56 @@ public enum RFC3339 {
 
     /// Parses an RFC 3339 time, with or without fractional seconds, in any offset
     /// (`2026-11-20T17:00:00+08:00`, `2026-11-20T09:00:00.250Z`).
+    ///
+    /// Every field must be in range: a date that does not exist (`2026-02-30`, `2027-02-29`), an
+    /// hour past 23, a minute or second past 59 or an offset past ±23:59 is refused, never
+    /// rolled over into the next day or month as Foundation's parser would.
     public static func parse(_ text: String) -> Date? {
+        guard isWellFormed(text) else { return nil }
         if let date = try? Date(text, strategy: .iso8601) { return date }
         return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
     /// Parses an RFC 3339 time, or a bare date (`2026-11-20`) meaning its midnight UTC, as query
-    /// parameters and command-line options such as `from` and `since` take them.
+    /// parameters and command-line options such as `from` and `since` take them. A date that
+    /// does not exist (`2026-02-30`) is refused.
     public static func parseTimeOrDate(_ text: String) -> Date? {
         parse(text) ?? parse(text + "T00:00:00Z")
+    }
+
+    /// Whether `text` is an RFC 3339 `date-time` with every field in range:
+    /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, a real date, `HH` 00–23, `MM` and `SS` 00–59.
+    static func isWellFormed(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, CalendarDate.isValid(String(decoding: bytes[0..<10], as: UTF8.self)),
+            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
+            let hour = twoDigits(bytes, at: 11), hour <= 23, bytes[13] == UInt8(ascii: ":"),
+            let minute = twoDigits(bytes, at: 14), minute <= 59, bytes[16] == UInt8(ascii: ":"),
+            let second = twoDigits(bytes, at: 17), second <= 59
+        else { return false }
+        var index = 19
+        if bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let digits = bytes[index...].prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
+            guard digits > 0 else { return false }
+            index += digits
+        }
+        let offset = bytes[index...]
+        if offset.elementsEqual("Z".utf8) || offset.elementsEqual("z".utf8) { return true }
+        guard offset.count == 6, offset.first == UInt8(ascii: "+") || offset.first == UInt8(ascii: "-"),
+            let hours = twoDigits(bytes, at: index + 1), hours <= 23, bytes[index + 3] == UInt8(ascii: ":"),
+            let minutes = twoDigits(bytes, at: index + 4), minutes <= 59
+        else { return false }
+        return true
+    }
+
+    /// The number written by the two ASCII digits at `index`, if both are digits and there.
+    private static func twoDigits(_ bytes: [UInt8], at index: Int) -> Int? {
+        guard index + 1 < bytes.count else { return nil }
+        let (tens, ones) = (bytes[index], bytes[index + 1])
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        guard digits.contains(tens), digits.contains(ones) else { return nil }
+        return Int(tens - UInt8(ascii: "0")) * 10 + Int(ones - UInt8(ascii: "0"))
     }
 }
 

@@ -39,6 +39,13 @@ struct ServeCommand: AsyncParsableCommand {
             """)
     var headerTimeout: String?
 
+    @Option(
+        help: """
+            How long a request's body may take to arrive, from its head, e.g. 60s or 2m; later is \
+            answered 408. [env: OPSLINE_BODY_TIMEOUT]
+            """)
+    var bodyTimeout: String?
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var configuration = ServerConfiguration()
@@ -60,6 +67,11 @@ struct ServeCommand: AsyncParsableCommand {
             let timeout = try DurationArgument.parse(
                 text, option: "--header-timeout", examples: "30s or 2m", positive: true)
             configuration.headerTimeout = .seconds(timeout.seconds)
+        }
+        if let text = bodyTimeout ?? environment["OPSLINE_BODY_TIMEOUT"] {
+            let timeout = try DurationArgument.parse(
+                text, option: "--body-timeout", examples: "60s or 2m", positive: true)
+            configuration.bodyTimeout = .seconds(timeout.seconds)
         }
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         do {
