@@ -28,6 +28,7 @@ struct EventStreamRoute {
         let follow = query["follow"] == "true"
         // The first page is read before the status goes out, so an outage is a proper 503.
         let first = try await events.events(after: since, filter: filter, limit: Self.pageSize)
+        let logger = context.logger
         let body = ResponseBody { [self, filter] writer in
             // A client starting from `now` learns where that is at once, to resume from it.
             if fromNow { try await writer.write(Self.heartbeatLine(since)) }
@@ -37,7 +38,7 @@ struct EventStreamRoute {
                     after: cursor, filter: filter, to: &writer, hasMore: first.count == Self.pageSize)
                 if follow { try await followLive(after: cursor, filter: filter, to: &writer) }
             } catch {
-                try await writer.write(NDJSON.buffer(APIError.from(error).line))
+                try await writer.write(NDJSON.buffer(APIError.reporting(error, to: logger).line))
             }
             try await writer.finish(nil)
         }
