@@ -56,6 +56,27 @@ public struct PostgresError: Error, Sendable, Hashable, CustomStringConvertible 
             || sqlState == "57P03"
     }
 
+    /// True when the server refused a value the statement was given, not the statement or the
+    /// connection: a data exception (class 22: a value too long for its type, a NUL or `\u0000`
+    /// in text or `jsonb`, a number out of range), a `NOT NULL` or `CHECK` constraint (23502,
+    /// 23514), or a program limit (class 54, such as an index row too large for its index).
+    ///
+    /// Running the same statement with the same values fails the same way again, so the error
+    /// belongs to whoever supplied the values, never to a retry or to the statements around it.
+    public var isDataError: Bool {
+        guard kind == .server, let sqlState else { return false }
+        return sqlState.hasPrefix("22") || sqlState.hasPrefix("54") || sqlState == SQLState.notNullViolation
+            || sqlState == SQLState.checkViolation
+    }
+
+    /// A text parameter that holds a NUL character, refused before it is sent: libpq passes
+    /// parameters as C strings, which end at the first NUL, so the server would otherwise store
+    /// or compare the text cut short there. Reported as PostgreSQL reports a NUL byte in text
+    /// (22021), a data error.
+    static let nulInParameter = PostgresError(
+        kind: .server, sqlState: SQLState.characterNotInRepertoire,
+        message: "a text parameter contains a NUL character (\\u0000), which PostgreSQL text cannot hold")
+
     public var description: String {
         var text = "PostgresError(\(kind)"
         if let sqlState { text += ", \(sqlState)" }
@@ -75,6 +96,12 @@ enum SQLState {
     static let uniqueViolation = "23505"
     /// `23503`
     static let foreignKeyViolation = "23503"
+    /// `23502`
+    static let notNullViolation = "23502"
+    /// `23514`
+    static let checkViolation = "23514"
+    /// `22021`: a byte sequence the encoding does not allow, such as NUL in text.
+    static let characterNotInRepertoire = "22021"
     /// `57014`: statement cancelled, e.g. by `statement_timeout`.
     static let queryCanceled = "57014"
 }

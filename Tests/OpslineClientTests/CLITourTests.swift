@@ -87,6 +87,22 @@ struct CLITourTests {
         }
     }
 
+    /// An argument cannot hold a NUL byte, but a `--field` value read as JSON can (`"\u0000"`):
+    /// the server refuses it, and the user reads which field and why.
+    @Test func aNULInAFieldValueIsRefusedNamingTheField() async throws {
+        try await LiveServer.run { url in
+            let cli = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)
+            let created = try await cli.run(
+                "task", "create", "complaint-escalation", "--title", "Refund not received",
+                "--field", #"customer="ACME\u0000HIDDEN""#)
+            #expect(created.status == 6, "\(created)")
+            #expect(created.stderr.contains("validation_failed"), "\(created)")
+            #expect(created.stderr.contains("customer: must not contain NUL"), "\(created)")
+            let listed = try await cli.run("task", "list", "-o", "ndjson")
+            #expect(listed.stdout.isEmpty, "\(listed)")
+        }
+    }
+
     @Test func aFieldWithoutAnEqualsSignIsAUsageErrorBeforeAnyRequest() async throws {
         // A closed port: were a request sent, the exit code would be 7, not 64.
         let cli = try CLIProcess(serverURL: "http://127.0.0.1:1", token: LiveServer.adminSecret)

@@ -36,6 +36,23 @@ import TestSupport
         await connection.close()
     }
 
+    /// libpq sends parameters as C strings: a NUL would cut the text short, so
+    /// `visible\u{0}HIDDEN` would be stored as `visible`. It is refused instead, as a data error,
+    /// and so is a held-back statement's, with the call that would have sent it.
+    @Test func aTextParameterHoldingNULIsRefusedNotCutShort() async throws {
+        let connection = try await PostgresConnection.connect(try await TestCluster.shared.makeDatabase())
+        await #expect(throws: PostgresError.nulInParameter) {
+            try await connection.query("SELECT $1::text AS t", ["visible\u{0}HIDDEN"])
+        }
+        #expect(PostgresError.nulInParameter.isDataError)
+        await connection.sendWithNext("SELECT $1::text", [["a", "b\u{0}"]])
+        await #expect(throws: PostgresError.nulInParameter) { try await connection.execute("SELECT 1") }
+        // Nothing is left held back, and the connection goes on.
+        let row = try #require(try await connection.query("SELECT $1::text AS t", ["visible"]).first)
+        #expect(try row.decode("t", as: String.self) == "visible")
+        await connection.close()
+    }
+
     @Test func serverErrorsCarrySQLStateAndDetail() async throws {
         let connection = try await PostgresConnection.connect(try await TestCluster.shared.makeDatabase())
         try await connection.execute("CREATE TABLE items (id int PRIMARY KEY)")

@@ -17,6 +17,7 @@ enum OpslineApplication {
     ) -> Router<OpslineRequestContext> {
         let router = Router(context: OpslineRequestContext.self)
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: QueryTextMiddleware())
         HealthRoutes(database: database).register(on: router)
         // Every `/v1` route gets an `AuthenticatedRequestContext`: AuthMiddleware answers 401
         // first, and the context cannot be made without the caller it found.

@@ -14,8 +14,13 @@ extension APIError {
         case let error as WorkflowLoadErrors: return .invalidWorkflow(error.errors)
         case let error as PostgresError where error.isConnectionFailure || error.kind == .poolClosed:
             return .unavailable(error.message)
+        case let error as PostgresError where error.isDataError:
+            // A value PostgreSQL refused that no check before it caught (those name the field).
+            return APIError(
+                .unprocessableContent, code: "validation_failed",
+                message: "the database refused a value of this request: \(error.message)")
         default:
-            return APIError(.internalServerError, code: "internal", message: "internal error; see the server log")
+            return .internalError
         }
     }
 
@@ -25,8 +30,7 @@ extension APIError {
         case .workflowNotFound(let name): return .notFound("no workflow \(name)")
         case .unknownReference(let field, let value): return .badRequest("\(field): no task \(value)")
         case .unavailable(let reason): return .unavailable(reason)
-        case .corruptRow:
-            return APIError(.internalServerError, code: "internal", message: "internal error; see the server log")
+        case .corruptRow: return .internalError
         case .rule(let violation): return from(violation)
         case .versionConflict(let id, let expected, let current):
             return APIError(

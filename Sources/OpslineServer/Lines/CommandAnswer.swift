@@ -32,6 +32,20 @@ struct CommandAnswer: Sendable {
         replayed = false
     }
 
+    /// The same answer, with the error object of a failure naming the request line at fault
+    /// (`line`), as `POST /v1/tasks` reports it.
+    func naming(line: Int) -> CommandAnswer {
+        guard !succeeded, case .object(var error) = body else { return self }
+        error["line"] = .int(Int64(line))
+        return CommandAnswer(status: status, body: .object(error), replayed: replayed)
+    }
+
+    private init(status: HTTPResponse.Status, body: JSONValue, replayed: Bool) {
+        self.status = status
+        self.body = body
+        self.replayed = replayed
+    }
+
     /// True for 2xx.
     var succeeded: Bool { status.kind == .successful }
 }

@@ -13,9 +13,10 @@ enum StreamedLines {
     ///
     /// The first element is fetched before the status is sent, so a database that is down
     /// still gets a proper 503. A failure after that can only end the stream: it is reported
-    /// as a final error line.
+    /// as a final error line (a 500 logged under the request's id, `APIError.reporting(_:to:)`).
+    /// - Parameter logger: The request's logger (`context.logger`).
     static func response<Elements: AsyncSequence & Sendable, Line: Encodable & Sendable>(
-        _ sequence: Elements,
+        _ sequence: Elements, logger: Logger,
         line: @escaping @Sendable (Elements.Element) -> Line
     ) async throws -> Response where Elements.AsyncIterator: Sendable, Elements.Element: Sendable {
         var iterator = sequence.makeAsyncIterator()
@@ -28,7 +29,7 @@ enum StreamedLines {
                     try await writer.write(NDJSON.buffer(line(element)))
                 }
             } catch {
-                try await writer.write(NDJSON.buffer(APIError.from(error).line))
+                try await writer.write(NDJSON.buffer(APIError.reporting(error, to: logger).line))
             }
             try await writer.finish(nil)
         }

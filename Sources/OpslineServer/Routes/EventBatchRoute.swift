@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import OpslineStore
 import Workflow
 
@@ -20,17 +21,20 @@ struct EventBatchRoute {
         let atomic = request.uri.queryParameters["atomic"] == "true"
         let authorize = CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer
         let render = Self.renderer(catalog: tasks.catalog, clock: tasks.clock)
+        let logger = context.logger
         let body = ResponseBody { [self] writer in
             if atomic {
                 let results = try await applyAtomically(
-                    lines, Self.decode(lines[...]), caller: caller, authorize: authorize, render: render)
+                    lines, Self.decode(lines[...]), caller: caller, authorize: authorize, render: render,
+                    logger: logger)
                 try await writer.write(contentsOf: results)
             } else {
                 // Decoded a group at a time, so a 10,000-line batch is never held as commands.
                 for start in stride(from: 0, to: lines.count, by: groupSize) {
                     let group = lines[start..<min(start + groupSize, lines.count)]
                     let results = try await applyGroup(
-                        Array(group), Self.decode(group), caller: caller, authorize: authorize, render: render)
+                        Array(group), Self.decode(group), caller: caller, authorize: authorize, render: render,
+                        logger: logger)
                     try await writer.write(contentsOf: results)
                 }
             }
@@ -44,19 +48,24 @@ struct EventBatchRoute {
         lines.map { line in Result { try CommandLineDecoder.decode(line) }.mapError(APIError.from) }
     }
 
-    /// One group in one transaction; refused lines roll back to their savepoint only.
+    /// One group in one transaction; refused lines roll back to their savepoint only. A failure
+    /// of the group as a whole (an outage, a bug) is every unapplied line's answer, logged once.
     private func applyGroup(
         _ lines: [RequestLine], _ parsed: [Result<BatchCommand, APIError>], caller: Principal,
-        authorize: CommandAuthorizer, render: OutcomeRenderer
+        authorize: CommandAuthorizer, render: OutcomeRenderer, logger: Logger
     ) async throws -> [ByteBuffer] {
         let runnable = parsed.compactMap { try? $0.get() }
         var answers: [CommandAnswer] = []
         do {
-            answers = try await tasks.applyBatch(
-                runnable, atomic: false, caller: CommandCaller(caller), authorize: authorize, render: render
-            ).outcomes.map(CommandAnswer.init)
+            let result = try await tasks.applyBatch(
+                runnable, atomic: false, caller: CommandCaller(caller), authorize: authorize, render: render)
+            answers = result.outcomes.map(CommandAnswer.init)
+            if let error = result.stoppedBy {
+                let answer = CommandAnswer(APIError.reporting(error, to: logger))
+                answers += Array(repeating: answer, count: runnable.count - answers.count)
+            }
         } catch {
-            answers = Array(repeating: CommandAnswer(APIError.from(error)), count: runnable.count)
+            answers = Array(repeating: CommandAnswer(APIError.reporting(error, to: logger)), count: runnable.count)
         }
         var next = answers.makeIterator()
         return zip(lines, parsed).map { line, parsedLine in
@@ -70,7 +79,7 @@ struct EventBatchRoute {
     /// All lines in one transaction: the first refusal (or bad line) rolls everything back.
     private func applyAtomically(
         _ lines: [RequestLine], _ parsed: [Result<BatchCommand, APIError>], caller: Principal,
-        authorize: CommandAuthorizer, render: OutcomeRenderer
+        authorize: CommandAuthorizer, render: OutcomeRenderer, logger: Logger
     ) async throws -> [ByteBuffer] {
         if let bad = parsed.firstIndex(where: { (try? $0.get()) == nil }), case .failure(let error) = parsed[bad] {
             return Self.atomicFailure(lines, failedAt: bad, answer: CommandAnswer(error))
@@ -81,7 +90,7 @@ struct EventBatchRoute {
             result = try await tasks.applyBatch(
                 commands, atomic: true, caller: CommandCaller(caller), authorize: authorize, render: render)
         } catch {
-            return Self.atomicFailure(lines, failedAt: 0, answer: CommandAnswer(APIError.from(error)))
+            return Self.atomicFailure(lines, failedAt: 0, answer: CommandAnswer(APIError.reporting(error, to: logger)))
         }
         if let failedAt = result.failedAt {
             return Self.atomicFailure(lines, failedAt: failedAt, answer: CommandAnswer(result.outcomes[0]))

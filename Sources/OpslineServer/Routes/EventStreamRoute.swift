@@ -40,6 +40,7 @@ struct EventStreamRoute {
         let first = try await events.events(after: since, filter: filter, limit: Self.pageSize)
         // Made now, so that a revocation announced from here on is noticed.
         let lease = CallerLease(caller: caller, tokens: tokens, revocations: revocations, clock: clock)
+        let logger = context.logger
         let body = ResponseBody { [self, filter] writer in
             var lease = lease
             // A client starting from `now` learns where that is at once, to resume from it.
@@ -50,7 +51,7 @@ struct EventStreamRoute {
                     after: cursor, filter: filter, lease: &lease, to: &writer, hasMore: first.count == Self.pageSize)
                 if follow { try await followLive(after: cursor, filter: filter, lease: &lease, to: &writer) }
             } catch {
-                try await writer.write(NDJSON.buffer(APIError.from(error).line))
+                try await writer.write(NDJSON.buffer(APIError.reporting(error, to: logger).line))
             }
             try await writer.finish(nil)
         }

@@ -33,7 +33,7 @@ struct SLARoutes {
         filter.open = try query.bool("open")
         filter.limit = try query.limit()
         let now = reports.clock.now
-        return try await StreamedLines.response(reports.breaches(filter)) { [catalog] in
+        return try await StreamedLines.response(reports.breaches(filter), logger: context.logger) { [catalog] in
             ClockLine(record: $0, catalog: catalog, now: now)
         }
     }
@@ -52,7 +52,7 @@ struct SLARoutes {
         filter.workflow = query.string("workflow")
         filter.policy = query.string("policy")
         filter.limit = try query.limit()
-        return try await StreamedLines.response(reports.atRisk(filter)) { [catalog] in
+        return try await StreamedLines.response(reports.atRisk(filter), logger: context.logger) { [catalog] in
             ClockLine(record: $0, catalog: catalog, now: now)
         }
     }

@@ -36,13 +36,11 @@ struct TaskRoutes {
                     return key
                 }
                 let command = TaskCommand.create(body.command)
-                answers.append(
-                    try await apply(
-                        BatchCommand(command: command, idempotencyKey: key, requestHash: line.digest), caller))
+                let answer = try await apply(
+                    BatchCommand(command: command, idempotencyKey: key, requestHash: line.digest), caller)
+                answers.append(answer.naming(line: line.number))
             } catch {
-                var apiError = APIError.from(error)
-                apiError.details["line"] = .int(Int64(line.number))
-                answers.append(CommandAnswer(apiError))
+                answers.append(CommandAnswer(APIError.reporting(error, to: context.logger)).naming(line: line.number))
             }
         }
         if answers.count == 1 { return Self.response(answers[0]) }
@@ -62,7 +60,7 @@ struct TaskRoutes {
         try AccessPolicy.checkRole(caller, .read)
         let stream = try await tasks.list(TaskFilter(request: request, scope: AccessPolicy.teamScope(caller)))
         let now = tasks.clock.now
-        return try await StreamedLines.response(stream) { [catalog = tasks.catalog] in
+        return try await StreamedLines.response(stream, logger: context.logger) { [catalog = tasks.catalog] in
             TaskLine(task: $0, catalog: catalog, now: now)
         }
     }
@@ -113,7 +111,9 @@ struct TaskRoutes {
         let id = try context.parameters.require("id")
         let task = try await tasks.task(id)
         try AccessPolicy.check(context.caller, .read, on: task)
-        return try await StreamedLines.response(try await tasks.events(ofTask: id)) { EventLine(event: $0) }
+        return try await StreamedLines.response(try await tasks.events(ofTask: id), logger: context.logger) {
+            EventLine(event: $0)
+        }
     }
 
     /// A single-task command, honouring an `Idempotency-Key` header.

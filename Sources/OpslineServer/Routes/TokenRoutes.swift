@@ -33,7 +33,7 @@ struct TokenRoutes {
     /// Every token, oldest first, streamed; no secrets.
     @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         try AccessPolicy.checkManagesTokens(context.caller)
-        return try await StreamedLines.response(tokens.list()) { TokenLine(token: $0) }
+        return try await StreamedLines.response(tokens.list(), logger: context.logger) { TokenLine(token: $0) }
     }
 
     /// 200 with the revoked token's line; it stops authenticating at once.

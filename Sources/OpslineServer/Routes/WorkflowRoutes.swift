@@ -79,9 +79,10 @@ struct WorkflowRoutes {
             }
             return latest
         }
-        guard let version = Int(text), version >= 1 else {
-            throw APIError.badRequest("version must be a whole number from 1, not '\(text)'")
+        // Versions are PostgreSQL `integer`s: a larger number names no version and cannot be sent.
+        guard let version = Int32(text), version >= 1 else {
+            throw QueryValues.bad("version", "version must be a whole number from 1 to \(Int32.max), not '\(text)'")
         }
-        return try await catalog.workflow(name, version: version)
+        return try await catalog.workflow(name, version: Int(version))
     }
 }

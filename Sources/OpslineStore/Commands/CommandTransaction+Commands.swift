@@ -84,10 +84,8 @@ extension CommandTransaction {
         let fields = try checkingRules { () throws(RuleViolation) in
             try definition.applyFieldChanges(update.fields, to: current.fields)
         }
+        // `apply` refused an empty title before.
         let title = update.title ?? current.title
-        guard !title.isEmpty else {
-            throw StoreError.rule(.invalidFields([FieldProblem(field: "title", problem: "must not be empty")]))
-        }
         let task = try TaskRecord(
             row: try await connection.query(
                 TaskSQL.applyUpdate,
@@ -104,9 +102,7 @@ extension CommandTransaction {
     }
 
     func comment(_ taskID: String, _ text: String) async throws -> TaskRecord {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError.rule(.invalidFields([FieldProblem(field: "text", problem: "must not be empty")]))
-        }
+        // `apply` refused a blank text before.
         let (task, _) = try await lockTask(taskID, for: .comment(taskID: taskID, text: text), expectedVersion: nil)
         record(task, "commented", ["text": .string(text)])
         return task

@@ -5,7 +5,8 @@ extension CommandTransaction {
     ///
     /// When `body` returns, the `RELEASE` carries the writes it held back (`write(_:_:)`) in the
     /// same round trip: if one of them fails, PostgreSQL skips the rest and the `RELEASE`, and that
-    /// counts as a refusal like any error `body` throws. A refusal forgets the writes still held
+    /// counts as a refusal like any error `body` throws; so do the events `body` recorded, when
+    /// they are appended here (`appendsEventsPerSavepoint`). A refusal forgets the writes still held
     /// back and the events recorded since the savepoint, rolls back to it, and comes back as
     /// `.failure`.
     ///
@@ -17,6 +18,7 @@ extension CommandTransaction {
         try await connection.execute("SAVEPOINT command")
         do {
             let value = try await body()
+            if appendsEventsPerSavepoint { try await flushEvents() }
             try await connection.execute("RELEASE SAVEPOINT command")
             return .success(value)
         } catch let error as PostgresError where error.isConnectionFailure || error.isTransactionRetryable {

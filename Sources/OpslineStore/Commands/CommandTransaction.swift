@@ -21,6 +21,11 @@ final class CommandTransaction {
     /// The instant the transaction's statements use instead of `now()`: nil in production, a
     /// test's clock otherwise (`OpslineClock.statementNow`, read once per transaction).
     let statementNow: Date?
+    /// Whether `inSavepoint` appends the events of its body before releasing the savepoint, so
+    /// that a value the event log refuses is that body's refusal, not the transaction's failure.
+    /// Off, events wait for one `flushEvents()` at the end, which keeps the event-log lock short;
+    /// `applyBatch` turns it on to find which command of an atomic batch carried such a value.
+    var appendsEventsPerSavepoint = false
     private(set) var pendingEvents: [PendingEvent] = []
     private var dueWorkScheduled = false
 
@@ -57,8 +62,10 @@ final class CommandTransaction {
         }
     }
 
-    /// Applies one command and returns the task as it now is.
+    /// Applies one command and returns the task as it now is. A command whose text breaks
+    /// ``InputLimits`` is refused before any of its SQL runs.
     func apply(_ command: TaskCommand) async throws -> TaskRecord {
+        if let refusal = command.inputRefusal { throw refusal }
         switch command {
         case .create(let newTask): return try await create(newTask)
         case .transition(let request): return try await transition(request)
@@ -69,7 +76,7 @@ final class CommandTransaction {
 
     /// Forgets events recorded after `count` (their command was rolled back to a savepoint).
     func discardEvents(after count: Int) {
-        pendingEvents.removeSubrange(count...)
+        pendingEvents.removeSubrange(min(count, pendingEvents.count)...)
     }
 
     /// Appends the pending events under the event-log lock and announces them, with the due

@@ -14,20 +14,57 @@ extension TaskStore {
     /// batch) is not applied again and its first outcome comes back `replayed`; the same key with
     /// a different request is not applied and comes back as `duplicateKey`. A refused command
     /// claims nothing, so a retry of it is applied afresh.
+    ///
+    /// A value PostgreSQL refuses (a data error, `PostgresError.isDataError`) is the refusal of
+    /// the command that carried it, never its neighbours' failure. Inside a command's savepoint
+    /// that is so at once. Outside every savepoint — in the events appended at the end, or at the
+    /// `COMMIT` — whose value it was is not known, so the batch runs again: not atomic, each
+    /// command in a transaction of its own, so the others are stored and the one at fault gets
+    /// the error as its outcome; atomic, once more with each command's events appended inside its
+    /// savepoint, so the batch fails at the command at fault.
     public func applyBatch(
         _ commands: [BatchCommand], atomic: Bool, caller: CommandCaller, authorize: CommandAuthorizer,
         render: OutcomeRenderer
     ) async throws -> BatchResult {
+        let batch = Batch(commands: commands, atomic: atomic, caller: caller, authorize: authorize, render: render)
+        do {
+            return try await applyInOneTransaction(batch)
+        } catch let error as PostgresError where error.isDataError {
+            return try await reapply(batch, after: error)
+        }
+    }
+
+    /// A batch and how to run it.
+    private struct Batch {
+        let commands: [BatchCommand]
+        let atomic: Bool
+        let caller: CommandCaller
+        let authorize: CommandAuthorizer
+        let render: OutcomeRenderer
+    }
+
+    /// The batch in one transaction, each command in a savepoint of its own; with
+    /// `appendingEventsPerCommand`, each command's events are appended inside its savepoint too.
+    private func applyInOneTransaction(
+        _ batch: Batch, appendingEventsPerCommand: Bool = false
+    ) async throws -> BatchResult {
         do {
             return try await pool.inTransaction { [catalog, clock] connection in
                 let transaction = CommandTransaction(
-                    connection: connection, catalog: catalog, caller: caller, authorize: authorize, clock: clock,
-                    defersWrites: true)
+                    connection: connection, catalog: catalog, caller: batch.caller, authorize: batch.authorize,
+                    clock: clock, defersWrites: true)
+                transaction.appendsEventsPerSavepoint = appendingEventsPerCommand
                 var outcomes: [CommandOutcome] = []
-                for (index, entry) in commands.enumerated() {
-                    let outcome = try await transaction.applyInSavepoint(entry, render: render)
+                for (index, entry) in batch.commands.enumerated() {
+                    // A key that cannot be claimed refuses its command before any SQL.
+                    let outcome =
+                        if let refusal = entry.keyRefusal {
+                            try batch.render.outcome(of: entry.command, .failure(refusal))
+                        } else {
+                            try await transaction.applyInSavepoint(entry, render: batch.render)
+                        }
                     outcomes.append(outcome)
-                    if atomic, !outcome.succeeded {
+                    if batch.atomic, !outcome.succeeded {
                         throw AtomicBatchRefused(index: index, outcome: outcome)
                     }
                 }
@@ -37,6 +74,41 @@ extension TaskStore {
         } catch let refused as AtomicBatchRefused {
             return BatchResult(outcomes: [refused.outcome], failedAt: refused.index)
         }
+    }
+
+    /// The batch again after PostgreSQL refused a value outside every command's savepoint
+    /// (`applyBatch`).
+    private func reapply(_ batch: Batch, after error: PostgresError) async throws -> BatchResult {
+        if batch.atomic {
+            do {
+                return try await applyInOneTransaction(batch, appendingEventsPerCommand: true)
+            } catch let again as PostgresError where again.isDataError {
+                // Refused outside the savepoints even so: the batch fails, reported on its first line.
+                return BatchResult(
+                    outcomes: [try batch.render.outcome(of: batch.commands[0].command, .failure(again))], failedAt: 0)
+            }
+        }
+        guard batch.commands.count > 1 else {
+            return BatchResult(
+                outcomes: [try batch.render.outcome(of: batch.commands[0].command, .failure(error))], failedAt: nil)
+        }
+        var outcomes: [CommandOutcome] = []
+        for entry in batch.commands {
+            let alone = Batch(
+                commands: [entry], atomic: false, caller: batch.caller, authorize: batch.authorize,
+                render: batch.render)
+            do {
+                do {
+                    outcomes += try await applyInOneTransaction(alone).outcomes
+                } catch let error as PostgresError where error.isDataError {
+                    outcomes.append(try batch.render.outcome(of: entry.command, .failure(error)))
+                }
+            } catch {
+                // The commands before are committed: their outcomes must reach the caller.
+                return BatchResult(outcomes: outcomes, failedAt: nil, stoppedBy: error)
+            }
+        }
+        return BatchResult(outcomes: outcomes, failedAt: nil)
     }
 }
 
@@ -55,7 +127,7 @@ extension TaskStore {
         guard entry.idempotencyKey == nil else {
             let result = try await applyBatch(
                 [entry], atomic: false, caller: caller, authorize: authorize, render: render)
-            return result.outcomes[0]
+            return result.outcomes[0]  // one command: never stopped part of the way
         }
         let result: Result<TaskRecord, any Error>
         do {
@@ -69,10 +141,15 @@ extension TaskStore {
 
 /// What a batch produced.
 public struct BatchResult: Sendable {
-    /// One outcome per command (atomic and refused: only the refused command's outcome).
+    /// One outcome per command (atomic and refused: only the refused command's outcome; stopped:
+    /// one per command before the one `stoppedBy` stopped).
     public let outcomes: [CommandOutcome]
     /// The index of the command that made an atomic batch fail; nil when it committed.
     public let failedAt: Int?
+    /// What stopped a batch that was run again a command at a time (`applyBatch`) part of the way
+    /// through, such as an outage: the commands with an outcome are committed, the others were not
+    /// applied. Nil when every command has its outcome.
+    public var stoppedBy: (any Error)? = nil
 }
 
 /// Unwinds an atomic batch's transaction at its first refusal.

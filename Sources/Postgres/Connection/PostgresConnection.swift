@@ -88,17 +88,19 @@ public final class PostgresConnection: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - sql: a single statement with `$1`, `$2`… placeholders.
-    ///   - parameters: the values for the placeholders, in text format.
+    ///   - parameters: the values for the placeholders, in text format. One that holds a NUL
+    ///     character is refused before anything is sent (`PostgresError.nulInParameter`, a data
+    ///     error): libpq would cut it short there.
     @discardableResult
     public func query(
         _ sql: String, _ parameters: [any PostgresBindable] = []
     ) async throws(PostgresError) -> PostgresResult {
-        let texts = parameters.map(\.postgresText)
-        let outcome = await run { connection in
-            connection.carried.isEmpty
-                ? connection.blockingQuery(sql, texts)
-                : connection.blockingPipeline(
-                    connection.takeCarried() + [PipelinedStatement(sql: sql, parameters: texts)])
+        let statement = PipelinedStatement(sql: sql, parameters: parameters.map(\.postgresText))
+        let outcome = await run { connection -> Result<PostgresResult, PostgresError> in
+            if let refusal = connection.refusal(sending: statement) { return .failure(refusal) }
+            return connection.carried.isEmpty
+                ? connection.blockingQuery(sql, statement.parameters)
+                : connection.blockingPipeline(connection.takeCarried() + [statement])
         }
         return try outcome.get()
     }
@@ -106,7 +108,8 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Holds a statement back to go out with the next one (`query` or `execute`), in one round
     /// trip; its rows are dropped, and an error it raises is thrown by that next call, whose own
     /// statement then does not run. Used for work whose outcome only matters at `COMMIT`: sent
-    /// with the `COMMIT`, it adds no wait of its own.
+    /// with the `COMMIT`, it adds no wait of its own. A parameter holding a NUL character makes
+    /// that next call fail the same way (`PostgresError.nulInParameter`).
     public func sendWithNext(_ sql: String, _ parameters: [any PostgresBindable] = []) async {
         let statement = PipelinedStatement(sql: sql, parameters: parameters.map(\.postgresText))
         await run { $0.carried.append(statement) }
@@ -119,6 +122,16 @@ public final class PostgresConnection: @unchecked Sendable {
         await run { _ = $0.takeCarried() }
     }
 
+    /// The error that stops `statement` and the statements held back for it before any is sent:
+    /// a parameter holding a NUL character (`PostgresError.nulInParameter`), which libpq would
+    /// cut short there. The held-back statements are dropped, as when one of them fails on the
+    /// server: none runs, and the caller rolls back.
+    private func refusal(sending statement: PipelinedStatement?) -> PostgresError? {
+        guard carried.contains(where: \.holdsNUL) || statement?.holdsNUL == true else { return nil }
+        carried.removeAll()
+        return .nulInParameter
+    }
+
     private func takeCarried() -> [PipelinedStatement] {
         defer { carried.removeAll() }
         return carried
@@ -128,6 +141,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// With statements held back by `sendWithNext`, `sql` must be a single statement.
     public func execute(_ sql: String) async throws(PostgresError) {
         let outcome = await run { connection -> Result<Void, PostgresError> in
+            if let refusal = connection.refusal(sending: nil) { return .failure(refusal) }
             if !connection.carried.isEmpty {
                 let statements = connection.takeCarried() + [PipelinedStatement(sql: sql, parameters: [])]
                 return connection.blockingPipeline(statements).map { _ in () }
@@ -253,4 +267,9 @@ public final class PostgresConnection: @unchecked Sendable {
 struct PipelinedStatement: Sendable {
     let sql: String
     let parameters: [String?]
+
+    /// True when a parameter holds a NUL character, where libpq's C string would end.
+    var holdsNUL: Bool {
+        parameters.contains { $0?.utf8.contains(0) == true }
+    }
 }
