@@ -190,4 +190,21 @@ struct WorkflowCheckCLITests {
                 ["file": "desk.yaml", "line": 11, "message": "transition 'wait' goes to unknown state 'wiating'"]
             ])
     }
+
+    @Test func aBillionLaughsIsRefusedAtOnceNamingTheAlias() async throws {
+        var lines = ["workflow: desk", "a0: &a0 [lol]"]
+        for level in 1...9 {
+            lines.append(
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ",") + "]")
+        }
+        let laughs = (lines + ["bomb:", "  ? *a9", "  : boom"]).joined(separator: "\n") + "\n"
+        let started = ContinuousClock.now
+        let result = try await check(["flows/desk.yaml": laughs, "flows/calendars.yaml": laughs], ["flows"])
+        #expect(ContinuousClock.now - started < .seconds(30), "the check took long: \(result)")
+        #expect(result.status == 1, "\(result)")
+        let problem =
+            ": the alias '*a4' takes the YAML aliases of this document past 100000 repeated nodes; "
+            + "an alias repeats every node of its anchor, so aliases of aliases multiply"
+        #expect(result.stdoutLines == ["flows/calendars.yaml:7" + problem, "flows/desk.yaml:7" + problem], "\(result)")
+    }
 }
