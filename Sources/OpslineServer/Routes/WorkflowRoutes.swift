@@ -55,7 +55,7 @@ struct WorkflowRoutes {
         let others = try await catalog.latestPublished().map {
             WorkflowSourceFile(path: "\($0.name)@v\($0.version)", text: $0.source)
         }
-        let update = WorkflowUpdateCheck(existing: others, calendars: catalog.calendars.names)
+        let update = WorkflowUpdateCheck(existing: others, calendars: catalog.calendars.businessCalendars)
         try await WorkflowPublishCheck(file: file, name: name, update: update).run()
         let publication = try await catalog.publishVersion(source: file.text, file: file.path)
         let workflow = publication.workflow
