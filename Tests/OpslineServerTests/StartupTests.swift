@@ -53,7 +53,7 @@ import TestSupport
             message.contains(folder.appendingPathComponent("laughs.yaml").path + ":7: the alias '*a4'"), "\(message)")
         #expect(message.contains(folder.appendingPathComponent("calendars.yaml").path + ":7: "), "\(message)")
         #expect(throws: ServerStartupError.self) { try CalendarFile.load(from: folder) }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(30))
     }
 
     @Test func aBrokenFolderStopsStartUpListingEveryProblem() throws {

