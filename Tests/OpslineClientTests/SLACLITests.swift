@@ -124,4 +124,35 @@ struct SLACLITests {
             #expect(due.stderr.contains("--from"), "\(from): \(due)")
         }
     }
+
+    @Test func aBareFromDateMeansItsMidnightUTC() async throws {
+        let cli = try CLIProcess(serverURL: "http://127.0.0.1:1", token: nil)
+        let file = LiveServer.repositoryRoot.appendingPathComponent("workflows/calendars.yaml").path
+        let due = try await cli.run(
+            "sla", "due", "--offline", "--calendars", file, "--calendar", "24x7", "--from", "2026-11-20",
+            "--duration", "1h", "-o", "ndjson")
+        #expect(due.status == 0, "\(due)")
+        let object = try JSONDecoder().decode([String: JSONValue].self, from: Data(due.stdout.utf8))
+        #expect(object["from"] == "2026-11-20T00:00:00.000Z")
+        #expect(object["due_at"] == "2026-11-20T01:00:00.000Z")
+    }
+
+    @Test func aDeadlineAfterTheYear9999IsAnErrorNotADate() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opsline-due-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("calendars.yaml")
+        try "one-minute: {timezone: UTC, hours: {sun: \"00:00-00:01\"}}\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        let cli = try CLIProcess(serverURL: "http://127.0.0.1:1", token: nil)
+        let due = try await cli.run(
+            "sla", "due", "--offline", "--calendars", file.path, "--calendar", "one-minute", "--from", "2026-11-20",
+            "--duration", "3650d")
+        #expect(due.status == 1, "\(due)")
+        #expect(due.stdout.isEmpty, "\(due)")
+        #expect(
+            due.stderr.contains(
+                "3650d of working time on calendar one-minute has no deadline: it would fall due after "
+                    + "9999-12-31T23:59:59.999Z"), "\(due)")
+    }
 }

@@ -59,7 +59,7 @@ import Workflow
             try CalendarParser.parse(
                 "shop: {timezone: Asia/Shanghai, hours: {mon-fri: \"09:00-18:00\"}}", file: "calendars.yaml")["shop"])
         let from = try #require(ISO8601DateFormatter().date(from: "2026-11-20T09:00:00Z"))
-        let line = CalendarDueLine(calendar: calendar, from: from, duration: WorkDuration(parsing: "4h")!)
+        let line = try CalendarDueLine(calendar: calendar, from: from, duration: WorkDuration(parsing: "4h")!)
         #expect(line.json.compactText.contains(#""due_at":"2026-11-23T04:00:00.000Z""#))
         #expect(line.dueAtLocal == "2026-11-23T12:00:00+08:00")
         let decoded = try JSONDecoder().decode(CalendarDueLine.self, from: Data(line.json.compactText.utf8))

@@ -190,4 +190,39 @@ struct WorkflowCheckCLITests {
                 ["file": "desk.yaml", "line": 11, "message": "transition 'wait' goes to unknown state 'wiating'"]
             ])
     }
+
+    @Test func aBillionLaughsIsRefusedAtOnceNamingTheAlias() async throws {
+        var lines = ["workflow: desk", "a0: &a0 [lol]"]
+        for level in 1...9 {
+            lines.append(
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ",") + "]")
+        }
+        let laughs = (lines + ["bomb:", "  ? *a9", "  : boom"]).joined(separator: "\n") + "\n"
+        let started = ContinuousClock.now
+        let result = try await check(["flows/desk.yaml": laughs, "flows/calendars.yaml": laughs], ["flows"])
+        #expect(ContinuousClock.now - started < .seconds(30), "the check took long: \(result)")
+        #expect(result.status == 1, "\(result)")
+        let problem =
+            ": the alias '*a4' takes the YAML aliases of this document past 100000 repeated nodes; "
+            + "an alias repeats every node of its anchor, so aliases of aliases multiply"
+        #expect(result.stdoutLines == ["flows/calendars.yaml:7" + problem, "flows/desk.yaml:7" + problem], "\(result)")
+    }
+
+    @Test func anSLAThatWouldFallDueAfterTheYear9999IsRefusedAtItsCalendar() async throws {
+        let calendars = "one-minute:\n  timezone: UTC\n  hours: {sun: \"00:00-00:01\"}\n"
+        let slow =
+            Self.sound.replacingOccurrences(of: "team: support\n", with: "team: support\ncalendar: one-minute\n")
+            + "\nslas:\n  resolution: {start: created, stop: {enter: [done]}, target: 3650d}\n"
+        let result = try await check(["flows/desk.yaml": slow, "flows/calendars.yaml": calendars], ["flows"])
+        #expect(result.status == 1, "\(result)")
+        #expect(
+            result.stdoutLines == [
+                "flows/desk.yaml:4: calendar 'one-minute' has too little working time for SLA 'resolution': "
+                    + "3650d of working time would fall due after 9999-12-31, the last year RFC 3339 can write, "
+                    + "whenever the clock starts"
+            ], "\(result)")
+        let quick = slow.replacingOccurrences(of: "target: 3650d", with: "target: 30d")
+        let fine = try await check(["flows/desk.yaml": quick, "flows/calendars.yaml": calendars], ["flows"])
+        #expect(fine.status == 0, "\(fine)")
+    }
 }

@@ -34,6 +34,28 @@ import TestSupport
         #expect(message.contains("dnoe"))
     }
 
+    @Test func aBillionLaughsInTheFolderStopsStartUpAtOnce() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = ["workflow: laughs", "a0: &a0 [lol]"]
+        for level in 1...9 {
+            lines.append(
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ",") + "]")
+        }
+        let laughs = (lines + ["bomb:", "  ? *a9", "  : boom"]).joined(separator: "\n") + "\n"
+        for name in ["laughs.yaml", "calendars.yaml"] {
+            try laughs.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let started = ContinuousClock.now
+        let error = #expect(throws: ServerStartupError.self) { try WorkflowDirectory(url: folder) }
+        let message = error?.description ?? ""
+        #expect(
+            message.contains(folder.appendingPathComponent("laughs.yaml").path + ":7: the alias '*a4'"), "\(message)")
+        #expect(message.contains(folder.appendingPathComponent("calendars.yaml").path + ":7: "), "\(message)")
+        #expect(throws: ServerStartupError.self) { try CalendarFile.load(from: folder) }
+        #expect(ContinuousClock.now - started < .seconds(30))
+    }
+
     @Test func aBrokenFolderStopsStartUpListingEveryProblem() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

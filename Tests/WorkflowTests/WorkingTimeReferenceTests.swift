@@ -190,7 +190,7 @@ struct WorkingTimeReferenceTests {
             let start = windowStart + 60 * Double(Int.random(in: 0..<(14 * 1_440), using: &random))
             let duration = 60 * Double(Int.random(in: 1...(calendar.secondsPerRegularWeek / 60), using: &random))
             #expect(
-                calendar.due(from: start, adding: duration) == reference.due(from: start, adding: duration),
+                try calendar.due(from: start, adding: duration) == reference.due(from: start, adding: duration),
                 "\(name) from \(start) adding \(duration)s")
         }
     }
@@ -216,7 +216,7 @@ struct WorkingTimeReferenceTests {
         let calendar = try CalendarFixtures.named("berlin-office")
         let start = CalendarFixtures.at("2026-02-04T11:17:00+01:00")
         let duration: TimeInterval = 12 * 45 * 3_600 + 7 * 60
-        let due = calendar.due(from: start, adding: duration)
+        let due = try calendar.due(from: start, adding: duration)
         #expect(due == MinuteStepping(calendar: calendar).due(from: start, adding: duration))
         #expect(MinuteStepping(calendar: calendar).workingTime(from: start, to: due) == duration)
     }

@@ -31,8 +31,10 @@ public struct CalendarDueLine: Codable, Sendable, Hashable {
     ///   - calendar: The business calendar.
     ///   - from: When the clock starts.
     ///   - duration: The working time.
-    public init(calendar: BusinessCalendar, from: Date, duration: WorkDuration) {
-        let due = calendar.due(from: from, adding: duration)
+    /// - Throws: ``DeadlineError`` when the deadline would fall after the year 9999 (the server
+    ///   answers 400).
+    public init(calendar: BusinessCalendar, from: Date, duration: WorkDuration) throws(DeadlineError) {
+        let due = try calendar.due(from: from, adding: duration)
         let reachable = due != .distantFuture
         self.calendar = calendar.name
         self.timezone = calendar.timeZoneIdentifier

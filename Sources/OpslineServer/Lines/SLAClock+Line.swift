@@ -10,7 +10,8 @@ extension SLAClock {
             if isBreached { "breached" } else if state == .stopped { "met" } else { state.rawValue }
         var line: [String: JSONValue] = [
             "policy": .string(policy), "state": .string(shownState), "started_at": date(startedAt),
-            "due_at": date(breachedAt ?? dueAt(calendar: calendar)),
+            // A deadline after the year 9999 is none (commands refuse to set one).
+            "due_at": date(breachedAt ?? (try? dueAt(calendar: calendar))),
             "escalation_level": .int(Int64(escalationLevel)),
         ]
         if let targetSeconds { line["target_s"] = .int(Int64(targetSeconds.rounded())) }

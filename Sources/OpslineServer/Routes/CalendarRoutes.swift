@@ -24,7 +24,8 @@ struct CalendarRoutes {
     }
 
     /// `GET /v1/calendars/{name}/due?from=<RFC 3339>&duration=<4h>`: the deadline an SLA clock
-    /// started at `from` (default: now) with that target gets in the calendar.
+    /// started at `from` (default: now) with that target gets in the calendar; 400 naming
+    /// `duration` when it would fall after the year 9999.
     @Sendable func due(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let name = try context.parameters.require("name")
         guard let calendar = calendars.businessCalendar(named: name) else {
@@ -35,6 +36,13 @@ struct CalendarRoutes {
             throw QueryValues.bad("duration", "duration is required: a working time such as 45s, 30m, 2h or 1d4h")
         }
         let from = try query.time("from") ?? clock.now
-        return StreamedLines.single(CalendarDueLine(calendar: calendar, from: from, duration: duration), status: .ok)
+        do throws(DeadlineError) {
+            let line = try CalendarDueLine(calendar: calendar, from: from, duration: duration)
+            return StreamedLines.single(line, status: .ok)
+        } catch {
+            let parameter = error == .startOutOfRange ? "from" : "duration"
+            throw QueryValues.bad(
+                parameter, "\(duration) of working time on calendar '\(name)' has no deadline: \(error)")
+        }
     }
 }

@@ -45,21 +45,18 @@ struct WorkflowRoutes {
     /// Publishes the body as the next version when it differs from the latest: 201 with
     /// `"changed":true`, or 200 with `"changed":false` when it is the same. The body must load,
     /// name the workflow of the path, and agree with the other published workflows and the
-    /// server's calendars (422 `invalid_workflow` lists every problem). Tasks already running
-    /// stay on the version they started with.
+    /// server's calendars (422 `invalid_workflow` lists every problem), checked off the request
+    /// threads within a deadline (``WorkflowPublishCheck``). Tasks already running stay on the
+    /// version they started with.
     @Sendable func publish(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         try AccessPolicy.checkPublishesWorkflows(context.caller)
         let name = try context.parameters.require("name")
         let file = try await WorkflowUpload.read(request).file(named: name)
-        if let declared = file.declaredWorkflowName, declared != name {
-            throw APIError.badRequest(
-                "the document defines workflow '\(declared)', but the path names '\(name)'; they must be the same")
-        }
         let others = try await catalog.latestPublished().map {
             WorkflowSourceFile(path: "\($0.name)@v\($0.version)", text: $0.source)
         }
-        let problems = WorkflowUpdateCheck(existing: others, calendars: catalog.calendars.names).problems(of: file)
-        guard problems.isEmpty else { throw APIError.invalidWorkflow(problems) }
+        let update = WorkflowUpdateCheck(existing: others, calendars: catalog.calendars.businessCalendars)
+        try await WorkflowPublishCheck(file: file, name: name, update: update).run()
         let publication = try await catalog.publishVersion(source: file.text, file: file.path)
         let workflow = publication.workflow
         if publication.isNewVersion {

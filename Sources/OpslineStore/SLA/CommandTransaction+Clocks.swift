@@ -44,7 +44,7 @@ extension CommandTransaction {
         fieldsChanged: Bool = false
     ) async throws -> TaskRecord {
         guard
-            let move = moveClocks(
+            let move = try moveClocks(
                 of: task, definition: definition, trigger: trigger, at: instant, fieldsChanged: fieldsChanged)
         else { return task }
         try await save([move])
@@ -53,10 +53,17 @@ extension CommandTransaction {
 
     /// What `trigger` at `instant` does to the task's clocks, without saving it; `nil` when no
     /// clock moves.
+    ///
+    /// A deadline after the year 9999 (a calendar with too little working time for the target)
+    /// cannot be stored: a command that would set one is refused with
+    /// ``RuleViolation/deadlineOutOfRange(policy:calendar:)``. A step of the scheduler's has no
+    /// one to refuse, so the next step of its clock is not scheduled (it could not fall due
+    /// before then anyway) and its deadline is stored as none.
+    /// - Throws: `StoreError.rule(.deadlineOutOfRange)` for a command.
     func moveClocks(
         of task: TaskRecord, definition: WorkflowDefinition, trigger: ClockTrigger, at instant: Date,
         fieldsChanged: Bool = false
-    ) -> ClockMove? {
+    ) throws -> ClockMove? {
         guard !definition.slas.isEmpty else { return nil }
         let calendar = catalog.calendars.calendar(named: definition.calendar)
         var clocks = TaskClocks(policies: definition.slas, clocks: task.clocks, calendar: calendar)
@@ -72,12 +79,27 @@ extension CommandTransaction {
         guard !changes.isEmpty else { return nil }
         let policies = Set(changes.map(\.clock.policy)).sorted()
         let taskID = JSONValue.string(task.id)
-        let rows: [JSONValue] = policies.compactMap { policy in
-            guard case .object(var row)? = clocks.clocks[policy]?.storedObject(calendar: calendar) else { return nil }
+        func deadline<Value>(_ policy: String, _ body: () throws(DeadlineError) -> Value?) throws -> Value? {
+            do {
+                return try body()
+            } catch {
+                if case .step = trigger { return nil }
+                let calendarName = definition.calendar ?? BusinessCalendar.twentyFourSeven.name
+                throw StoreError.rule(.deadlineOutOfRange(policy: policy, calendar: calendarName))
+            }
+        }
+        let rows: [JSONValue] = try policies.compactMap { policy in
+            guard let clock = clocks.clocks[policy] else { return nil }
+            let dueAt = try deadline(policy) { () throws(DeadlineError) in try clock.dueAt(calendar: calendar) }
+            guard case .object(var row) = clock.storedObject(dueAt: dueAt) else { return nil }
             row["task_id"] = taskID
             return .object(row)
         }
-        let nextSteps = policies.compactMap { policy in clocks.nextStep(policy: policy).map { (policy, $0) } }
+        let nextSteps = try policies.compactMap { policy in
+            try deadline(policy) { () throws(DeadlineError) in try clocks.nextStep(policy: policy) }.map {
+                (policy, $0)
+            }
+        }
         let steps: [JSONValue] = nextSteps.map { policy, next in
             [
                 "task_id": taskID, "due_at": .string(RFC3339.format(next.at)),
@@ -112,7 +134,8 @@ extension CommandTransaction {
         let clock = change.clock
         var data: [String: JSONValue] = ["policy": .string(clock.policy), "state": .string(clock.state.rawValue)]
         if let target = clock.targetSeconds { data["target_s"] = .int(Int64(target.rounded())) }
-        if let due = clock.dueAt(calendar: calendar) { data["due_at"] = .string(RFC3339.format(due)) }
+        // Saving the clock refused a deadline it could not write; an event shows none.
+        if let due = try? clock.dueAt(calendar: calendar) { data["due_at"] = .string(RFC3339.format(due)) }
         if change.kind == .escalated { data["escalation_level"] = .int(Int64(clock.escalationLevel)) }
         if change.kind == .breached, let breachedAt = clock.breachedAt {
             data["breached_at"] = .string(RFC3339.format(breachedAt))

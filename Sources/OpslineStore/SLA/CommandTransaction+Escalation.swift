@@ -24,7 +24,7 @@ extension CommandTransaction {
             guard case .slaStep(let policyName, let step) = item.work, let task = tasks[item.taskID] else { continue }
             let definition = try await definition(of: task)
             guard
-                let move = moveClocks(
+                let move = try moveClocks(
                     of: task, definition: definition, trigger: .step(step, policy: policyName), at: item.dueAt)
             else { continue }
             moves.append(move)

@@ -22,15 +22,17 @@ extension SLAClock {
             escalationLevel: object["escalation_level"]?.intValue ?? 0)
     }
 
-    /// The row `SLASQL.saveClocks` writes, with the breach's due time for managers' views.
-    func storedObject(calendar: some WorkingCalendar) -> JSONValue {
+    /// The row `SLASQL.saveClocks` writes, with the breach's due time for managers' views
+    /// (``dueAt(calendar:)``, worked out by the caller, who decides what a deadline after the
+    /// year 9999 means).
+    func storedObject(dueAt: Date?) -> JSONValue {
         func date(_ value: Date?) -> JSONValue { value.map { .string(RFC3339.format($0)) } ?? .null }
         return .object([
             "policy": .string(policy), "state": .string(state.rawValue), "started_at": date(startedAt),
             "target_s": targetSeconds.map(JSONValue.double) ?? .null, "worked_s": .double(workedSeconds),
             "running_since": date(runningSince), "warned_at": date(warnedAt), "breached_at": date(breachedAt),
             "stopped_at": date(stoppedAt), "escalation_level": .int(Int64(escalationLevel)),
-            "due_at": date(dueAt(calendar: calendar)),
+            "due_at": date(dueAt),
         ])
     }
 }

@@ -9,11 +9,18 @@ extension BusinessCalendar {
     /// - Parameters:
     ///   - start: The earlier instant.
     ///   - end: The later instant.
-    /// - Returns: Working seconds in `start..<end`; 0 when `end` is not after `start`.
+    /// - Returns: Working seconds in `start..<end`; 0 when `end` is not after `start`. Total:
+    ///   only the part within ``RFC3339/writableInstants`` (the years 1 to 9999) counts, so no
+    ///   instant, however far off, makes the walk long; an instant that is not a number counts
+    ///   as none.
     public func workingTime(from start: Date, to end: Date) -> TimeInterval {
-        guard end > start else { return 0 }
-        var elapsed = Elapsed(end: end.timeIntervalSinceReferenceDate)
-        WorkingTimeWalk(calendar: self).run(from: start.timeIntervalSinceReferenceDate, &elapsed)
+        let writable = RFC3339.writableInstants
+        guard end > start, end > writable.lowerBound, start <= writable.upperBound else { return 0 }
+        let from = max(start, writable.lowerBound)
+        let to = min(end, writable.upperBound)
+        guard to > from else { return 0 }
+        var elapsed = Elapsed(end: to.timeIntervalSinceReferenceDate)
+        WorkingTimeWalk(calendar: self).run(from: from.timeIntervalSinceReferenceDate, &elapsed)
         return elapsed.total
     }
 }

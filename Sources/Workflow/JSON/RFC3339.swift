@@ -8,6 +8,19 @@ public enum RFC3339 {
     static let earliestSeconds: Double = -62_135_596_800
     static let latestSeconds: Double = 253_402_300_799.999
 
+    /// The instants RFC 3339 can write, those with four-digit years: from
+    /// 0001-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z. A deadline must be one of them
+    /// (``DeadlineError``).
+    public static let writableInstants =
+        Date(timeIntervalSince1970: earliestSeconds)...Date(timeIntervalSince1970: latestSeconds)
+
+    /// Whether `instant` is one of ``writableInstants``. (`writableInstants.contains` holds for
+    /// an instant that is not a number: `Date` derives `<=` from `<`.)
+    public static func canWrite(_ instant: Date) -> Bool {
+        let seconds = instant.timeIntervalSince1970
+        return seconds >= earliestSeconds && seconds <= latestSeconds
+    }
+
     /// `date` as `YYYY-MM-DDTHH:MM:SS.mmmZ`, formatted by hand (a format style per call was a
     /// measurable part of rendering task lines).
     ///

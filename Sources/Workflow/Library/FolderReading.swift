@@ -5,6 +5,8 @@ struct FolderReading {
     private(set) var workflows: [LibraryCheck.Item] = []
     /// The defined calendars, or `nil` when `calendars.yaml` does not load.
     private(set) var calendars: Set<String>? = [CalendarNames.builtIn]
+    /// The definitions of the calendars that load, by name, where they are known.
+    private(set) var calendarDefinitions: [String: BusinessCalendar] = [:]
     /// Names declared by workflow files that do not load.
     private(set) var unparsedNames: Set<String> = []
     /// The problems of single files.
@@ -30,9 +32,19 @@ struct FolderReading {
         for file in files { readWorkflow(file) }
     }
 
+    /// Reads workflow files only, as ``init(workflows:calendars:)-(_,Sequence<String>)`` does,
+    /// with the calendars given.
+    init(workflows files: [WorkflowSourceFile], calendars: [BusinessCalendar]) {
+        self.init(workflows: files, calendars: calendars.map(\.name))
+        calendarDefinitions = Dictionary(calendars.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
     private mutating func readCalendars(_ file: WorkflowSourceFile) {
         do throws(WorkflowLoadError) {
             calendars?.formUnion(try CalendarNames.read(file))
+            // Problems with hours, holidays or workdays are the calendars parser's to report
+            // (`workflow check`, the server's start-up); the calendars that load are kept.
+            calendarDefinitions.merge(CalendarParser.read(file.text, file: file.path).0) { _, last in last }
         } catch {
             problems.append(error)
             calendars = nil

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The checks across the files of a folder: unique names and keys, known calendars, and spawns.
 struct LibraryCheck {
     /// One workflow that parsed, and its file.
@@ -17,19 +19,25 @@ struct LibraryCheck {
     let calendars: Set<String>?
     /// Names declared by files that do not load: spawning them is not reported again.
     let unparsedNames: Set<String>
+    /// The calendars whose definitions are known, by name.
+    let calendarDefinitions: [String: BusinessCalendar]
 
     /// Checks what a folder's files say about each other.
     init(_ reading: FolderReading) {
         workflows = reading.workflows
         calendars = reading.calendars
         unparsedNames = reading.unparsedNames
+        calendarDefinitions = reading.calendarDefinitions
     }
 
     /// Every problem, in file order.
-    func problems() -> [WorkflowLoadError] {
+    /// - Parameter now: When SLA clocks start at the earliest (``DeadlineReachCheck``).
+    func problems(now: Date = Date()) -> [WorkflowLoadError] {
         let (unique, duplicates) = uniqueNames()
+        let reach = DeadlineReachCheck(calendars: calendarDefinitions, now: now)
         return duplicates + duplicateKeys(among: unique) + unknownCalendars()
             + SpawnCheck(workflows: unique, unparsedNames: unparsedNames).problems()
+            + workflows.flatMap(reach.problems(of:))
     }
 
     /// The first workflow of each name, and an error for each later one.

@@ -3,8 +3,9 @@
 /// Every file except `calendars.yaml` is a workflow. On top of what ``WorkflowParser`` checks in
 /// each file, a library checks what files say about each other: workflow names and task keys are
 /// unique, every `calendar:` is defined in `calendars.yaml` (or is the built-in `24x7`), every
-/// spawned child's `workflow:` exists and its fields fit that workflow, and no workflow spawns
-/// itself, directly or through others, when a task is created. Every problem in every file is
+/// spawned child's `workflow:` exists and its fields fit that workflow, no workflow spawns
+/// itself, directly or through others, when a task is created, and, where the calendars are known
+/// in full, no SLA would always fall due after the year 9999 (``DeadlineReachCheck``). Every problem in every file is
 /// reported, not just the first, also within one file (see ``WorkflowParser``).
 public struct WorkflowLibrary: Sendable {
     /// One loaded workflow and the file it came from.
@@ -38,6 +39,17 @@ public struct WorkflowLibrary: Sendable {
     ///   - calendars: The calendars workflows may name; the built-in `24x7` is always among them.
     /// - Throws: Every problem found, each as `file:line: message`.
     public init(workflows: [WorkflowSourceFile], calendars: some Sequence<String>) throws(WorkflowLoadErrors) {
+        try self.init(reading: FolderReading(workflows: workflows, calendars: calendars))
+    }
+
+    /// Loads and checks workflow files against calendars known in full, e.g. a workflow sent to
+    /// the server checked against the server's calendars: on top of their names, a workflow's
+    /// SLAs must be able to fall due on its calendar before the year 10000.
+    /// - Parameters:
+    ///   - workflows: The workflow files, in the order to read them.
+    ///   - calendars: The calendars workflows may name; the built-in `24x7` is always among them.
+    /// - Throws: Every problem found, each as `file:line: message`.
+    public init(workflows: [WorkflowSourceFile], calendars: [BusinessCalendar]) throws(WorkflowLoadErrors) {
         try self.init(reading: FolderReading(workflows: workflows, calendars: calendars))
     }
 

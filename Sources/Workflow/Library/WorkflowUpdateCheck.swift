@@ -12,6 +12,9 @@ public struct WorkflowUpdateCheck: Sendable {
     public let existing: [WorkflowSourceFile]
     /// The calendars workflows may name; the built-in `24x7` always counts.
     public let calendars: Set<String>
+    /// The calendars' definitions, where they are known: a workflow's SLAs must be able to fall
+    /// due on its calendar before the year 10000.
+    let definitions: [BusinessCalendar]
 
     /// Creates a check against a set of workflows.
     /// - Parameters:
@@ -21,6 +24,17 @@ public struct WorkflowUpdateCheck: Sendable {
     public init(existing: [WorkflowSourceFile], calendars: some Sequence<String>) {
         self.existing = existing
         self.calendars = Set(calendars)
+        self.definitions = []
+    }
+
+    /// Creates a check against a set of workflows and calendars known in full.
+    /// - Parameters:
+    ///   - existing: The workflows loaded so far, one file each.
+    ///   - calendars: The calendars workflows may name.
+    public init(existing: [WorkflowSourceFile], calendars: [BusinessCalendar]) {
+        self.existing = existing
+        self.calendars = Set(calendars.map(\.name))
+        self.definitions = calendars
     }
 
     /// Every problem `candidate` has or causes, in file and line order; empty when it may join.
@@ -29,16 +43,20 @@ public struct WorkflowUpdateCheck: Sendable {
     public func problems(of candidate: WorkflowSourceFile) -> [WorkflowLoadError] {
         let replaced = candidate.declaredWorkflowName
         let others = existing.filter { $0.declaredWorkflowName != replaced || replaced == nil }
-        let before = Set(Self.problems(of: existing, calendars: calendars))
+        let before = Set(problems(of: existing))
         // Read last, the candidate is the one a clash of names or keys is reported at.
-        return Self.problems(of: others + [candidate], calendars: calendars).filter {
+        return problems(of: others + [candidate]).filter {
             $0.file == candidate.path || !before.contains($0)
         }
     }
 
-    private static func problems(of files: [WorkflowSourceFile], calendars: Set<String>) -> [WorkflowLoadError] {
+    private func problems(of files: [WorkflowSourceFile]) -> [WorkflowLoadError] {
         do throws(WorkflowLoadErrors) {
-            _ = try WorkflowLibrary(workflows: files, calendars: calendars)
+            if definitions.isEmpty {
+                _ = try WorkflowLibrary(workflows: files, calendars: calendars)
+            } else {
+                _ = try WorkflowLibrary(workflows: files, calendars: definitions)
+            }
             return []
         } catch {
             return error.errors

@@ -1,5 +1,3 @@
-import Yams
-
 /// Loads the business calendars file, `workflows/calendars.yaml`, into ``BusinessCalendar``s.
 ///
 /// ```yaml
@@ -67,12 +65,9 @@ public enum CalendarParser {
         return (calendars, problems.errors)
     }
 
-    /// Whether the source holds no YAML document (empty, or only comments).
+    /// Whether the source holds no YAML document (empty, or only comments). A source beyond
+    /// ``YAMLBounds`` is not empty: composing it reports why it is refused.
     private static func isEmptyDocument(_ source: String) -> Bool {
-        do {
-            return try Yams.compose(yaml: source) == nil
-        } catch {
-            return false
-        }
+        (try? YAMLBounds.check(source)) == true
     }
 }

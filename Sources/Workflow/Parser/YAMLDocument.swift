@@ -7,9 +7,17 @@ enum YAMLDocument {
 
     /// Composes the first document of `source`, going on past repeated keys: each is reported
     /// where it is repeated and set aside (``RepeatedKey``), and the rest of the file is read.
-    /// - Returns: The root node, labelled as the workflow; `nil` when the file is empty or is not
-    ///   YAML (reported).
+    /// A document that exceeds ``YAMLBounds`` (its size, nesting, or what its aliases stand for)
+    /// is refused before it is composed.
+    /// - Returns: The root node, labelled as the workflow; `nil` when the file is empty, is not
+    ///   YAML or exceeds the bounds (reported).
     static func compose(_ source: String, file: String, problems: inout LoadProblems) -> SourceNode? {
+        do throws(YAMLBounds.Excess) {
+            try YAMLBounds.check(source)
+        } catch {
+            problems.report(WorkflowLoadError(file: file, line: error.line, message: error.message))
+            return nil
+        }
         var text = source
         var setAside = 0
         while true {
@@ -44,7 +52,8 @@ enum YAMLDocument {
 
     /// Composes the first document of `source`.
     /// - Returns: The root node, labelled as the workflow.
-    /// - Throws: The first problem: broken YAML, an empty file or a repeated key.
+    /// - Throws: The first problem: broken YAML, an empty file, a repeated key or a document
+    ///   beyond ``YAMLBounds``.
     static func compose(_ source: String, file: String) throws(WorkflowLoadError) -> SourceNode {
         var problems = LoadProblems()
         let root = compose(source, file: file, problems: &problems)

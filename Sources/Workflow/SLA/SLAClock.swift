@@ -81,14 +81,16 @@ public struct SLAClock: Sendable, Hashable {
 
     /// When the breach falls due, if the clock keeps running; `nil` when paused, stopped,
     /// already breached or without a target.
-    public func dueAt(calendar: some WorkingCalendar) -> Date? {
+    /// - Throws: ``DeadlineError`` when that is after the year 9999.
+    public func dueAt(calendar: some WorkingCalendar) throws(DeadlineError) -> Date? {
         guard !isBreached, let targetSeconds else { return nil }
-        return instant(whenWorked: targetSeconds, calendar: calendar)
+        return try instant(whenWorked: targetSeconds, calendar: calendar)
     }
 
     /// The instant the clock's used working time reaches `threshold`, if it keeps running.
-    func instant(whenWorked threshold: TimeInterval, calendar: some WorkingCalendar) -> Date? {
+    /// - Throws: ``DeadlineError`` when that is after the year 9999.
+    func instant(whenWorked threshold: TimeInterval, calendar: some WorkingCalendar) throws(DeadlineError) -> Date? {
         guard state == .running, let runningSince else { return nil }
-        return calendar.due(from: runningSince, adding: max(0, threshold - workedSeconds))
+        return try calendar.due(from: runningSince, adding: max(0, threshold - workedSeconds))
     }
 }

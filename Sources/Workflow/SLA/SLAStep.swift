@@ -13,10 +13,14 @@ public enum SLAStep: Sendable, Hashable {
 extension SLAClock {
     /// The clock's next step and when it falls due, if it keeps running; `nil` when nothing is
     /// left to happen (paused, stopped, no target, every level reached).
-    public func nextStep(policy: SLAPolicy, calendar: some WorkingCalendar) -> (step: SLAStep, at: Date)? {
-        guard state == .running, let step = pendingStep(policy: policy), let threshold = threshold(of: step, policy)
+    /// - Throws: ``DeadlineError`` when the step would fall due after the year 9999.
+    public func nextStep(
+        policy: SLAPolicy, calendar: some WorkingCalendar
+    ) throws(DeadlineError) -> (step: SLAStep, at: Date)? {
+        guard state == .running, let step = pendingStep(policy: policy), let threshold = threshold(of: step, policy),
+            let instant = try instant(whenWorked: threshold, calendar: calendar)
         else { return nil }
-        return instant(whenWorked: threshold, calendar: calendar).map { (step, $0) }
+        return (step, instant)
     }
 
     /// The first step that has not happened, whatever its time.

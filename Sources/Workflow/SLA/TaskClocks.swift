@@ -77,9 +77,10 @@ public struct TaskClocks: Sendable {
     }
 
     /// The next step of a policy's clock and when it is due.
-    public func nextStep(policy name: String) -> (step: SLAStep, at: Date)? {
-        guard let policy = policies.first(where: { $0.name == name }) else { return nil }
-        return clocks[name]?.nextStep(policy: policy, calendar: calendar)
+    /// - Throws: ``DeadlineError`` when the step would fall due after the year 9999.
+    public func nextStep(policy name: String) throws(DeadlineError) -> (step: SLAStep, at: Date)? {
+        guard let policy = policies.first(where: { $0.name == name }), let clock = clocks[name] else { return nil }
+        return try clock.nextStep(policy: policy, calendar: calendar)
     }
 
     private mutating func start(
@@ -103,7 +104,8 @@ public struct TaskClocks: Sendable {
             var changes: [SLAClockChange] = []
             let worked = clock.workedSeconds(at: instant, calendar: calendar)
             if !clock.isBreached, let target = clock.targetSeconds, worked >= target {
-                clock.record(.breach, at: clock.instant(whenWorked: target, calendar: calendar) ?? instant)
+                // That moment is before `instant`, so within the years RFC 3339 writes.
+                clock.record(.breach, at: (try? clock.instant(whenWorked: target, calendar: calendar)) ?? instant)
                 changes.append(store(clock, .breached))
             }
             clock.workedSeconds = worked

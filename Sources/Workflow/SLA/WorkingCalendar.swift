@@ -3,9 +3,15 @@ import Foundation
 /// The working-time arithmetic an SLA clock needs; a business calendar provides it.
 ///
 /// Clocks count working time only: `4h` under a 09:00–18:00 calendar is four working hours.
+///
+/// Both are total: no start, end or duration traps. A deadline that RFC 3339 cannot write (after
+/// the year 9999) is a ``DeadlineError``, never a wrong date.
 public protocol WorkingCalendar: Sendable {
-    /// The instant when `duration` seconds of working time have passed after `start`.
-    func due(from start: Date, adding duration: TimeInterval) -> Date
+    /// The instant when `duration` seconds of working time have passed after `start` (a
+    /// negative duration, or one that is not a number, counts as zero).
+    /// - Throws: ``DeadlineError`` when the start or the deadline is outside
+    ///   ``RFC3339/writableInstants``.
+    func due(from start: Date, adding duration: TimeInterval) throws(DeadlineError) -> Date
     /// The working time between two instants, in seconds (0 when `end` is not after `start`).
     func workingTime(from start: Date, to end: Date) -> TimeInterval
 }
@@ -16,12 +22,21 @@ public struct ElapsedTimeCalendar: WorkingCalendar {
     public init() {}
 
     /// `start + duration`.
-    public func due(from start: Date, adding duration: TimeInterval) -> Date {
-        start.addingTimeInterval(max(0, duration))
+    public func due(from start: Date, adding duration: TimeInterval) throws(DeadlineError) -> Date {
+        guard RFC3339.canWrite(start) else { throw .startOutOfRange }
+        guard duration > 0 else { return start }
+        guard duration <= RFC3339.writableInstants.upperBound.timeIntervalSince(start) else {
+            throw .afterYear9999
+        }
+        return start.addingTimeInterval(duration)
     }
 
     /// `end - start`, or 0.
+    ///
+    /// Like a business calendar's, only the part within ``RFC3339/writableInstants`` counts.
     public func workingTime(from start: Date, to end: Date) -> TimeInterval {
-        max(0, end.timeIntervalSince(start))
+        let writable = RFC3339.writableInstants
+        guard end > start else { return 0 }
+        return max(0, min(end, writable.upperBound).timeIntervalSince(max(start, writable.lowerBound)))
     }
 }

@@ -55,7 +55,7 @@ extension SLACommand {
         }
 
         /// The deadline from the calendars file; exits 4 for an unknown calendar, 1 for a file
-        /// that cannot be read or does not load.
+        /// that cannot be read or does not load, or a deadline after the year 9999.
         private func localDue() throws -> CalendarDueLine {
             let source: String
             do {
@@ -77,7 +77,13 @@ extension SLACommand {
                 throw ExitCode(ExitStatus.notFound)
             }
             let start = try from.map { try TimeArgument.parse($0, option: "--from") } ?? Date()
-            return CalendarDueLine(calendar: calendar, from: start, duration: WorkDuration(parsing: duration)!)
+            do throws(DeadlineError) {
+                return try CalendarDueLine(calendar: calendar, from: start, duration: WorkDuration(parsing: duration)!)
+            } catch {
+                TerminalOutput.error(
+                    "error: \(duration) of working time on calendar \(self.calendar) has no deadline: \(error)")
+                throw ExitCode(ExitStatus.failure)
+            }
         }
     }
 }
