@@ -129,6 +129,10 @@ private final class Folder {
             let postmaster = ClusterProcesses.postmasterPID(dataDirectory: pgdata)
         {
             kill(postmaster, SIGQUIT)
+            let deadline = ContinuousClock.now + .seconds(30)
+            while !ClusterProcesses.running(dataDirectory: pgdata).isEmpty, ContinuousClock.now < deadline {
+                usleep(20_000)
+            }
         }
         try? FileManager.default.removeItem(atPath: path)
     }
