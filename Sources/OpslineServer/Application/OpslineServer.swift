@@ -18,7 +18,9 @@ public struct OpslineServer: Sendable {
         self.logger = logger
     }
 
-    /// Runs until a shutdown signal; then stops the embedded PostgreSQL if this call started it.
+    /// Runs until a shutdown signal; then stops the embedded PostgreSQL if this server owns it:
+    /// it started it, restarted it, or took it over from a server that died without stopping it.
+    /// One started by hand (`pg_ctl start`) is left running.
     public func run() async throws {
         let (host, port) = try configuration.hostAndPort()
         let workflows = try WorkflowDirectory(url: configuration.workflowsDirectory)
@@ -26,8 +28,15 @@ public struct OpslineServer: Sendable {
         let (conninfo, embedded) = try await startDatabase()
         defer {
             if let embedded {
-                logger.info("stopping the embedded PostgreSQL")
-                do { try embedded.stop() } catch { logger.error("could not stop PostgreSQL: \(error)") }
+                do {
+                    if try embedded.stopIfOwned() {
+                        logger.info("stopped the embedded PostgreSQL")
+                    } else {
+                        logger.info("left the embedded PostgreSQL running: this server does not own it")
+                    }
+                } catch {
+                    logger.error("could not stop PostgreSQL: \(error)")
+                }
             }
         }
         let pool = PostgresPool(conninfo: conninfo, maximumConnections: configuration.poolSize, logger: logger)
@@ -47,21 +56,23 @@ public struct OpslineServer: Sendable {
         let dueSignal = EventSignal(conninfo: conninfo, channel: .due, logger: logger)
         let scheduler = DueWorkScheduler(runner: database.dueWork, signal: dueSignal, logger: logger)
         let invalidator = TokenCacheInvalidator(signal: revocations, tokens: database.tokens)
+        var services: [any Service] = [signal, dueSignal, scheduler, revocations, invalidator, pruner, app]
+        if let embedded { services.insert(EmbeddedClusterWatchdog(cluster: embedded, logger: logger), at: 0) }
         let group = ServiceGroup(
             configuration: .init(
-                services: [signal, dueSignal, scheduler, revocations, invalidator, pruner, app],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
         await pool.close()
     }
 
-    /// The connection string, and the embedded cluster when this call started one.
+    /// The connection string, and the embedded cluster when the server runs one.
     private func startDatabase() async throws -> (String, EmbeddedPostgres?) {
         if let url = configuration.databaseURL, !url.isEmpty { return (url, nil) }
         let cluster = try EmbeddedPostgres(directory: configuration.dataDirectory, logger: logger)
-        let started = try await cluster.start()
+        try await cluster.start()
         logger.info("embedded PostgreSQL ready", metadata: ["data": "\(cluster.directory.path)"])
-        return (cluster.conninfo(), started ? cluster : nil)
+        return (cluster.conninfo(), cluster)
     }
 }

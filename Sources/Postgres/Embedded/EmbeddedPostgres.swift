@@ -25,9 +25,9 @@ public struct EmbeddedPostgres: Sendable {
     public let directory: URL
     /// Settings of this cluster.
     public let options: Options
-    private let binaries: PostgresBinaries
-    private let runAs: ClusterUser
-    private let logger: Logger
+    let binaries: PostgresBinaries
+    let runAs: ClusterUser
+    let logger: Logger
 
     /// Prepares (but does not start) a cluster in `directory`.
     public init(
@@ -58,7 +58,13 @@ public struct EmbeddedPostgres: Sendable {
     }
 
     /// Initialises the cluster if needed, starts it unless it is already running, and creates
-    /// the database. Returns whether this call started the server (and so should stop it).
+    /// the database. Returns whether this process owns the cluster, and so should stop it (see
+    /// `stopIfOwned()`).
+    ///
+    /// One start recovers from any crash: it waits (up to a minute) for a postmaster that is
+    /// starting, recovering or shutting down, and for the children of a killed one to exit; it
+    /// uses a running postmaster only once it accepts connections; and it removes lock files
+    /// whose PID is not a PostgreSQL process of this data folder (a PID reused after a reboot).
     @discardableResult
     public func start() async throws -> Bool {
         try prepareDirectories()
@@ -66,28 +72,57 @@ public struct EmbeddedPostgres: Sendable {
             try initialise()
         }
         try writeSettings()
-        let started: Bool
-        if try isRunning() {
-            logger.info("reusing the running embedded PostgreSQL", metadata: ["data": "\(dataDirectory.path)"])
-            started = false
-        } else {
-            try runAs.run(binaries.pgCtl, ["start", "-w", "-t", "60", "-D", dataDirectory.path, "-l", logFile.path])
-            started = true
+        let owned: Bool
+        switch try await settle() {
+        case .running(let lock):
+            owned = claim(lock)
+        case .stopped:
+            // Written first, so that a server killed while PostgreSQL starts still counts as the
+            // one that started it.
+            try ClusterOwner(server: .current, postmaster: nil, written: Self.now).write(to: ownerFile)
+            try await offloaded { [runAs, binaries, dataDirectory, logFile] in
+                try runAs.run(
+                    binaries.pgCtl, ["start", "-w", "-t", "60", "-D", dataDirectory.path, "-l", logFile.path])
+            }
+            if let lock = livePostmaster(), let startTime = lock.startTime {
+                try ClusterOwner(server: .current, postmaster: (lock.pid, startTime), written: Self.now)
+                    .write(to: ownerFile)
+            }
+            owned = true
         }
         try await createDatabaseIfMissing()
-        return started
+        return owned
+    }
+
+    /// Stops the cluster if this process owns it: it started it, or took it over from an Opsline
+    /// server that died without stopping it (see `ClusterOwner`). Returns whether it stopped it.
+    @discardableResult
+    public func stopIfOwned() throws -> Bool {
+        guard let owner = ClusterOwner.read(at: ownerFile), owner.server == .current else { return false }
+        if let lock = livePostmaster(), !owner.names(lock) { return false }
+        try stop()
+        return true
     }
 
     /// Stops the server (`pg_ctl stop -m fast`): open transactions roll back, data is flushed.
+    /// Returns once no PostgreSQL process of the data folder is left (or after 10 s more).
+    ///
+    /// Only a postmaster of this data folder is stopped: `pg_ctl stop` alone would signal
+    /// whatever process has the PID a stale `postmaster.pid` names.
     public func stop() throws {
-        guard try isRunning() else { return }
+        guard livePostmaster() != nil else { return }
         try runAs.run(binaries.pgCtl, ["stop", "-w", "-t", "60", "-m", "fast", "-D", dataDirectory.path])
+        // pg_ctl returns when the lock file is gone, a moment before the postmaster has exited.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !ProcessTable.postgresProcesses(of: realDataDirectory).isEmpty, ContinuousClock.now < deadline {
+            usleep(20_000)
+        }
+        try? FileManager.default.removeItem(atPath: ownerFile)
     }
 
-    /// True when a server is running on this cluster's data folder.
-    func isRunning() throws -> Bool {
-        guard FileManager.default.fileExists(atPath: dataDirectory.path) else { return false }
-        return try runAs.exitStatus(binaries.pgCtl, ["status", "-D", dataDirectory.path]) == 0
+    /// True when a postmaster of this data folder runs.
+    func isRunning() -> Bool {
+        livePostmaster() != nil
     }
 
     private func prepareDirectories() throws {

@@ -8,6 +8,8 @@ public enum EmbeddedPostgresError: Error, Sendable, Hashable, CustomStringConver
     case noPostgresUser
     /// Running as root, and the `postgres` user cannot reach the data folder.
     case dataDirectoryNotReachable(path: String)
+    /// A start waited in vain for an earlier PostgreSQL of the data folder to answer or exit.
+    case clusterBusy(waitingFor: String, seconds: Int)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum EmbeddedPostgresError: Error, Sendable, Hashable, CustomStringConver
         case .dataDirectoryNotReachable(let path):
             return "the 'postgres' user cannot reach \(path); choose a --data-dir it can traverse"
                 + " (for example under /var/lib/opsline) or run as a regular user"
+        case .clusterBusy(let waitingFor, let seconds):
+            return "gave up after \(seconds) s waiting for \(waitingFor); see postgres.log in the data folder"
         }
     }
 }

@@ -11,7 +11,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the Opsline server.",
         discussion: """
             Without --database-url the server runs its own PostgreSQL cluster in --data-dir \
-            (initdb on first start, unix socket only, stopped on SIGINT/SIGTERM). Every flag has \
+            (initdb on first start, unix socket only, restarted when it dies, stopped on \
+            SIGINT/SIGTERM; after a crash a start waits for the old one and clears stale lock \
+            files). Every flag has \
             an environment twin. OPSLINE_ADMIN_TOKEN=<secret> makes that secret an admin token; \
             without it the first start writes one to <data-dir>/admin-token (mode 0600).
             """
