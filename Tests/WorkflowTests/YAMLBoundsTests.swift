@@ -154,4 +154,23 @@ import Testing
     @Test func aBrokenDocumentIsNotEmpty() throws {
         #expect(try YAMLBounds.check(": : [") == false)
     }
+
+    /// PostgreSQL text cannot hold a NUL: a team or value with one could be published and then
+    /// never stored. Every escape YAML has for it is refused, on the scalar's line.
+    @Test(arguments: [#""sup\u0000port""#, #""sup\0port""#, #""sup\x00port""#])
+    func aValueHoldingANULIsRefusedOnItsLine(team: String) {
+        let source = """
+            workflow: nul
+            key: NUL
+            team: \(team)
+            states:
+              open: {initial: true}
+              done: {final: true}
+            transitions:
+              finish: {from: open, to: done}
+            """
+        let problems = problems(of: source)
+        #expect(problems.map(\.line) == [3], "\(problems)")
+        #expect(problems.first?.message.contains("NUL") == true, "\(problems)")
+    }
 }

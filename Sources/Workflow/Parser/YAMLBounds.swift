@@ -9,7 +9,9 @@
 /// - it is larger than ``bytes`` (a workflow is a page or two);
 /// - its collections nest deeper than ``depth``;
 /// - its aliases stand for more than ``aliasedNodes`` nodes in all, counting each alias as every
-///   node of its anchor's node, aliases inside it included.
+///   node of its anchor's node, aliases inside it included;
+/// - a value holds a NUL character, which no PostgreSQL text can store (a team, a state or a
+///   field value with one could be published but never used).
 ///
 /// Anchors and aliases within these limits keep working as YAML says (one block reused in several
 /// places); a workflow file has no use for more.
@@ -29,12 +31,14 @@ enum YAMLBounds {
         case tooDeep(line: Int)
         /// The alias on this line takes the nodes aliases stand for past the limit.
         case tooManyAliasedNodes(line: Int, alias: String)
+        /// The scalar on this line holds a NUL character.
+        case nul(line: Int)
 
         /// The line to report.
         var line: Int {
             switch self {
             case .tooLarge: 1
-            case .tooDeep(let line), .tooManyAliasedNodes(let line, _): line
+            case .tooDeep(let line), .tooManyAliasedNodes(let line, _), .nul(let line): line
             }
         }
 
@@ -48,6 +52,8 @@ enum YAMLBounds {
             case .tooManyAliasedNodes(_, let alias):
                 "the alias '*\(alias)' takes the YAML aliases of this document past \(YAMLBounds.aliasedNodes) "
                     + "repeated nodes; an alias repeats every node of its anchor, so aliases of aliases multiply"
+            case .nul:
+                "a value holds a NUL character (\\0), which no text stored by Opsline may hold"
             }
         }
     }
@@ -83,7 +89,8 @@ enum YAMLBounds {
 
         mutating func add(_ event: YAMLEventScan.Event) throws(Excess) {
             switch event {
-            case .scalar(let anchor, _):
+            case .scalar(let anchor, let line, let holdsNUL):
+                guard !holdsNUL else { throw .nul(line: line) }
                 nodes += 1
                 close(nodes: 1, anchor: anchor)
             case .alias(let name, let line):

@@ -8,8 +8,9 @@ internal import CYaml
 enum YAMLEventScan {
     /// What ``YAMLBounds`` needs to know of a parse event. Lines are 1-based.
     enum Event {
-        /// A scalar, with the anchor it is labelled with.
-        case scalar(anchor: String?, line: Int)
+        /// A scalar, with the anchor it is labelled with and whether its value holds a NUL
+        /// character (written as an escape such as `"\0"` or `"\u0000"`).
+        case scalar(anchor: String?, line: Int, holdsNUL: Bool)
         /// An alias of the anchor `name`.
         case alias(name: String, line: Int)
         /// The start of a sequence or a mapping, with the anchor it is labelled with.
@@ -49,7 +50,9 @@ enum YAMLEventScan {
         let line = Int(event.start_mark.line) + 1
         switch event.type {
         case YAML_SCALAR_EVENT:
-            return .scalar(anchor: text(event.data.scalar.anchor), line: line)
+            let scalar = event.data.scalar
+            let value = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : Int(scalar.length))
+            return .scalar(anchor: text(scalar.anchor), line: line, holdsNUL: value.contains(0))
         case YAML_ALIAS_EVENT:
             return .alias(name: text(event.data.alias.anchor) ?? "", line: line)
         case YAML_SEQUENCE_START_EVENT:
