@@ -2,6 +2,7 @@
 with an error line (for a bad line inside a batch: that line's 4xx result line), and the valid
 lines around a bad one are applied as if it were not there."""
 
+import concurrent.futures
 import json
 import random
 import socket
@@ -199,13 +200,18 @@ def slow_clients(context, verdicts, count, deadlines):
     acknowledged = bool(lines) and isinstance(lines[0], dict) and lines[0].get("status") == 201
     verdicts.neighbours[key] = acknowledged
     verdicts.judge("slow body", status == 200 and acknowledged, f"{raw[:200]!r}", status)
-    # Idle connections and heads sent too slowly are closed once the head deadline passes.
-    for index in verdicts.each(count):
+    # Idle connections and heads sent too slowly, all at once (a slowloris), are each closed once
+    # the head deadline passes.
+    def idle(index):
         started = time.monotonic()
         payload = b"" if index % 2 == 0 else b"GET /healthz HTTP/1.1\r\nHost: x\r\n"
-        raw, closed = wire.raw_exchange(context.address, payload, timeout=header_timeout + 10, pause_after=True)
-        took = time.monotonic() - started
-        verdicts.judge("idle or slow head", closed and took < header_timeout + 5, f"closed={closed} after {took:.1f}s")
+        _, closed = wire.raw_exchange(context.address, payload, timeout=header_timeout + 10, pause_after=True)
+        return closed, time.monotonic() - started
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=min(count, 64)) as pool:
+        for closed, took in pool.map(idle, range(count)):
+            verdicts.judge("idle or slow head", closed and took < header_timeout + 5,
+                           f"closed={closed} after {took:.1f}s")
     stalled_body(context, verdicts, deadlines.body)
 
 

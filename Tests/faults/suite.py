@@ -327,7 +327,7 @@ def main():
         rig = Rig(os.path.abspath(options.binary), os.path.abspath(options.workflows), work)
         rows = scenarios(rig, not options.short, options) if "kills" in options.parts else []
         if "input" in options.parts:
-            rows += bad_input_rows(rig, 12 if options.short else 200, options)
+            rows += bad_input_rows(rig, 30 if options.short else 200, options)
         if rows:
             rows.append(follower_row(rig, options))
         if "embedded" in options.parts:
