@@ -13,6 +13,30 @@ private actor Counter {
     }
 }
 
+/// Holds the first `count` callers of ``arrive()`` until all of them have arrived, and lets every
+/// later caller through: two transactions that have both read before either writes must collide,
+/// however the machine schedules them.
+private actor FirstArrivals {
+    private let count: Int
+    private var arrived = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(count: Int) {
+        self.count = count
+    }
+
+    func arrive() async {
+        arrived += 1
+        guard arrived <= count else { return }
+        if arrived == count {
+            waiting.forEach { $0.resume() }
+            waiting = []
+        } else {
+            await withCheckedContinuation { waiting.append($0) }
+        }
+    }
+}
+
 @Suite struct PostgresPoolTests {
     @Test func aThrowingTransactionLeavesNoPartialWrite() async throws {
         let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 2)
@@ -43,7 +67,10 @@ private actor Counter {
             try await connection.execute("CREATE TABLE counter (n int NOT NULL); INSERT INTO counter VALUES (0)")
         }
         let attempts = Counter()
-        // Eight serializable read-modify-write transactions on one row: most collide with 40001.
+        // Eight serializable read-modify-write transactions on one row. The first two to read wait
+        // for each other before writing, so one of them fails with 40001 and is retried; the
+        // others collide as they happen to.
+        let firstTwo = FirstArrivals(count: 2)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<8 {
                 group.addTask {
@@ -51,7 +78,7 @@ private actor Counter {
                         _ = await attempts.increment()
                         let current = try await connection.query("SELECT n FROM counter").first!.decode(
                             "n", as: Int.self)
-                        try await Task.sleep(for: .milliseconds(20))
+                        await firstTwo.arrive()
                         try await connection.query("UPDATE counter SET n = $1", [current + 1])
                     }
                 }
