@@ -2,7 +2,8 @@ import OpslineStore
 import Workflow
 
 /// A published workflow's definition as one line (`GET /v1/workflows/{name}`): the
-/// ``WorkflowLine`` members, then `fields`, `states`, `transitions`, `timers` and `slas`.
+/// ``WorkflowLine`` members, then `fields`, `states`, `transitions`, `timers`, `slas` and
+/// `assign`.
 ///
 /// The shape follows the YAML file, with two changes: the named sections (fields, states,
 /// transitions, SLAs) are arrays of objects with a `name`, so their file order survives; and
@@ -20,6 +21,14 @@ struct WorkflowDocument: Sendable {
         members["transitions"] = .array(definition.transitions.map(Self.transition))
         members["timers"] = .array(definition.timers.map(Self.timer))
         members["slas"] = .array(definition.slas.map(Self.sla))
+        members["assign"] = .array(definition.assignment.map(Self.assignment))
+        return .object(members)
+    }
+
+    /// `{"rule","team"?}`.
+    static func assignment(_ rule: AssignmentRule) -> JSONValue {
+        var members: [String: JSONValue] = ["rule": .string(rule.kind.rawValue)]
+        members["team"] = rule.team.map(JSONValue.string)
         return .object(members)
     }
 

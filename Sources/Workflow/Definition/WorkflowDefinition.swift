@@ -26,6 +26,8 @@ public struct WorkflowDefinition: Sendable, Hashable {
     public let timers: [StateTimer]
     /// The SLA clocks, in file order; parsed and stored, their behaviour comes later.
     public let slas: [SLAPolicy]
+    /// How tasks arriving in a team without an assignee get one, per team (`assign:`).
+    public let assignment: [AssignmentRule]
 
     init(
         name: String,
@@ -37,7 +39,8 @@ public struct WorkflowDefinition: Sendable, Hashable {
         states: [StateDefinition],
         transitions: [TransitionDefinition],
         timers: [StateTimer],
-        slas: [SLAPolicy]
+        slas: [SLAPolicy],
+        assignment: [AssignmentRule] = []
     ) {
         self.name = name
         self.title = title
@@ -49,6 +52,7 @@ public struct WorkflowDefinition: Sendable, Hashable {
         self.transitions = transitions
         self.timers = timers
         self.slas = slas
+        self.assignment = assignment
     }
 
     /// The state every new task starts in.

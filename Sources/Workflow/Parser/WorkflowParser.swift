@@ -39,6 +39,7 @@
 ///     warn: 80%                    # optional, 1%…99%
 ///     escalate:                    # optional, in order of `after` (0 = at the breach)
 ///       - {after: 0, team: support-l2, priority: raise}   # or assignee, priority: p1, fire: transition
+/// assign: {rule: least_loaded}     # optional: or round_robin; or a list, one rule per `team:`
 /// ```
 ///
 /// Field types: `string`, `text`, `int`, `decimal`, `bool`, `date` (`YYYY-MM-DD`), `user`, `enum`,
@@ -55,6 +56,7 @@
 public enum WorkflowParser {
     private static let topLevelKeys = [
         "workflow", "title", "key", "team", "calendar", "fields", "states", "transitions", "timers", "slas",
+        "assign",
     ]
 
     /// Parses and validates one workflow file.
@@ -102,6 +104,7 @@ public enum WorkflowParser {
         }
         let timers = TimerSection(scope: scope).read(root.value("timers"), problems: &problems)
         let slas = SLASection.read(root.value("slas"), scope: scope, problems: &problems)
+        let assignment = AssignmentSection.read(root.value("assign"), problems: &problems)
         ExpressionCheck.check(scope, file: file, problems: &problems)
 
         guard problems.count == before, let header else { return nil }
@@ -115,7 +118,8 @@ public enum WorkflowParser {
             states: scope.states.valid,
             transitions: scope.transitions.valid,
             timers: timers,
-            slas: slas
+            slas: slas,
+            assignment: assignment
         )
         return ParsedWorkflow(definition: definition, header: header, spawns: states.spawns)
     }
