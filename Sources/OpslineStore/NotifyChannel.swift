@@ -6,6 +6,8 @@ public enum NotifyChannel: String, Sendable, CaseIterable {
     case events = "opsline_events"
     /// Time-driven work may fall due before the schedulers planned to look: they look now.
     case due = "opsline_due"
-    /// A token was revoked: every replica forgets the principals it has cached.
+    /// A token was revoked, or a user disabled, enabled, made or unmade an admin, or given or
+    /// taken a membership: every replica forgets the principals it has cached, and followed event
+    /// streams check their token (and their user's teams) again.
     case tokens = "opsline_tokens"
 }

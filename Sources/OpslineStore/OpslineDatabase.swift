@@ -11,6 +11,8 @@ public struct OpslineDatabase: Sendable {
     public let tasks: TaskStore
     /// API tokens.
     public let tokens: TokenStore
+    /// Users, teams and memberships.
+    public let people: PeopleStore
     /// The event log, for the event stream.
     public let events: EventLog
     /// Time-driven work (workflow timers), applied by the scheduler.
@@ -33,16 +35,19 @@ public struct OpslineDatabase: Sendable {
         self.workflows = WorkflowCatalog(pool: pool, calendars: calendars)
         self.tasks = TaskStore(pool: pool, catalog: workflows, clock: clock)
         self.tokens = TokenStore(pool: pool, clock: clock)
+        self.people = PeopleStore(pool: pool, tokens: tokens, clock: clock)
         self.events = EventLog(pool: pool)
         self.dueWork = DueWorkRunner(pool: pool, catalog: workflows, clock: clock)
         self.reports = ReportStore(pool: pool, clock: clock)
         self.migrator = try Migrator(logger: logger)
     }
 
-    /// Applies pending migrations and loads the published workflows.
+    /// Applies pending migrations, loads the published workflows and makes sure every team they
+    /// name exists (a database migrated from before teams were kept has them then).
     public func prepare() async throws {
         try await migrator.migrate(pool)
         try await workflows.reload()
+        try await workflows.registerNamedTeams()
     }
 
     /// Deletes idempotency keys older than `retention`; returns how many went.

@@ -17,4 +17,28 @@ import Testing
         let admin = Principal(tokenID: "tok_3", name: "root", role: .admin, teams: [])
         #expect(AccessPolicy.teamScope(admin) == .allTeams)
     }
+
+    /// A user's personal token is judged by the user's role in the team in question.
+    @Test func aUsersRightsGoByTheirRoleInEachTeam() throws {
+        let mia = Principal(
+            tokenID: "tok_4", user: "mia", admin: false,
+            memberships: [TeamRole(team: "billing", role: .member), TeamRole(team: "support", role: .manager)])
+        #expect(mia.name == "mia" && mia.user == "mia" && !mia.isAdmin)
+        #expect(mia.role(in: "support") == .manager && mia.role(in: "billing") == .member && mia.role(in: "ops") == nil)
+        #expect(mia.summaryRole == .manager)
+        try AccessPolicy.check(mia, .reassign, team: "support")
+        #expect(throws: APIError.self) { try AccessPolicy.check(mia, .reassign, team: "billing") }
+        try AccessPolicy.check(mia, .update, team: "billing")
+        #expect(throws: APIError.self) { try AccessPolicy.check(mia, .read, team: "ops") }
+        #expect(AccessPolicy.sees(mia, team: "billing") && !AccessPolicy.sees(mia, team: nil))
+        #expect(AccessPolicy.teamScope(mia) == .teams(["billing", "support"]))
+        try AccessPolicy.checkManagesMembers(mia, of: "support")
+        #expect(throws: APIError.self) { try AccessPolicy.checkManagesMembers(mia, of: "billing") }
+
+        let boss = Principal(tokenID: "tok_5", user: "boss", admin: true, memberships: [])
+        #expect(boss.role(in: "anything") == .admin && AccessPolicy.teamScope(boss) == .allTeams)
+        let loner = Principal(tokenID: "tok_6", user: "loner", admin: false, memberships: [])
+        try AccessPolicy.checkRole(loner, .read)
+        #expect(AccessPolicy.teamScope(loner) == .teams([]), "a user in no team reads nothing")
+    }
 }

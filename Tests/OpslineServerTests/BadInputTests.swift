@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Testing
+import Postgres
 import Workflow
 
 @Suite struct BadInputTests {
@@ -133,12 +134,17 @@ import Workflow
     }
 
     @Test func emptyAndOverlongValuesAreRefusedNamingTheField() async throws {
-        try await TestServer.make().run { api in
+        let server = try await TestServer.make()
+        let team = EventBatchBadValueTests.randomText(256)
+        // A task's team must be a team: the longest name there may be is one.
+        try await server.pool.withConnection { connection in
+            _ = try await connection.query("INSERT INTO teams (name) VALUES ($1)", [String(team.dropLast())])
+        }
+        try await server.run { api in
             let empty = try await api.send(
                 .post, "/v1/tasks", body: #"{"workflow":"complaint-escalation","title":"","fields":{"customer":"A"}}"#)
             #expect(empty.status == .unprocessableContent)
             #expect(empty.object["error"]?["fields"]?["title"] == "must not be empty")
-            let team = EventBatchBadValueTests.randomText(256)
             let long = try await api.send(
                 .post, "/v1/tasks",
                 body: #"{"workflow":"complaint-escalation","title":"t","fields":{"customer":"A"},"team":"\#(team)"}"#)

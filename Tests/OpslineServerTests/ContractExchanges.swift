@@ -34,6 +34,9 @@ struct ContractExchanges: Sendable {
         viewer = try await server.mint(.viewer, teams: ["support"])
         member = try await server.mint(.member, teams: ["support"])
         outsider = try await server.mint(.member, teams: ["billing"], name: "outsider")
+        // The people the tasks' exchanges assign.
+        try await server.addUser("alice", ["support": .member])
+        try await server.addUser("bob", ["support": .member])
     }
 
     /// Every area's exchanges, while the due-work scheduler runs (the drill's clock breaches when
@@ -46,6 +49,7 @@ struct ContractExchanges: Sendable {
         try await commands()
         try await eventLog()
         try await tokens()
+        try await people()
         try await slaViews(drillTask: drillTask)
         try await reports()
         try await calendars()

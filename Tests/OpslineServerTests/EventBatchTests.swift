@@ -99,7 +99,9 @@ import Workflow
     }
 
     @Test func updatesAssignmentsAndCommentsAreRecorded() async throws {
-        try await TestServer.make().run { api in
+        let server = try await TestServer.make()
+        try await server.addUser("alice", ["support": .member])
+        try await server.run { api in
             let id = try await api.createComplaint()
             let body = [
                 #"{"op":"update","task":"\#(id)","fields":{"severity":"p1"},"priority":"p1"}"#,

@@ -149,6 +149,7 @@ extension EventStreamTests {
     /// team's, the move out included, and nothing after.
     @Test func aFollowedTeamStreamSeesATaskLeave() async throws {
         let server = try await TestServer.make()
+        try await server.addTeams("billing")
         let supportViewer = try await server.mint(.viewer, teams: ["support"])
         try await server.runLive(headerTimeout: .seconds(30), heartbeat: .seconds(3600)) { port in
             try await RawConnection.with(port: port, limit: .seconds(60)) { client in

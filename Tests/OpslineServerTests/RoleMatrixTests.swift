@@ -13,6 +13,8 @@ import Workflow
 ///
 /// The complaint workflow's tasks belong to `support`. A token "in the team" is in `support`; one
 /// "in another team" is in `billing`, which owns one task of its own for the visibility checks.
+/// The tokens here are service tokens (one role over their teams); `PeopleRoleMatrixTests` has
+/// personal tokens, whose roles differ from team to team.
 @Suite struct RoleMatrixTests {
     /// Whether the token under test is in the team of the task it acts on.
     enum Membership: String, CaseIterable, Sendable, CustomTestStringConvertible {
@@ -222,6 +224,11 @@ private struct Probe: Sendable {
         _ role: Role, _ membership: RoleMatrixTests.Membership, _ body: @Sendable (Probe) async throws -> Void
     ) async throws {
         let server = try await TestServer.make()
+        // Tasks are assigned to members of their team: the probe takes one itself, and gives it
+        // to someone else.
+        try await server.addTeams("billing")
+        try await server.addUser("probe", ["support": .member])
+        try await server.addUser("someone-else", ["support": .member])
         let secret = try await server.mint(role, teams: membership.teams, name: "probe")
         let victim = try await server.database.tokens.create(name: "victim", role: .viewer, teams: ["support"])
         try await server.run { api in

@@ -39,10 +39,11 @@ enum SLAViewsFixture {
             target: {by: severity, p1: 30m, p2: 3h}
         """
 
-    /// A server on `time` with the workflow published.
+    /// A server on `time` with the workflow published, and a `billing` team beside its `support`.
     static func server(time: TestTime) async throws -> TestServer {
         let server = try await TestServer.make(time: time)
         try await server.database.workflows.publish(source: workflow, file: "sla-views.yaml")
+        try await server.addTeams("billing")
         return server
     }
 

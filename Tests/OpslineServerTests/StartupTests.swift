@@ -131,7 +131,7 @@ import TestSupport
         let secret = try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let permissions = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
         #expect(permissions == 0o600)
-        #expect(try await database.tokens.authenticate(TokenSecret(secret))?.role == .admin)
+        #expect(try await database.tokens.authenticate(TokenSecret(secret))?.isAdmin == true)
         // A second start keeps the token instead of minting another.
         try await AdminToken.bootstrap(
             configured: nil, tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
@@ -159,7 +159,7 @@ import TestSupport
             configured: "chosen-secret", tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
         try await AdminToken.bootstrap(
             configured: "chosen-secret", tokens: database.tokens, dataDirectory: folder, logger: .init(label: "test"))
-        #expect(try await database.tokens.authenticate(TokenSecret("chosen-secret"))?.role == .admin)
+        #expect(try await database.tokens.authenticate(TokenSecret("chosen-secret"))?.isAdmin == true)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("admin-token").path))
         await pool.close()
     }

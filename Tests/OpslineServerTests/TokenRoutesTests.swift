@@ -25,7 +25,10 @@ import Workflow
             #expect(me.status == .ok)
             #expect(
                 me.lines == [
-                    ["token": .string(id), "name": "crm-bridge", "role": "service", "teams": ["support", "billing"]]
+                    [
+                        "token": .string(id), "name": "crm-bridge", "role": "service", "teams": ["support", "billing"],
+                        "user": .null, "admin": false, "memberships": ["support": "service", "billing": "service"],
+                    ]
                 ])
 
             let listed = try await api.send(.get, "/v1/tokens")

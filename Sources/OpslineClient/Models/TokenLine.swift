@@ -5,9 +5,13 @@ import Foundation
 public struct TokenLine: Codable, Sendable, Hashable {
     /// The token's identifier, such as `tok_3f2a…`.
     public var id: String
-    /// Who or what the token is for; the name its changes are recorded under.
+    /// Who or what the token is for; the name a service token's changes are recorded under.
     public var name: String
-    /// `admin`, `manager`, `member`, `service` or `viewer`.
+    /// The user a personal token acts as (its changes are recorded under this name); nil for a
+    /// service token.
+    public var user: String?
+    /// `admin`, `manager`, `member`, `service` or `viewer`; for a personal token, its user's
+    /// roles summed up.
     public var role: String
     /// The teams whose tasks it may work on.
     public var teams: [String]
@@ -26,10 +30,11 @@ public struct TokenLine: Codable, Sendable, Hashable {
     public init(
         id: String, name: String, role: String, teams: [String] = [], createdAt: Date,
         expiresAt: Date? = nil, revokedAt: Date? = nil, lastUsedAt: Date? = nil,
-        secret: String? = nil
+        secret: String? = nil, user: String? = nil
     ) {
         self.id = id
         self.name = name
+        self.user = user
         self.role = role
         self.teams = teams
         self.createdAt = createdAt
@@ -40,7 +45,7 @@ public struct TokenLine: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, role, teams, secret
+        case id, name, user, role, teams, secret
         case createdAt = "created_at"
         case expiresAt = "expires_at"
         case revokedAt = "revoked_at"
@@ -52,6 +57,7 @@ public struct TokenLine: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         name = try container.decode(String.self, forKey: .name)
+        user = try container.decodeIfPresent(String.self, forKey: .user)
         role = try container.decode(String.self, forKey: .role)
         teams = try container.decodeIfPresent([String].self, forKey: .teams) ?? []
         createdAt = try container.decodeTimestamp(forKey: .createdAt)
@@ -66,6 +72,7 @@ public struct TokenLine: Codable, Sendable, Hashable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(user, forKey: .user)
         try container.encode(role, forKey: .role)
         try container.encode(teams, forKey: .teams)
         try container.encodeTimestamp(createdAt, forKey: .createdAt)

@@ -8,6 +8,11 @@ public enum TokenListView {
         .init("STATUS"), .init("EXPIRES"), .init("LAST USED"),
     ])
 
+    /// A token's role as tables show it: a personal token's as `user:alice`.
+    static func role(_ token: TokenLine) -> String {
+        token.user.map { "user:\($0)" } ?? token.role
+    }
+
     /// The table for `tokens`, or a sentence saying there are none.
     ///
     /// - Parameters:
@@ -21,24 +26,26 @@ public enum TokenListView {
     /// One token's cells.
     public static func row(_ token: TokenLine, now: Date = Date()) -> [String] {
         [
-            token.id, token.name, token.role, teams(token.teams), token.status(at: now),
+            token.id, token.name, role(token), teams(token.teams), token.status(at: now),
             DisplayText.time(token.expiresAt), DisplayText.time(token.lastUsedAt),
         ]
     }
 
     /// A token's key/value block: identity, status and times.
     public static func detail(_ token: TokenLine, now: Date = Date()) -> String {
-        TaskDetailView.keyValues([
-            ("ID", token.id),
-            ("Name", token.name),
-            ("Role", token.role),
-            ("Teams", teams(token.teams)),
-            ("Status", token.status(at: now)),
-            ("Created", DisplayText.time(token.createdAt)),
-            ("Expires", DisplayText.time(token.expiresAt)),
-            ("Revoked", DisplayText.time(token.revokedAt)),
-            ("Last used", DisplayText.time(token.lastUsedAt)),
-        ])
+        TaskDetailView.keyValues(
+            [
+                ("ID", token.id),
+                ("Name", token.name),
+            ] + (token.user.map { [("User", $0)] } ?? []) + [
+                ("Role", token.role),
+                ("Teams", teams(token.teams)),
+                ("Status", token.status(at: now)),
+                ("Created", DisplayText.time(token.createdAt)),
+                ("Expires", DisplayText.time(token.expiresAt)),
+                ("Revoked", DisplayText.time(token.revokedAt)),
+                ("Last used", DisplayText.time(token.lastUsedAt)),
+            ])
     }
 
     /// The caller's key/value block, for `opsline whoami`.
@@ -47,10 +54,11 @@ public enum TokenListView {
     ///   - caller: What the server says about the token.
     ///   - server: The server's URL.
     public static func caller(_ caller: CallerLine, server: String) -> String {
-        TaskDetailView.keyValues([
+        let roles = (caller.memberships ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return TaskDetailView.keyValues([
             ("Name", caller.name),
             ("Role", caller.role),
-            ("Teams", teams(caller.teams)),
+            ("Teams", caller.user == nil ? teams(caller.teams) : DisplayText.optional(roles.joined(separator: ","))),
             ("Token", caller.token),
             ("Server", server),
         ])

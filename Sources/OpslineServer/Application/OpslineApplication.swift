@@ -8,8 +8,9 @@ import OpslineStore
 enum OpslineApplication {
     /// The router with every route and middleware; exposed for tests.
     ///   - signal: wakes `GET /v1/events?follow=true` streams; run it as a service beside the app.
-    ///   - revocations: fires when a token is revoked (`NotifyChannel.tokens`), so that a followed
-    ///     stream opened with it ends; nil: streams end at their token's expiry only.
+    ///   - revocations: fires when a token is revoked or a user's standing changes
+    ///     (`NotifyChannel.tokens`), so that a followed stream opened with it ends (or follows the
+    ///     user's new teams); nil: streams end at their token's expiry only.
     ///   - heartbeat: how long a followed stream stays silent before a heartbeat line.
     static func router(
         database: OpslineDatabase, signal: EventSignal, revocations: EventSignal? = nil,
@@ -30,6 +31,9 @@ enum OpslineApplication {
             clock: database.clock, heartbeat: heartbeat)
         v1.get("events", use: stream.stream)
         TokenRoutes(tokens: database.tokens).register(on: v1)
+        // People: users, teams and their members.
+        UserRoutes(people: database.people).register(on: v1)
+        TeamRoutes(people: database.people).register(on: v1)
         WorkflowRoutes(catalog: database.workflows).register(on: v1.group("workflows"))
         // Managers' views: SLA breaches and clocks at risk, reports, business calendars.
         SLARoutes(reports: database.reports, catalog: database.workflows).register(on: v1)

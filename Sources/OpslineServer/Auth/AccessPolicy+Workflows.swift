@@ -4,9 +4,9 @@ extension AccessPolicy {
     /// Throws 403 unless `principal` may publish workflow versions: admins only. Every token may
     /// read the published workflows.
     static func checkPublishesWorkflows(_ principal: Principal) throws {
-        guard principal.role == .admin else {
+        guard principal.isAdmin else {
             throw APIError.forbidden(
-                "only admin tokens may publish workflows; this one is \(principal.role.rawValue)")
+                "only admin tokens may publish workflows; this one is \(principal.summaryRole.rawValue)")
         }
     }
 }

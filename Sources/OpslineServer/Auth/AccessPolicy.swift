@@ -19,35 +19,41 @@ enum AccessPolicy {
     }
 
     /// Whether `principal` may see the tasks of `team`: admins every team's, everyone else their
-    /// own teams' (a task without a team only admins).
+    /// own teams' — whatever their role there (a task without a team only admins).
     static func sees(_ principal: Principal, team: String?) -> Bool {
-        principal.role == .admin || team.map(principal.teams.contains) == true
+        principal.role(in: team) != nil
     }
 
     /// Throws 403 unless `principal` may perform `action` on a task owned by `team` (a team the
-    /// caller names: a new task's, or the one a task moves to).
+    /// caller names: a new task's, or the one a task moves to): its role in that team must allow
+    /// it.
     static func check(_ principal: Principal, _ action: TaskAction, team: String?) throws {
         try checkRole(principal, action)
-        guard principal.role != .admin else { return }
-        guard let team, principal.teams.contains(team) else {
+        guard let role = principal.role(in: team) else {
             throw APIError.forbidden("\(principal.name) is not in team \(team ?? "(none)")")
+        }
+        guard allowedByRole(role, action) else {
+            throw APIError.forbidden(
+                "role \(role.rawValue) in team \(team ?? "(none)") may not \(action.rawValue) tasks")
         }
     }
 
-    /// Throws 403 unless the principal's role allows `action` at all (on some team's tasks).
+    /// Throws 403 unless one of the principal's roles allows `action` at all (on some team's
+    /// tasks). A service token has one role; a user may be a manager in one team and a viewer in
+    /// another, and ``check(_:_:team:)`` then asks about the team in question.
     static func checkRole(_ principal: Principal, _ action: TaskAction) throws {
-        guard allowedByRole(principal.role, action) else {
-            throw APIError.forbidden("role \(principal.role.rawValue) may not \(action.rawValue) tasks")
+        guard principal.roles.contains(where: { allowedByRole($0, action) }) else {
+            throw APIError.forbidden("role \(principal.summaryRole.rawValue) may not \(action.rawValue) tasks")
         }
     }
 
     /// The tasks `principal` may list and report on: admins every team's, everyone else their
     /// own teams'. The one place a list query's scope is made.
     static func teamScope(_ principal: Principal) -> TeamScope {
-        principal.role == .admin ? .allTeams : .teams(principal.teams)
+        principal.isAdmin ? .allTeams : .teams(principal.teams)
     }
 
-    /// The roles of docs/api.md. A `service` token — another system posting what happened —
+    /// The roles of docs/api.md, in one team. A `service` token — another system posting what happened —
     /// may do what a `member` may: every command of `POST /v1/events` (create, transition,
     /// update, comment; `assign` only to itself) on its teams' tasks, through that endpoint or the
     /// task endpoints alike, and read them. Reassigning is managers' work; tokens and workflows

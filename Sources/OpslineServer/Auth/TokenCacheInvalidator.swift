@@ -1,8 +1,8 @@
 import OpslineStore
 import ServiceLifecycle
 
-/// Empties this replica's cache of resolved tokens whenever any replica revokes one
-/// (`NotifyChannel.tokens`), and whenever the listening connection (re)connects, since
+/// Empties this replica's cache of resolved tokens whenever any replica revokes one or changes a
+/// user's standing (`NotifyChannel.tokens`), and whenever the listening connection (re)connects, since
 /// revocations may have been missed while it was down.
 struct TokenCacheInvalidator: Service {
     /// Fed by `LISTEN` on `NotifyChannel.tokens`.

@@ -3,19 +3,21 @@ import OpslineStore
 import Workflow
 
 /// How long a response that outlives its request — a followed event stream — may go on writing
-/// for its caller: until the caller's token expires or is revoked.
+/// for its caller: until the caller's token expires or is revoked, or its user is disabled.
 ///
 /// A request is authenticated once, when it arrives; a stream may then be written for hours. The
 /// lease ends it the way a new request would be refused: at the token's expiry (on the server's
 /// clock, which a test moves), and as soon as a revocation is announced on
-/// ``NotifyChannel/tokens`` (`revocations`), from this server or another sharing the database.
-/// The announcement carries no token id, so each lease then asks the database about its own
-/// token, bypassing the cache of resolved secrets, which may not have been emptied yet. The
+/// ``NotifyChannel/tokens`` (`revocations`), from this server or another sharing the database
+/// (disabling a user, or changing a user's memberships, is announced there too). The
+/// announcement is not read, so each lease then asks the database about its own token, bypassing
+/// the cache of resolved secrets, which may not have been emptied yet, and takes the caller as it
+/// is now (a personal token's user's teams may have changed). The
 /// listening connection fires the signal when it (re)connects too, so a revocation missed while
 /// it was down is caught then.
 struct CallerLease {
-    /// Who the stream is written for.
-    let caller: Principal
+    /// Who the stream is written for, as of the last check.
+    private(set) var caller: Principal
     private let tokens: TokenStore
     private let revocations: EventSignal?
     private let clock: OpslineClock
@@ -45,14 +47,18 @@ struct CallerLease {
     var revocationGeneration: UInt64 { revocations?.generation ?? 0 }
 
     /// Throws `401 unauthenticated`, saying why, once the token no longer authenticates: it has
-    /// expired, or a revocation was announced since the last check and the token is revoked.
+    /// expired, or a change was announced since the last check and the token is revoked or its
+    /// user disabled. Otherwise takes the caller as the database has it now.
     mutating func check() async throws {
         if let expiresAt = caller.expiresAt, clock.now >= expiresAt {
             throw Self.ended("expired at \(RFC3339.format(expiresAt))")
         }
         guard let revocations, revocations.generation != checkedGeneration else { return }
         let generation = revocations.generation
-        guard try await tokens.stillAuthenticates(caller) else { throw Self.ended("was revoked") }
+        switch try await tokens.currentState(of: caller) {
+        case .ended(let reason): throw Self.ended(reason)
+        case .active(let current): caller = current
+        }
         checkedGeneration = generation
     }
 

@@ -48,6 +48,31 @@ struct LineObject {
         }
     }
 
+    func optionalBool(_ key: String) throws -> Bool? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .bool(let value)?: return value
+        default: throw APIError.badLine(line, "field '\(key)' must be true or false").with(field: key)
+        }
+    }
+
+    /// An object whose values are all strings (`{"wecom":"alice"}`), or nil when absent or null.
+    func optionalStringMap(_ key: String) throws -> [String: String]? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .object(let members)?:
+            var map: [String: String] = [:]
+            for (name, value) in members {
+                guard case .string(let text) = value else {
+                    throw APIError.badLine(line, "field '\(key).\(name)' must be a string").with(field: key)
+                }
+                map[name] = text
+            }
+            return map
+        default: throw APIError.badLine(line, "field '\(key)' must be an object of strings").with(field: key)
+        }
+    }
+
     func fields() throws -> [String: JSONValue] {
         switch object["fields"] {
         case nil, .null?: return [:]

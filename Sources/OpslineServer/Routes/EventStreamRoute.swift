@@ -8,8 +8,10 @@ import Workflow
 /// commit, and a heartbeat line goes out whenever nothing else did for `heartbeat`.
 ///
 /// A stream ends, with a final `401 unauthenticated` error line, when its token expires or is
-/// revoked (`CallerLease`): it is written for the caller its request was authenticated as, and
-/// no longer than a new request with the same token would be let in.
+/// revoked, or its user is disabled (`CallerLease`): it is written for the caller its request was
+/// authenticated as, and no longer than a new request with the same token would be let in. When
+/// a personal token's user joins or leaves teams meanwhile, the stream goes on over the teams
+/// the user is in now.
 struct EventStreamRoute {
     let events: EventLog
     let signal: EventSignal
@@ -68,7 +70,8 @@ struct EventStreamRoute {
         var hasMore = hasMore
         while hasMore {
             try await lease.check()
-            let page = try await events.events(after: cursor, filter: filter, limit: Self.pageSize)
+            let scoped = filter.rescoped(to: AccessPolicy.teamScope(lease.caller))
+            let page = try await events.events(after: cursor, filter: scoped, limit: Self.pageSize)
             cursor = try await write(page, since: cursor, to: &writer)
             hasMore = page.count == Self.pageSize
         }

@@ -1,7 +1,8 @@
 import Hummingbird
 import OpslineStore
 
-/// `/v1/tokens` (admins create, list and revoke tokens) and `/v1/me` (any token: who am I).
+/// `/v1/tokens` (admins create, list and revoke tokens; a user creates personal tokens for
+/// themselves) and `/v1/me` (any token: who am I).
 struct TokenRoutes {
     let tokens: TokenStore
 
@@ -14,17 +15,34 @@ struct TokenRoutes {
         v1.get("me", use: me)
     }
 
-    /// 201 with the new token's line, the only one that carries its secret.
+    /// 201 with the new token's line, the only one that carries its secret. With `user`, a
+    /// personal token acting as that user (admins for anyone; a personal token's user for
+    /// themselves); without, a service token with its own role and teams (admins).
     @Sendable func create(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var request = request
-        try AccessPolicy.checkManagesTokens(context.caller)
+        let caller = context.caller
+        if !caller.isAdmin, caller.user == nil { try AccessPolicy.checkManagesTokens(caller) }
         let line = try await request.singleLine()
         let body = try line.decode(CreateTokenLine.self)
-        let role = try body.validatedRole()
-        let (token, secret) = try await tokens.create(
-            name: body.name, role: role, teams: body.teams ?? [], expiresAt: try body.expiry(line: line.number))
+        let created: (token: Token, secret: TokenSecret)
+        if let user = body.user {
+            guard caller.isAdmin || caller.user == user else {
+                throw APIError.forbidden("only admins may create tokens for another user")
+            }
+            try body.checkPersonal()
+            created = try await tokens.createPersonal(
+                name: body.name, user: user, expiresAt: try body.expiry(line: line.number))
+        } else {
+            try AccessPolicy.checkManagesTokens(caller)
+            let name = try body.serviceName(line: line.number)
+            let role = try body.validatedRole(line: line.number)
+            created = try await tokens.create(
+                name: name, role: role, teams: body.teams ?? [], expiresAt: try body.expiry(line: line.number))
+        }
+        let (token, secret) = created
         context.logger.notice(
-            "created a token", metadata: ["token": "\(token.id)", "role": "\(token.role.rawValue)"])
+            "created a token",
+            metadata: ["token": "\(token.id)", "role": "\(token.role.rawValue)", "user": "\(token.user ?? "-")"])
         var response = StreamedLines.single(TokenLine(token: token, secret: secret), status: .created)
         response.headers[.cacheControl] = "no-store"
         return response

@@ -6,11 +6,16 @@ import Postgres
 public struct Token: Sendable, Hashable {
     /// The token's id, `tok_` followed by 16 hex digits.
     public let id: String
-    /// The name its changes are recorded under.
+    /// The token's name: the name a service token's changes are recorded under (a personal
+    /// token's are recorded under its user's name).
     public let name: String
-    /// What it may do.
+    /// The user a personal token acts as; nil for a service token.
+    public let user: String?
+    /// What it may do: a service token's role; for a personal token, its user's roles summed up
+    /// (``Principal/summaryRole``: admin for an admin user, else the strongest role of the user).
     public let role: Role
-    /// The teams whose tasks it may work on (unused for admins).
+    /// The teams whose tasks it may work on (unused for admins): a service token's own; for a
+    /// personal token, its user's teams, by name.
     public let teams: [String]
     /// When it was created.
     public let createdAt: Date
@@ -23,11 +28,12 @@ public struct Token: Sendable, Hashable {
 
     /// Creates a token record.
     public init(
-        id: String, name: String, role: Role, teams: [String], createdAt: Date, expiresAt: Date? = nil,
-        revokedAt: Date? = nil, lastUsedAt: Date? = nil
+        id: String, name: String, user: String? = nil, role: Role, teams: [String], createdAt: Date,
+        expiresAt: Date? = nil, revokedAt: Date? = nil, lastUsedAt: Date? = nil
     ) {
         self.id = id
         self.name = name
+        self.user = user
         self.role = role
         self.teams = teams
         self.createdAt = createdAt
@@ -36,9 +42,16 @@ public struct Token: Sendable, Hashable {
         self.lastUsedAt = lastUsedAt
     }
 
-    /// The caller a request presenting this token acts as.
+    /// The caller a request presenting this service token acts as. A personal token acts as its
+    /// user with the user's role in each team, which only ``TokenStore/authenticate(_:)`` knows:
+    /// this approximates it with ``role`` in every one of ``teams``.
     public var principal: Principal {
-        Principal(tokenID: id, name: name, role: role, teams: teams, expiresAt: expiresAt)
+        guard let user else {
+            return Principal(tokenID: id, name: name, role: role, teams: teams, expiresAt: expiresAt)
+        }
+        return Principal(
+            tokenID: id, user: user, admin: role == .admin,
+            memberships: role == .admin ? [] : teams.map { TeamRole(team: $0, role: role) }, expiresAt: expiresAt)
     }
 
     /// Whether the token authenticates at `date`: not revoked and not expired.
@@ -46,12 +59,18 @@ public struct Token: Sendable, Hashable {
         revokedAt == nil && (expiresAt.map { $0 > date } ?? true)
     }
 
-    /// The column list every token query selects, in the order `init(row:)` reads.
-    static let columns = "id, name, role, teams, created_at, expires_at, revoked_at, last_used_at"
+    /// The column list every token query selects from `api_tokens t`, in the order `init(row:)`
+    /// reads: a personal token's role and teams are its user's, summed up as
+    /// ``Principal/summaryRole`` does.
+    static let columns = """
+        t.id, t.name, t.owner, \(PeopleSQL.summaryRole("t")) AS role, \(PeopleSQL.summaryTeams("t")) AS teams,
+        t.created_at, t.expires_at, t.revoked_at, t.last_used_at
+        """
 
     init(row: PostgresRow) throws {
         id = try row.decode("id")
         name = try row.decode("name")
+        user = try row.decode("owner")
         role = try Self.role(row)
         teams = try row.decode("teams")
         createdAt = try row.decode("created_at")

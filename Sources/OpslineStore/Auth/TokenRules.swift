@@ -25,7 +25,7 @@ enum TokenRules {
     static func teams(_ teams: [String], role: Role) throws(TokenError) -> [String] {
         var unique: [String] = []
         for team in teams where !unique.contains(team) {
-            guard !team.isEmpty, team.count <= maximumTeamLength, team.utf8.allSatisfy(isTeamByte) else {
+            guard isTeamName(team) else {
                 throw .invalid(
                     field: "teams",
                     problem: "must be 1 to \(maximumTeamLength) characters of a-z, 0-9 and -; '\(team)' is not")
@@ -43,6 +43,11 @@ enum TokenRules {
         guard let expiresAt else { return nil }
         guard expiresAt > now else { throw .invalid(field: "expires_at", problem: "must be in the future") }
         return expiresAt
+    }
+
+    /// Whether `name` is spelled as a team: 1 to 63 characters of `a-z`, `0-9` and `-`.
+    static func isTeamName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= maximumTeamLength && name.utf8.allSatisfy(isTeamByte)
     }
 
     private static func isTeamByte(_ byte: UInt8) -> Bool {

@@ -21,11 +21,13 @@ public struct TokenStore: Sendable {
         self.cache = PrincipalCache(lifetime: Double(cacheLifetime.components.seconds))
     }
 
-    /// The principal for a presented secret, or nil when it is unknown, revoked or expired.
+    /// The principal for a presented secret, or nil when it is unknown, revoked or expired, or
+    /// a personal token whose user is disabled.
     ///
     /// A secret resolved in the last few seconds (`cacheLifetime`) is answered from memory. A
-    /// revocation takes effect on the next request on this replica, and on the others as soon as
-    /// they hear of it on ``NotifyChannel/tokens``; expiry takes effect on time everywhere.
+    /// revocation, a user disabled or a change of a user's memberships or admin flag takes effect
+    /// on the next request on this replica, and on the others as soon as they hear of it on
+    /// ``NotifyChannel/tokens``; expiry takes effect on time everywhere.
     public func authenticate(_ secret: TokenSecret) async throws -> Principal? {
         let hash = secret.hash
         if let cached = cache.principal(for: hash, at: clock.now) { return cached }
@@ -34,25 +36,56 @@ public struct TokenStore: Sendable {
             try await $0.query(TokenSQL.authenticate, [PostgresBytes(hash), clock.statementNow]).first
         }
         guard let row else { return nil }
-        let expiresAt = try row.decode("expires_at", as: Date?.self)
-        let principal = Principal(
-            tokenID: try row.decode("id"), name: try row.decode("name"), role: try Token.role(row),
-            teams: try row.decode("teams"), expiresAt: expiresAt)
-        cache.remember(principal, for: hash, expiresAt: expiresAt, readAt: generation, at: clock.now)
+        let principal = try Self.principal(row)
+        cache.remember(principal, for: hash, expiresAt: principal.expiresAt, readAt: generation, at: clock.now)
         return principal
     }
 
-    /// Whether the token `principal` stands for still authenticates: neither revoked nor
-    /// expired. Asks the database every time, never the cache of resolved secrets, which may not
-    /// have heard of a revocation yet; a followed event stream asks when a revocation is
-    /// announced (``NotifyChannel/tokens``).
-    public func stillAuthenticates(_ principal: Principal) async throws -> Bool {
-        try await pool.withIdempotentStatements { connection in
-            try await connection.query(TokenSQL.isActive, [principal.tokenID, clock.statementNow]).rows.isEmpty == false
+    /// Whether the token `principal` stands for still authenticates, and as whom now: the
+    /// principal as the database has it (a personal token's user's memberships may have changed),
+    /// or why it no longer authenticates. Asks the database every time, never the cache of
+    /// resolved secrets, which may not have heard of a revocation yet; a followed event stream
+    /// asks when a change is announced (``NotifyChannel/tokens``).
+    public func currentState(of principal: Principal) async throws -> TokenState {
+        let row = try await pool.withIdempotentStatements { connection in
+            try await connection.query(TokenSQL.principalByID, [principal.tokenID]).first
         }
+        guard let row else { return .ended("was deleted") }
+        if try row.decode("revoked_at", as: Date?.self) != nil { return .ended("was revoked") }
+        if let expiresAt = try row.decode("expires_at", as: Date?.self), expiresAt <= clock.now {
+            return .ended("expired")
+        }
+        if let user = try row.decode("owner", as: String?.self),
+            try row.decode("disabled_at", as: Date?.self) != nil
+        {
+            return .ended("belongs to \(user), who was disabled")
+        }
+        return .active(try Self.principal(row))
     }
 
-    /// Empties the cache of resolved secrets: called when another replica revokes a token.
+    /// Whether the token `principal` stands for still authenticates: neither revoked nor
+    /// expired, nor its user disabled (``currentState(of:)``).
+    public func stillAuthenticates(_ principal: Principal) async throws -> Bool {
+        if case .active = try await currentState(of: principal) { return true }
+        return false
+    }
+
+    /// The principal a row of ``TokenSQL/authenticate`` or ``TokenSQL/principalByID`` describes.
+    private static func principal(_ row: PostgresRow) throws -> Principal {
+        let id: String = try row.decode("id")
+        let expiresAt = try row.decode("expires_at", as: Date?.self)
+        guard let user = try row.decode("owner", as: String?.self) else {
+            return Principal(
+                tokenID: id, name: try row.decode("name"), role: try Token.role(row), teams: try row.decode("teams"),
+                expiresAt: expiresAt)
+        }
+        return Principal(
+            tokenID: id, user: user, admin: try row.decode("admin"), memberships: try User.memberships(row),
+            expiresAt: expiresAt)
+    }
+
+    /// Empties the cache of resolved secrets: called when another replica revokes a token or
+    /// changes a user's standing (disabled, memberships, admin flag).
     public func forgetCachedPrincipals() {
         cache.removeAll()
     }
@@ -73,7 +106,8 @@ public struct TokenStore: Sendable {
         }
     }
 
-    /// Creates a token and returns it with its secret, which is never retrievable again.
+    /// Creates a service token and returns it with its secret, which is never retrievable again.
+    /// Its teams become teams (``PeopleStore``) if they were not.
     ///
     /// - Parameters:
     ///   - name: Who or what the token is for; trimmed, 1 to 100 characters.
@@ -90,12 +124,48 @@ public struct TokenStore: Sendable {
         let name = try TokenRules.name(name)
         let teams = try TokenRules.teams(teams, role: role)
         let expiresAt = try TokenRules.expiry(expiresAt, now: clock.now)
+        return try await insert(name: name, role: role, teams: teams, user: nil, expiresAt: expiresAt)
+    }
+
+    /// Creates a personal token of `user` and returns it with its secret, which is never
+    /// retrievable again. It acts as the user: with the user's role in each of the user's teams
+    /// as they are when it is used, and not at all while the user is disabled.
+    ///
+    /// - Parameters:
+    ///   - name: What the token is for, such as `alice-laptop`; the user's name when nil.
+    ///   - user: The user it acts as; must exist and not be disabled.
+    ///   - expiresAt: When it stops authenticating; must be in the future. `nil` never expires.
+    /// - Throws: ``TokenError/invalid(field:problem:)`` for an unknown or disabled user or a
+    ///   value that breaks the rules of ``create(name:role:teams:expiresAt:)``.
+    public func createPersonal(
+        name: String?, user: String, expiresAt: Date? = nil
+    ) async throws -> (token: Token, secret: TokenSecret) {
+        let name = try TokenRules.name(name ?? user)
+        let expiresAt = try TokenRules.expiry(expiresAt, now: clock.now)
+        return try await insert(name: name, role: nil, teams: [], user: user, expiresAt: expiresAt)
+    }
+
+    private func insert(
+        name: String, role: Role?, teams: [String], user: String?, expiresAt: Date?
+    ) async throws -> (token: Token, secret: TokenSecret) {
         let secret = TokenSecret.generate()
         let id = Self.newID()
         let row = try await pool.inTransaction { connection in
-            try await connection.query(
+            if let user {
+                // Locks the user against being disabled until the token is stored.
+                guard let row = try await connection.query(PeopleSQL.lockUser, [user]).first else {
+                    throw TokenError.invalid(field: "user", problem: "names no user: '\(user)'")
+                }
+                if try row.decode("disabled_at", as: Date?.self) != nil {
+                    throw TokenError.invalid(field: "user", problem: "is disabled: '\(user)'")
+                }
+            }
+            if !teams.isEmpty {
+                try await connection.query(PeopleSQL.registerTeams, [teams, clock.statementNow])
+            }
+            return try await connection.query(
                 TokenSQL.insert,
-                [id, name, role.rawValue, teams, PostgresBytes(secret.hash), expiresAt, clock.statementNow]
+                [id, name, role?.rawValue, teams, PostgresBytes(secret.hash), expiresAt, clock.statementNow, user]
             ).first
         }
         guard let row else { throw PostgresError(kind: .decoding, message: "INSERT … RETURNING gave no row") }

@@ -1,13 +1,13 @@
 import Workflow
 
-/// Who runs a command: recorded as its events' actor, the role that meets workflow `roles:`
-/// guards, and the scope its idempotency keys belong to.
+/// Who runs a command: recorded as its events' actor, the role (in the task's team) that meets
+/// workflow `roles:` guards, and the scope its idempotency keys belong to.
 public struct CommandCaller: Sendable, Hashable {
     /// The name events record as their actor.
     public let name: String?
-    /// The caller's role; `nil` for the system itself (timers, escalations), which passes
-    /// `roles:` guards.
-    public let role: Role?
+    /// The caller's roles: nil for the system itself (timers, escalations), which passes `roles:`
+    /// guards.
+    let principal: Principal?
     /// The scope its idempotency keys belong to: a key is claimed, replayed and refused as a
     /// `duplicate` only within its scope, so one caller's key never answers another's request.
     ///
@@ -19,29 +19,31 @@ public struct CommandCaller: Sendable, Hashable {
     /// A replacement token starts with no keys: a retry must use the token that sent the command.
     public let idempotencyScope: String
 
-    /// Creates a caller.
-    /// - Parameters:
-    ///   - name: The name events record.
-    ///   - role: The role, or `nil` for the system.
-    ///   - idempotencyScope: The scope its idempotency keys belong to.
-    public init(name: String?, role: Role?, idempotencyScope: String) {
+    private init(name: String?, principal: Principal?, idempotencyScope: String) {
         self.name = name
-        self.role = role
+        self.principal = principal
         self.idempotencyScope = idempotencyScope
     }
 
-    /// The caller a token stands for.
+    /// The caller a token stands for: its events record the principal's name (a personal
+    /// token's user), its keys belong to the token.
     public init(_ principal: Principal) {
-        self.init(name: principal.name, role: principal.role, idempotencyScope: "token:\(principal.tokenID)")
+        self.init(name: principal.name, principal: principal, idempotencyScope: "token:\(principal.tokenID)")
     }
 
     /// The system itself, optionally named (e.g. `scheduler`).
     public static func system(_ name: String? = nil) -> CommandCaller {
-        CommandCaller(name: name, role: nil, idempotencyScope: name.map { "system:\($0)" } ?? "system")
+        CommandCaller(name: name, principal: nil, idempotencyScope: name.map { "system:\($0)" } ?? "system")
     }
 
-    /// The role as workflow guards name it.
-    var workflowRole: WorkflowRole? {
-        role.flatMap { WorkflowRole(rawValue: $0.rawValue) }
+    /// Whether the system itself runs the command (timers, escalations, spawns).
+    var isSystem: Bool { principal == nil }
+
+    /// The caller's role in `team`, as workflow guards name it: nil for the system (which passes
+    /// every guard); a caller with no role there (only a task it was let at can get here) counts
+    /// as a viewer, whom a `roles:` guard lets through only if it lists viewers.
+    func workflowRole(inTeam team: String?) -> WorkflowRole? {
+        guard let principal else { return nil }
+        return WorkflowRole(rawValue: (principal.role(in: team) ?? .viewer).rawValue) ?? .viewer
     }
 }

@@ -15,7 +15,12 @@ extension CommandTransaction {
             parent = try TaskRecord(row: row)
         }
         try authorize(.create(command), parent)
-        return try await insertTask(command)
+        let definition = catalog.latest(command.workflow)?.definition
+        var checked = command
+        (checked.team, checked.assignee) = try await checkedPeople(
+            team: command.team ?? definition?.team, assignee: command.assignee,
+            knownTeams: definition?.namedTeams ?? [])
+        return try await insertTask(checked)
     }
 
     /// Creates a task in its workflow's initial state, and whatever entering that state starts.
@@ -50,7 +55,7 @@ extension CommandTransaction {
         let (current, now) = try await lockTask(
             request.taskID, for: .transition(request), expectedVersion: request.expectedVersion)
         let definition = try await definition(of: current)
-        var context = TransitionContext(role: caller.workflowRole)
+        var context = TransitionContext(role: caller.workflowRole(inTeam: current.team))
         if definition.transition(named: request.transition)?.guards.requiresChildrenDone == true {
             context.openChildren = try await openChildren(of: current.id)
         }
@@ -77,10 +82,12 @@ extension CommandTransaction {
             fieldsChanged: task.fields != current.fields)
     }
 
-    func update(_ update: TaskUpdate) async throws -> TaskRecord {
+    func update(_ requested: TaskUpdate) async throws -> TaskRecord {
         let (current, _) = try await lockTask(
-            update.taskID, for: .update(update), expectedVersion: update.expectedVersion)
+            requested.taskID, for: .update(requested), expectedVersion: requested.expectedVersion)
         let definition = try await definition(of: current)
+        let (update, unassignment) = try await checkedPeople(
+            requested, current: current, knownTeams: definition.namedTeams)
         let fields = try checkingRules { () throws(RuleViolation) in
             try definition.applyFieldChanges(update.fields, to: current.fields)
         }
@@ -94,9 +101,9 @@ extension CommandTransaction {
                     (update.priority ?? current.priority), JSONText.encode(fields), statementNow,
                 ]
             ).first!)
-        record(
-            task, update.isAssignment ? "assigned" : "updated", Self.changes(from: current, to: task),
-            previousTeam: current.team)
+        var changes = Self.changes(from: current, to: task)
+        if let unassignment { changes["note"] = .string(unassignment) }
+        record(task, update.isAssignment ? "assigned" : "updated", changes, previousTeam: current.team)
         guard task.fields != current.fields else { return task }
         return try await followClocks(of: task, definition: definition, trigger: .fieldsChanged, at: task.updatedAt)
     }

@@ -17,6 +17,16 @@ public struct EventFilter: Sendable, Hashable {
     public init(scope: TeamScope) {
         self.scope = scope
     }
+
+    /// The same filter over `scope`: a followed stream's caller whose teams changed meanwhile.
+    public func rescoped(to scope: TeamScope) -> EventFilter {
+        var filter = EventFilter(scope: scope)
+        filter.task = task
+        filter.team = team
+        filter.workflow = workflow
+        filter.type = type
+        return filter
+    }
 }
 
 /// Reads the event log in `seq` order.

@@ -42,7 +42,10 @@ public final class WorkflowCatalog: Sendable {
     }
 
     /// Publishes `source` as the next version of its workflow unless the latest version has the
-    /// same content (the same SHA-256), and says which it was.
+    /// same content (the same SHA-256), and says which it was. Either way, every team the workflow
+    /// names (``WorkflowDefinition/namedTeams``: its `team:`, its escalations' and its spawned
+    /// children's) is registered in the same transaction if it was not a team yet, so that its
+    /// tasks land in teams that exist.
     /// - Parameters:
     ///   - source: The workflow's YAML (or JSON, which is YAML too).
     ///   - file: The name error messages give the source.
@@ -55,6 +58,7 @@ public final class WorkflowCatalog: Sendable {
         let (row, isNew) = try await pool.inTransaction { connection in
             // Serialises concurrent publishers of the same workflow (several replicas starting).
             try await connection.query(WorkflowSQL.lockWorkflowName, [definition.name])
+            try await connection.query(PeopleSQL.registerTeams, [definition.namedTeams, nil as Date?])
             if let latest = try await connection.query(WorkflowSQL.latestVersion, [definition.name]).first,
                 try latest.decode("checksum", as: String.self) == checksum
             {
@@ -66,6 +70,19 @@ public final class WorkflowCatalog: Sendable {
             return (inserted, true)
         }
         return WorkflowPublication(workflow: try remember(row), isNewVersion: isNew)
+    }
+
+    /// Registers every team that a version this replica knows names (``WorkflowDefinition/namedTeams``)
+    /// and that is not a team yet. Publishing does so for the versions it publishes; this covers
+    /// versions published before teams were kept.
+    func registerNamedTeams() async throws {
+        let teams = versions.withLock { all in
+            Set(all.values.flatMap { $0.values.flatMap(\.definition.namedTeams) })
+        }
+        guard !teams.isEmpty else { return }
+        _ = try await pool.inTransaction { connection in
+            try await connection.query(PeopleSQL.registerTeams, [teams.sorted(), nil as Date?])
+        }
     }
 
     /// The latest version of every workflow, sorted by name, as the database has them now (so

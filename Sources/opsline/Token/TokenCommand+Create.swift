@@ -2,20 +2,33 @@ import ArgumentParser
 import OpslineClient
 
 extension TokenCommand {
-    /// `opsline token create --name N --role R --team T… [--expires-in 30d | --expires-at T]`
+    /// `opsline token create --name N --role R --team T… [--expires-in 30d | --expires-at T]`, or
+    /// `opsline token create --user U [--name N] […]` for a personal token
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a token and print its secret, once.",
             discussion: """
+                A service token (--role and --team) has its own role over its own teams. A \
+                personal token (--user) acts as that user, with the user's role in each of the \
+                user's teams as they are when it is used; it stops working while the user is \
+                disabled. Admins create any token; a user may create personal tokens for \
+                themselves.
+
                 The secret is printed on standard output (with -o json or ndjson, as the \
                 'secret' member of the token) and is never shown again: store it now.
                 """)
 
-        @Option(help: "Who or what the token is for, such as alice or crm-bridge.")
-        var name: String
+        @Option(
+            help:
+                "Who or what the token is for, such as crm-bridge or alice-laptop (default with --user: the user's name)."
+        )
+        var name: String?
 
-        @Option(help: "admin, manager, member, service or viewer.")
-        var role: String
+        @Option(help: "admin, manager, member, service or viewer (a service token).")
+        var role: String?
+
+        @Option(help: ArgumentHelp("Make a personal token acting as this user.", valueName: "user"))
+        var user: String?
 
         @Option(
             name: .customLong("team"),
@@ -31,6 +44,17 @@ extension TokenCommand {
         @OptionGroup var client: ClientOptions
 
         func validate() throws {
+            if user != nil {
+                guard role == nil, teams.isEmpty else {
+                    throw ValidationError(
+                        "--user makes a personal token, which has its user's roles: leave out --role and --team")
+                }
+            } else {
+                guard name != nil else { throw ValidationError("Missing expected argument '--name <name>'") }
+                guard role != nil else {
+                    throw ValidationError("Missing expected argument '--role <role>' (or --user)")
+                }
+            }
             do {
                 _ = try TokenExpiry.date(expiresIn: expiresIn, expiresAt: expiresAt)
             } catch {
@@ -39,9 +63,13 @@ extension TokenCommand {
         }
 
         func run() async throws {
-            let token = NewToken(
-                name: name, role: role, teams: teams,
-                expiresAt: try TokenExpiry.date(expiresIn: expiresIn, expiresAt: expiresAt))
+            let expiry = try TokenExpiry.date(expiresIn: expiresIn, expiresAt: expiresAt)
+            let token =
+                if let user {
+                    NewToken(name: name, user: user, expiresAt: expiry)
+                } else {
+                    NewToken(name: name ?? "", role: role ?? "", teams: teams, expiresAt: expiry)
+                }
             try await client.withClient { opsline in
                 if client.output == .table {
                     let created = try await opsline.createToken(token)
