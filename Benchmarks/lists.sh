@@ -114,9 +114,9 @@ PGLOG=$DATA/postgres.log
 cluster_user "$PG_BIN/pg_ctl" start -w -D "$PGDATA_DIR" -l "$PGLOG" \
     -o "-c shared_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_nested_statements=on" >/dev/null
 
-# 2. The tasks, in the shapes people's lists meet: 10 teams, 200 people (30% of tasks
-#    unassigned), 80% closed; every open task has a running `resolution` clock, 2% of them
-#    breached. Titles and a text field are drawn from a 20,000-word vocabulary, plus words of
+# 2. The tasks, in the shapes people's lists meet: 10 teams of 20 people (30% of tasks
+#    unassigned), 80% closed; every open task has a running `resolution` clock, one in 47 of
+#    them breached. Titles and a text field are drawn from a 20,000-word vocabulary, plus words of
 #    known frequency: `refund` in 1% of titles, `printer` in 0.1%, `zebraflux` in 10 tasks, and
 #    `acme` (a customer) in 30% of the fields.
 log "loading $TASKS tasks"
@@ -128,8 +128,8 @@ CREATE TEMP TABLE words AS SELECT k, substr(md5(k::text), 1, 3 + k % 6) AS word 
 CREATE TEMP TABLE plan AS
 SELECT i,
        'team-' || (i % 10) AS team,
-       CASE WHEN i % 10 < 3 THEN NULL ELSE 'person-' || (i * 7 % 200) END AS assignee,
-       i % 5 = 0 AS open,
+       CASE WHEN i / 50 % 10 < 3 THEN NULL ELSE 'person-' || (i % 10 * 20 + i / 500 % 20) END AS assignee,
+       i / 10 % 5 = 0 AS open,
        now() - make_interval(secs => (:n - i) * 30.0) AS created_at
 FROM generate_series(1, :n) AS i;
 INSERT INTO tasks (id, workflow, workflow_version, state, title, priority, team, assignee, fields, created_at,
@@ -141,24 +141,24 @@ SELECT 'CMP-' || p.i, 'complaint-escalation', :wf_version,
            || CASE WHEN p.i % 1000 = 11 THEN ' printer' ELSE '' END
            || CASE WHEN p.i % (:n / 10) = 13 THEN ' zebraflux' ELSE '' END,
        'p' || (1 + p.i % 4), p.team, p.assignee,
-       jsonb_build_object('customer', CASE WHEN p.i % 10 < 3 THEN 'ACME' ELSE 'Customer ' || (p.i % 5000) END,
+       jsonb_build_object('customer', CASE WHEN p.i / 7 % 10 < 3 THEN 'ACME' ELSE 'Customer ' || (p.i % 5000) END,
                           'severity', 'p' || (1 + p.i % 3),
                           'resolution', w4.word || ' ' || w5.word || ' ' || w6.word || ' ' || w1.word),
        p.created_at, p.created_at + interval '1 hour',
        CASE WHEN p.open THEN NULL ELSE p.created_at + interval '1 day' END
 FROM plan p
-JOIN words w1 ON w1.k = p.i * 7919 % 20000
-JOIN words w2 ON w2.k = p.i * 104729 % 20000
-JOIN words w3 ON w3.k = p.i * 1299709 % 20000
-JOIN words w4 ON w4.k = p.i * 15485863 % 20000
-JOIN words w5 ON w5.k = p.i * 32452843 % 20000
-JOIN words w6 ON w6.k = p.i * 49979687 % 20000;
+JOIN words w1 ON w1.k = p.i::bigint * 7919 % 20000
+JOIN words w2 ON w2.k = p.i::bigint * 104729 % 20000
+JOIN words w3 ON w3.k = p.i::bigint * 1299709 % 20000
+JOIN words w4 ON w4.k = p.i::bigint * 15485863 % 20000
+JOIN words w5 ON w5.k = p.i::bigint * 32452843 % 20000
+JOIN words w6 ON w6.k = p.i::bigint * 49979687 % 20000;
 INSERT INTO task_counters (key, last_number) VALUES ('CMP', :n)
 ON CONFLICT (key) DO UPDATE SET last_number = excluded.last_number;
 INSERT INTO sla_clocks (task_id, policy, state, started_at, target_s, worked_s, running_since, breached_at, due_at)
 SELECT 'CMP-' || i, 'resolution', 'running', created_at, 86400, 0, created_at,
-       CASE WHEN i % 50 = 0 THEN now() - interval '1 hour' END,
-       CASE WHEN i % 50 = 0 THEN NULL ELSE now() + make_interval(secs => (i % 7200) * 60.0) END
+       CASE WHEN i % 47 = 0 THEN now() - interval '1 hour' END,
+       CASE WHEN i % 47 = 0 THEN NULL ELSE now() + make_interval(secs => (i % 7200) * 60.0) END
 FROM plan WHERE open;
 INSERT INTO events (task_id, type, actor, data, at, teams)
 SELECT 'CMP-' || i, 'created', 'bench', '{"state":"received","workflow_version":1}', created_at, ARRAY[team]
@@ -177,13 +177,13 @@ INDEX_S=$(awk -v s="$INDEX_START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", 
 SEARCH_SIZE=$(psql_value "SELECT pg_size_pretty(pg_relation_size('tasks_search'))")
 TABLE_SIZE=$(psql_value "SELECT pg_size_pretty(pg_relation_size('tasks'))")
 
-# 3. The server on that cluster, and a member of team-3 called person-3.
+# 3. The server on that cluster, and a member of team-3 called person-63.
 OPSLINE_ADMIN_TOKEN=$TOKEN setsid "$OPSLINE" serve --listen "127.0.0.1:$PORT" --database-url "$CONNINFO" \
     --workflows workflows >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 wait_ready "$BASE"
 MEMBER=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' \
-    -d '{"name":"person-3","role":"member","teams":["team-3"]}' "$BASE/v1/tokens" |
+    -d '{"name":"person-63","role":"member","teams":["team-3"]}' "$BASE/v1/tokens" |
     sed -E 's/.*"secret":"([^"]+)".*/\1/')
 
 # Times one request REPEAT times; prints the median and the slowest, the lines answered, and the
@@ -213,7 +213,7 @@ measure() { # $1: label, $2: method, $3: path and query, $4: token
                 if ($0 ~ /cost=|actual time|Cond:|Filter:|Sort Key|Sort Method|Buffers:|Rows Removed|InitPlan|SubPlan|Heap Blocks/) print
                 next
             }
-            { inplan = 0 }' | head -80
+            { inplan = 0 }' | awk 'NR <= 150'
         echo
     } >>"$WORK/plans.txt"
 }
@@ -232,7 +232,7 @@ measure "assignee=me&open=true&sort=due (opsline mine)" GET "/v1/tasks?assignee=
 measure "team-3 unassigned open, sort=priority, 50" GET "/v1/tasks?team=team-3&unassigned=true&open=true&sort=priority&limit=50" "$TOKEN"
 measure "workload report of team-3" GET "/v1/reports/workload?team=team-3" "$TOKEN"
 measure "workload report of every team (admin)" GET "/v1/reports/workload" "$TOKEN"
-measure "POST /v1/tasks/next (person-3 of team-3)" POST "/v1/tasks/next" "$MEMBER"
+measure "POST /v1/tasks/next (person-63 of team-3)" POST "/v1/tasks/next" "$MEMBER"
 
 echo
 echo "Task lists at scale: $TASKS tasks ($((TASKS / 5)) open), tasks table $TABLE_SIZE, tasks_search index $SEARCH_SIZE"

@@ -11,7 +11,8 @@ enum WorkloadSQL {
     ///   `events_assignments` index): an `assigned` or `updated` event's `assignee.to`, or for a
     ///   `created` event the assignee the task was created with (the `from` of its first change of
     ///   assignee, else the assignee it has now). Each task counts once per person.
-    /// - Closed recently: tasks closed within the window, by the assignee they have.
+    /// - Closed recently: tasks closed within the window (the `tasks_closed_at` index), by the
+    ///   assignee they have.
     ///
     /// Lines come team by team (no team last), each team's people by name, then its queue line.
     /// A team in `$1` (or `$2`, if the caller sees it) gets a queue line even when it is empty.
@@ -41,23 +42,25 @@ enum WorkloadSQL {
             WHERE (e.type = 'created' OR (e.type IN ('assigned', 'updated') AND e.data ? 'assignee'))
               AND e.at > \(now) - make_interval(secs => $5::float8) AND e.at <= \(now)
         ), assigned AS (
-            SELECT t.team, given.person, count(DISTINCT t.id) AS assigned_recently
-            FROM assignments a
-            JOIN tasks t ON t.id = a.task_id
-            CROSS JOIN LATERAL (
-                SELECT CASE
+            SELECT t.team, CASE
                     WHEN a.type <> 'created' THEN a.data -> 'assignee' ->> 'to'
                     WHEN first_change.change IS NULL THEN t.assignee
                     ELSE first_change.change ->> 'from'
-                END AS person
-                FROM (SELECT (SELECT f.data -> 'assignee' FROM events f
-                              WHERE f.task_id = t.id AND f.type IN ('assigned', 'updated') AND f.data ? 'assignee'
-                              ORDER BY f.seq LIMIT 1) AS change) first_change
-            ) given
-            WHERE given.person IS NOT NULL
-              AND ($1::text[] IS NULL OR t.team = ANY ($1::text[]))
+                END AS person,
+                t.id
+            FROM assignments a
+            JOIN tasks t ON t.id = a.task_id
+            LEFT JOIN LATERAL (
+                SELECT f.data -> 'assignee' AS change FROM events f
+                WHERE f.task_id = a.task_id AND f.type IN ('assigned', 'updated') AND f.data ? 'assignee'
+                ORDER BY f.seq LIMIT 1
+            ) first_change ON a.type = 'created'
+            WHERE ($1::text[] IS NULL OR t.team = ANY ($1::text[]))
               AND ($2::text IS NULL OR t.team = $2::text)
-            GROUP BY t.team, given.person
+        ), assigned_counts AS (
+            SELECT team, person, count(DISTINCT id) AS assigned_recently
+            FROM assigned WHERE person IS NOT NULL
+            GROUP BY team, person
         ), closed AS (
             SELECT t.team, t.assignee AS person, count(*) AS closed_recently
             FROM tasks t
@@ -70,7 +73,7 @@ enum WorkloadSQL {
             SELECT team, person, open, at_risk, breached, oldest_open_at,
                    0::bigint AS assigned_recently, 0::bigint AS closed_recently FROM held
             UNION ALL
-            SELECT team, person, 0, 0, 0, NULL, assigned_recently, 0 FROM assigned
+            SELECT team, person, 0, 0, 0, NULL, assigned_recently, 0 FROM assigned_counts
             UNION ALL
             SELECT team, person, 0, 0, 0, NULL, 0, closed_recently FROM closed
         ), teams AS (

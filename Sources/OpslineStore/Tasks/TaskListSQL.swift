@@ -15,14 +15,20 @@ enum TaskListSQL {
 
     /// The query of a search text `$13`: every word it holds, each as a word or a word's start
     /// (`'refund':* & 'acme':*`). The words are those PostgreSQL's own parser finds, so the text
-    /// is read as the documents are, and each goes to `to_tsquery` quoted (a quote doubled, a
-    /// backslash escaped: `chr(39)`, `chr(92)`), so no input is read as its syntax. A text
-    /// without a word is no query (NULL): it matches nothing.
+    /// is read as the documents are: the text's `tsvector`, printed (`'acme':2 'refund':1`, each
+    /// word quoted and escaped as `to_tsquery` reads it, so no input is read as its syntax), its
+    /// positions replaced by `:*` and the words joined by `&`. A text without a word is no query
+    /// (NULL), which matches nothing.
+    ///
+    /// Only immutable functions of `$13`, not a subquery: the planner folds the whole expression
+    /// into a constant query before planning, so it can estimate from the index's statistics how
+    /// many tasks hold the words: a rare word is looked up in `tasks_search`, a common one found
+    /// by walking the list's order (a subquery's value is unknown when planning, and a rare word
+    /// then cost a scan of every task).
     static let searchQuery = """
-        (SELECT CASE WHEN count(*) > 0 THEN to_tsquery('simple'::regconfig, string_agg(
-                chr(39) || replace(replace(word.lexeme, chr(92), chr(92) || chr(92)), chr(39), chr(39) || chr(39))
-                || chr(39) || ':*', ' & ')) END
-         FROM unnest(to_tsvector('simple'::regconfig, $13::text)) AS word)
+        to_tsquery('simple'::regconfig, nullif(replace(
+            regexp_replace(to_tsvector('simple'::regconfig, $13::text)::text, chr(39) || ':[0-9A-D,]+', chr(39) || ':*', 'g'),
+            ':* ' || chr(39), ':* & ' || chr(39)), ''))
         """
 
     /// The filters: `$1` workflow, `$2` state, `$3` team, `$4` assignee, `$5` the caller's teams,
