@@ -17,8 +17,10 @@ CREATE INDEX IF NOT EXISTS tasks_search ON tasks USING gin (
 
 -- Open tasks by team and assignee: a team's unassigned queue (`POST /v1/tasks/next`), a person's
 -- open work (`assignee=me`, the workload report), a team's open tasks (the CLI's default list).
--- Closed tasks, the bulk of a long-lived database, are not in it.
-CREATE INDEX IF NOT EXISTS tasks_open_team ON tasks (team, assignee, row_id) WHERE closed_at IS NULL;
+-- Closed tasks, the bulk of a long-lived database, are not in it. It holds `created_at` too, so the
+-- workload report counts open tasks per person, and finds their oldest, from the index alone.
+CREATE INDEX IF NOT EXISTS tasks_open_team ON tasks (team, assignee, row_id) INCLUDE (created_at)
+    WHERE closed_at IS NULL;
 
 -- The workload report's "closed in the last 7 days": closed tasks by when they closed. A task
 -- enters it once, when it closes; open tasks are not in it.

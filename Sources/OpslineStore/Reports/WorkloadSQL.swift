@@ -1,12 +1,17 @@
 /// The named query behind the workload report.
 enum WorkloadSQL {
+    /// The report's "now": the test's instant `$3`, else the transaction's.
+    private static let now = "coalesce($3::timestamptz, now())"
+
     /// Who holds what, per team and assignee, then each team's unassigned queue.
     ///
     /// `$1` the caller's teams, `$2` team, `$3` now (NULL: the transaction's `now()`), `$4` the
     /// at-risk horizon, `$5` the window in seconds.
     ///
-    /// - Open work: open tasks (the `tasks_open_team` index) by team and assignee; at risk and
-    ///   breached as the task list's `at_risk` and `breached` filters say.
+    /// - Open work: open tasks by team and assignee, counted from the `tasks_open_team` index
+    ///   alone (it holds `created_at` for the oldest); at risk and breached as the task list's
+    ///   `at_risk` and `breached` filters say, found from the clocks (`sla_clocks_due`,
+    ///   `sla_clocks_breached`), not by looking at every open task's clocks.
     /// - Assigned recently: the events that give a task an assignee within the window (the
     ///   `events_assignments` index): an `assigned` or `updated` event's `assignee.to`, or for a
     ///   `created` event the assignee the task was created with (the `from` of its first change of
@@ -16,27 +21,36 @@ enum WorkloadSQL {
     ///
     /// Lines come team by team (no team last), each team's people by name, then its queue line.
     /// A team in `$1` (or `$2`, if the caller sees it) gets a queue line even when it is empty.
-    /// The report's "now": the test's instant `$3`, else the transaction's.
-    private static let now = "coalesce($3::timestamptz, now())"
-
     static let report = """
-        WITH open_tasks AS (
-            SELECT t.team, t.assignee, t.created_at,
-                   EXISTS (SELECT 1 FROM sla_clocks c
-                           WHERE c.task_id = t.id AND \(SLAReportSQL.atRisk(clock: "c", horizon: "$4::timestamptz"))
-                   ) AS at_risk,
-                   EXISTS (SELECT 1 FROM sla_clocks c WHERE c.task_id = t.id AND c.breached_at IS NOT NULL) AS breached
+        WITH held AS (
+            SELECT t.team, t.assignee AS person, count(*) AS open, min(t.created_at) AS oldest_open_at
             FROM tasks t
-            WHERE t.closed_at IS NULL
+            WHERE t.closed_at IS NULL AND t.assignee IS NOT NULL
               AND ($1::text[] IS NULL OR t.team = ANY ($1::text[]))
               AND ($2::text IS NULL OR t.team = $2::text)
-        ), held AS (
-            SELECT team, assignee AS person, count(*) AS open, count(*) FILTER (WHERE at_risk) AS at_risk,
-                   count(*) FILTER (WHERE breached) AS breached, min(created_at) AS oldest_open_at
-            FROM open_tasks WHERE assignee IS NOT NULL
-            GROUP BY team, assignee
+            GROUP BY t.team, t.assignee
         ), queues AS (
-            SELECT team, count(*) AS unassigned FROM open_tasks WHERE assignee IS NULL GROUP BY team
+            SELECT t.team, count(*) AS unassigned
+            FROM tasks t
+            WHERE t.closed_at IS NULL AND t.assignee IS NULL
+              AND ($1::text[] IS NULL OR t.team = ANY ($1::text[]))
+              AND ($2::text IS NULL OR t.team = $2::text)
+            GROUP BY t.team
+        ), flags AS (
+            SELECT c.task_id,
+                   bool_or(\(SLAReportSQL.atRisk(clock: "c", horizon: "$4::timestamptz"))) AS at_risk,
+                   bool_or(c.breached_at IS NOT NULL) AS breached
+            FROM sla_clocks c
+            WHERE (\(SLAReportSQL.atRisk(clock: "c", horizon: "$4::timestamptz"))) OR c.breached_at IS NOT NULL
+            GROUP BY c.task_id
+        ), flagged AS (
+            SELECT t.team, t.assignee AS person, count(*) FILTER (WHERE f.at_risk) AS at_risk,
+                   count(*) FILTER (WHERE f.breached) AS breached
+            FROM flags f JOIN tasks t ON t.id = f.task_id
+            WHERE t.closed_at IS NULL AND t.assignee IS NOT NULL
+              AND ($1::text[] IS NULL OR t.team = ANY ($1::text[]))
+              AND ($2::text IS NULL OR t.team = $2::text)
+            GROUP BY t.team, t.assignee
         ), assignments AS (
             SELECT e.task_id, e.type, e.data FROM events e
             WHERE (e.type = 'created' OR (e.type IN ('assigned', 'updated') AND e.data ? 'assignee'))
@@ -70,8 +84,10 @@ enum WorkloadSQL {
               AND ($2::text IS NULL OR t.team = $2::text)
             GROUP BY t.team, t.assignee
         ), people AS (
-            SELECT team, person, open, at_risk, breached, oldest_open_at,
+            SELECT team, person, open, 0::bigint AS at_risk, 0::bigint AS breached, oldest_open_at,
                    0::bigint AS assigned_recently, 0::bigint AS closed_recently FROM held
+            UNION ALL
+            SELECT team, person, 0, at_risk, breached, NULL, 0, 0 FROM flagged
             UNION ALL
             SELECT team, person, 0, 0, 0, NULL, assigned_recently, 0 FROM assigned_counts
             UNION ALL
