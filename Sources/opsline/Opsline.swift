@@ -20,7 +20,8 @@ struct Opsline: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, TaskCommand.self, DatabaseCommand.self, TokenCommand.self,
             WhoamiCommand.self, LoginCommand.self, EventCommand.self, WatchCommand.self, WorkflowCommand.self,
-            SLACommand.self, ReportCommand.self, UserCommand.self, TeamCommand.self,
+            SLACommand.self, ReportCommand.self, MineCommand.self, NextCommand.self, UserCommand.self,
+            TeamCommand.self,
         ]
     )
 

@@ -83,6 +83,20 @@ extension ContractExchanges {
         try await api.exchange("limit is not a positive integer", .get, path, query: "limit=0", expect: 400)
         try await api.exchange("open is not true or false", .get, path, query: "open=maybe", expect: 400)
         try await api.exchange("after an unknown task", .get, path, query: "after=CMP-999", expect: 400)
+        try await api.exchange(
+            "my open tasks, most urgent first, with the count", .get, path,
+            query: "assignee=me&open=true&sort=due&limit=5&count=true", token: member, expect: 200)
+        try await api.exchange(
+            "the unassigned queue at risk within a day", .get, path, query: "unassigned=true&at_risk=1d&sort=priority",
+            expect: 200)
+        try await api.exchange(
+            "a field's value and a search, newest first", .get, path,
+            query: "field.severity=p1&field.customer=ACME&q=refund&sort=created", expect: 200)
+        try await api.exchange(
+            "recently changed, resumed after a task", .get, path, query: "sort=updated&after=\(parent)", expect: 200)
+        try await api.exchange("a field no workflow has", .get, path, query: "field.colour=red", expect: 400)
+        try await api.exchange("an unknown order", .get, path, query: "sort=urgency", expect: 400)
+        try await api.exchange("an unknown query parameter", .get, path, query: "stat=open", expect: 400)
     }
 
     /// `GET /v1/tasks/{id}`.

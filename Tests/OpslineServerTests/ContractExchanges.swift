@@ -53,6 +53,7 @@ struct ContractExchanges: Sendable {
         try await slaViews(drillTask: drillTask)
         try await reports()
         try await calendars()
+        try await lists()
         try await withoutToken()
     }
 
@@ -60,6 +61,8 @@ struct ContractExchanges: Sendable {
     func health() async throws {
         try await api.exchange("the process is up", .get, "/healthz", token: nil, expect: 200)
         try await api.exchange("the database answers", .get, "/readyz", token: nil, expect: 200)
+        try await api.exchange(
+            "an unknown query parameter", .get, "/healthz", query: "verbose=1", token: nil, expect: 400)
     }
 
     /// Publishes the drill workflow and creates its task, whose clock breaches 2 s of the test's

@@ -28,3 +28,12 @@ extension TestServer {
         try await database.tokens.createPersonal(name: nil, user: user).secret.value
     }
 }
+
+extension TestServer {
+    /// A person's token: creates user `name` with `role` in each of `teams` and returns the
+    /// secret of a personal token of theirs — the caller a member's CLI is.
+    func mintPerson(_ role: Role, teams: [String], name: String) async throws -> String {
+        try await addUser(name, Dictionary(uniqueKeysWithValues: teams.map { ($0, role) }))
+        return try await mintPersonal(name)
+    }
+}

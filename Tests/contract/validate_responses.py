@@ -229,8 +229,10 @@ def check_accepted_request(document, operation, parameters, exchange, problem):
     """What the server accepted must be something the document allows."""
     query = [name for name, _ in parse_qsl(urlsplit(exchange["uri"]).query, keep_blank_values=True)]
     known = {p["name"] for p in parameters if p.get("in") == "query"}
+    # A parameter family such as `field.<name>` is documented once, with `x-opsline-prefix`.
+    prefixes = [p["x-opsline-prefix"] for p in parameters if p.get("in") == "query" and "x-opsline-prefix" in p]
     for name in query:
-        if name not in known:
+        if name not in known and not any(name.startswith(prefix) for prefix in prefixes):
             problem(f"the server accepted the query parameter {name!r}, which the document does not list")
     body = exchange.get("request_body")
     if not body:

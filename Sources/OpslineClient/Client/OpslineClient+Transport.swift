@@ -86,7 +86,8 @@ extension OpslineClient {
         guard (200..<300).contains(status) else {
             throw await Self.failure(status: status, body: response.body)
         }
-        return ResponseChunks(status: status, url: url, chunks: response.body)
+        let headers = Dictionary(response.headers.map { ($0.name.lowercased(), $0.value) }) { _, last in last }
+        return ResponseChunks(status: status, url: url, chunks: response.body, headers: headers)
     }
 
     private func httpRequest(_ request: ClientRequest, url: String) -> HTTPClientRequest {

@@ -9,12 +9,15 @@ struct ResponseChunks {
     let status: Int
     /// The URL the body comes from, named when the connection breaks.
     let url: String
+    /// The response's headers, names in lower case (a repeated name keeps its last value).
+    let headers: [String: String]
     private let nextChunk: () async throws -> ByteBuffer?
 
-    init<Chunks: AsyncSequence>(status: Int, url: String, chunks: Chunks)
+    init<Chunks: AsyncSequence>(status: Int, url: String, chunks: Chunks, headers: [String: String] = [:])
     where Chunks.Element == ByteBuffer {
         self.status = status
         self.url = url
+        self.headers = headers
         var iterator = chunks.makeAsyncIterator()
         self.nextChunk = { try await iterator.next() }
     }

@@ -25,11 +25,11 @@ enum OpslineApplication {
         let v1 = router.group("v1").add(middleware: AuthMiddleware(tokens: database.tokens))
             .group(context: AuthenticatedRequestContext.self)
         TaskRoutes(tasks: database.tasks).register(on: v1.group("tasks"))
-        v1.post("events", use: EventBatchRoute(tasks: database.tasks).post)
+        v1.post("events", query: ["atomic"], use: EventBatchRoute(tasks: database.tasks).post)
         let stream = EventStreamRoute(
             events: database.events, signal: signal, tokens: database.tokens, revocations: revocations,
             clock: database.clock, heartbeat: heartbeat)
-        v1.get("events", use: stream.stream)
+        v1.get("events", query: EventStreamRoute.queryParameters, use: stream.stream)
         TokenRoutes(tokens: database.tokens).register(on: v1)
         // People: users, teams and their members.
         UserRoutes(people: database.people).register(on: v1)

@@ -53,6 +53,20 @@ enum AccessPolicy {
         principal.isAdmin ? .allTeams : .teams(principal.teams)
     }
 
+    /// The queues `principal` may take work from (`POST /v1/tasks/next`): every team's for an
+    /// admin, else the teams where it is a manager or member — a viewer's teams are not offered,
+    /// so a task picked there is never refused after the pick. Throws 403 for a service token:
+    /// tasks are taken by people, and a service token is no one's assignee.
+    static func takeableScope(_ principal: Principal) throws -> TeamScope {
+        if case .service = principal.kind {
+            throw APIError.forbidden("a service token cannot take tasks; use a personal token (opsline login)")
+        }
+        if principal.isAdmin { return .allTeams }
+        let teams = principal.memberships.filter { $0.role == .manager || $0.role == .member }.map(\.team)
+        guard !teams.isEmpty else { throw APIError.forbidden("role \(principal.summaryRole.rawValue) may not take tasks") }
+        return .teams(teams)
+    }
+
     /// The roles of docs/api.md, in one team. A `service` token — another system posting what happened —
     /// may do what a `member` may: every command of `POST /v1/events` (create, transition,
     /// update, comment; `assign` only to itself) on its teams' tasks, through that endpoint or the

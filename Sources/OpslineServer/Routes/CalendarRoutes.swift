@@ -13,8 +13,8 @@ struct CalendarRoutes {
     /// Adds the routes to the authenticated `/v1` group.
     func register(on v1: RouterGroup<AuthenticatedRequestContext>) {
         let group = v1.group("calendars")
-        group.get(use: list)
-        group.get(":name/due", use: due)
+        group.get(query: [], use: list)
+        group.get(":name/due", query: ["from", "duration"], use: due)
     }
 
     /// One line per calendar, by name; `24x7` is always there.

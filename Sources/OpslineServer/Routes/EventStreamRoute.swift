@@ -23,6 +23,8 @@ struct EventStreamRoute {
     var clock: OpslineClock = .system
     var heartbeat: Duration = .seconds(15)
     static let pageSize = 500
+    /// The query parameters the stream reads.
+    static let queryParameters: QueryParameters = ["since", "task", "team", "workflow", "type", "follow"]
 
     @Sendable func stream(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let caller = context.caller

@@ -8,10 +8,10 @@ struct HealthRoutes {
 
     /// Adds the probes to the root router, outside the authenticated `/v1` group.
     func register(on router: Router<OpslineRequestContext>) {
-        router.get("healthz") { _, _ in
+        router.get("healthz", query: []) { _, _ in
             StreamedLines.single(JSONValue.object(["status": "ok"]), status: .ok)
         }
-        router.get("readyz") { _, _ in
+        router.get("readyz", query: []) { _, _ in
             guard await database.isReady() else {
                 throw APIError.unavailable("PostgreSQL does not answer or its schema is not current")
             }

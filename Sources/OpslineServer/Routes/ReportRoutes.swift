@@ -11,8 +11,9 @@ struct ReportRoutes {
     /// Adds the routes to the authenticated `/v1` group.
     func register(on v1: RouterGroup<AuthenticatedRequestContext>) {
         let group = v1.group("reports")
-        group.get("sla", use: sla)
-        group.get("flow", use: flow)
+        group.get("sla", query: ["by", "from", "to", "team", "workflow"], use: sla)
+        group.get("flow", query: ["workflow", "from", "to", "team"], use: flow)
+        group.get("workload", query: ["team", "within"], use: workload)
     }
 
     /// `GET /v1/reports/sla?by=team,workflow,policy&from=&to=&team=&workflow=`: one line per group.

@@ -15,8 +15,8 @@ struct SLARoutes {
     /// Adds the routes to the authenticated `/v1` group.
     func register(on v1: RouterGroup<AuthenticatedRequestContext>) {
         let group = v1.group("sla")
-        group.get("breaches", use: breaches)
-        group.get("at-risk", use: atRisk)
+        group.get("breaches", query: ["team", "workflow", "policy", "since", "open", "limit"], use: breaches)
+        group.get("at-risk", query: ["within", "team", "workflow", "policy", "limit"], use: atRisk)
     }
 
     /// `GET /v1/sla/breaches?team=&workflow=&policy=&since=&open=&limit=`: one line per breached

@@ -8,13 +8,14 @@ struct TaskRoutes {
     let tasks: TaskStore
 
     func register(on group: RouterGroup<AuthenticatedRequestContext>) {
-        group.post(use: create)
-        group.get(use: list)
-        group.get(":id", use: show)
-        group.patch(":id", use: update)
-        group.post(":id/transitions", use: transition)
-        group.post(":id/comments", use: comment)
-        group.get(":id/events", use: events)
+        group.post(query: [], use: create)
+        group.get(query: TaskFilter.queryParameters, use: list)
+        group.post("next", query: [], use: NextTaskRoute(tasks: tasks).take)
+        group.get(":id", query: [], use: show)
+        group.patch(":id", query: [], use: update)
+        group.post(":id/transitions", query: [], use: transition)
+        group.post(":id/comments", query: [], use: comment)
+        group.get(":id/events", query: [], use: events)
     }
 
     /// Each line creates one task in its own transaction; a bad line does not stop the others.
@@ -55,14 +56,21 @@ struct TaskRoutes {
         return Response(status: status, headers: headers, body: .init(contentsOf: buffers))
     }
 
+    /// The tasks the query asks for, streamed; with `count=true`, `X-Total-Count` says how many
+    /// match whatever `limit` and `after` say.
     @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let caller = context.caller
         try AccessPolicy.checkRole(caller, .read)
-        let stream = try await tasks.list(TaskFilter(request: request, scope: AccessPolicy.teamScope(caller)))
         let now = tasks.clock.now
-        return try await StreamedLines.response(stream, logger: context.logger) { [catalog = tasks.catalog] in
+        let filter = try TaskFilter(request: request, caller: caller, catalog: tasks.catalog, now: now)
+        let total = try QueryValues(request).bool("count") == true ? try await tasks.count(filter) : nil
+        let stream = try await tasks.list(filter)
+        var response = try await StreamedLines.response(stream, logger: context.logger) {
+            [catalog = tasks.catalog] in
             TaskLine(task: $0, catalog: catalog, now: now)
         }
+        if let total { response.headers[.totalCount] = String(total) }
+        return response
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -135,7 +143,8 @@ struct TaskRoutes {
                 render: EventBatchRoute.renderer(catalog: tasks.catalog, clock: tasks.clock)))
     }
 
-    private static func response(_ answer: CommandAnswer) -> Response {
+    /// The response of one command: its task line or error line, flagged when replayed.
+    static func response(_ answer: CommandAnswer) -> Response {
         var headers: HTTPFields = [.contentType: NDJSON.contentType]
         if answer.replayed { headers[.idempotentReplayed] = "true" }
         if answer.status == .serviceUnavailable { headers[.retryAfter] = APIError.retryAfterUnavailable }
@@ -149,4 +158,6 @@ extension HTTPField.Name {
     static let idempotencyKey = Self("Idempotency-Key")!
     /// `Idempotent-Replayed: true` on a response that repeats an earlier outcome.
     static let idempotentReplayed = Self("Idempotent-Replayed")!
+    /// `X-Total-Count: N` on a list asked for its count (`GET /v1/tasks?count=true`).
+    static let totalCount = Self("X-Total-Count")!
 }

@@ -8,11 +8,11 @@ struct TeamRoutes {
 
     func register(on v1: RouterGroup<AuthenticatedRequestContext>) {
         let group = v1.group("teams")
-        group.post(use: create)
-        group.get(use: list)
-        group.get(":name", use: show)
-        group.put(":name/members/:user", use: setMember)
-        group.delete(":name/members/:user", use: removeMember)
+        group.post(query: [], use: create)
+        group.get(query: [], use: list)
+        group.get(":name", query: [], use: show)
+        group.put(":name/members/:user", query: [], use: setMember)
+        group.delete(":name/members/:user", query: [], use: removeMember)
     }
 
     /// 201 with the new team's line.

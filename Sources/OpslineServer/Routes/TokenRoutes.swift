@@ -9,10 +9,10 @@ struct TokenRoutes {
     /// Adds the routes to the authenticated `/v1` group.
     func register(on v1: RouterGroup<AuthenticatedRequestContext>) {
         let group = v1.group("tokens")
-        group.post(use: create)
-        group.get(use: list)
-        group.delete(":id", use: revoke)
-        v1.get("me", use: me)
+        group.post(query: [], use: create)
+        group.get(query: [], use: list)
+        group.delete(":id", query: [], use: revoke)
+        v1.get("me", query: [], use: me)
     }
 
     /// 201 with the new token's line, the only one that carries its secret. With `user`, a

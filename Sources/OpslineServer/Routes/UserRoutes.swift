@@ -9,12 +9,12 @@ struct UserRoutes {
 
     func register(on v1: RouterGroup<AuthenticatedRequestContext>) {
         let group = v1.group("users")
-        group.post(use: create)
-        group.get(use: list)
-        group.get(":name", use: show)
-        group.patch(":name", use: update)
-        group.post(":name/disable", use: disable)
-        group.post(":name/enable", use: enable)
+        group.post(query: [], use: create)
+        group.get(query: ["team"], use: list)
+        group.get(":name", query: [], use: show)
+        group.patch(":name", query: [], use: update)
+        group.post(":name/disable", query: [], use: disable)
+        group.post(":name/enable", query: [], use: enable)
     }
 
     /// 201 with the new user's line.

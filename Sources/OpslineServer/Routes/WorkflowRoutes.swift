@@ -10,10 +10,10 @@ struct WorkflowRoutes {
     let catalog: WorkflowCatalog
 
     func register(on group: RouterGroup<AuthenticatedRequestContext>) {
-        group.get(use: list)
-        group.get(":name", use: show)
-        group.put(":name", use: publish)
-        group.get(":name/graph", use: graph)
+        group.get(query: [], use: list)
+        group.get(":name", query: ["version"], use: show)
+        group.put(":name", query: [], use: publish)
+        group.get(":name/graph", query: ["format", "version"], use: graph)
     }
 
     /// The latest version of every workflow, one line each, by name.

@@ -32,14 +32,22 @@ enum SLAReportSQL {
         LIMIT $10
         """
 
+    /// Whether the clock `clock` (an alias of `sla_clocks`) is at risk by `horizon` (an SQL
+    /// timestamptz): running, not yet breached, its deadline at or before the horizon. The one
+    /// definition of "at risk" for the at-risk view, the task list's `at_risk` filter and the
+    /// workload report.
+    static func atRisk(clock: String, horizon: String) -> String {
+        "\(clock).due_at IS NOT NULL AND \(clock).due_at <= \(horizon) AND \(clock).state = 'running' "
+            + "AND \(clock).breached_at IS NULL"
+    }
+
     /// One page of running, not yet breached clocks due by `$1`, soonest first (ties by task id
     /// and policy). `$2`–`$4`: the cursor (due_at, task id, policy) of the last row seen; `$5`
     /// team, `$6` workflow, `$7` policy, `$8` the caller's teams, `$9` the page size.
     static let atRiskPage = """
         SELECT c.due_at::text AS cursor_at, \(clockColumns)
         FROM sla_clocks c JOIN tasks t ON t.id = c.task_id
-        WHERE c.due_at IS NOT NULL AND c.due_at <= $1::timestamptz
-          AND c.state = 'running' AND c.breached_at IS NULL
+        WHERE \(atRisk(clock: "c", horizon: "$1::timestamptz"))
           AND ($2::timestamptz IS NULL OR c.due_at >= $2::timestamptz)
           AND ($2::timestamptz IS NULL OR (c.due_at, c.task_id, c.policy) > ($2::timestamptz, $3::text, $4::text))
           AND ($5::text IS NULL OR t.team = $5::text)

@@ -43,34 +43,3 @@ public struct TransitionRequest: Sendable, Hashable {
         self.transition = transition
     }
 }
-
-/// Filters for listing tasks; nil means "any".
-public struct TaskFilter: Sendable, Hashable {
-    /// Only this workflow.
-    public var workflow: String?
-    /// Only tasks in this state.
-    public var state: String?
-    /// Only this team's tasks.
-    public var team: String?
-    /// Only tasks assigned to this person.
-    public var assignee: String?
-    /// Only tasks with this priority.
-    public var priority: String?
-    /// Only children of this task.
-    public var parent: String?
-    /// true: only tasks not in a final state; false: only closed ones.
-    public var open: Bool?
-    /// Only tasks with (true) or without (false) a breached SLA clock.
-    public var breached: Bool?
-    /// Only tasks this scope sees (the caller's visibility).
-    public let scope: TeamScope
-    /// Resume after this task id (exclusive).
-    public var after: String?
-    /// Stop after this many tasks.
-    public var limit: Int?
-
-    /// No filter but the scope: every task `scope` sees, oldest first.
-    public init(scope: TeamScope) {
-        self.scope = scope
-    }
-}

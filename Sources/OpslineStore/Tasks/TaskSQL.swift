@@ -44,26 +44,6 @@ enum TaskSQL {
 
     static let teamsOfTasks = "SELECT id, team FROM tasks WHERE id = ANY ($1::text[])"
 
-    static let rowIDOfTask = "SELECT row_id FROM tasks WHERE id = $1"
-
-    /// One keyset page of the task list; a NULL filter matches everything.
-    static let listPage = """
-        SELECT row_id, \(TaskRecord.columns) FROM tasks
-        WHERE row_id > $1
-          AND ($2::text IS NULL OR workflow = $2)
-          AND ($3::text IS NULL OR state = $3)
-          AND ($4::text IS NULL OR team = $4)
-          AND ($5::text IS NULL OR assignee = $5)
-          AND ($7::text[] IS NULL OR team = ANY ($7::text[]))
-          AND ($8::text IS NULL OR priority = $8)
-          AND ($9::text IS NULL OR parent = $9)
-          AND ($10::bool IS NULL OR (closed_at IS NULL) = $10)
-          AND ($11::bool IS NULL OR EXISTS (
-                SELECT 1 FROM sla_clocks c WHERE c.task_id = tasks.id AND c.breached_at IS NOT NULL) = $11)
-        ORDER BY row_id
-        LIMIT $6
-        """
-
     /// One page of a task's events after `$2`, oldest first.
     static let taskEventsPage = """
         SELECT \(EventRecord.columns) FROM events WHERE task_id = $1 AND seq > $2 ORDER BY seq LIMIT $3

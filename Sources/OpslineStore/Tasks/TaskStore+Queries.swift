@@ -1,4 +1,5 @@
 import Postgres
+import Workflow
 
 extension TaskStore {
     /// Rows fetched per round trip when streaming lists.
@@ -20,29 +21,46 @@ extension TaskStore {
         return try rows.map { try $0.decode("id", as: String.self) }
     }
 
-    /// Tasks matching `filter`, oldest first, fetched page by page as the consumer reads:
-    /// memory stays bounded however many tasks match.
-    public func list(_ filter: TaskFilter) async throws -> PagedSequence<TaskRecord> {
-        var cursor: Int64 = 0
-        if let after = filter.after {
-            let row = try await pool.withIdempotentStatements { try await $0.query(TaskSQL.rowIDOfTask, [after]).first }
-            guard let row else { throw StoreError.unknownReference(field: "after", value: after) }
-            cursor = try row.decode("row_id")
-        }
-        let start = cursor
-        return pages(limit: filter.limit) { [self] remaining, lastCursor in
-            let rows = try await pool.withIdempotentStatements { connection in
-                try await connection.query(
-                    TaskSQL.listPage,
-                    [
-                        lastCursor ?? start, filter.workflow, filter.state, filter.team, filter.assignee,
-                        min(remaining, Self.pageSize), filter.scope.visibleTeams, filter.priority, filter.parent,
-                        filter.open, filter.breached,
-                    ]
-                ).rows
+    /// Tasks matching `filter`, in `filter.sort`'s order (oldest first by default), fetched page
+    /// by page as the consumer reads: memory stays bounded however many tasks match.
+    ///
+    /// `filter.after` resumes after that task's place in the order, as it is when the list starts.
+    public func list(_ filter: TaskFilter) async throws -> KeysetSequence<TaskRecord, TaskListCursor> {
+        let start = try await filter.after.asyncMap { after in
+            let row = try await pool.withIdempotentStatements {
+                try await $0.query(TaskListSQL.cursor(filter.sort), [after]).first
             }
-            return try rows.map { (try TaskRecord(row: $0), try $0.decode("row_id", as: Int64.self)) }
+            guard let row else { throw StoreError.unknownReference(field: "after", value: after) }
+            return try TaskListCursor(row: row)
         }
+        let (sql, keyCount) = (TaskListSQL.page(filter.sort), TaskListSQL.keyCount(filter.sort))
+        let filters = filterParameters(filter)
+        return KeysetSequence<TaskRecord, TaskListCursor>(pageSize: Self.pageSize, limit: filter.limit) {
+            [pool] remaining, last in
+            let cursor = last ?? start
+            let parameters: [any PostgresBindable] =
+                filters + [min(remaining, Self.pageSize), cursor?.rowID]
+                + (0..<keyCount).map { index in cursor.flatMap { $0.keys[index] } }
+            let rows = try await pool.withIdempotentStatements { try await $0.query(sql, parameters).rows }
+            return try rows.map { (try TaskRecord(row: $0), try TaskListCursor(row: $0)) }
+        }
+    }
+
+    /// How many tasks `filter` matches, whatever its `limit` and `after`.
+    public func count(_ filter: TaskFilter) async throws -> Int {
+        let parameters = filterParameters(filter)
+        let row = try await pool.withIdempotentStatements { try await $0.query(TaskListSQL.count, parameters).first }
+        return Int(try row?.decode("total", as: Int64.self) ?? 0)
+    }
+
+    /// `$1`–`$13` of ``TaskListSQL/filters``.
+    private func filterParameters(_ filter: TaskFilter) -> [any PostgresBindable] {
+        let fields: String? =
+            filter.fields.isEmpty ? nil : JSONValue.array(filter.fields.map { .array($0.patterns) }).jsonText
+        return [
+            filter.workflow, filter.state, filter.team, filter.assignee, filter.scope.visibleTeams, filter.priority,
+            filter.parent, filter.open, filter.breached, filter.unassigned, filter.atRiskBy, fields, filter.search,
+        ]
     }
 
     /// A task's history, oldest first, streamed page by page.
@@ -77,5 +95,13 @@ extension TaskStore {
             teams[try row.decode("id", as: String.self)] = .some(try row.decode("team", as: String?.self))
         }
         return teams
+    }
+}
+
+extension Optional {
+    /// The value `transform` makes of the wrapped one, or nil.
+    fileprivate func asyncMap<Mapped>(_ transform: (Wrapped) async throws -> Mapped) async throws -> Mapped? {
+        guard let self else { return nil }
+        return try await transform(self)
     }
 }

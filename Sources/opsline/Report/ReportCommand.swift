@@ -5,7 +5,7 @@ import OpslineClient
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Report SLA compliance and time spent per state.",
+        abstract: "Report SLA compliance, time spent per state and workload.",
         discussion: """
             Reports cover the tasks of your token's teams (admins: every team). --from and --to \
             take RFC 3339 times or dates (2026-11-01 is its midnight UTC).
@@ -15,7 +15,7 @@ struct ReportCommand: AsyncParsableCommand {
 
             \(ExitStatus.helpText)
             """,
-        subcommands: [SLA.self, Flow.self]
+        subcommands: [SLA.self, Flow.self, Workload.self]
     )
 }
 

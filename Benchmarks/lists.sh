@@ -1,0 +1,244 @@
+#!/usr/bin/env bash
+# Opsline task lists at scale: N tasks (1,000,000 by default) loaded straight into PostgreSQL, then
+# the lists people use timed over HTTP — the default list, a team's open tasks most urgent first,
+# search (`q=`) for rare and common words, `assignee=me`, `POST /v1/tasks/next` and the workload
+# report — each with the plan PostgreSQL ran for it (auto_explain). Prints figures; it is not a
+# test and asserts nothing. See "Task lists at scale" in README.md.
+#
+#   bash Benchmarks/lists.sh
+#   BENCH_TASKS=100000 BENCH_OPSLINE=.build/debug/opsline bash Benchmarks/lists.sh
+#
+# Settings (environment):
+#   BENCH_TASKS     tasks to load (1000000); 20% open, 10 teams, 200 people
+#   BENCH_REPEAT    timed requests per case; the median and the slowest are printed (5)
+#   BENCH_SCRATCH   build folder (.build-bench); BENCH_OPSLINE: an opsline binary to use instead
+#   PG_BIN          (/usr/lib/postgresql/15/bin)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TASKS=${BENCH_TASKS:-1000000}
+REPEAT=${BENCH_REPEAT:-5}
+SCRATCH=${BENCH_SCRATCH:-.build-bench}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+TOKEN=bench
+
+log() { echo "lists.sh: $(date +%T) $*" >&2; }
+
+WORK=""
+SERVER_PID=""
+PGDATA_DIR=""
+
+cluster_user() { # runs a PostgreSQL server program as the user that owns the cluster
+    if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+stop_server() {
+    [[ -n $SERVER_PID ]] || return 0
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 120); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+}
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    stop_server
+    if [[ -n $PGDATA_DIR && -f $PGDATA_DIR/postmaster.pid ]]; then
+        cluster_user "$PG_BIN/pg_ctl" stop -D "$PGDATA_DIR" -m fast -w >/dev/null 2>&1 || true
+    fi
+    if [[ -n $WORK ]]; then
+        if [[ $status != 0 && $status != 130 && $status != 143 && -f $WORK/server.log ]]; then
+            log "last lines of the server log:"
+            tail -n 20 "$WORK/server.log" >&2 || true
+        fi
+        rm -rf "$WORK"
+    fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+for program in psql pg_ctl; do
+    [[ -x $PG_BIN/$program ]] || { log "$PG_BIN/$program not found (set PG_BIN)"; exit 1; }
+done
+
+if [[ -n ${BENCH_OPSLINE:-} ]]; then
+    OPSLINE=$BENCH_OPSLINE
+else
+    log "building release opsline in $SCRATCH (takes minutes the first time)"
+    swift build -c release --scratch-path "$SCRATCH" --product opsline
+    OPSLINE=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/opsline
+fi
+
+free_port() {
+    local candidate
+    for _ in $(seq 100); do
+        candidate=$((20000 + RANDOM % 40000))
+        if [[ -z $(ss -Htln "sport = :$candidate") ]]; then echo "$candidate"; return; fi
+    done
+    log "no free port found"
+    exit 1
+}
+
+wait_ready() { # $1: base URL
+    for attempt in $(seq 240); do
+        if curl -fsS -o /dev/null "$1/readyz" 2>/dev/null; then return; fi
+        kill -0 "$SERVER_PID" 2>/dev/null || { log "the server exited during start-up"; exit 1; }
+        [[ $attempt == 240 ]] && { log "the server was not ready after 120 s"; exit 1; }
+        sleep 0.5
+    done
+}
+
+WORK=$(mktemp -d /tmp/opsline-lists.XXXXXX)
+chmod 755 "$WORK"
+DATA=$WORK/data
+PGDATA_DIR=$DATA/pgdata
+CONNINFO="host=$DATA/run port=5432 user=opsline dbname=opsline"
+psql_run() { "$PG_BIN/psql" "$CONNINFO" -X -q -v ON_ERROR_STOP=1 "$@"; }
+psql_value() { "$PG_BIN/psql" "$CONNINFO" -X -A -t -v ON_ERROR_STOP=1 -c "$1"; }
+
+# 1. The first start initialises the embedded cluster, migrates and publishes the shipped
+#    workflows; the cluster is then restarted by hand with auto_explain, which logs the plan of
+#    every statement the server runs, and the server connects to it with --database-url.
+PORT=$(free_port)
+BASE="http://127.0.0.1:$PORT"
+log "initialising the embedded PostgreSQL in $DATA"
+OPSLINE_ADMIN_TOKEN=$TOKEN setsid "$OPSLINE" serve --listen "127.0.0.1:$PORT" --data-dir "$DATA" \
+    --workflows workflows >"$WORK/server-init.log" 2>&1 &
+SERVER_PID=$!
+wait_ready "$BASE"
+stop_server
+PGLOG=$DATA/postgres.log
+cluster_user "$PG_BIN/pg_ctl" start -w -D "$PGDATA_DIR" -l "$PGLOG" \
+    -o "-c shared_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_nested_statements=on" >/dev/null
+
+# 2. The tasks, in the shapes people's lists meet: 10 teams of 20 people (30% of tasks
+#    unassigned), 80% closed; every open task has a running `resolution` clock, one in 47 of
+#    them breached. Titles and a text field are drawn from a 20,000-word vocabulary, plus words of
+#    known frequency: `refund` in 1% of titles, `printer` in 0.1%, `zebraflux` in 10 tasks, and
+#    `acme` (a customer) in 30% of the fields.
+log "loading $TASKS tasks"
+LOAD_START=$SECONDS
+psql_run -v n="$TASKS" <<'SQL'
+SELECT version AS wf_version FROM workflow_versions WHERE workflow = 'complaint-escalation'
+ORDER BY version DESC LIMIT 1 \gset
+CREATE TEMP TABLE words AS SELECT k, substr(md5(k::text), 1, 3 + k % 6) AS word FROM generate_series(0, 19999) AS k;
+CREATE TEMP TABLE plan AS
+SELECT i,
+       'team-' || (i % 10) AS team,
+       CASE WHEN i / 50 % 10 < 3 THEN NULL ELSE 'person-' || (i % 10 * 20 + i / 500 % 20) END AS assignee,
+       i / 10 % 5 = 0 AS open,
+       now() - make_interval(secs => (:n - i) * 30.0) AS created_at
+FROM generate_series(1, :n) AS i;
+INSERT INTO tasks (id, workflow, workflow_version, state, title, priority, team, assignee, fields, created_at,
+                   updated_at, closed_at)
+SELECT 'CMP-' || p.i, 'complaint-escalation', :wf_version,
+       CASE WHEN p.open THEN 'investigating' ELSE 'closed' END,
+       initcap(w1.word) || ' ' || w2.word || ' ' || w3.word
+           || CASE WHEN p.i % 100 = 7 THEN ' refund' ELSE '' END
+           || CASE WHEN p.i % 1000 = 11 THEN ' printer' ELSE '' END
+           || CASE WHEN p.i % (:n / 10) = 13 THEN ' zebraflux' ELSE '' END,
+       'p' || (1 + p.i % 4), p.team, p.assignee,
+       jsonb_build_object('customer', CASE WHEN p.i / 7 % 10 < 3 THEN 'ACME' ELSE 'Customer ' || (p.i % 5000) END,
+                          'severity', 'p' || (1 + p.i % 3),
+                          'resolution', w4.word || ' ' || w5.word || ' ' || w6.word || ' ' || w1.word),
+       p.created_at, p.created_at + interval '1 hour',
+       CASE WHEN p.open THEN NULL ELSE p.created_at + interval '1 day' END
+FROM plan p
+JOIN words w1 ON w1.k = p.i::bigint * 7919 % 20000
+JOIN words w2 ON w2.k = p.i::bigint * 104729 % 20000
+JOIN words w3 ON w3.k = p.i::bigint * 1299709 % 20000
+JOIN words w4 ON w4.k = p.i::bigint * 15485863 % 20000
+JOIN words w5 ON w5.k = p.i::bigint * 32452843 % 20000
+JOIN words w6 ON w6.k = p.i::bigint * 49979687 % 20000;
+INSERT INTO task_counters (key, last_number) VALUES ('CMP', :n)
+ON CONFLICT (key) DO UPDATE SET last_number = excluded.last_number;
+INSERT INTO sla_clocks (task_id, policy, state, started_at, target_s, worked_s, running_since, breached_at, due_at)
+SELECT 'CMP-' || i, 'resolution', 'running', created_at, 86400, 0, created_at,
+       CASE WHEN i % 47 = 0 THEN now() - interval '1 hour' END,
+       CASE WHEN i % 47 = 0 THEN NULL ELSE now() + make_interval(secs => (i % 7200) * 60.0) END
+FROM plan WHERE open;
+INSERT INTO events (task_id, type, actor, data, at, teams)
+SELECT 'CMP-' || i, 'created', 'bench', '{"state":"received","workflow_version":1}', created_at, ARRAY[team]
+FROM plan;
+INSERT INTO events (task_id, type, actor, data, at, teams)
+SELECT 'CMP-' || i, 'assigned', 'bench',
+       jsonb_build_object('assignee', jsonb_build_object('from', NULL, 'to', assignee)),
+       created_at + interval '10 minutes', ARRAY[team]
+FROM plan WHERE assignee IS NOT NULL AND i % 3 = 0;
+SQL
+log "loaded in $((SECONDS - LOAD_START)) s; analysing"
+psql_run -c "VACUUM ANALYZE tasks" -c "VACUUM ANALYZE sla_clocks" -c "VACUUM ANALYZE events"
+INDEX_START=$(date +%s.%N)
+psql_run -c "REINDEX INDEX tasks_search"
+INDEX_S=$(awk -v s="$INDEX_START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+SEARCH_SIZE=$(psql_value "SELECT pg_size_pretty(pg_relation_size('tasks_search'))")
+TABLE_SIZE=$(psql_value "SELECT pg_size_pretty(pg_relation_size('tasks'))")
+
+# 3. The server on that cluster, and a member of team-3 called person-63.
+OPSLINE_ADMIN_TOKEN=$TOKEN setsid "$OPSLINE" serve --listen "127.0.0.1:$PORT" --database-url "$CONNINFO" \
+    --workflows workflows >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+wait_ready "$BASE"
+MEMBER=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' \
+    -d '{"name":"person-63","role":"member","teams":["team-3"]}' "$BASE/v1/tokens" |
+    sed -E 's/.*"secret":"([^"]+)".*/\1/')
+
+# Times one request REPEAT times; prints the median and the slowest, the lines answered, and the
+# plan of the slowest statement PostgreSQL ran for the last repetition.
+ROWS=()
+measure() { # $1: label, $2: method, $3: path and query, $4: token
+    local label=$1 method=$2 uri=$3 token=$4 times=() lines=0 mark
+    for _ in $(seq "$REPEAT"); do
+        mark=$(wc -c <"$PGLOG")
+        local out
+        out=$(curl -sS -o "$WORK/answer" -w '%{http_code} %{time_total}' -X "$method" \
+            -H "Authorization: Bearer $token" "$BASE$uri")
+        times+=("${out#* }")
+        lines=$(wc -l <"$WORK/answer")
+        [[ ${out%% *} == 2* ]] || { log "$label: HTTP ${out%% *}: $(head -c 300 "$WORK/answer")"; exit 1; }
+    done
+    local median slowest
+    median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] * 1000 }')
+    slowest=$(printf '%s\n' "${times[@]}" | sort -n | tail -1 | awk '{ printf "%.1f", $1 * 1000 }')
+    ROWS+=("$(printf '%-58s %9s %9s %6s' "$label" "$median" "$slowest" "$lines")")
+    {
+        echo "=== $label: $method $uri"
+        # Each statement's duration line, then its plan's node lines (not the query text).
+        tail -c +"$((mark + 1))" "$PGLOG" | awk '
+            /duration: [0-9.]+ ms  plan:/ { sub(/^.*duration:/, "duration:"); print; inplan = 1; next }
+            inplan && /^\t/ {
+                if ($0 ~ /cost=|actual time|Cond:|Filter:|Sort Key|Sort Method|Buffers:|Rows Removed|InitPlan|SubPlan|Heap Blocks/) print
+                next
+            }
+            { inplan = 0 }' | awk 'NR <= 150'
+        echo
+    } >>"$WORK/plans.txt"
+}
+
+log "timing the lists ($REPEAT requests each)"
+measure "default list, first 50 (oldest first)" GET "/v1/tasks?limit=50" "$TOKEN"
+measure "default list, 50 after the 500,000th task" GET "/v1/tasks?limit=50&after=CMP-$((TASKS / 2))" "$TOKEN"
+measure "q= rare word (10 tasks)" GET "/v1/tasks?q=zebraflux" "$TOKEN"
+measure "q= 0.1% word, first 50" GET "/v1/tasks?q=printer&limit=50" "$TOKEN"
+measure "q= 1% word, first 50" GET "/v1/tasks?q=refund&limit=50" "$TOKEN"
+measure "q= 30% word (a field), first 50" GET "/v1/tasks?q=acme&limit=50" "$TOKEN"
+measure "q= two words, first 50" GET "/v1/tasks?q=refund%20acme&limit=50" "$TOKEN"
+measure "field.severity=p1&open=true, first 50" GET "/v1/tasks?field.severity=p1&open=true&limit=50" "$TOKEN"
+measure "a member's default: team open, sort=due, 50, count" GET "/v1/tasks?open=true&sort=due&limit=50&count=true" "$MEMBER"
+measure "assignee=me&open=true&sort=due (opsline mine)" GET "/v1/tasks?assignee=me&open=true&sort=due" "$MEMBER"
+measure "team-3 unassigned open, sort=priority, 50" GET "/v1/tasks?team=team-3&unassigned=true&open=true&sort=priority&limit=50" "$TOKEN"
+measure "workload report of team-3" GET "/v1/reports/workload?team=team-3" "$TOKEN"
+measure "workload report of every team (admin)" GET "/v1/reports/workload" "$TOKEN"
+measure "POST /v1/tasks/next (person-63 of team-3)" POST "/v1/tasks/next" "$MEMBER"
+
+echo
+echo "Task lists at scale: $TASKS tasks ($((TASKS / 5)) open), tasks table $TABLE_SIZE, tasks_search index $SEARCH_SIZE"
+echo "building tasks_search over them: ${INDEX_S} s"
+printf '%-58s %9s %9s %6s\n' "request (HTTP, $REPEAT each)" "median ms" "max ms" "lines"
+printf '%s\n' "${ROWS[@]}"
+echo
+echo "Plans (auto_explain, last repetition of each request):"
+cat "$WORK/plans.txt"

@@ -1,0 +1,133 @@
+/// Named queries behind `GET /v1/tasks`: one keyset page per order (``TaskSort``), the place of
+/// the task a list resumes after, and the count of the tasks a filter matches.
+///
+/// Every query of the list shares ``filters`` and its parameters `$1`–`$13` (``filterParameters``);
+/// a NULL parameter matches everything. The statements are put together from the fixed fragments
+/// below, never from input.
+enum TaskListSQL {
+    /// A task's searchable words: its title and its string-valued fields, as `simple` full-text
+    /// lexemes. Spelled exactly as the expression of the `tasks_search` index (migration 0009),
+    /// which the planner then uses.
+    static let searchDocument = """
+        (to_tsvector('simple'::regconfig, tasks.title) \
+        || jsonb_to_tsvector('simple'::regconfig, tasks.fields, '["string"]'::jsonb))
+        """
+
+    /// The query of a search text `$13`: every word it holds, each as a word or a word's start
+    /// (`'refund':* & 'acme':*`). The words are those PostgreSQL's own parser finds, so the text
+    /// is read as the documents are: the text's `tsvector`, printed (`'acme':2 'refund':1`, each
+    /// word quoted and escaped as `to_tsquery` reads it, so no input is read as its syntax), its
+    /// positions replaced by `:*` and the words joined by `&`. A text without a word is no query
+    /// (NULL), which matches nothing.
+    ///
+    /// Only immutable functions of `$13`, not a subquery: the planner folds the whole expression
+    /// into a constant query before planning, so it can estimate from the index's statistics how
+    /// many tasks hold the words: a rare word is looked up in `tasks_search`, a common one found
+    /// by walking the list's order (a subquery's value is unknown when planning, and a rare word
+    /// then cost a scan of every task).
+    static let searchQuery = """
+        to_tsquery('simple'::regconfig, nullif(replace(
+            regexp_replace(to_tsvector('simple'::regconfig, $13::text)::text, chr(39) || ':[0-9A-D,]+', chr(39) || ':*', 'g'),
+            ':* ' || chr(39), ':* & ' || chr(39)), ''))
+        """
+
+    /// The filters: `$1` workflow, `$2` state, `$3` team, `$4` assignee, `$5` the caller's teams,
+    /// `$6` priority, `$7` parent, `$8` open, `$9` breached, `$10` unassigned, `$11` at risk by
+    /// (a horizon), `$12` field conditions (a JSON array with, per condition, the array of
+    /// patterns any of which the fields contain), `$13` search text.
+    static let filters = """
+        ($1::text IS NULL OR tasks.workflow = $1::text)
+          AND ($2::text IS NULL OR tasks.state = $2::text)
+          AND ($3::text IS NULL OR tasks.team = $3::text)
+          AND ($4::text IS NULL OR tasks.assignee = $4::text)
+          AND ($5::text[] IS NULL OR tasks.team = ANY ($5::text[]))
+          AND ($6::text IS NULL OR tasks.priority = $6::text)
+          AND ($7::text IS NULL OR tasks.parent = $7::text)
+          AND ($8::bool IS NULL OR (tasks.closed_at IS NULL) = $8::bool)
+          AND ($9::bool IS NULL OR EXISTS (
+                SELECT 1 FROM sla_clocks c WHERE c.task_id = tasks.id AND c.breached_at IS NOT NULL) = $9::bool)
+          AND ($10::bool IS NULL OR (tasks.assignee IS NULL) = $10::bool)
+          AND ($11::timestamptz IS NULL OR EXISTS (
+                SELECT 1 FROM sla_clocks c
+                WHERE c.task_id = tasks.id AND \(SLAReportSQL.atRisk(clock: "c", horizon: "$11::timestamptz"))))
+          AND ($12::jsonb IS NULL OR NOT EXISTS (
+                SELECT 1 FROM jsonb_array_elements($12::jsonb) AS condition (patterns)
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM jsonb_array_elements(condition.patterns) AS alternative (pattern)
+                    WHERE tasks.fields @> alternative.pattern)))
+          AND ($13::text IS NULL OR \(searchDocument) @@ \(searchQuery))
+        """
+
+    /// How many tasks the filters match.
+    static let count = "SELECT count(*) AS total FROM tasks WHERE \(filters)"
+
+    /// A task's most urgent SLA deadline: the soonest `due_at` of its running clocks, a breached
+    /// one counting at its breach; `infinity` (after every other) without a running clock.
+    static let dueKey = """
+        coalesce((SELECT min(coalesce(c.due_at, c.breached_at)) FROM sla_clocks c
+                  WHERE c.task_id = tasks.id AND c.state = 'running'), 'infinity'::timestamptz)
+        """
+
+    /// A priority's rank: `pN` ranks N, anything else after every `pN`.
+    static let priorityRank = """
+        CASE WHEN tasks.priority ~ '^p[0-9]{1,9}$' THEN substring(tasks.priority FROM 2)::integer \
+        ELSE 2147483647 END
+        """
+
+    /// The order keys each sort selects as `key1`…`key3`, after `row_id` (NULL: unused), and how
+    /// many of them the cursor carries (`$16`… in ``page(_:)``).
+    private static func keys(_ sort: TaskSort) -> (columns: String, count: Int) {
+        switch sort {
+        case .oldestFirst, .created: ("NULL::text AS key1, NULL::text AS key2, NULL::text AS key3", 0)
+        case .updated: ("tasks.updated_at AS key1, NULL::text AS key2, NULL::text AS key3", 1)
+        case .due: ("\(dueKey) AS key1, NULL::text AS key2, NULL::text AS key3", 1)
+        case .priority:
+            ("tasks.priority IS NULL AS key1, \(priorityRank) AS key2, coalesce(tasks.priority, '') AS key3", 3)
+        }
+    }
+
+    /// How many cursor keys a sort's page takes after the row id.
+    static func keyCount(_ sort: TaskSort) -> Int { keys(sort).count }
+
+    /// Rows after the cursor (`$15` row id, `$16`… keys; NULL `$15`: from the start), and the
+    /// order. Each order is total: the row id breaks every tie.
+    private static func keyset(_ sort: TaskSort) -> (after: String, order: String) {
+        switch sort {
+        case .oldestFirst: ("($15::bigint IS NULL OR row_id > $15::bigint)", "row_id")
+        case .created: ("($15::bigint IS NULL OR row_id < $15::bigint)", "row_id DESC")
+        case .updated:
+            ("($15::bigint IS NULL OR (key1, row_id) < ($16::timestamptz, $15::bigint))", "key1 DESC, row_id DESC")
+        case .due: ("($15::bigint IS NULL OR (key1, row_id) > ($16::timestamptz, $15::bigint))", "key1, row_id")
+        case .priority:
+            (
+                "($15::bigint IS NULL OR (key1, key2, key3, row_id) > ($16::bool, $17::integer, $18::text, $15::bigint))",
+                "key1, key2, key3, row_id"
+            )
+        }
+    }
+
+    /// One keyset page in `sort`'s order: `$14` the page size, `$15`… the cursor. Each row
+    /// carries its own cursor (`row_id`, `cursor1`…`cursor3`).
+    static func page(_ sort: TaskSort) -> String {
+        let (after, order) = keyset(sort)
+        return """
+            SELECT listed.*, key1::text AS cursor1, key2::text AS cursor2, key3::text AS cursor3
+            FROM (
+                SELECT row_id, \(TaskRecord.columns), \(keys(sort).columns)
+                FROM tasks
+                WHERE \(filters)
+            ) listed
+            WHERE \(after)
+            ORDER BY \(order)
+            LIMIT $14
+            """
+    }
+
+    /// The cursor of task `$1` in `sort`'s order, to resume after it.
+    static func cursor(_ sort: TaskSort) -> String {
+        """
+        SELECT row_id, key1::text AS cursor1, key2::text AS cursor2, key3::text AS cursor3
+        FROM (SELECT row_id, \(keys(sort).columns) FROM tasks WHERE tasks.id = $1) placed
+        """
+    }
+}
