@@ -20,7 +20,7 @@ struct Opsline: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, TaskCommand.self, DatabaseCommand.self, TokenCommand.self,
             WhoamiCommand.self, LoginCommand.self, EventCommand.self, WatchCommand.self, WorkflowCommand.self,
-            SLACommand.self, ReportCommand.self,
+            SLACommand.self, ReportCommand.self, CompletionCommand.self,
         ]
     )
 

@@ -57,6 +57,37 @@ struct ClosedPipeCLITests {
         }
     }
 
+    /// `opsline task list -o name | head -1`: enough ids to overflow the pipe several times.
+    @Test func namesIntoAPipeClosedAfterOneLineEndWith0AndSayNothing() async throws {
+        try await LiveServer.run { url in
+            let cli = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)
+            try await Self.seed(1200, with: cli)
+            let whole = try await cli.run("task", "list", "-o", "name")
+            try #require(whole.stdout.utf8.count > 2 * PipedCLI.pipeCapacity, "\(whole.stdout.utf8.count) bytes")
+
+            let piped = try await PipedCLI.run(cli, ["task", "list", "-o", "name"], readingLines: 1)
+            Self.expectQuietEnd(piped, afterReading: 1)
+            #expect(piped.linesRead == ["CMP-1"], "\(piped)")
+        }
+    }
+
+    /// The member commands print one task; a reader that stops after its first line leaves
+    /// them to end as quietly.
+    @Test func theMemberCommandsEndQuietlyWhenTheReaderStopsEarly() async throws {
+        try await LiveServer.run { url in
+            let cli = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)
+            try await Self.seed(1, with: cli)
+            for arguments in [
+                ["task", "edit", "CMP-1", "--field", "order_id=A-1"], ["task", "assign", "CMP-1", "bob"],
+                ["task", "unassign", "CMP-1"], ["task", "take", "CMP-1"], ["task", "comment", "CMP-1", "Called"],
+                ["task", "show", "CMP-1", "-o", "name"], ["completion", "bash"],
+            ] {
+                let piped = try await PipedCLI.run(cli, arguments, readingLines: 1)
+                Self.expectQuietEnd(piped, afterReading: 1)
+            }
+        }
+    }
+
     @Test func eventPostStopsPrintingResultsOnceTheReaderHasGone() async throws {
         try await LiveServer.run { url in
             let cli = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)

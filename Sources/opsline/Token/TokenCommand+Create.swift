@@ -31,6 +31,11 @@ extension TokenCommand {
         @OptionGroup var client: ClientOptions
 
         func validate() throws {
+            if client.output == .name {
+                throw ValidationError(
+                    "-o name would print the token's id alone and lose its secret, which is shown only once; "
+                        + "use -o table, json or ndjson")
+            }
             do {
                 _ = try TokenExpiry.date(expiresIn: expiresIn, expiresAt: expiresAt)
             } catch {
