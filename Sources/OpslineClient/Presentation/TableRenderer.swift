@@ -5,10 +5,11 @@
 /// are separated by two spaces and lines carry no trailing spaces. Line breaks and tabs inside a
 /// cell become spaces, so every row stays on one line.
 ///
-/// The presentation adds three things: with a ``Presentation/width``, the widest columns are
-/// narrowed, one column at a time, until the lines fit (none below ``Column/minimumWidth``), and
-/// their cells cut with `…` — and should that not be enough, the columns with a
-/// ``Column/dropRank`` (never cut) are left out, the lowest first; without
+/// The presentation adds three things: with a ``Presentation/width``, columns with a
+/// ``Column/dropRank`` are left out, the lowest first, while the table would not fit even with
+/// its free text (TITLE) cut to ``comfortableTextWidth``; then the widest columns are narrowed,
+/// one column at a time, until the lines fit (none below ``Column/minimumWidth``), and their
+/// cells cut with `…`; without
 /// ``Presentation/headers`` a top-level table (no ``indent``) leaves its header line out; with
 /// ``Presentation/colour`` coloured cells are painted (widths are counted without the escapes).
 public struct TableRenderer: Sendable, Hashable {
@@ -89,22 +90,23 @@ public struct TableRenderer: Sendable, Hashable {
         return cells.map { line($0, widths: widths, shown: shown, colour: presentation.colour) }.joined()
     }
 
-    /// The narrowest each column is made: a column that may be dropped is dropped rather than
-    /// cut (a cut time or team says little); any other down to its ``Column/minimumWidth``.
-    private func minimums(_ natural: [Int]) -> [Int] {
-        columns.indices.map { columns[$0].dropRank == nil ? min(natural[$0], columns[$0].minimumWidth) : natural[$0] }
-    }
+    /// How narrow a column of free text (one with a ``Column/maximumWidth``, such as TITLE) may
+    /// become before other columns are dropped to make room.
+    static let comfortableTextWidth = 20
 
-    /// The columns kept in `width`: all of them, unless even narrowed to their minimum widths
-    /// they do not fit, in which case columns with a ``Column/dropRank`` are left out, the
-    /// lowest rank first, until the rest fit or none is left to drop.
+    /// The columns kept in `width`: all of them, unless they do not fit with their free text
+    /// cut to ``comfortableTextWidth`` and every other cell whole, in which case columns with a
+    /// ``Column/dropRank`` are left out, the lowest rank first, until the rest fit or none is
+    /// left to drop.
     func kept(_ natural: [Int], toFit width: Int) -> [Int] {
         var kept = Array(columns.indices)
-        let minimums = self.minimums(natural)
-        func narrowest(_ kept: [Int]) -> Int {
-            TerminalWidth.of(indent) + 2 * max(0, kept.count - 1) + kept.reduce(0) { $0 + minimums[$1] }
+        let comfortable = columns.indices.map {
+            columns[$0].maximumWidth == nil ? natural[$0] : min(natural[$0], Self.comfortableTextWidth)
         }
-        while narrowest(kept) > width,
+        func needed(_ kept: [Int]) -> Int {
+            TerminalWidth.of(indent) + 2 * max(0, kept.count - 1) + kept.reduce(0) { $0 + comfortable[$1] }
+        }
+        while needed(kept) > width,
             let drop = kept.filter({ columns[$0].dropRank != nil }).min(by: {
                 columns[$0].dropRank! < columns[$1].dropRank!
             })
@@ -115,12 +117,12 @@ public struct TableRenderer: Sendable, Hashable {
     }
 
     /// The widths with the widest of the `kept` columns narrowed, a column at a time, until a
-    /// line fits in `width` or no column can give more.
+    /// line fits in `width` or no column can give more (none below its ``Column/minimumWidth``).
     func narrowed(_ natural: [Int], keeping kept: [Int], toFit width: Int) -> [Int] {
         var widths = natural
         let fixed = TerminalWidth.of(indent) + 2 * max(0, kept.count - 1)
         var excess = fixed + kept.reduce(0) { $0 + widths[$1] } - width
-        let minimums = self.minimums(natural)
+        let minimums = columns.indices.map { min(natural[$0], columns[$0].minimumWidth) }
         while excess > 0 {
             guard let widest = kept.filter({ widths[$0] > minimums[$0] }).max(by: { widths[$0] < widths[$1] })
             else { break }

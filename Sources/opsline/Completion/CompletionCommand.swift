@@ -24,10 +24,12 @@ struct CompletionCommand: ParsableCommand {
             (the one --server, $OPSLINE_URL or the config file names, as for the command), \
             quietly: nothing is offered when it cannot be reached.
 
-            bash (~/.bashrc):   source <(opsline completion bash)
-            zsh (~/.zshrc, before compinit, or into a folder of $fpath):
-                                opsline completion zsh > "${fpath[1]}/_opsline"
-            fish:               opsline completion fish > ~/.config/fish/completions/opsline.fish
+            bash, in ~/.bashrc:
+              source <(opsline completion bash)
+            zsh, into a folder of $fpath (then restart zsh):
+              opsline completion zsh > "${fpath[1]}/_opsline"
+            fish:
+              opsline completion fish > ~/.config/fish/completions/opsline.fish
             """)
 
     @Argument(help: "bash, zsh or fish.")

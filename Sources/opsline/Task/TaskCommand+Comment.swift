@@ -7,11 +7,11 @@ extension TaskCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a comment to a task's history.",
             discussion: """
-                The text is the argument; '-' reads it from standard input (`git log -1 | \\
-                opsline task comment CMP-42 -`). Without it at a terminal, or with --edit, \\
-                $VISUAL (else $EDITOR, else vi) opens a temporary file, as `git commit` does; \\
-                lines starting with '#' are left out. An empty comment posts nothing and exits \\
-                with 1. The comment is a 'commented' event; the task itself does not change, \\
+                The text is the argument; '-' reads it from standard input (`git log -1 | \
+                opsline task comment CMP-42 -`). Without it at a terminal, or with --edit, \
+                $VISUAL (else $EDITOR, else vi) opens a temporary file, as `git commit` does; \
+                lines starting with '#' are left out. An empty comment posts nothing and exits \
+                with 1. The comment is a 'commented' event; the task itself does not change, \
                 and is printed as it is.
                 """)
 
