@@ -65,6 +65,8 @@ struct CLIProcess: Sendable {
     /// A file standard output goes to instead of a temporary one (such as `/dev/full`); the
     /// result's `stdout` is then empty.
     var output: URL?
+    /// More environment variables for the child, such as `COLUMNS` or `TZ`, set last.
+    var extraEnvironment: [String: String] = [:]
 
     /// A runner for the `opsline` built alongside the tests.
     init(serverURL: String? = nil, token: String? = nil) throws {
@@ -77,6 +79,13 @@ struct CLIProcess: Sendable {
     func with(token: String?) -> CLIProcess {
         var copy = self
         copy.token = token
+        return copy
+    }
+
+    /// This runner with more environment variables (``extraEnvironment``).
+    func with(environment: [String: String]) -> CLIProcess {
+        var copy = self
+        copy.extraEnvironment.merge(environment) { _, new in new }
         return copy
     }
 
@@ -99,6 +108,18 @@ struct CLIProcess: Sendable {
 
     /// Runs `opsline ARGUMENTS…` and waits for it to end.
     func run(_ arguments: [String]) async throws -> Result {
+        try await run(executable: executable, arguments)
+    }
+
+    /// Runs a `/bin/sh` command line, such as a pipeline into `xargs`, with this runner's
+    /// environment and `$OPSLINE` set to the executable's path, and waits for it to end.
+    func shell(_ commandLine: String) async throws -> Result {
+        try await with(environment: ["OPSLINE": executable.path])
+            .run(executable: URL(fileURLWithPath: "/bin/sh"), ["-c", commandLine])
+    }
+
+    /// Runs `executable ARGUMENTS…` as ``run(_:)-([String])`` describes.
+    private func run(executable: URL, _ arguments: [String]) async throws -> Result {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("opsline-cli-\(UUID().uuidString)")
         let home = self.home ?? scratch.appendingPathComponent("home")
@@ -142,15 +163,21 @@ struct CLIProcess: Sendable {
             stderr: try String(contentsOf: stderrURL, encoding: .utf8))
     }
 
-    /// The environment of a child: this process's without any `OPSLINE_*` variable, then
-    /// `OPSLINE_URL` and `OPSLINE_TOKEN` from this runner, and `home` as `HOME` with its
-    /// `.config` as `XDG_CONFIG_HOME`.
+    /// The environment of a child: this process's without any `OPSLINE_*` variable nor what
+    /// changes how tables look (`COLUMNS`, `NO_COLOR`, `VISUAL`, `EDITOR`), with `TZ=UTC`; then
+    /// `OPSLINE_URL` and `OPSLINE_TOKEN` from this runner, `home` as `HOME` with its `.config` as
+    /// `XDG_CONFIG_HOME`, and the ``extraEnvironment``.
     func environment(home: URL) -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OPSLINE_") }
+        let presentational: Set<String> = ["COLUMNS", "NO_COLOR", "VISUAL", "EDITOR"]
+        var environment = ProcessInfo.processInfo.environment.filter {
+            !$0.key.hasPrefix("OPSLINE_") && !presentational.contains($0.key)
+        }
+        environment["TZ"] = "UTC"
         environment["HOME"] = home.path
         environment["XDG_CONFIG_HOME"] = home.appendingPathComponent(".config").path
         environment["OPSLINE_URL"] = serverURL
         environment["OPSLINE_TOKEN"] = token
+        environment.merge(extraEnvironment) { _, new in new }
         return environment
     }
 

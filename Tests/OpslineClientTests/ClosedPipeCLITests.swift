@@ -57,6 +57,41 @@ struct ClosedPipeCLITests {
         }
     }
 
+    /// `opsline task list -o name | head -1`: enough ids to overflow the pipe, each written as
+    /// it arrives.
+    @Test func namesIntoAPipeClosedAfterOneLineEndWith0AndSayNothing() async throws {
+        try await LiveServer.run { url in
+            var cli = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)
+            cli.timeout = .seconds(120)  // 650 tasks in one batch, on a machine busy with every suite
+            try await Self.seed(650, with: cli)
+            let whole = try await cli.run("task", "list", "-o", "name")
+            try #require(whole.stdout.utf8.count > PipedCLI.pipeCapacity, "\(whole.stdout.utf8.count) bytes")
+
+            let piped = try await PipedCLI.run(cli, ["task", "list", "-o", "name"], readingLines: 1)
+            Self.expectQuietEnd(piped, afterReading: 1)
+            #expect(piped.linesRead == ["CMP-1"], "\(piped)")
+        }
+    }
+
+    /// The member commands print one task; a reader that stops after its first line leaves
+    /// them to end as quietly.
+    @Test func theMemberCommandsEndQuietlyWhenTheReaderStopsEarly() async throws {
+        try await LiveServer.run { url in
+            let cli = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)
+            try await Self.seed(1, with: cli)
+            let bob = try await cli.person("bob")
+            for (runner, arguments) in [
+                (cli, ["task", "edit", "CMP-1", "--field", "order_id=A-1"]), (cli, ["task", "assign", "CMP-1", "bob"]),
+                (cli, ["task", "unassign", "CMP-1"]), (bob, ["task", "take", "CMP-1"]),
+                (cli, ["task", "comment", "CMP-1", "Called"]), (cli, ["task", "show", "CMP-1", "-o", "name"]),
+                (cli, ["completion", "bash"]),
+            ] {
+                let piped = try await PipedCLI.run(runner, arguments, readingLines: 1)
+                Self.expectQuietEnd(piped, afterReading: 1)
+            }
+        }
+    }
+
     @Test func eventPostStopsPrintingResultsOnceTheReaderHasGone() async throws {
         try await LiveServer.run { url in
             let cli = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)

@@ -35,7 +35,10 @@ import Testing
         #expect(status.code == 7)
         #expect(
             status.message
-                == "error: cannot reach the Opsline server at http://x: connection refused")
+                == "error: cannot reach the Opsline server at http://x: connection refused\n"
+                + ExitStatus.connectionHint)
+        #expect(ExitStatus.connectionHint.contains("opsline login --server URL"))
+        #expect(ExitStatus.connectionHint.contains("OPSLINE_URL"))
     }
 
     @Test func otherFailuresExitWithOne() {
@@ -55,6 +58,17 @@ import Testing
         #expect(
             ExitStatus(for: error).message
                 == "error: CMP-42 changed (version_conflict)\n  current_version: 5")
+    }
+
+    @Test func aRefusedTransitionSaysWhatIsAllowedOnceNotTwice() {
+        let error = ClientError.server(
+            status: 409, code: "invalid_transition",
+            message: "unknown transition 'resolv'; did you mean 'resolve'? allowed from state 'investigating': resolve",
+            details: ["state": "investigating", "allowed": ["resolve"], "suggestion": "resolve"])
+        #expect(
+            ExitStatus(for: error).message
+                == "error: unknown transition 'resolv'; did you mean 'resolve'? "
+                + "allowed from state 'investigating': resolve (invalid_transition)")
     }
 
     @Test func anUnauthenticatedErrorSaysHowToPassAToken() {

@@ -83,11 +83,11 @@ struct SLACLITests {
         #expect(table.status == 0, "\(table)")
         #expect(
             table.stdout == """
-                Calendar:     support-hours (Asia/Shanghai)
-                From:         2026-11-20T09:00:00Z
-                Duration:     4h of working time
-                Due:          2026-11-21T05:00:00Z
-                Due (local):  2026-11-21T13:00:00+08:00
+                Calendar:        support-hours (Asia/Shanghai)
+                From:            2026-11-20T09:00:00Z
+                Duration:        4h of working time
+                Due:             2026-11-21T05:00:00Z
+                Due (calendar):  2026-11-21T13:00:00+08:00
 
                 """, "\(table)")
 

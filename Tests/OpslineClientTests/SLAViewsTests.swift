@@ -23,7 +23,7 @@ import Workflow
 
                 """)
         #expect(BreachListView.render([]) == "No breaches found.\n")
-        #expect(AtRiskListView.row(line)[3] == "-10m")
+        #expect(AtRiskListView.row(line)[2] == "overdue 10m")
     }
 
     @Test func theSLAReportShowsCompliancePercentagesAndWorkingTimes() throws {

@@ -25,9 +25,9 @@ import Testing
                   customer:  ACME
                   severity:  p1
                 SLA:
-                  POLICY          STATE    DUE                   DETAIL
-                  first_response  met      2026-11-22T09:00:00Z  stopped 2026-11-22T08:20:00Z
-                  resolution      running  2026-11-23T08:00:00Z  3h25m left
+                  POLICY          STATE    LEFT (WORKING)  DUE (UTC)             DETAIL
+                  first_response  met                   -  2026-11-22T09:00:00Z  stopped 2026-11-22T08:20:00Z
+                  resolution      running           3h25m  2026-11-23T08:00:00Z
 
                 """)
     }

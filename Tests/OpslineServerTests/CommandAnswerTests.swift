@@ -13,8 +13,10 @@ import Workflow
         StoreError.workflowNotFound("nope"),
         StoreError.versionConflict(taskID: "CMP-1", expected: 1, current: 2),
         StoreError.unknownReference(field: "parent", value: "CMP-9"),
-        StoreError.rule(.unknownTransition("fly")),
-        RuleViolation.transitionNotAllowed(transition: "close", from: "received", allowedFrom: ["resolved"]),
+        StoreError.rule(.unknownTransition("fly", hint: TransitionHint(state: "received", allowed: ["acknowledge"]))),
+        RuleViolation.transitionNotAllowed(
+            transition: "close", from: "received", allowedFrom: ["resolved"],
+            hint: TransitionHint(state: "received", allowed: ["acknowledge"], suggestion: nil)),
         RuleViolation.invalidFields([FieldProblem(field: "severity", problem: "must be one of p1, p2")]),
         RuleViolation.missingRequiredFields(transition: "close", fields: ["satisfaction"]),
         RuleViolation.roleNotAllowed(transition: "approve", role: "member", allowed: ["manager"]),

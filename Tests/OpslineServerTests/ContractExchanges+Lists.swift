@@ -8,16 +8,17 @@ extension ContractExchanges {
         try await api.exchange(
             "a complaint for the queue", .post, "/v1/tasks", body: Self.complaint, expect: 201)
         try await api.exchange("a viewer may not take a task", .post, next, token: viewer, expect: 403)
+        try await api.exchange("a service token may not take a task", .post, next, token: member, expect: 403)
         try await api.exchange(
-            "the most urgent unassigned task of support", .post, next, body: #"{"team":"support"}"#, token: member,
+            "the most urgent unassigned task of support", .post, next, body: #"{"team":"support"}"#, token: person,
             headers: [("Idempotency-Key", "next-1")], expect: 200)
         try await api.exchange(
-            "the same key again, replayed", .post, next, body: #"{"team":"support"}"#, token: member,
+            "the same key again, replayed", .post, next, body: #"{"team":"support"}"#, token: person,
             headers: [("Idempotency-Key", "next-1")], expect: 200)
         try await api.exchange(
             "nothing to take in billing", .post, next, body: #"{"workflow":"complaint-escalation"}"#,
-            token: outsider, expect: 204)
-        try await api.exchange("an unknown key", .post, next, body: #"{"teem":"support"}"#, token: member, expect: 400)
+            token: billingPerson, expect: 204)
+        try await api.exchange("an unknown key", .post, next, body: #"{"teem":"support"}"#, token: person, expect: 400)
 
         let workload = "/v1/reports/workload"
         try await api.exchange("every team's workload", .get, workload, expect: 200)

@@ -17,6 +17,10 @@ struct ContractExchanges: Sendable {
     let member: String
     /// A `member` of team `billing`, who may not see `support`'s tasks.
     let outsider: String
+    /// A personal token of `pat`, a member of `support`: a person, who may take tasks.
+    let person: String
+    /// A personal token of `olga`, a member of `billing`.
+    let billingPerson: String
     /// The due-work scheduler, on the test's time.
     let scheduler: RunningScheduler
 
@@ -37,6 +41,8 @@ struct ContractExchanges: Sendable {
         // The people the tasks' exchanges assign.
         try await server.addUser("alice", ["support": .member])
         try await server.addUser("bob", ["support": .member])
+        person = try await server.mintPerson(.member, teams: ["support"], name: "pat")
+        billingPerson = try await server.mintPerson(.member, teams: ["billing"], name: "olga")
     }
 
     /// Every area's exchanges, while the due-work scheduler runs (the drill's clock breaches when

@@ -65,6 +65,27 @@ import Testing
         }
     }
 
+    @Test func aMistypedTransitionNamesTheNearestOneAndTheAllowedOnes() async throws {
+        try await TestServer.make().run { api in
+            let id = try await api.createComplaint()
+            _ = try await api.move(id, "investigate")
+            let typo = try await api.move(id, "resolv")
+            #expect(typo.status == .conflict)
+            #expect(typo.errorCode == "invalid_transition")
+            let error = try #require(typo.object["error"])
+            #expect(error["suggestion"] == "resolve")
+            #expect(error["state"] == "investigating")
+            #expect(error["allowed"] == ["ask_customer", "resolve"])
+            #expect(error["message"]?.stringValue?.contains("did you mean 'resolve'?") == true, "\(error)")
+
+            let wrongState = try await api.move(id, "close")
+            let refused = try #require(wrongState.object["error"])
+            #expect(refused["allowed_from"] == ["resolved"])
+            #expect(refused["allowed"] == ["ask_customer", "resolve"])
+            #expect(refused["suggestion"] == nil, "a name the workflow has needs no suggestion")
+        }
+    }
+
     @Test func missingFieldsAreValidationAndGuardFailures() async throws {
         try await TestServer.make().run { api in
             let noCustomer = try await api.send(

@@ -62,10 +62,12 @@ struct TransitionPlanTests {
         #expect(
             refused
                 == .transitionNotAllowed(
-                    transition: "close", from: "investigating", allowedFrom: ["resolved"]))
+                    transition: "close", from: "investigating", allowedFrom: ["resolved"],
+                    hint: TransitionHint(state: "investigating", allowed: ["ask_customer", "resolve"])))
         #expect(
             refused?.message
-                == "transition 'close' is not allowed from state 'investigating' (only from resolved)")
+                == "transition 'close' is not allowed from state 'investigating' (only from resolved); "
+                + "allowed from state 'investigating': ask_customer, resolve")
     }
 
     @Test func anUnknownTransitionIsRefused() throws {
@@ -73,8 +75,39 @@ struct TransitionPlanTests {
         let refused = violation {
             _ = try workflow.planTransition("escalate", from: "received", fields: [:], changes: [:], context: .system)
         }
-        #expect(refused == .unknownTransition("escalate"))
-        #expect(refused?.message == "unknown transition 'escalate'")
+        #expect(
+            refused
+                == .unknownTransition(
+                    "escalate", hint: TransitionHint(state: "received", allowed: ["acknowledge", "investigate"])))
+        #expect(
+            refused?.message
+                == "unknown transition 'escalate'; allowed from state 'received': acknowledge, investigate")
+    }
+
+    @Test func aMistypedTransitionSuggestsTheNearestNameAndListsTheAllowedOnes() throws {
+        let workflow = try Fixtures.complaint()
+        let refused = violation {
+            _ = try workflow.planTransition(
+                "resolv", from: "investigating", fields: [:], changes: [:], context: .system)
+        }
+        #expect(
+            refused?.message
+                == "unknown transition 'resolv'; did you mean 'resolve'? "
+                + "allowed from state 'investigating': ask_customer, resolve")
+        guard case .unknownTransition(_, let hint)? = refused else {
+            Issue.record("not an unknown transition: \(String(describing: refused))")
+            return
+        }
+        #expect(
+            hint == TransitionHint(state: "investigating", allowed: ["ask_customer", "resolve"], suggestion: "resolve"))
+    }
+
+    @Test func aFinalStateAllowsNoTransitionAndSaysSo() throws {
+        let workflow = try Fixtures.complaint()
+        let refused = violation {
+            _ = try workflow.planTransition("reopen", from: "closed", fields: [:], changes: [:], context: .system)
+        }
+        #expect(refused?.message.hasSuffix("; no transition is allowed from state 'closed'") == true)
     }
 
     @Test func invalidChangesAreRefusedBeforeGuardsAreChecked() throws {

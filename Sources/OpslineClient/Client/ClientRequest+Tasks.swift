@@ -38,6 +38,17 @@ extension ClientRequest {
             lines: [.object(members)])
     }
 
+    /// `PATCH /v1/tasks/{id}`: changes fields, title, assignee, team or priority.
+    public static func updateTask(id: String, _ update: TaskChanges) -> ClientRequest {
+        ClientRequest(method: .patch, path: "/v1/tasks/" + escape(id), lines: [update.line])
+    }
+
+    /// `POST /v1/tasks/{id}/comments`: adds a comment to the task's history.
+    public static func comment(id: String, text: String) -> ClientRequest {
+        ClientRequest(
+            method: .post, path: "/v1/tasks/" + escape(id) + "/comments", lines: [.object(["text": .string(text)])])
+    }
+
     /// `GET /v1/tasks/{id}/events`: the task's history, oldest first.
     public static func events(taskID: String) -> ClientRequest {
         ClientRequest(method: .get, path: "/v1/tasks/" + escape(taskID) + "/events")

@@ -45,6 +45,26 @@ extension OpslineClient {
                 expectedVersion: expectedVersion))
     }
 
+    /// Changes a task's fields, title, assignee, team or priority (`PATCH /v1/tasks/{id}`).
+    ///
+    /// - Parameters:
+    ///   - id: The task's identifier.
+    ///   - update: What to change.
+    /// - Returns: The task after the change.
+    public func updateTask(id: String, _ update: TaskChanges) async throws(ClientError) -> TaskLine {
+        try await send(.updateTask(id: id, update))
+    }
+
+    /// Adds a comment to a task's history (`POST /v1/tasks/{id}/comments`).
+    ///
+    /// - Parameters:
+    ///   - id: The task's identifier.
+    ///   - text: The comment; not blank.
+    /// - Returns: The task, unchanged (the comment is a `commented` event).
+    public func comment(id: String, text: String) async throws(ClientError) -> TaskLine {
+        try await send(.comment(id: id, text: text))
+    }
+
     /// A task's history, oldest first (`GET /v1/tasks/{id}/events`).
     ///
     /// The request is sent when iteration starts.

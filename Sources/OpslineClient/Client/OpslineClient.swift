@@ -30,12 +30,13 @@ public struct OpslineClient: Sendable {
     ///   - requestTimeout: The limit for requests that return one line; streamed lists are limited
     ///     only by the read timeout (no byte for that long fails the request).
     ///   - readTimeout: How long to wait for the next byte of a response.
+    ///   - connectTimeout: How long to wait for a connection.
     public init(
         configuration: ClientConfiguration, requestTimeout: TimeAmount = .seconds(60),
-        readTimeout: TimeAmount = .seconds(60)
+        readTimeout: TimeAmount = .seconds(60), connectTimeout: TimeAmount = .seconds(10)
     ) {
         var httpConfiguration = HTTPClient.Configuration()
-        httpConfiguration.timeout = .init(connect: .seconds(10), read: readTimeout)
+        httpConfiguration.timeout = .init(connect: connectTimeout, read: readTimeout)
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
         let httpClient = HTTPClient(
             eventLoopGroupProvider: .singleton, configuration: httpConfiguration)

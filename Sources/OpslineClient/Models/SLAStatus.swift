@@ -14,11 +14,13 @@ public struct SLAStatus: Codable, Sendable, Hashable {
     public var remainingSeconds: Int?
     /// How many escalation steps have fired.
     public var escalationLevel: Int?
+    /// When the clock's warning fired, if it has.
+    public var warnedAt: Date?
 
     /// Creates an SLA status.
     public init(
         policy: String, state: String, dueAt: Date? = nil, stoppedAt: Date? = nil,
-        remainingSeconds: Int? = nil, escalationLevel: Int? = nil
+        remainingSeconds: Int? = nil, escalationLevel: Int? = nil, warnedAt: Date? = nil
     ) {
         self.policy = policy
         self.state = state
@@ -26,6 +28,7 @@ public struct SLAStatus: Codable, Sendable, Hashable {
         self.stoppedAt = stoppedAt
         self.remainingSeconds = remainingSeconds
         self.escalationLevel = escalationLevel
+        self.warnedAt = warnedAt
     }
 
     enum CodingKeys: String, CodingKey {
@@ -34,6 +37,7 @@ public struct SLAStatus: Codable, Sendable, Hashable {
         case stoppedAt = "stopped_at"
         case remainingSeconds = "remaining_s"
         case escalationLevel = "escalation_level"
+        case warnedAt = "warned_at"
     }
 
     /// Decodes one entry of a task line's `sla` array.
@@ -45,6 +49,7 @@ public struct SLAStatus: Codable, Sendable, Hashable {
         stoppedAt = try container.decodeTimestampIfPresent(forKey: .stoppedAt)
         remainingSeconds = try container.decodeIfPresent(Int.self, forKey: .remainingSeconds)
         escalationLevel = try container.decodeIfPresent(Int.self, forKey: .escalationLevel)
+        warnedAt = try container.decodeTimestampIfPresent(forKey: .warnedAt)
     }
 
     /// Encodes the entry as the server writes it, times as RFC 3339 text.
@@ -56,5 +61,6 @@ public struct SLAStatus: Codable, Sendable, Hashable {
         try container.encodeTimestamp(stoppedAt, forKey: .stoppedAt)
         try container.encodeIfPresent(remainingSeconds, forKey: .remainingSeconds)
         try container.encodeIfPresent(escalationLevel, forKey: .escalationLevel)
+        try container.encodeTimestamp(warnedAt, forKey: .warnedAt)
     }
 }

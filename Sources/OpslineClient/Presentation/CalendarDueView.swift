@@ -1,4 +1,5 @@
-/// The `table` output of `opsline sla due`: the deadline, in UTC and on the calendar's clock.
+/// The `table` output of `opsline sla due`: the deadline, in the presentation's time zone
+/// (``Presentation/timeZone``) and on the calendar's clock.
 public enum CalendarDueView {
     /// The key/value block of `line`.
     public static func render(_ line: CalendarDueLine) -> String {
@@ -7,7 +8,7 @@ public enum CalendarDueView {
             ("From", DisplayText.time(line.from)),
             ("Duration", "\(line.duration) of working time"),
             ("Due", DisplayText.time(line.dueAt)),
-            ("Due (local)", DisplayText.optional(line.dueAtLocal)),
+            ("Due (calendar)", DisplayText.optional(line.dueAtLocal)),
         ])
     }
 }

@@ -12,9 +12,47 @@ public enum DisplayText {
         return text
     }
 
-    /// A time as RFC 3339 UTC with whole seconds, or ``none``.
+    /// A time as RFC 3339 with whole seconds in the presentation's time zone
+    /// (``Presentation/timeZone``): `2026-11-22T08:00:00Z` in UTC, `2026-11-22T16:00:00+08:00`
+    /// in Shanghai; or ``none``.
     public static func time(_ date: Date?) -> String {
-        date.map(Timestamp.format) ?? none
+        guard let date else { return none }
+        return time(date, in: Presentation.current.timeZone)
+    }
+
+    /// A time as RFC 3339 with whole seconds in `zone`: `Z` for UTC, else the offset, such as
+    /// `+08:00`.
+    public static func time(_ date: Date, in zone: TimeZone) -> String {
+        let offset = zone.secondsFromGMT(for: date)
+        guard offset != 0 else { return Timestamp.format(date) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let sign = offset < 0 ? "-" : "+"
+        let minutes = abs(offset) / 60
+        let clock = String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+            parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        return clock + sign + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+
+    /// A time as RFC 3339 UTC with whole seconds, whatever the presentation: for JSON.
+    public static func utcTime(_ date: Date) -> String {
+        Timestamp.format(date)
+    }
+
+    /// The heading of a column of wall-clock deadlines: `DUE (LOCAL)`, or `DUE (UTC)` when times
+    /// are shown in UTC.
+    public static var dueHeader: String {
+        "DUE (\(Presentation.current.timeZoneLabel))"
+    }
+
+    /// The heading of a column of working time left on an SLA clock.
+    public static let workingLeftHeader = "SLA LEFT (WORKING)"
+
+    /// Working time left on a clock: `3h20m`, or `overdue 20m` once past its deadline.
+    public static func workingLeft(seconds: Int) -> String {
+        seconds >= 0 ? duration(seconds: seconds) : "overdue \(duration(seconds: -seconds))"
     }
 
     /// A JSON value for people: strings without quotes, `null` as ``none``, anything else as

@@ -87,21 +87,35 @@ public struct ExitStatus: Sendable, Hashable {
 
     private static func message(for error: ClientError) -> String {
         var lines = ["error: \(error)"]
-        if case .server(_, let code, _, var details) = error {
+        switch error {
+        case .server(_, let code, _, var details):
             // A refused workflow's problems read as the `file:line: message` lines they are.
             if case .array(let problems)? = details.removeValue(forKey: "problems") {
                 lines += problems.map(DisplayText.value)
             }
+            if code == "invalid_transition" {
+                // The message already says them: the allowed transitions and the nearest name.
+                for key in ["state", "allowed", "allowed_from", "suggestion"] { details[key] = nil }
+            }
             lines += details.keys.sorted().map {
                 "  \($0): \(DisplayText.value(details[$0] ?? .null))"
             }
-            if code == "unauthenticated" {
-                lines.append(
-                    "hint: pass --token, set OPSLINE_TOKEN, or add 'token:' to "
-                        + "~/.config/opsline/config.yaml"
-                )
-            }
+            if code == "unauthenticated" { lines.append(unauthenticatedHint) }
+        case .connection:
+            lines.append(connectionHint)
+        case .badResponse:
+            break
         }
         return lines.joined(separator: "\n")
     }
+
+    /// What to do about a token the server does not accept.
+    static let unauthenticatedHint =
+        "hint: log in with `opsline login --server URL` (it asks for the token), pass --token, set OPSLINE_TOKEN, "
+        + "or put 'token:' in ~/.config/opsline/config.yaml"
+
+    /// What to do about a server that cannot be reached.
+    static let connectionHint =
+        "hint: is the server running there? To use another one, log in with `opsline login --server URL`, "
+        + "set OPSLINE_URL, or pass --server URL"
 }

@@ -5,14 +5,18 @@ import Workflow
 public enum TaskDetailView {
     /// The block for `task`, followed by the history table when `history` is not `nil`.
     public static func render(_ task: TaskLine, history: [EventLine]? = nil) -> String {
-        var text = keyValues(summary(task))
+        var attributes = summary(task)
+        if Presentation.current.colour, let index = attributes.firstIndex(where: { $0.0 == "State" }) {
+            attributes[index].1 = StatusColours.state(closed: task.closedAt != nil).paint(task.state)
+        }
+        var text = keyValues(attributes)
         text += section(
             "Fields", keyValues(fieldRows(task.fields), indent: "  "), empty: task.fields.isEmpty)
         if let children = task.children, !children.isEmpty {
             text += "Children:\n" + children.map { "  \($0)\n" }.joined()
         }
         if let sla = task.sla, !sla.isEmpty {
-            text += "SLA:\n" + slaTable.render(sla.map(slaRow))
+            text += "SLA:\n" + slaTable.render(cells: sla.map(slaCells))
         }
         if let history {
             text += "History:\n" + historyBlock(history)
@@ -49,8 +53,14 @@ public enum TaskDetailView {
         }.joined()
     }
 
-    private static let slaTable = TableRenderer(
-        columns: [.init("POLICY"), .init("STATE"), .init("DUE"), .init("DETAIL")], indent: "  ")
+    /// The clocks' columns: the working time left and the wall-clock deadline labelled apart.
+    private static var slaTable: TableRenderer {
+        TableRenderer(
+            columns: [
+                .init("POLICY"), .init("STATE"), .init("LEFT (WORKING)", alignment: .right),
+                .init(DisplayText.dueHeader), .init("DETAIL"),
+            ], indent: "  ")
+    }
 
     private static let historyTable = TableRenderer(
         columns: HistoryView.table.columns, indent: "  ")
@@ -67,20 +77,17 @@ public enum TaskDetailView {
         empty ? "\(title): \(DisplayText.none)\n" : "\(title):\n" + body
     }
 
-    private static func slaRow(_ clock: SLAStatus) -> [String] {
+    private static func slaCells(_ clock: SLAStatus) -> [TableCell] {
         var notes: [String] = []
-        if let remaining = clock.remainingSeconds {
-            notes.append(
-                remaining >= 0
-                    ? "\(DisplayText.duration(seconds: remaining)) left"
-                    : "overdue by \(DisplayText.duration(seconds: -remaining))")
-        }
         if let stopped = clock.stoppedAt { notes.append("stopped \(DisplayText.time(stopped))") }
+        if let warned = clock.warnedAt, clock.stoppedAt == nil { notes.append("warned \(DisplayText.time(warned))") }
         if let level = clock.escalationLevel, level > 0 {
             notes.append("escalation level \(level)")
         }
         return [
-            clock.policy, clock.state, DisplayText.time(clock.dueAt), notes.joined(separator: ", "),
+            TableCell(clock.policy), TableCell(clock.state, colour: clock.colour),
+            TableCell(clock.remainingSeconds.map(DisplayText.workingLeft) ?? DisplayText.none, colour: clock.colour),
+            TableCell(DisplayText.time(clock.dueAt)), TableCell(notes.joined(separator: ", ")),
         ]
     }
 }

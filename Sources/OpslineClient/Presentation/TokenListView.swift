@@ -4,8 +4,8 @@ import Foundation
 public enum TokenListView {
     /// The table's columns.
     public static let table = TableRenderer(columns: [
-        .init("ID"), .init("NAME", maximumWidth: 40), .init("ROLE"), .init("TEAMS", maximumWidth: 40),
-        .init("STATUS"), .init("EXPIRES"), .init("LAST USED"),
+        .init("ID"), .init("NAME", maximumWidth: 40), .init("ROLE"), .init("TEAMS", maximumWidth: 40, dropRank: 3),
+        .init("STATUS"), .init("EXPIRES", dropRank: 2), .init("LAST USED", dropRank: 1),
     ])
 
     /// A token's role as tables show it: a personal token's as `user:alice`.

@@ -43,12 +43,12 @@ extension APIError {
 
     static func from(_ violation: RuleViolation) -> APIError {
         switch violation {
-        case .unknownTransition, .transitionNotAllowed:
-            var details: [String: JSONValue] = [:]
-            if case .transitionNotAllowed(_, let from, let allowed) = violation {
-                details["state"] = .string(from)
-                details["allowed_from"] = .array(allowed.map(JSONValue.string))
-            }
+        case .unknownTransition(_, let hint):
+            return APIError(
+                .conflict, code: "invalid_transition", message: violation.message, details: hintDetails(hint))
+        case .transitionNotAllowed(_, _, let allowedFrom, let hint):
+            var details = hintDetails(hint)
+            details["allowed_from"] = .array(allowedFrom.map(JSONValue.string))
             return APIError(.conflict, code: "invalid_transition", message: violation.message, details: details)
         case .invalidFields(let problems):
             let fields = JSONValue.object(
@@ -77,5 +77,14 @@ extension APIError {
                 .unprocessableContent, code: "validation_failed", message: violation.message,
                 details: ["policy": .string(policy)])
         }
+    }
+
+    /// `state`, `allowed` and, when a name is close, `suggestion`: what the caller can do instead.
+    private static func hintDetails(_ hint: TransitionHint) -> [String: JSONValue] {
+        var details: [String: JSONValue] = [
+            "state": .string(hint.state), "allowed": .array(hint.allowed.map(JSONValue.string)),
+        ]
+        details["suggestion"] = hint.suggestion.map(JSONValue.string)
+        return details
     }
 }

@@ -43,7 +43,7 @@ struct ExpressionTypeChecker {
 
     private func fieldType(named name: String, column: Int) throws(ExpressionError) -> ExpressionType {
         guard let declared = fields[name] else {
-            let suggestion = FieldNameSuggestion.closest(to: name, among: fields.keys).map { "; did you mean '\($0)'?" }
+            let suggestion = NameSuggestion.closest(to: name, among: fields.keys).map { "; did you mean '\($0)'?" }
             throw ExpressionError("unknown field '\(name)'\(suggestion ?? "")", column: column)
         }
         return ExpressionType(declared)

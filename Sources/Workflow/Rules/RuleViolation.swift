@@ -1,9 +1,12 @@
 /// Why the workflow refuses a change to a task.
 public enum RuleViolation: Error, Sendable, Hashable {
-    /// The workflow has no transition of that name (HTTP 409 `invalid_transition`).
-    case unknownTransition(String)
-    /// The transition exists but not from the task's state (HTTP 409 `invalid_transition`).
-    case transitionNotAllowed(transition: String, from: String, allowedFrom: [String])
+    /// The workflow has no transition of that name (HTTP 409 `invalid_transition`); `hint` says
+    /// which transitions fire from the task's state and which one the name was probably meant
+    /// to be.
+    case unknownTransition(String, hint: TransitionHint)
+    /// The transition exists but not from the task's state (HTTP 409 `invalid_transition`);
+    /// `hint` says which transitions fire from it.
+    case transitionNotAllowed(transition: String, from: String, allowedFrom: [String], hint: TransitionHint)
     /// Field values are unknown, mistyped or out of range; every problem, sorted by field
     /// (HTTP 422 `validation_failed`).
     case invalidFields([FieldProblem])
@@ -25,11 +28,12 @@ public enum RuleViolation: Error, Sendable, Hashable {
     /// A sentence saying what was refused and why.
     public var message: String {
         switch self {
-        case .unknownTransition(let name):
-            return "unknown transition '\(name)'"
-        case .transitionNotAllowed(let transition, let from, let allowedFrom):
+        case .unknownTransition(let name, let hint):
+            return "unknown transition '\(name)'; \(hint.sentence)"
+        case .transitionNotAllowed(let transition, let from, let allowedFrom, let hint):
             let allowed = allowedFrom.joined(separator: ", ")
-            return "transition '\(transition)' is not allowed from state '\(from)' (only from \(allowed))"
+            return
+                "transition '\(transition)' is not allowed from state '\(from)' (only from \(allowed)); \(hint.sentence)"
         case .invalidFields(let problems):
             let list = problems.map { "\($0.field): \($0.problem)" }.joined(separator: "; ")
             return "invalid field(s): \(list)"

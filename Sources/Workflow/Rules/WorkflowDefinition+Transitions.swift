@@ -14,8 +14,8 @@ extension WorkflowDefinition {
     ///   - changes: Field values set together with the transition (`null` removes one).
     ///   - context: Who fires it, and the task's unfinished children.
     /// - Returns: The plan to apply.
-    /// - Throws: ``RuleViolation/unknownTransition(_:)``,
-    ///   ``RuleViolation/transitionNotAllowed(transition:from:allowedFrom:)``,
+    /// - Throws: ``RuleViolation/unknownTransition(_:hint:)``,
+    ///   ``RuleViolation/transitionNotAllowed(transition:from:allowedFrom:hint:)``,
     ///   ``RuleViolation/roleNotAllowed(transition:role:allowed:)``,
     ///   ``RuleViolation/invalidFields(_:)``,
     ///   ``RuleViolation/missingRequiredFields(transition:fields:)``,
@@ -29,10 +29,12 @@ extension WorkflowDefinition {
         context: TransitionContext
     ) throws(RuleViolation) -> TransitionPlan {
         guard let definition = self.transition(named: transition) else {
-            throw .unknownTransition(transition)
+            throw .unknownTransition(transition, hint: transitionHint(for: transition, from: state, role: context.role))
         }
         guard definition.from.contains(state) else {
-            throw .transitionNotAllowed(transition: transition, from: state, allowedFrom: definition.from)
+            throw .transitionNotAllowed(
+                transition: transition, from: state, allowedFrom: definition.from,
+                hint: transitionHint(for: transition, from: state, role: context.role))
         }
         try definition.guards.checkRole(context.role, transition: transition)
         let merged = try applyFieldChanges(changes, to: fields)

@@ -52,10 +52,30 @@ struct LoginCommand: AsyncParsableCommand {
                 "Logged in to \(configuration.serverURL) as \(caller.name) (\(caller.role)\(teams)).\n"
                 + "Saved the server and token to \(path)."
         } catch {
-            let status = ExitStatus(for: error)
+            let status = Self.status(for: error, server: server)
             TerminalOutput.error(status.message)
             throw ExitCode(status.code)
         }
         try TerminalOutput.print(greeting)
+    }
+
+    /// How a failed login ends: a refused token and an unreachable server say so in words, and
+    /// that nothing was saved.
+    static func status(for error: any Error, server: String) -> ExitStatus {
+        switch error as? ClientError {
+        case .server(let status, let code, let message, _)? where status == 401:
+            return ExitStatus(
+                code: ExitStatus.unauthorized,
+                message: "error: the server at \(server) refused the token (\(status) \(code)): \(message)\n"
+                    + "hint: check that the token was copied whole, or ask an admin for a new one "
+                    + "(`opsline token create`); nothing was saved")
+        case .connection(let message)?:
+            return ExitStatus(
+                code: ExitStatus.unavailable,
+                message: "error: \(message)\nhint: check the URL given to --server and that the server runs; "
+                    + "nothing was saved")
+        default:
+            return ExitStatus(for: error)
+        }
     }
 }

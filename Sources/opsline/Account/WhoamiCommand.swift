@@ -17,7 +17,7 @@ struct WhoamiCommand: AsyncParsableCommand {
     func run() async throws {
         try await client.withClient { opsline in
             guard client.output == .table else {
-                return try await client.printLines(opsline.lines(.me()), asArray: false)
+                return try await client.printLines(opsline.lines(.me()), asArray: false, name: "name")
             }
             let caller = try await opsline.me()
             try TerminalOutput.print(TokenListView.caller(caller, server: opsline.configuration.serverURL))

@@ -12,7 +12,8 @@ extension EventCommand {
                 and streams them to POST /v1/events. The result lines are printed as the server \
                 commits them, in input order: {"line":N,"status":S,"task":{…}} or \
                 {"line":N,"status":S,"error":{…}}. -o table shows LINE, STATUS and the task or \
-                the error; -o json one array.
+                the error; -o json one array; -o name the id of each task created or changed, \
+                one a line, as they commit.
 
                 Exits with 1 when any line failed (status 400 or more), with 0 when all were \
                 applied or when the reader of the output goes away early (`| head -3`). When the \
@@ -61,11 +62,15 @@ extension EventCommand {
         ) async throws -> (total: Int, failed: Int) {
             let results = opsline.postEvents(body: input, atomic: atomic)
             switch output {
-            case .ndjson:
+            case .ndjson, .name:
                 var total = 0
                 var failed = 0
                 for try await result in results {
-                    try TerminalOutput.print(result.text)
+                    if output == .ndjson {
+                        try TerminalOutput.print(result.text)
+                    } else if let id = result.task?.id {
+                        try TerminalOutput.print(id)
+                    }
                     total += 1
                     if !result.succeeded { failed += 1 }
                 }

@@ -15,8 +15,11 @@ struct EventOutputOptions: ParsableArguments {
             "The bearer token (default: $OPSLINE_TOKEN, the config file).", valueName: "token"))
     var token: String?
 
-    @Option(name: [.short, .long], help: "Output format: ndjson, table or json.")
+    @Option(
+        name: [.short, .long], help: "Output format: ndjson, table, json or name (each created or changed task's id).")
     var output: ClientOptions.OutputFormat = .ndjson
+
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         if let server {
@@ -28,10 +31,13 @@ struct EventOutputOptions: ParsableArguments {
         }
     }
 
-    /// Runs `body` with a client for the configured server and returns what it returns; when
+    /// Runs `body` with a client for the configured server, under the command's ``Presentation``,
+    /// and returns what it returns; when
     /// anything fails, ends the process the way ``ExitStatus`` says: the message on standard
     /// error and its exit code.
     func withClient<Value: Sendable>(_ body: (OpslineClient) async throws -> Value) async throws -> Value {
-        try await ClientOptions.withClient(server: server, token: token, body)
+        try await Presentation.$current.withValue(display.presentation(for: output)) {
+            try await ClientOptions.withClient(server: server, token: token, body)
+        }
     }
 }

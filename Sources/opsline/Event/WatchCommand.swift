@@ -7,10 +7,11 @@ struct WatchCommand: AsyncParsableCommand {
         commandName: "watch",
         abstract: "Follow task events as they happen, until interrupted.",
         discussion: """
-            Prints the events after --since (from the beginning of the log when left out; \
-            --since now skips the history), then new ones as they commit: a table row each (SEQ, AT, TASK, TYPE, ACTOR, DETAIL), \
-            -o ndjson the server's event lines as they are, -o json one indented document per \
-            event.
+            Starts from now: prints the events that commit from then on. --since 0 prints the \
+            whole history first, --since SEQ the events after SEQ (the last one you saw), then \
+            the new ones. Each event is a table row (SEQ, AT, TASK, TYPE, ACTOR, DETAIL; AT in \
+            the local time zone, or UTC with --utc), -o ndjson the server's event lines as they \
+            are, -o json one indented document per event, -o name the task id of each event.
 
             When the connection drops, the server restarts, or no heartbeat arrives for 45 \
             seconds, the watch reconnects (waiting longer after each failed attempt, at most 30 \
@@ -39,7 +40,8 @@ struct WatchCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Start after this event seq (the last one you saw), or 'now' for only new events.", valueName: "seq|now"))
+            "Start after this event seq (0 for the whole history); default 'now', only new events.",
+            valueName: "seq|now"))
     var since: String?
 
     @OptionGroup var client: ClientOptions
@@ -56,8 +58,8 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let filter = EventStreamFilter(task: task, team: team, workflow: workflow, type: type)
-        let (since, fromNow) = (sinceSeq, self.since == "now")
-        let printer = WatchPrinter(output: client.output)
+        let (since, fromNow) = (sinceSeq, sinceSeq == nil)
+        let printer = WatchPrinter(output: client.output, presentation: client.presentation)
         try await client.withClient { opsline in
             let watcher = EventWatcher(client: opsline, filter: filter, since: since, fromNow: fromNow)
             try await Interruption.run {

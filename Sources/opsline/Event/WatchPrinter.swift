@@ -10,11 +10,15 @@ import Workflow
 /// connection fails prints only the error.
 final class WatchPrinter: Sendable {
     private let output: ClientOptions.OutputFormat
-    private let headerPrinted = Mutex(false)
+    private let presentation: Presentation
+    /// Whether the header is still to be printed: `false` from the start with `--no-headers`.
+    private let headerDue: Mutex<Bool>
 
-    /// Creates a printer for `output`.
-    init(output: ClientOptions.OutputFormat) {
+    /// Creates a printer for `output`, whose table looks as `presentation` says.
+    init(output: ClientOptions.OutputFormat, presentation: Presentation) {
         self.output = output
+        self.presentation = presentation
+        headerDue = Mutex(presentation.headers)
     }
 
     /// Prints one update.
@@ -25,9 +29,11 @@ final class WatchPrinter: Sendable {
             switch output {
             case .table:
                 try printHeaderOnce()
-                try TerminalOutput.print(EventFeedView.row(event))
+                try TerminalOutput.print(Presentation.$current.withValue(presentation) { EventFeedView.row(event) })
             case .ndjson:
                 try TerminalOutput.print(text)
+            case .name:
+                try TerminalOutput.print(event.task)
             case .json:
                 try TerminalOutput.print(JSONValue(parsing: text)?.prettyText ?? text)
             }
@@ -40,10 +46,10 @@ final class WatchPrinter: Sendable {
     }
 
     private func printHeaderOnce() throws(OutputError) {
-        let first = headerPrinted.withLock { printed in
-            defer { printed = true }
-            return !printed
+        let first = headerDue.withLock { due in
+            defer { due = false }
+            return due
         }
-        if first { try TerminalOutput.print(EventFeedView.header) }
+        if first { try TerminalOutput.print(Presentation.$current.withValue(presentation) { EventFeedView.header }) }
     }
 }

@@ -23,7 +23,7 @@ extension TeamCommand {
             try await client.withClient { opsline in
                 guard client.output == .table else {
                     return try await client.printLines(
-                        opsline.lines(.setMember(team: team, user: user, role: role)), asArray: false)
+                        opsline.lines(.setMember(team: team, user: user, role: role)), asArray: false, name: "user")
                 }
                 let member = try await opsline.setMember(team: team, user: user, role: role)
                 try TerminalOutput.print("\(member.user) is now \(member.role) of team \(member.team).\n")
@@ -52,7 +52,7 @@ extension TeamCommand {
             try await client.withClient { opsline in
                 guard client.output == .table else {
                     return try await client.printLines(
-                        opsline.lines(.removeMember(team: team, user: user)), asArray: false)
+                        opsline.lines(.removeMember(team: team, user: user)), asArray: false, name: "user")
                 }
                 let member = try await opsline.removeMember(team: team, user: user)
                 try TerminalOutput.print("Removed \(member.user) (\(member.role)) from team \(member.team).\n")

@@ -37,7 +37,7 @@ extension TeamCommand {
             try await client.withClient { opsline in
                 guard client.output == .table else {
                     return try await client.printLines(
-                        opsline.lines(.createTeam(name: name, title: title)), asArray: false)
+                        opsline.lines(.createTeam(name: name, title: title)), asArray: false, name: "name")
                 }
                 let team = try await opsline.createTeam(name: name, title: title)
                 try TerminalOutput.print("Created team \(team.name).\n\n" + TeamListView.detail(team))
@@ -56,7 +56,7 @@ extension TeamCommand {
         func run() async throws {
             try await client.withClient { opsline in
                 guard client.output == .table else {
-                    return try await client.printLines(opsline.lines(.listTeams()), asArray: true)
+                    return try await client.printLines(opsline.lines(.listTeams()), asArray: true, name: "name")
                 }
                 try TerminalOutput.print(TeamListView.render(try await opsline.listTeams().collect()))
             }
@@ -77,7 +77,7 @@ extension TeamCommand {
         func run() async throws {
             try await client.withClient { opsline in
                 guard client.output == .table else {
-                    return try await client.printLines(opsline.lines(.team(name: name)), asArray: false)
+                    return try await client.printLines(opsline.lines(.team(name: name)), asArray: false, name: "name")
                 }
                 try TerminalOutput.print(TeamListView.detail(try await opsline.team(name: name)))
             }

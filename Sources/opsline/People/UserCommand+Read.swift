@@ -16,7 +16,7 @@ extension UserCommand {
         func run() async throws {
             try await client.withClient { opsline in
                 guard client.output == .table else {
-                    return try await client.printLines(opsline.lines(.listUsers(team: team)), asArray: true)
+                    return try await client.printLines(opsline.lines(.listUsers(team: team)), asArray: true, name: "name")
                 }
                 try TerminalOutput.print(UserListView.render(try await opsline.listUsers(team: team).collect()))
             }
@@ -37,7 +37,7 @@ extension UserCommand {
         func run() async throws {
             try await client.withClient { opsline in
                 guard client.output == .table else {
-                    return try await client.printLines(opsline.lines(.user(name: name)), asArray: false)
+                    return try await client.printLines(opsline.lines(.user(name: name)), asArray: false, name: "name")
                 }
                 try TerminalOutput.print(UserListView.detail(try await opsline.user(name: name)))
             }

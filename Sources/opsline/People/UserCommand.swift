@@ -70,7 +70,7 @@ extension UserCommand {
                 teams: try KeyValueArgument.parse(teams, option: "--team", example: "support=member"), admin: admin)
             try await client.withClient { opsline in
                 guard client.output == .table else {
-                    return try await client.printLines(opsline.lines(.createUser(user)), asArray: false)
+                    return try await client.printLines(opsline.lines(.createUser(user)), asArray: false, name: "name")
                 }
                 let created = try await opsline.createUser(user)
                 try TerminalOutput.print("Created user \(created.name).\n\n" + UserListView.detail(created))

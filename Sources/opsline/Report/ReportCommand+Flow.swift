@@ -12,7 +12,7 @@ extension ReportCommand {
                 Stretches count when they began within --from/--to.
                 """)
 
-        @Argument(help: "The workflow, such as complaint-escalation.")
+        @Argument(help: "The workflow, such as complaint-escalation.", completion: TaskCompletion.workflowNames)
         var workflow: String
 
         @OptionGroup var window: ReportWindowOptions
@@ -23,7 +23,7 @@ extension ReportCommand {
             try await client.withClient { opsline in
                 guard client.output == .table else {
                     let request = ClientRequest.flowReport(workflow: workflow, filter: window.filter)
-                    return try await client.printLines(opsline.lines(request), asArray: true)
+                    return try await client.printLines(opsline.lines(request), asArray: true, name: "state")
                 }
                 let lines = try await opsline.flowReport(workflow: workflow, filter: window.filter).collect()
                 try TerminalOutput.print(FlowReportView.render(lines))

@@ -45,7 +45,7 @@ extension ReportCommand {
             try await client.withClient { opsline in
                 guard client.output == .table else {
                     let request = ClientRequest.slaReport(by: groups, workflow: workflow, filter: window.filter)
-                    return try await client.printLines(opsline.lines(request), asArray: true)
+                    return try await client.printLines(opsline.lines(request), asArray: true, name: groups.first ?? "")
                 }
                 let lines = try await opsline.slaReport(by: groups, workflow: workflow, filter: window.filter)
                     .collect()

@@ -29,7 +29,7 @@ extension ReportCommand {
             try await client.withClient { opsline in
                 guard client.output == .table else {
                     let request = ClientRequest.workloadReport(team: team, within: within)
-                    return try await client.printLines(opsline.lines(request), asArray: true)
+                    return try await client.printLines(opsline.lines(request), asArray: true, name: "user")
                 }
                 let lines = try await opsline.workloadReport(team: team, within: within).collect()
                 try TerminalOutput.print(WorkloadView.render(lines))

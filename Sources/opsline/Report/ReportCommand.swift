@@ -10,8 +10,7 @@ struct ReportCommand: AsyncParsableCommand {
             Reports cover the tasks of your token's teams (admins: every team). --from and --to \
             take RFC 3339 times or dates (2026-11-01 is its midnight UTC).
 
-            Output (-o): 'table' for people, 'json' for one JSON document, 'ndjson' for the \
-            server's lines as they are, one JSON object per line.
+            \(OutputHelp.text(names: "report group's first value (or state, for 'report flow')"))
 
             \(ExitStatus.helpText)
             """,

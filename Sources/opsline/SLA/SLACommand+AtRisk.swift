@@ -39,7 +39,7 @@ extension SLACommand {
             let filter = AtRiskFilter(within: within, team: team, workflow: workflow, policy: policy, limit: limit)
             try await client.withClient { opsline in
                 guard client.output == .table else {
-                    return try await client.printLines(opsline.lines(.slaAtRisk(filter)), asArray: true)
+                    return try await client.printLines(opsline.lines(.slaAtRisk(filter)), asArray: true, name: "task")
                 }
                 try TerminalOutput.print(AtRiskListView.render(try await opsline.slaAtRisk(filter).collect()))
             }

@@ -41,7 +41,7 @@ extension SLACommand {
                 team: team, workflow: workflow, policy: policy, since: since, open: open ? true : nil, limit: limit)
             try await client.withClient { opsline in
                 guard client.output == .table else {
-                    return try await client.printLines(opsline.lines(.slaBreaches(filter)), asArray: true)
+                    return try await client.printLines(opsline.lines(.slaBreaches(filter)), asArray: true, name: "task")
                 }
                 try TerminalOutput.print(BreachListView.render(try await opsline.slaBreaches(filter).collect()))
             }

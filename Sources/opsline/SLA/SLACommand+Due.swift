@@ -11,7 +11,8 @@ extension SLACommand {
             discussion: """
                 Durations are working time in the calendar: 4h under support-hours is four working \
                 hours, skipping nights, weekends and holidays. Asks the server, or with --offline \
-                reads the calendars file itself (no server, no token).
+                reads the calendars file itself (no server, no token). -o name prints the \
+                deadline alone, as RFC 3339 UTC.
                 """)
 
         @Option(help: "The business calendar, such as support-hours or 24x7.")
@@ -41,16 +42,17 @@ extension SLACommand {
                 return try await client.withClient { opsline in
                     let request = ClientRequest.calendarDue(calendar: calendar, from: from, duration: duration)
                     guard client.output == .table else {
-                        return try await client.printLines(opsline.lines(request), asArray: false)
+                        return try await client.printLines(opsline.lines(request), asArray: false, name: "due_at")
                     }
                     try TerminalOutput.print(CalendarDueView.render(try await opsline.send(request)))
                 }
             }
             let line = try localDue()
             switch client.output {
-            case .table: try TerminalOutput.print(CalendarDueView.render(line))
+            case .table: try TerminalOutput.print(client.presenting { CalendarDueView.render(line) })
             case .json: try TerminalOutput.print(line.json.prettyText)
             case .ndjson: try TerminalOutput.print(line.json.compactText)
+            case .name: try TerminalOutput.print(OutputName.of(line.json, at: "due_at") ?? "")
             }
         }
 

@@ -11,8 +11,7 @@ struct SLACommand: AsyncParsableCommand {
             at --server, else $OPSLINE_URL, else the config file; 'sla due --offline' needs no \
             server.
 
-            Output (-o): 'table' for people, 'json' for one JSON document, 'ndjson' for the \
-            server's lines as they are, one JSON object per line.
+            \(OutputHelp.text(names: "task id"))
 
             \(ExitStatus.helpText)
             """,

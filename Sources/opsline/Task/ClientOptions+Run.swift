@@ -3,10 +3,18 @@ import OpslineClient
 import Workflow
 
 extension ClientOptions {
-    /// Runs `body` with a client for the configured server and ends the process the way
-    /// ``ExitStatus`` says when anything fails: the message on standard error and its exit code.
+    /// Runs `body` with a client for the configured server, under this command's
+    /// ``presentation``, and ends the process the way ``ExitStatus`` says when anything fails:
+    /// the message on standard error and its exit code.
     func withClient(_ body: (OpslineClient) async throws -> Void) async throws {
-        try await Self.withClient(server: server, token: token, body)
+        try await Presentation.$current.withValue(presentation) {
+            try await Self.withClient(server: server, token: token, body)
+        }
+    }
+
+    /// Runs `body` under this command's ``presentation``, for output made without a server.
+    func presenting<Value>(_ body: () throws -> Value) rethrows -> Value {
+        try Presentation.$current.withValue(presentation, operation: body)
     }
 
     /// Runs `body` with a client for `server` as `token` (each `nil` for the default) and returns
@@ -29,12 +37,32 @@ extension ClientOptions {
     }
 
     /// Prints the server's lines for `-o json` (one document: the object, or an array when
-    /// `asArray`) or `-o ndjson` (each line as it arrives).
-    func printLines(_ lines: NDJSONStream<String>, asArray: Bool) async throws {
-        switch output {
+    /// `asArray`), `-o ndjson` (each line as it arrives) or `-o name` (each line's `name`, as it
+    /// arrives).
+    ///
+    /// - Parameters:
+    ///   - lines: The server's lines.
+    ///   - asArray: Whether `-o json` prints an array (a list) rather than the one object.
+    ///   - name: Where a line's name is, for `-o name` (``OutputName/of(_:at:)``): `id` for tasks
+    ///     and tokens, `name` for workflows, `task.id` for a batch's results.
+    func printLines(_ lines: NDJSONStream<String>, asArray: Bool, name: String = "id") async throws {
+        try await Self.printLines(lines, format: output, asArray: asArray, name: name)
+    }
+
+    /// ``printLines(_:asArray:name:)`` for output in `format`.
+    static func printLines(
+        _ lines: NDJSONStream<String>, format: OutputFormat, asArray: Bool, name: String = "id"
+    ) async throws {
+        switch format {
         case .ndjson:
             for try await line in lines {
                 try TerminalOutput.print(line)
+            }
+        case .name:
+            for try await line in lines {
+                if let value = JSONValue(parsing: line), let id = OutputName.of(value, at: name) {
+                    try TerminalOutput.print(id)
+                }
             }
         case .json, .table:
             let values = try await Self.parse(lines.collect())

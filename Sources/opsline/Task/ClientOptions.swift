@@ -11,6 +11,8 @@ struct ClientOptions: ParsableArguments {
         case json
         /// The server's lines, one compact JSON object per line.
         case ndjson
+        /// One identifier per line (`CMP-42`; a token's id, a workflow's name), for `xargs`.
+        case name
     }
 
     @Option(
@@ -24,8 +26,10 @@ struct ClientOptions: ParsableArguments {
             "The bearer token (default: $OPSLINE_TOKEN, the config file).", valueName: "token"))
     var token: String?
 
-    @Option(name: [.short, .long], help: "Output format: table, json or ndjson.")
+    @Option(name: [.short, .long], help: "Output format: table, json, ndjson or name (one id per line).")
     var output: OutputFormat = .table
+
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         if let server {
@@ -35,5 +39,25 @@ struct ClientOptions: ParsableArguments {
                 throw ValidationError("--server: \(error.message)")
             }
         }
+    }
+
+    /// How tables and times look for this command (``Presentation``).
+    var presentation: Presentation {
+        display.presentation(for: output)
+    }
+}
+
+/// `--no-headers` and `--utc`: how a command's tables look, whatever it prints.
+struct DisplayOptions: ParsableArguments {
+    @Flag(help: "Leave tables' header lines out.")
+    var noHeaders = false
+
+    @Flag(help: "Show times in UTC rather than the local time zone ($TZ).")
+    var utc = false
+
+    /// The presentation for output in `format`: from these flags, the environment and the
+    /// terminal standard output is (``OutputTerminal``).
+    func presentation(for format: ClientOptions.OutputFormat) -> Presentation {
+        OutputTerminal.presentation(table: format == .table, headers: !noHeaders, utc: utc)
     }
 }

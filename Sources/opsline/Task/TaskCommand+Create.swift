@@ -9,10 +9,13 @@ extension TaskCommand {
             discussion: """
                 Each --field value is read as JSON when it is valid JSON, else as text: \
                 --field satisfaction=5 sends a number, --field customer=ACME a string, \
-                --field code='"007"' the string 007.
+                --field code='"007"' the string 007. --parent makes the task a child of another \
+                (shown under its Children:), for example a remediation item under a launch.
                 """)
 
-        @Argument(help: "The workflow the task follows, such as complaint-escalation.")
+        @Argument(
+            help: "The workflow the task follows, such as complaint-escalation.",
+            completion: TaskCompletion.workflowNames)
         var workflow: String
 
         @Option(help: "A one-line summary.")
@@ -32,6 +35,11 @@ extension TaskCommand {
         @Option(help: "The priority, such as p1.")
         var priority: String?
 
+        @Option(
+            help: ArgumentHelp("The parent task, such as LCH-3 for a remediation item of a launch.", valueName: "id"),
+            completion: TaskCompletion.taskIDs)
+        var parent: String?
+
         @OptionGroup var client: ClientOptions
 
         func validate() throws {
@@ -41,7 +49,7 @@ extension TaskCommand {
         func run() async throws {
             let task = NewTask(
                 workflow: workflow, title: title, fields: try FieldAssignment.fields(fields),
-                team: team, assignee: assignee, priority: priority)
+                team: team, assignee: assignee, priority: priority, parent: parent)
             try await client.withClient { opsline in
                 guard client.output == .table else {
                     return try await client.printLines(

@@ -8,14 +8,15 @@ extension TaskCommand {
             abstract: "Move a task along a transition of its workflow.",
             discussion: """
                 Fails with exit code 5 when the transition is not allowed from the task's state \
-                or the task is no longer at --expected-version, and 6 when a guard or the field \
-                values are refused.
+                or the task is no longer at --expected-version (the error lists the transitions \
+                allowed from the task's state, and the nearest name to a mistyped one: did you \
+                mean 'resolve'?), and 6 when a guard or the field values are refused.
                 """)
 
-        @Argument(help: "The task's identifier, such as CMP-42.")
+        @Argument(help: "The task's identifier, such as CMP-42.", completion: TaskCompletion.taskIDs)
         var id: String
 
-        @Argument(help: "The transition's name, such as resolve.")
+        @Argument(help: "The transition's name, such as resolve.", completion: TaskCompletion.transitions)
         var transition: String
 
         @Option(

@@ -9,10 +9,10 @@ extension TaskCommand {
             abstract: "Show a task and its history.",
             discussion: """
                 -o json prints {"task": …, "events": […]}; -o ndjson prints the task line, \
-                then one line per event.
+                then one line per event; -o name the task's id (once it is known to exist).
                 """)
 
-        @Argument(help: "The task's identifier, such as CMP-42.")
+        @Argument(help: "The task's identifier, such as CMP-42.", completion: TaskCompletion.taskIDs)
         var id: String
 
         @OptionGroup var client: ClientOptions
@@ -35,6 +35,8 @@ extension TaskCommand {
                 case .ndjson:
                     try await client.printLines(opsline.lines(.task(id: id)), asArray: false)
                     try await client.printLines(opsline.lines(.events(taskID: id)), asArray: true)
+                case .name:
+                    try await client.printLines(opsline.lines(.task(id: id)), asArray: false)
                 }
             }
         }

@@ -1,22 +1,25 @@
 import ArgumentParser
 import OpslineClient
 
-/// `opsline task`: create, list, show and move tasks on a running server.
+/// `opsline task`: create, list, show, move, edit, assign and comment on tasks on a running
+/// server.
 struct TaskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "task",
-        abstract: "Create, list, show and move tasks.",
+        abstract: "Create, list, show, move, edit, assign and comment on tasks.",
         discussion: """
             Talks to the server at --server, else $OPSLINE_URL, else 'server:' in \
             $XDG_CONFIG_HOME/opsline/config.yaml (default ~/.config/opsline/config.yaml), else \
             http://127.0.0.1:8080; the token comes from --token, $OPSLINE_TOKEN or 'token:' in \
             the same file.
 
-            Output (-o): 'table' for people, 'json' for one JSON document, 'ndjson' for the \
-            server's lines as they are, one JSON object per line.
+            \(OutputHelp.text(names: "task id (CMP-42)"))
 
             \(ExitStatus.helpText)
             """,
-        subcommands: [Create.self, List.self, Show.self, Move.self]
+        subcommands: [
+            Create.self, List.self, Show.self, Move.self, Edit.self, Assign.self, Take.self, Unassign.self,
+            Comment.self,
+        ]
     )
 }

@@ -44,6 +44,11 @@ extension TokenCommand {
         @OptionGroup var client: ClientOptions
 
         func validate() throws {
+            if client.output == .name {
+                throw ValidationError(
+                    "-o name would print the token's id alone and lose its secret, which is shown only once; "
+                        + "use -o table, json or ndjson")
+            }
             if user != nil {
                 guard role == nil, teams.isEmpty else {
                     throw ValidationError(

@@ -18,8 +18,7 @@ struct TokenCommand: AsyncParsableCommand {
             Secrets are stored hashed: a token's secret is printed once, by 'token create', and \
             cannot be shown again.
 
-            Output (-o): 'table' for people, 'json' for one JSON document, 'ndjson' for the \
-            server's lines as they are, one JSON object per line.
+            \(OutputHelp.text(names: "token id"))
 
             \(ExitStatus.helpText)
             """,

@@ -41,8 +41,8 @@ struct WorkflowCheckOutcome {
         return "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
     }
 
-    /// The outcome in `format`: `file:line: message` lines or an OK line for people, else one
-    /// JSON document.
+    /// The outcome in `format`: `file:line: message` lines or an OK line for people, the names
+    /// of the workflows that load for `name`, else one JSON document.
     func render(_ format: ClientOptions.OutputFormat) -> String {
         switch format {
         case .table:
@@ -52,6 +52,7 @@ struct WorkflowCheckOutcome {
                 + "calendars: \(calendars.joined(separator: ", "))"
         case .json: return document.prettyText
         case .ndjson: return document.compactText
+        case .name: return workflows.joined(separator: "\n")
         }
     }
 

@@ -54,7 +54,8 @@ extension WorkflowCommand {
                     }
                 }
             }
-            try TerminalOutput.print(render(applied))
+            let text = client.presenting { render(applied) }
+            if !(client.output == .name && text.isEmpty) { try TerminalOutput.print(text) }
             if let failure { throw ExitCode(failure) }
         }
 
@@ -83,6 +84,8 @@ extension WorkflowCommand {
                 return JSONValue.array(applied.map(Self.json)).prettyText
             case .ndjson:
                 return applied.map { Self.json($0).compactText }.joined(separator: "\n")
+            case .name:
+                return applied.map(\.line.name).joined(separator: "\n")
             }
         }
 
@@ -93,7 +96,7 @@ extension WorkflowCommand {
                 "key": .string(applied.line.key), "team": .string(applied.line.team),
                 "calendar": .string(applied.line.calendar), "version": .int(Int64(applied.line.version)),
                 "checksum": .string(applied.line.checksum),
-                "published_at": .string(DisplayText.time(applied.line.publishedAt)),
+                "published_at": .string(DisplayText.utcTime(applied.line.publishedAt)),
             ]
             members["changed"] = applied.line.changed.map(JSONValue.bool)
             return .object(members)

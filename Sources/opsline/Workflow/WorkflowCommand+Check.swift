@@ -20,7 +20,7 @@ extension WorkflowCommand {
                 is 1; with none, a short summary is printed and the exit code is 0. Run it in CI \
                 on every change to the workflows folder. -o json prints one document \
                 {"ok","workflows","calendars","problems":[{"file","line","message"}]}; -o ndjson \
-                the same on one line.
+                the same on one line; -o name the workflows' names, one a line.
                 """)
 
         @Argument(help: ArgumentHelp("Workflow files or folders.", valueName: "file"))
@@ -29,7 +29,9 @@ extension WorkflowCommand {
         @Option(help: ArgumentHelp("The calendars file (default: calendars.yaml beside the files).", valueName: "file"))
         var calendars: String?
 
-        @Option(name: [.short, .long], help: "Output format: table, json or ndjson.")
+        @Option(
+            name: [.short, .long],
+            help: "Output format: table, json, ndjson or name (the workflows' names, when all load).")
         var output: ClientOptions.OutputFormat = .table
 
         func validate() throws {
@@ -50,8 +52,11 @@ extension WorkflowCommand {
             let workflowFiles = input.workflowFiles.filter { $0.path != calendars }
             let outcome = WorkflowCheckOutcome(
                 workflows: workflowFiles, calendarFiles: calendarFiles, unreadable: input.unreadable)
-            try TerminalOutput.print(outcome.render(output))
+            let text = outcome.render(output)
+            if !(output == .name && text.isEmpty) { try TerminalOutput.print(text) }
             if !outcome.problems.isEmpty {
+                // Names go to standard output; the problems must still be seen.
+                if output == .name { TerminalOutput.error(outcome.render(.table)) }
                 TerminalOutput.error(outcome.summary)
                 throw ExitCode(ExitStatus.failure)
             }

@@ -18,7 +18,8 @@ extension WorkflowCommand {
                 whatever -o says: pipe DOT to `dot -Tsvg`, paste Mermaid into a ```mermaid block.
                 """)
 
-        @Argument(help: "The workflow's name, such as complaint-escalation.")
+        @Argument(
+            help: "The workflow's name, such as complaint-escalation.", completion: TaskCompletion.workflowNames)
         var name: String
 
         @Option(help: "dot or mermaid.")

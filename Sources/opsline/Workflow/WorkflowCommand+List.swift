@@ -12,7 +12,7 @@ extension WorkflowCommand {
         func run() async throws {
             try await client.withClient { opsline in
                 guard client.output == .table else {
-                    return try await client.printLines(opsline.lines(.listWorkflows()), asArray: true)
+                    return try await client.printLines(opsline.lines(.listWorkflows()), asArray: true, name: "name")
                 }
                 try TerminalOutput.print(WorkflowListView.render(try await opsline.listWorkflows().collect()))
             }

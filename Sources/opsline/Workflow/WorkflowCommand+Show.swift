@@ -8,7 +8,8 @@ extension WorkflowCommand {
             abstract: "Show a workflow's definition: states, transitions, fields, timers and SLAs.",
             discussion: "-o json and -o ndjson print the definition as the server describes it.")
 
-        @Argument(help: "The workflow's name, such as complaint-escalation.")
+        @Argument(
+            help: "The workflow's name, such as complaint-escalation.", completion: TaskCompletion.workflowNames)
         var name: String
 
         @Option(help: "A published version (default: the latest).")
@@ -24,7 +25,7 @@ extension WorkflowCommand {
             try await client.withClient { opsline in
                 guard client.output == .table else {
                     return try await client.printLines(
-                        opsline.lines(.workflow(name: name, version: version)), asArray: false)
+                        opsline.lines(.workflow(name: name, version: version)), asArray: false, name: "name")
                 }
                 try TerminalOutput.print(
                     WorkflowDetailView.render(try await opsline.workflow(name: name, version: version)))

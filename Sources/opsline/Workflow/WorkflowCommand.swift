@@ -16,8 +16,7 @@ struct WorkflowCommand: AsyncParsableCommand {
             nothing. Tasks already running stay on the version they started with; new tasks \
             start on the latest.
 
-            Output (-o): 'table' for people, 'json' for one JSON document, 'ndjson' for the \
-            server's lines as they are, one JSON object per line.
+            \(OutputHelp.text(names: "workflow name"))
 
             \(ExitStatus.helpText)
             """,

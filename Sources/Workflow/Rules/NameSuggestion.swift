@@ -1,9 +1,10 @@
-/// Finds the declared field an unknown name was probably meant to be, for `did you mean` hints.
-enum FieldNameSuggestion {
+/// Finds the name an unknown one was probably meant to be, for `did you mean` hints: a field in an
+/// expression, a transition on the command line.
+public enum NameSuggestion {
     /// The candidate closest to `name` by edit distance, when it is close enough to be a typo
     /// (at most two edits, and fewer edits than the name has characters); ties go to the first
     /// in alphabetical order so the hint is stable.
-    static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let limit = min(2, name.count - 1)
         var best: (name: String, distance: Int)?
         for candidate in candidates.sorted() {
@@ -17,7 +18,7 @@ enum FieldNameSuggestion {
 
     /// The Levenshtein distance: insertions, deletions and substitutions needed to turn one
     /// into the other.
-    private static func editDistance(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Int {
+    static func editDistance(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Int {
         var previous = Array(0...target.count)
         for (row, sourceScalar) in source.enumerated() {
             var current = [row + 1]
@@ -30,3 +31,6 @@ enum FieldNameSuggestion {
         return previous[target.count]
     }
 }
+
+/// The earlier name of ``NameSuggestion``, when it only suggested fields.
+typealias FieldNameSuggestion = NameSuggestion
