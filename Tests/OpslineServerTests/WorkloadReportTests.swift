@@ -41,15 +41,16 @@ import Testing
                             "alice", open: 2, atRisk: 2, breached: 0, oldest: now, assigned: 3, closed: 1),
                         Self.person(
                             "bob", open: 2, atRisk: 1, breached: 1, oldest: time.start, assigned: 1, closed: 0),
+                        Self.idle("carol"),
                         ["team": "support", "unassigned": 2],
                     ], "\(report.text)")
 
                 // A narrower window: only alice's p1 task is due within 2 hours.
                 let soon = try await api.send(.get, "/v1/reports/workload?team=support&within=2h").lines
-                #expect(soon.map { $0["at_risk"] } == [1, 0, nil])
+                #expect(soon.map { $0["at_risk"] } == [1, 0, 0, nil])
                 // A member sees its own teams only, each with its queue line.
                 let mine = try await api.send(.get, "/v1/reports/workload", token: member).lines
-                #expect(mine.map { $0["team"] } == ["support", "support", "support"])
+                #expect(mine.map { $0["team"] } == ["support", "support", "support", "support"])
 
                 // Eight days on: every open task has breached, and nothing happened this week.
                 await running.advance(by: .seconds(8 * 86_400))
@@ -64,22 +65,42 @@ import Testing
                             "alice", open: 2, atRisk: 0, breached: 2, oldest: now, assigned: 0, closed: 0),
                         Self.person(
                             "bob", open: 2, atRisk: 0, breached: 2, oldest: time.start, assigned: 0, closed: 0),
+                        Self.idle("carol"),
                         ["team": "support", "unassigned": 2],
                     ])
             }
         }
     }
 
-    @Test func aTeamWithNothingHasAnEmptyQueueLineAndBadParametersAreNamed() async throws {
+    /// Nothing to hold: each team's active managers and members still have a line (zeros: who
+    /// can take more), its viewers and disabled users none, and each of the caller's teams a queue.
+    @Test func aTeamWithNothingShowsItsIdlePeopleAndAnEmptyQueueAndBadParametersAreNamed() async throws {
         let server = try await TestServer.make()
-        let member = try await server.mintPerson(.member, teams: ["support", "billing"], name: "dora")
         try await server.run { api in
             #expect(try await api.send(.get, "/v1/reports/workload").lines.isEmpty)
+            let member = try await server.mintPerson(.member, teams: ["support", "billing"], name: "dora")
+            try await server.addUser("vic", ["support": .viewer])
+            try await server.addUser("dan", ["support": .manager])
+            _ = try await server.database.people.setDisabled("dan", true)
+            let everyone = try await api.send(.get, "/v1/reports/workload").lines
+            #expect(
+                everyone == [
+                    Self.idle("dora", team: "billing"), ["team": "billing", "unassigned": 0], Self.idle("dora"),
+                    ["team": "support", "unassigned": 0],
+                ], "\(everyone)")
             let empty = try await api.send(.get, "/v1/reports/workload", token: member).lines
-            #expect(empty == [["team": "billing", "unassigned": 0], ["team": "support", "unassigned": 0]])
+            #expect(empty == everyone)
             #expect(try await api.badParameter("/v1/reports/workload?within=soon") == "within")
             #expect(try await api.badParameter("/v1/reports/workload?teams=support") == "teams")
         }
+    }
+
+    /// The line of a person who holds nothing.
+    static func idle(_ user: String, team: String = "support") -> JSONValue {
+        [
+            "user": .string(user), "team": .string(team), "open": 0, "at_risk": 0, "breached": 0,
+            "oldest_open_at": .null, "assigned_7d": 0, "closed_7d": 0,
+        ]
     }
 
     /// A person's line as the report writes it.

@@ -63,7 +63,9 @@ enum AccessPolicy {
         }
         if principal.isAdmin { return .allTeams }
         let teams = principal.memberships.filter { $0.role == .manager || $0.role == .member }.map(\.team)
-        guard !teams.isEmpty else { throw APIError.forbidden("role \(principal.summaryRole.rawValue) may not take tasks") }
+        guard !teams.isEmpty else {
+            throw APIError.forbidden("role \(principal.summaryRole.rawValue) may not take tasks")
+        }
         return .teams(teams)
     }
 

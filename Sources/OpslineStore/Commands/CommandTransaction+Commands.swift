@@ -26,11 +26,20 @@ extension CommandTransaction {
     /// Creates a task in its workflow's initial state, and whatever entering that state starts.
     /// Its parent, if any, exists: `create` loaded it, and a spawn's parent is the task entering
     /// a state.
-    func insertTask(_ command: NewTask) async throws -> TaskRecord {
-        guard let workflow = catalog.latest(command.workflow) else {
-            throw StoreError.workflowNotFound(command.workflow)
+    /// Without an assignee, the workflow's assignment rule for the task's team gives it one.
+    func insertTask(_ requested: NewTask) async throws -> TaskRecord {
+        guard let workflow = catalog.latest(requested.workflow) else {
+            throw StoreError.workflowNotFound(requested.workflow)
         }
         let definition = workflow.definition
+        var command = requested
+        var rule: AssignmentRule.Kind?
+        let team = command.team ?? definition.team
+        if command.assignee == nil, let assignment = definition.assignmentRule(forTeam: team),
+            let picked = try await pickAssignee(by: assignment, team: team)
+        {
+            (command.assignee, rule) = (picked, assignment.kind)
+        }
         let fields = try checkingRules { () throws(RuleViolation) in
             try definition.prepareNewTask(fields: command.fields)
         }
@@ -46,7 +55,13 @@ extension CommandTransaction {
                     statementNow,
                 ]
             ).first!)
-        record(task, "created", ["state": .string(task.state), "workflow_version": .int(Int64(workflow.version))])
+        var data: [String: JSONValue] = [
+            "state": .string(task.state), "workflow_version": .int(Int64(workflow.version)),
+        ]
+        if let assignee = task.assignee { data["assignee"] = .string(assignee) }
+        if let rule { data["assigned_by"] = .string(rule.rawValue) }
+        record(task, "created", data)
+        try await noteAssignment(of: task, by: rule)
         try await enter(task.state, of: task, definition: definition)
         return try await followClocks(of: task, definition: definition, trigger: .created, at: task.updatedAt)
     }
@@ -103,7 +118,11 @@ extension CommandTransaction {
             ).first!)
         var changes = Self.changes(from: current, to: task)
         if let unassignment { changes["note"] = .string(unassignment) }
+        if let rule = update.assignedBy, task.assignee != current.assignee {
+            changes["assigned_by"] = .string(rule.rawValue)
+        }
         record(task, update.isAssignment ? "assigned" : "updated", changes, previousTeam: current.team)
+        if task.assignee != current.assignee { try await noteAssignment(of: task, by: update.assignedBy) }
         guard task.fields != current.fields else { return task }
         return try await followClocks(of: task, definition: definition, trigger: .fieldsChanged, at: task.updatedAt)
     }

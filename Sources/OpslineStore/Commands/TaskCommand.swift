@@ -29,6 +29,8 @@ public struct TaskUpdate: Sendable, Hashable {
     public var priority: String??
     /// When set, refused unless the task is still at this version.
     public var expectedVersion: Int?
+    /// The assignment rule that chose `assignee` (an escalation's), recorded on the event.
+    var assignedBy: AssignmentRule.Kind?
 
     /// An update of `taskID` that changes nothing yet.
     public init(taskID: String) { self.taskID = taskID }

@@ -19,6 +19,10 @@ enum WorkloadSQL {
     /// - Closed recently: tasks closed within the window (the `tasks_closed_at` index), by the
     ///   assignee they have.
     ///
+    /// - Everyone who can be given the team's tasks (its active managers and members) has a
+    ///   line, with zeros when they hold nothing: an idle person is the answer to "who can take
+    ///   more?".
+    ///
     /// Lines come team by team (no team last), each team's people by name, then its queue line.
     /// A team in `$1` (or `$2`, if the caller sees it) gets a queue line even when it is empty.
     static let report = """
@@ -92,6 +96,12 @@ enum WorkloadSQL {
             SELECT team, person, 0, 0, 0, NULL, assigned_recently, 0 FROM assigned_counts
             UNION ALL
             SELECT team, person, 0, 0, 0, NULL, 0, closed_recently FROM closed
+            UNION ALL
+            SELECT m.team, m.user_name, 0, 0, 0, NULL, 0, 0
+            FROM memberships m JOIN users u ON u.name = m.user_name
+            WHERE m.role IN ('manager', 'member') AND u.disabled_at IS NULL
+              AND ($1::text[] IS NULL OR m.team = ANY ($1::text[]))
+              AND ($2::text IS NULL OR m.team = $2::text)
         ), teams AS (
             SELECT team FROM people
             UNION SELECT team FROM queues

@@ -4,8 +4,9 @@ import Workflow
 
 extension CommandTransaction {
     /// Applies clocks' due steps (warning, breach, escalation level) and, for an escalation
-    /// level, what the level does: reassign team or assignee, raise or set the priority, fire a
-    /// transition. A stale step (the clock paused or stopped since) changes nothing.
+    /// level, what the level does: reassign team or assignee (a level moving the task to another
+    /// team without naming an assignee lets that team's assignment rule pick one), raise or set
+    /// the priority, fire a transition. A stale step (the clock paused or stopped since) changes nothing.
     ///
     /// The items' tasks are read in one query and every changed clock is saved in one statement,
     /// so a batch costs a few round trips however many clocks it steps; the levels' actions then
@@ -45,7 +46,15 @@ extension CommandTransaction {
     private func escalate(_ task: TaskRecord, level: EscalationLevel, policy: String) async throws {
         var update = TaskUpdate(taskID: task.id)
         if let team = level.team { update.team = .some(team) }
-        if let assignee = level.assignee { update.assignee = .some(assignee) }
+        if let assignee = level.assignee {
+            update.assignee = .some(assignee)
+        } else if let team = level.team, team != task.team,
+            let rule = try await definition(of: task).assignmentRule(forTeam: team),
+            let picked = try await pickAssignee(by: rule, team: team)
+        {
+            // The new team's rule picks its assignee, as for a task created there.
+            (update.assignee, update.assignedBy) = (.some(picked), rule.kind)
+        }
         if let change = level.priority { update.priority = .some(change.applied(to: task.priority)) }
         let details: [String: JSONValue] = ["policy": .string(policy)]
         if update.team != nil || update.assignee != nil || update.priority != nil {
