@@ -25,7 +25,9 @@ import Testing
         {"name":"close","from":["strategy"],"to":"closed","require":[],"roles":[],"when":"score < 20"}],\
         "timers":[{"in":"strategy","after":"90d","after_s":7776000,"fire":"close"}],\
         "slas":[{"name":"assessment","start":"created","stop":{"enter":["closed"]},"target":"3d","target_s":259200,\
-        "escalate":[]}]}
+        "escalate":[]}],\
+        "assign":[{"rule":"least_loaded","team":"risk-managers"},{"rule":"round_robin"}],\
+        "priority":{"values":["p1","p2","p3"],"default":"p3"}}
         """
 
     @Test func aWorkflowLineDecodesWithItsChangeFlag() throws {
@@ -48,7 +50,9 @@ import Testing
     @Test func aDefinitionShowsStatesTransitionsFieldsTimersAndSLAs() throws {
         let definition = try JSONDecoder().decode(WorkflowDefinitionLine.self, from: Data(Self.definition.utf8))
         let text = WorkflowDetailView.render(definition)
-        #expect(text.contains("Version:    3\n"), "\(text)")
+        #expect(text.contains("Version:     3\n"), "\(text)")
+        #expect(text.contains("Priorities:  p1 > p2 > p3 (default p3)\n"), "\(text)")
+        #expect(text.contains("Assignment:  risk-managers: least_loaded, other teams: round_robin\n"), "\(text)")
         #expect(text.contains(#"  review      -        check "Legal""#), "\(text)")
         #expect(text.contains("  closed      final    -"), "\(text)")
         #expect(

@@ -81,6 +81,22 @@ public struct WorkflowDefinitionLine: Decodable, Sendable, Hashable {
         public var target: JSONValue
     }
 
+    /// An assignment rule (`assign:`).
+    public struct AssignmentRule: Decodable, Sendable, Hashable {
+        /// `round_robin` or `least_loaded`.
+        public var rule: String
+        /// The team whose tasks it assigns; nil: every team without a rule of its own.
+        public var team: String?
+    }
+
+    /// The priority scale (`priority:`).
+    public struct PriorityScale: Decodable, Sendable, Hashable {
+        /// The priorities, most urgent first.
+        public var values: [String]
+        /// The priority of a task created without one.
+        public var `default`: String?
+    }
+
     /// The workflow's name, version and other attributes.
     public var workflow: WorkflowLine
     /// The fields, in file order.
@@ -93,9 +109,13 @@ public struct WorkflowDefinitionLine: Decodable, Sendable, Hashable {
     public var timers: [Timer]
     /// The SLA clocks, in file order.
     public var slas: [SLA]
+    /// The assignment rules (empty from servers before them).
+    public var assign: [AssignmentRule]
+    /// The priority scale, if the workflow has one.
+    public var priority: PriorityScale?
 
     private enum CodingKeys: String, CodingKey {
-        case fields, states, transitions, timers, slas
+        case fields, states, transitions, timers, slas, assign, priority
     }
 
     /// Decodes a definition line.
@@ -107,5 +127,7 @@ public struct WorkflowDefinitionLine: Decodable, Sendable, Hashable {
         transitions = try container.decode([Transition].self, forKey: .transitions)
         timers = try container.decode([Timer].self, forKey: .timers)
         slas = try container.decode([SLA].self, forKey: .slas)
+        assign = try container.decodeIfPresent([AssignmentRule].self, forKey: .assign) ?? []
+        priority = try container.decodeIfPresent(PriorityScale.self, forKey: .priority)
     }
 }

@@ -52,9 +52,10 @@ public enum TeamListView {
     ])
 
     /// The members' columns.
-    public static let membersTable = TableRenderer(columns: [
-        .init("USER"), .init("ROLE"), .init("DISPLAY NAME", maximumWidth: 40), .init("STATUS"),
-    ])
+    public static let membersTable = TableRenderer(
+        columns: [
+            .init("USER"), .init("ROLE"), .init("DISPLAY NAME", maximumWidth: 40), .init("STATUS"),
+        ], indent: "  ")
 
     /// The table for `teams`, or a sentence saying there are none.
     public static func render(_ teams: [TeamLine]) -> String {

@@ -15,6 +15,8 @@ public enum WorkflowDetailView {
             ("Calendar", workflow.calendar),
             ("Published", DisplayText.time(workflow.publishedAt)),
             ("Checksum", workflow.checksum),
+            ("Priorities", priorities(definition.priority)),
+            ("Assignment", assignment(definition.assign)),
         ])
         text += section("States", states.render(definition.states.map(stateRow)))
         text += section("Transitions", transitions.render(definition.transitions.map(transitionRow)))
@@ -35,6 +37,19 @@ public enum WorkflowDetailView {
     private static let fields = TableRenderer(headers: ["FIELD", "TYPE", "REQUIRED", "DETAIL"], indent: "  ")
     private static let timers = TableRenderer(headers: ["IN", "AFTER", "FIRE"], indent: "  ")
     private static let slas = TableRenderer(headers: ["SLA", "TARGET"], indent: "  ")
+
+    /// `p1 > p2 > p3 (default p3)`, or `any` without a scale.
+    static func priorities(_ scale: WorkflowDefinitionLine.PriorityScale?) -> String {
+        guard let scale else { return "any" }
+        return scale.values.joined(separator: " > ") + (scale.default.map { " (default \($0))" } ?? "")
+    }
+
+    /// `support-l2: least_loaded, others: round_robin`, or `by hand` without rules.
+    static func assignment(_ rules: [WorkflowDefinitionLine.AssignmentRule]) -> String {
+        guard !rules.isEmpty else { return "by hand" }
+        return rules.map { "\($0.team ?? (rules.count == 1 ? "every team" : "other teams")): \($0.rule)" }
+            .joined(separator: ", ")
+    }
 
     private static func section(_ title: String, _ table: String) -> String {
         "\(title):\n" + table

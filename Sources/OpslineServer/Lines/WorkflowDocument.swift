@@ -2,8 +2,8 @@ import OpslineStore
 import Workflow
 
 /// A published workflow's definition as one line (`GET /v1/workflows/{name}`): the
-/// ``WorkflowLine`` members, then `fields`, `states`, `transitions`, `timers`, `slas` and
-/// `assign`.
+/// ``WorkflowLine`` members, then `fields`, `states`, `transitions`, `timers`, `slas`, `assign`
+/// and `priority`.
 ///
 /// The shape follows the YAML file, with two changes: the named sections (fields, states,
 /// transitions, SLAs) are arrays of objects with a `name`, so their file order survives; and
@@ -22,6 +22,14 @@ struct WorkflowDocument: Sendable {
         members["timers"] = .array(definition.timers.map(Self.timer))
         members["slas"] = .array(definition.slas.map(Self.sla))
         members["assign"] = .array(definition.assignment.map(Self.assignment))
+        members["priority"] = definition.priority.map(Self.priority)
+        return .object(members)
+    }
+
+    /// `{"values","default"?}`.
+    static func priority(_ scale: PriorityScale) -> JSONValue {
+        var members: [String: JSONValue] = ["values": .array(scale.values.map(JSONValue.string))]
+        members["default"] = scale.defaultValue.map(JSONValue.string)
         return .object(members)
     }
 

@@ -33,6 +33,7 @@ extension CommandTransaction {
         }
         let definition = workflow.definition
         var command = requested
+        command.priority = try Self.checkedPriority(command.priority, on: definition) ?? definition.priority?.defaultValue
         var rule: AssignmentRule.Kind?
         let team = command.team ?? definition.team
         if command.assignee == nil, let assignment = definition.assignmentRule(forTeam: team),
@@ -103,6 +104,7 @@ extension CommandTransaction {
         let definition = try await definition(of: current)
         let (update, unassignment) = try await checkedPeople(
             requested, current: current, knownTeams: definition.namedTeams)
+        if case .some(.some(let priority)) = update.priority { _ = try Self.checkedPriority(priority, on: definition) }
         let fields = try checkingRules { () throws(RuleViolation) in
             try definition.applyFieldChanges(update.fields, to: current.fields)
         }
@@ -132,6 +134,13 @@ extension CommandTransaction {
         let (task, _) = try await lockTask(taskID, for: .comment(taskID: taskID, text: text), expectedVersion: nil)
         record(task, "commented", ["text": .string(text)])
         return task
+    }
+
+    /// `priority`, refused (422 naming `priority`) when the workflow has a priority scale and it
+    /// is not on it.
+    static func checkedPriority(_ priority: String?, on definition: WorkflowDefinition) throws -> String? {
+        guard let priority, let problem = definition.priority?.problem(priority) else { return priority }
+        throw StoreError.rule(.invalidFields([FieldProblem(field: "priority", problem: problem)]))
     }
 
     /// What an update changed, as `{"title":{"from":…,"to":…}, "fields":{…}}`.

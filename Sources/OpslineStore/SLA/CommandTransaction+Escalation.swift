@@ -55,7 +55,9 @@ extension CommandTransaction {
             // The new team's rule picks its assignee, as for a task created there.
             (update.assignee, update.assignedBy) = (.some(picked), rule.kind)
         }
-        if let change = level.priority { update.priority = .some(change.applied(to: task.priority)) }
+        if let change = level.priority {
+            update.priority = .some(change.applied(to: task.priority, on: try await definition(of: task).priority))
+        }
         let details: [String: JSONValue] = ["policy": .string(policy)]
         if update.team != nil || update.assignee != nil || update.priority != nil {
             try await applyOrRecord(.update(update), failure: "escalation_failed", details)
@@ -66,19 +68,6 @@ extension CommandTransaction {
             try await applyOrRecord(
                 .transition(request), failure: "escalation_failed",
                 details.merging(["transition": .string(transition)]) { $1 })
-        }
-    }
-}
-
-extension EscalationLevel.PriorityChange {
-    /// The priority after the change: `raise` moves `pN` to `p(N-1)`, no higher than `p1`, and
-    /// leaves a missing priority or another spelling as it is.
-    func applied(to priority: String?) -> String? {
-        switch self {
-        case .set(let value): return value
-        case .raise:
-            guard let priority, priority.first == "p", let number = Int(priority.dropFirst()) else { return priority }
-            return "p\(max(1, number - 1))"
         }
     }
 }

@@ -28,6 +28,8 @@ public struct WorkflowDefinition: Sendable, Hashable {
     public let slas: [SLAPolicy]
     /// How tasks arriving in a team without an assignee get one, per team (`assign:`).
     public let assignment: [AssignmentRule]
+    /// The priorities a task may have, most urgent first (`priority:`); `nil`: any text.
+    public let priority: PriorityScale?
 
     init(
         name: String,
@@ -40,7 +42,8 @@ public struct WorkflowDefinition: Sendable, Hashable {
         transitions: [TransitionDefinition],
         timers: [StateTimer],
         slas: [SLAPolicy],
-        assignment: [AssignmentRule] = []
+        assignment: [AssignmentRule] = [],
+        priority: PriorityScale? = nil
     ) {
         self.name = name
         self.title = title
@@ -53,6 +56,7 @@ public struct WorkflowDefinition: Sendable, Hashable {
         self.timers = timers
         self.slas = slas
         self.assignment = assignment
+        self.priority = priority
     }
 
     /// The state every new task starts in.

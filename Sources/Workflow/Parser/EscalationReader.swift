@@ -7,6 +7,8 @@ struct EscalationReader {
     /// The states the clock can be running in; a fired transition must leave one of them. `nil`
     /// when they are not known (the machine or the clock's start or stop has problems).
     let clockStates: [String]?
+    /// The workflow's priority scale, if any: a level may set only one of its values.
+    let priority: PriorityScale?
 
     /// Parses the list of levels and checks they are in order of `after`.
     func parse(_ node: SourceNode) throws(WorkflowLoadError) -> [EscalationLevel] {
@@ -39,6 +41,9 @@ struct EscalationReader {
         var priority: EscalationLevel.PriorityChange?
         if let priorityNode = mapping.value("priority") {
             let text = try priorityNode.string()
+            if text != "raise", let problem = self.priority?.problem(text) {
+                throw priorityNode.error("\(context) escalation level \(number) sets priority \(problem)")
+            }
             priority = text == "raise" ? .raise : .set(text)
         }
         var fire: String?

@@ -75,7 +75,8 @@ struct SLAPolicyReader {
         if let machine = scope.machine, let start, let stop {
             clockStates = SLAClockReach.states(start: start, stop: stop, in: machine)
         }
-        return EscalationReader(context: context, transitions: scope.transitions, clockStates: clockStates)
+        return EscalationReader(
+            context: context, transitions: scope.transitions, clockStates: clockStates, priority: scope.priority)
     }
 
     private func start(_ node: SourceNode) throws(WorkflowLoadError) -> SLAPolicy.Start {

@@ -40,6 +40,7 @@
 ///     escalate:                    # optional, in order of `after` (0 = at the breach)
 ///       - {after: 0, team: support-l2, priority: raise}   # or assignee, priority: p1, fire: transition
 /// assign: {rule: least_loaded}     # optional: or round_robin; or a list, one rule per `team:`
+/// priority: {values: [p1, p2, p3, p4], default: p3}   # optional: the priorities, most urgent first
 /// ```
 ///
 /// Field types: `string`, `text`, `int`, `decimal`, `bool`, `date` (`YYYY-MM-DD`), `user`, `enum`,
@@ -57,6 +58,7 @@ public enum WorkflowParser {
     private static let topLevelKeys = [
         "workflow", "title", "key", "team", "calendar", "fields", "states", "transitions", "timers", "slas",
         "assign",
+        "priority",
     ]
 
     /// Parses and validates one workflow file.
@@ -91,6 +93,7 @@ public enum WorkflowParser {
         let header = WorkflowHeader(root, problems: &problems)
 
         var scope = WorkflowScope()
+        scope.priority = PrioritySection.read(root.value("priority"), problems: &problems)
         scope.fields = FieldSection.read(root.value("fields"), problems: &problems)
         let states = StateSection.read(section("states", of: root, problems: &problems), problems: &problems)
         scope.states = states.declared
@@ -119,7 +122,8 @@ public enum WorkflowParser {
             transitions: scope.transitions.valid,
             timers: timers,
             slas: slas,
-            assignment: assignment
+            assignment: assignment,
+            priority: scope.priority
         )
         return ParsedWorkflow(definition: definition, header: header, spawns: states.spawns)
     }

@@ -10,4 +10,6 @@ struct WorkflowScope {
     /// The machine's graph, when all of it could be read; checks of the machine as a whole
     /// (reachability, where an SLA clock runs) are made only then.
     var machine: MachineShape?
+    /// The priority scale, when the file has one: escalation levels may set only its values.
+    var priority: PriorityScale?
 }

@@ -42,3 +42,18 @@ extension EscalationLevel {
         case set(String)
     }
 }
+
+extension EscalationLevel.PriorityChange {
+    /// The priority after the change: on a workflow's priority scale, `raise` moves one step up
+    /// it (``PriorityScale/raised(_:)``); without one, `raise` moves `pN` to `p(N-1)`, no higher
+    /// than `p1`, and leaves a missing priority or another spelling as it is.
+    public func applied(to priority: String?, on scale: PriorityScale?) -> String? {
+        switch self {
+        case .set(let value): return value
+        case .raise:
+            if let scale { return scale.raised(priority) }
+            guard let priority, priority.first == "p", let number = Int(priority.dropFirst()) else { return priority }
+            return "p\(max(1, number - 1))"
+        }
+    }
+}

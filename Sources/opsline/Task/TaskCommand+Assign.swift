@@ -42,7 +42,11 @@ extension TaskCommand {
     struct Take: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Assign a task to yourself.",
-            discussion: "You are the name of the token in use, as 'opsline whoami' shows it.")
+            discussion: """
+                You are the user of the personal token in use, as 'opsline whoami' shows it; you \
+                must be an active member or manager of the task's team. A service token is no \
+                one's assignee.
+                """)
 
         @Argument(help: "The task's identifier, such as CMP-42.", completion: TaskCompletion.taskIDs)
         var id: String
@@ -54,7 +58,13 @@ extension TaskCommand {
 
         func run() async throws {
             try await client.withClient { opsline in
-                let me = try await opsline.me().name
+                guard let me = try await opsline.me().user else {
+                    throw ClientError.server(
+                        status: 403, code: "forbidden",
+                        message:
+                            "a service token is no one's assignee; log in with your personal token (opsline login)",
+                        details: [:])
+                }
                 let update = TaskChanges(assignee: .set(me), expectedVersion: expectedVersion)
                 try await client.printTask(.updateTask(id: id, update), with: opsline) { "You (\(me)) took \($0.id)." }
             }
