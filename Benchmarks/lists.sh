@@ -23,14 +23,12 @@ PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 TOKEN=bench
 
 log() { echo "lists.sh: $(date +%T) $*" >&2; }
+# shellcheck source=Benchmarks/common.sh
+source "$(dirname "$0")/common.sh"
 
 WORK=""
 SERVER_PID=""
 PGDATA_DIR=""
-
-cluster_user() { # runs a PostgreSQL server program as the user that owns the cluster
-    if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
 
 stop_server() {
     [[ -n $SERVER_PID ]] || return 0
@@ -60,36 +58,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-for program in psql pg_ctl; do
-    [[ -x $PG_BIN/$program ]] || { log "$PG_BIN/$program not found (set PG_BIN)"; exit 1; }
-done
-
-if [[ -n ${BENCH_OPSLINE:-} ]]; then
-    OPSLINE=$BENCH_OPSLINE
-else
-    log "building release opsline in $SCRATCH (takes minutes the first time)"
-    swift build -c release --scratch-path "$SCRATCH" --product opsline
-    OPSLINE=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/opsline
-fi
-
-free_port() {
-    local candidate
-    for _ in $(seq 100); do
-        candidate=$((20000 + RANDOM % 40000))
-        if [[ -z $(ss -Htln "sport = :$candidate") ]]; then echo "$candidate"; return; fi
-    done
-    log "no free port found"
-    exit 1
-}
-
-wait_ready() { # $1: base URL
-    for attempt in $(seq 240); do
-        if curl -fsS -o /dev/null "$1/readyz" 2>/dev/null; then return; fi
-        kill -0 "$SERVER_PID" 2>/dev/null || { log "the server exited during start-up"; exit 1; }
-        [[ $attempt == 240 ]] && { log "the server was not ready after 120 s"; exit 1; }
-        sleep 0.5
-    done
-}
+require_pg_programs psql pg_ctl
+build_opsline
 
 WORK=$(mktemp -d /tmp/opsline-lists.XXXXXX)
 chmod 755 "$WORK"
@@ -108,7 +78,7 @@ log "initialising the embedded PostgreSQL in $DATA"
 OPSLINE_ADMIN_TOKEN=$TOKEN setsid "$OPSLINE" serve --listen "127.0.0.1:$PORT" --data-dir "$DATA" \
     --workflows workflows >"$WORK/server-init.log" 2>&1 &
 SERVER_PID=$!
-wait_ready "$BASE"
+wait_ready "$BASE" "$SERVER_PID"
 stop_server
 PGLOG=$DATA/postgres.log
 cluster_user "$PG_BIN/pg_ctl" start -w -D "$PGDATA_DIR" -l "$PGLOG" \
@@ -153,6 +123,11 @@ JOIN words w3 ON w3.k = p.i::bigint * 1299709 % 20000
 JOIN words w4 ON w4.k = p.i::bigint * 15485863 % 20000
 JOIN words w5 ON w5.k = p.i::bigint * 32452843 % 20000
 JOIN words w6 ON w6.k = p.i::bigint * 49979687 % 20000;
+-- The people: person-K is a member of team-(K / 20).
+INSERT INTO teams (name) SELECT 'team-' || t FROM generate_series(0, 9) AS t ON CONFLICT DO NOTHING;
+INSERT INTO users (name, display_name) SELECT 'person-' || k, 'Person ' || k FROM generate_series(0, 199) AS k;
+INSERT INTO memberships (team, user_name, role)
+SELECT 'team-' || (k / 20), 'person-' || k, 'member' FROM generate_series(0, 199) AS k;
 INSERT INTO task_counters (key, last_number) VALUES ('CMP', :n)
 ON CONFLICT (key) DO UPDATE SET last_number = excluded.last_number;
 INSERT INTO sla_clocks (task_id, policy, state, started_at, target_s, worked_s, running_since, breached_at, due_at)
@@ -181,9 +156,9 @@ TABLE_SIZE=$(psql_value "SELECT pg_size_pretty(pg_relation_size('tasks'))")
 OPSLINE_ADMIN_TOKEN=$TOKEN setsid "$OPSLINE" serve --listen "127.0.0.1:$PORT" --database-url "$CONNINFO" \
     --workflows workflows >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
-wait_ready "$BASE"
+wait_ready "$BASE" "$SERVER_PID"
 MEMBER=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' \
-    -d '{"name":"person-63","role":"member","teams":["team-3"]}' "$BASE/v1/tokens" |
+    -d '{"user":"person-63"}' "$BASE/v1/tokens" |
     sed -E 's/.*"secret":"([^"]+)".*/\1/')
 
 # Times one request REPEAT times; prints the median and the slowest, the lines answered, and the

@@ -22,6 +22,8 @@ TOKEN=bench
 TASKS=$((CLIENTS * TASKS_PER_CLIENT))
 
 log() { echo "run.sh: $*" >&2; }
+# shellcheck source=Benchmarks/common.sh
+source "$(dirname "$0")/common.sh"
 
 WORK=""
 SERVER_PID=""
@@ -34,10 +36,6 @@ step() {
     CHILD_PID=$!
     wait "$CHILD_PID"
     CHILD_PID=""
-}
-
-cluster_user() { # runs a PostgreSQL server program as the user that owns the cluster
-    if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
 cleanup() {
@@ -67,9 +65,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-for program in pgbench psql pg_ctl; do
-    [[ -x $PG_BIN/$program ]] || { log "$PG_BIN/$program not found (set PG_BIN)"; exit 1; }
-done
+require_pg_programs pgbench psql pg_ctl
 
 # 1. Release builds, in a scratch folder of our own.
 log "building release opsline and opsline-bench in $SCRATCH (takes minutes the first time)"

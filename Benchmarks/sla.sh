@@ -31,14 +31,12 @@ TOKEN=bench
 TARGET_S=3600 # the benchmark policy's target: each clock started an hour before its breach
 
 log() { echo "sla.sh: $(date +%T) $*" >&2; }
+# shellcheck source=Benchmarks/common.sh
+source "$(dirname "$0")/common.sh"
 
 WORK=""
 PIDS=()
 PGDATA_DIR=""
-
-cluster_user() { # runs a PostgreSQL server program as the user that owns the cluster
-    if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
 
 stop_servers() {
     local pid
@@ -78,36 +76,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-for program in psql pg_ctl; do
-    [[ -x $PG_BIN/$program ]] || { log "$PG_BIN/$program not found (set PG_BIN)"; exit 1; }
-done
-
-if [[ -n ${BENCH_OPSLINE:-} ]]; then
-    OPSLINE=$BENCH_OPSLINE
-else
-    log "building release opsline in $SCRATCH (takes minutes the first time)"
-    swift build -c release --scratch-path "$SCRATCH" --product opsline
-    OPSLINE=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/opsline
-fi
-
-free_port() {
-    local candidate
-    for _ in $(seq 100); do
-        candidate=$((20000 + RANDOM % 40000))
-        if [[ -z $(ss -Htln "sport = :$candidate") ]]; then echo "$candidate"; return; fi
-    done
-    log "no free port found"
-    exit 1
-}
-
-wait_ready() { # $1: base URL, $2: pid
-    for attempt in $(seq 240); do
-        if curl -fsS -o /dev/null "$1/readyz" 2>/dev/null; then return; fi
-        kill -0 "$2" 2>/dev/null || { log "the server exited during start-up"; exit 1; }
-        [[ $attempt == 240 ]] && { log "the server was not ready after 120 s"; exit 1; }
-        sleep 0.5
-    done
-}
+require_pg_programs psql pg_ctl
+build_opsline
 
 # The claim query exactly as the scheduler runs it, read from the Swift source; `$1` is the batch.
 CLAIM_SQL=$(sed -n '/static let claimDue = """/,/^ *"""/p' Sources/OpslineStore/Scheduling/DueWorkSQL.swift | sed '1d;$d')

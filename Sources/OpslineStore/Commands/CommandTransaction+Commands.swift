@@ -33,7 +33,8 @@ extension CommandTransaction {
         }
         let definition = workflow.definition
         var command = requested
-        command.priority = try Self.checkedPriority(command.priority, on: definition) ?? definition.priority?.defaultValue
+        command.priority =
+            try Self.checkedPriority(command.priority, on: definition) ?? definition.priority?.defaultValue
         var rule: AssignmentRule.Kind?
         let team = command.team ?? definition.team
         if command.assignee == nil, let assignment = definition.assignmentRule(forTeam: team),

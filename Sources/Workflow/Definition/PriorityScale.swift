@@ -27,6 +27,7 @@ public struct PriorityScale: Sendable, Hashable {
 
     /// Why `priority` cannot be a task's priority, or nil when it can.
     public func problem(_ priority: String) -> String? {
-        contains(priority) ? nil : "'\(priority)' is not a priority of this workflow; use one of \(values.joined(separator: ", "))"
+        guard !contains(priority) else { return nil }
+        return "'\(priority)' is not a priority of this workflow; use one of \(values.joined(separator: ", "))"
     }
 }

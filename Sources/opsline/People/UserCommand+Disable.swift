@@ -18,11 +18,7 @@ extension UserCommand {
 
         func run() async throws {
             try await client.withClient { opsline in
-                guard client.output == .table else {
-                    return try await client.printLines(opsline.lines(.disableUser(name: name)), asArray: false, name: "name")
-                }
-                let user = try await opsline.disableUser(name: name)
-                try TerminalOutput.print("Disabled user \(user.name).\n\n" + UserListView.detail(user))
+                try await client.printUser(.disableUser(name: name), with: opsline) { "Disabled user \($0.name)." }
             }
         }
     }
@@ -40,11 +36,7 @@ extension UserCommand {
 
         func run() async throws {
             try await client.withClient { opsline in
-                guard client.output == .table else {
-                    return try await client.printLines(opsline.lines(.enableUser(name: name)), asArray: false, name: "name")
-                }
-                let user = try await opsline.enableUser(name: name)
-                try TerminalOutput.print("Enabled user \(user.name).\n\n" + UserListView.detail(user))
+                try await client.printUser(.enableUser(name: name), with: opsline) { "Enabled user \($0.name)." }
             }
         }
     }

@@ -16,7 +16,8 @@ extension UserCommand {
         func run() async throws {
             try await client.withClient { opsline in
                 guard client.output == .table else {
-                    return try await client.printLines(opsline.lines(.listUsers(team: team)), asArray: true, name: "name")
+                    return try await client.printLines(
+                        opsline.lines(.listUsers(team: team)), asArray: true, name: "name")
                 }
                 try TerminalOutput.print(UserListView.render(try await opsline.listUsers(team: team).collect()))
             }
@@ -35,12 +36,7 @@ extension UserCommand {
         @OptionGroup var client: ClientOptions
 
         func run() async throws {
-            try await client.withClient { opsline in
-                guard client.output == .table else {
-                    return try await client.printLines(opsline.lines(.user(name: name)), asArray: false, name: "name")
-                }
-                try TerminalOutput.print(UserListView.detail(try await opsline.user(name: name)))
-            }
+            try await client.withClient { opsline in try await client.printUser(.user(name: name), with: opsline) }
         }
     }
 }

@@ -69,11 +69,7 @@ extension UserCommand {
                 chat: try KeyValueArgument.parse(chat, option: "--chat", example: "wecom=alice.wang"),
                 teams: try KeyValueArgument.parse(teams, option: "--team", example: "support=member"), admin: admin)
             try await client.withClient { opsline in
-                guard client.output == .table else {
-                    return try await client.printLines(opsline.lines(.createUser(user)), asArray: false, name: "name")
-                }
-                let created = try await opsline.createUser(user)
-                try TerminalOutput.print("Created user \(created.name).\n\n" + UserListView.detail(created))
+                try await client.printUser(.createUser(user), with: opsline) { "Created user \($0.name)." }
             }
         }
     }

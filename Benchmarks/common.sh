@@ -1,0 +1,41 @@
+# What the benchmark scripts share. Source it after defining `log`, `SCRATCH` and `PG_BIN`.
+
+cluster_user() { # runs a PostgreSQL server program as the user that owns the cluster
+    if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+require_pg_programs() { # $@: programs that must be in $PG_BIN
+    local program
+    for program in "$@"; do
+        [[ -x $PG_BIN/$program ]] || { log "$PG_BIN/$program not found (set PG_BIN)"; exit 1; }
+    done
+}
+
+build_opsline() { # sets OPSLINE: $BENCH_OPSLINE, else a release build in $SCRATCH
+    if [[ -n ${BENCH_OPSLINE:-} ]]; then
+        OPSLINE=$BENCH_OPSLINE
+    else
+        log "building release opsline in $SCRATCH (takes minutes the first time)"
+        swift build -c release --scratch-path "$SCRATCH" --product opsline
+        OPSLINE=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/opsline
+    fi
+}
+
+free_port() {
+    local candidate
+    for _ in $(seq 100); do
+        candidate=$((20000 + RANDOM % 40000))
+        if [[ -z $(ss -Htln "sport = :$candidate") ]]; then echo "$candidate"; return; fi
+    done
+    log "no free port found"
+    exit 1
+}
+
+wait_ready() { # $1: base URL, $2: the server's pid
+    for attempt in $(seq 240); do
+        if curl -fsS -o /dev/null "$1/readyz" 2>/dev/null; then return; fi
+        kill -0 "$2" 2>/dev/null || { log "the server exited during start-up"; exit 1; }
+        [[ $attempt == 240 ]] && { log "the server was not ready after 120 s"; exit 1; }
+        sleep 0.5
+    done
+}
