@@ -198,9 +198,9 @@ struct WorkflowCheckCLITests {
                 "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ",") + "]")
         }
         let laughs = (lines + ["bomb:", "  ? *a9", "  : boom"]).joined(separator: "\n") + "\n"
-        let started = ContinuousClock.now
+        // Refused at the alias that goes too far (the message says which), not after expanding a
+        // billion nodes: a wall-clock bound here would only measure how busy the machine is.
         let result = try await check(["flows/desk.yaml": laughs, "flows/calendars.yaml": laughs], ["flows"])
-        #expect(ContinuousClock.now - started < .seconds(30), "the check took long: \(result)")
         #expect(result.status == 1, "\(result)")
         let problem =
             ": the alias '*a4' takes the YAML aliases of this document past 100000 repeated nodes; "

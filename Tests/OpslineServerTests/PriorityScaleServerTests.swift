@@ -12,7 +12,9 @@ import Testing
         key: TIR
         team: support
         calendar: 24x7
-        priority: {values: [urgent, high, normal, low], default: normal}
+        priority: {values: [urgent, high, normal, low], default: normal, from: impact}
+        fields:
+          impact: {type: enum, values: [urgent, high, normal, low]}
         states:
           open: {initial: true}
           done: {final: true}
@@ -53,6 +55,9 @@ import Testing
             #expect(patched.object["error"]?["fields"]?["priority"] != nil, "\(patched.text)")
             #expect(try await api.task(id)["priority"] == "normal", "nothing changed")
             #expect(try await api.send(.patch, "/v1/tasks/\(id)", body: #"{"priority":"high"}"#).status == .ok)
+            let cleared = try await api.send(.patch, "/v1/tasks/\(id)", body: #"{"priority":null}"#)
+            #expect(cleared.status == .unprocessableContent, "a scale with a default: always a priority")
+            #expect(cleared.object["error"]?["fields"]?["priority"]?.stringValue?.hasPrefix("cannot be cleared") == true)
 
             // One bad line of a batch is refused on its own.
             let batch = try await api.send(
@@ -64,6 +69,32 @@ import Testing
             #expect(batch.lines.first?["task"]?["priority"] == "urgent", "\(batch.text)")
             #expect(batch.lines.last?["error"]?["fields"]?["priority"] != nil, "\(batch.text)")
             #expect(try await api.task(id)["priority"] == "high")
+        }
+    }
+
+    /// `from: impact`: a new task takes its impact as priority, and a change of impact (an update
+    /// or a transition's fields) sets it again; an explicit priority wins at creation.
+    @Test func thePriorityFollowsItsField() async throws {
+        try await Self.server().run { api in
+            let created = try await api.send(
+                .post, "/v1/tasks", body: #"{"workflow":"tiers","title":"a","fields":{"impact":"high"}}"#)
+            #expect(created.object["priority"] == "high")
+            let id = try #require(created.object["id"]?.stringValue)
+            let explicit = try await api.send(
+                .post, "/v1/tasks", body: #"{"workflow":"tiers","title":"b","fields":{"impact":"high"},"priority":"low"}"#)
+            #expect(explicit.object["priority"] == "low")
+
+            let raised = try await api.send(.patch, "/v1/tasks/\(id)", body: #"{"fields":{"impact":"urgent"}}"#)
+            #expect(raised.object["priority"] == "urgent")
+            let updated = try #require(try await api.send(.get, "/v1/tasks/\(id)/events").lines.last)
+            #expect(updated["data"]?["priority"] == ["from": "high", "to": "urgent"], "\(updated)")
+
+            let moved = try await api.send(
+                .post, "/v1/tasks/\(id)/transitions", body: #"{"transition":"finish","fields":{"impact":"low"}}"#)
+            #expect(moved.object["priority"] == "low", "\(moved.text)")
+            let transitioned = try #require(
+                try await api.send(.get, "/v1/tasks/\(id)/events").lines.last { $0["type"] == "transitioned" })
+            #expect(transitioned["data"]?["priority"] == ["from": "urgent", "to": "low"])
         }
     }
 

@@ -5,7 +5,7 @@ import Testing
 @Suite("Priority scales")
 struct PriorityScaleTests {
     /// A workflow whose `priority:` section (if any) is on line 6, and whose clock escalates with
-    /// `level` on line 16.
+    /// `level` on line 20.
     private static func workflow(_ section: String, level: String = "{after: 0, priority: raise}") -> String {
         """
         workflow: demo
@@ -14,6 +14,10 @@ struct PriorityScaleTests {
         calendar: 24x7
         states: {open: {initial: true}, done: {final: true}}
         \(section)
+        fields:
+          severity: {type: enum, values: [p1, p2, p3], default: p3}
+          channel: {type: enum, values: [phone, email]}
+          score: {type: int}
         transitions:
           close: {from: open, to: done}
         slas:
@@ -50,6 +54,28 @@ struct PriorityScaleTests {
         #expect(scale.problem("p1") == "'p1' is not a priority of this workflow; use one of urgent, high, normal, low")
     }
 
+    @Test func aScaleMayFollowAnEnumField() throws {
+        let workflow = try WorkflowParser.parse(
+            Self.workflow("priority: {values: [p1, p2, p3, p4], default: p4, from: severity}"), file: "demo.yaml")
+        let scale = try #require(workflow.priority)
+        #expect(scale.field == "severity")
+        #expect(scale.initial(fields: ["severity": "p1"]) == "p1")
+        #expect(scale.initial(fields: [:]) == "p4", "no value: the default")
+        #expect(scale.followed(from: ["severity": "p3"], to: ["severity": "p2"]) == "p2")
+        #expect(scale.followed(from: ["severity": "p3"], to: ["severity": "p3", "score": 4]) == nil, "untouched")
+    }
+
+    @Test(
+        arguments: [
+            ("from: urgency", "6: priority from unknown field 'urgency'"),
+            ("from: score", "6: priority from field 'score', which is int; it must be an enum field"),
+            ("from: channel", "6: priority from field 'channel': its value(s) phone, email are not priorities (p1, p2, p3)"),
+        ])
+    func aFieldThePriorityCannotFollowIsRefused(from: String, expected: String) {
+        let found = Self.problems("priority: {values: [p1, p2, p3], \(from)}")
+        #expect(found == [expected], "\(found)")
+    }
+
     @Test func withoutAScaleAnyPriorityIsTaken() throws {
         let workflow = try WorkflowParser.parse(Self.workflow(""), file: "demo.yaml")
         #expect(workflow.priority == nil)
@@ -74,7 +100,7 @@ struct PriorityScaleTests {
         let found = Self.problems("priority: {values: [p1, p2, p3]}", level: "{after: 1h, priority: p0}")
         #expect(
             found == [
-                "16: sla 'response' escalation level 2 sets priority 'p0' is not a priority of this workflow; "
+                "20: sla 'response' escalation level 2 sets priority 'p0' is not a priority of this workflow; "
                     + "use one of p1, p2, p3"
             ], "\(found)")
         #expect(Self.problems("priority: {values: [p1, p2, p3]}", level: "{after: 1h, priority: p1}").isEmpty)

@@ -33,8 +33,6 @@ extension CommandTransaction {
         }
         let definition = workflow.definition
         var command = requested
-        command.priority =
-            try Self.checkedPriority(command.priority, on: definition) ?? definition.priority?.defaultValue
         var rule: AssignmentRule.Kind?
         let team = command.team ?? definition.team
         if command.assignee == nil, let assignment = definition.assignmentRule(forTeam: team),
@@ -45,6 +43,8 @@ extension CommandTransaction {
         let fields = try checkingRules { () throws(RuleViolation) in
             try definition.prepareNewTask(fields: command.fields)
         }
+        command.priority =
+            try Self.checkedPriority(command.priority, on: definition) ?? definition.priority?.initial(fields: fields)
         let number = try await connection.query(TaskSQL.nextNumber, [definition.key]).first!
             .decode("last_number", as: Int64.self)
         let task = try TaskRecord(
@@ -81,16 +81,21 @@ extension CommandTransaction {
                 request.transition, from: current.state, fields: current.fields, changes: request.fields,
                 context: context)
         }
+        let priority = definition.priority?.followed(from: current.fields, to: plan.fields) ?? current.priority
         // The row is known without reading it back, so the write goes with the commit.
         try await write(
             TaskSQL.applyTransition,
-            [current.id, plan.to, JSONText.encode(plan.fields), plan.entersFinalState, statementNow])
-        let task = current.moved(to: plan.to, fields: plan.fields, closing: plan.entersFinalState, at: now)
+            [current.id, plan.to, JSONText.encode(plan.fields), plan.entersFinalState, statementNow, priority])
+        let task = current.moved(
+            to: plan.to, fields: plan.fields, priority: priority, closing: plan.entersFinalState, at: now)
         var data: [String: JSONValue] = [
             "transition": .string(plan.transition), "from": .string(plan.from), "to": .string(plan.to),
         ]
         if let note = request.note { data["note"] = .string(note) }
         if !request.fields.isEmpty { data["fields"] = .object(request.fields) }
+        if priority != current.priority {
+            data["priority"] = ["from": current.priority.map(JSONValue.string) ?? .null, "to": priority.map(JSONValue.string) ?? .null]
+        }
         record(task, "transitioned", data)
         try await leave(current, definition: definition)
         try await enter(task.state, of: task, definition: definition)
@@ -105,10 +110,11 @@ extension CommandTransaction {
         let definition = try await definition(of: current)
         let (update, unassignment) = try await checkedPeople(
             requested, current: current, knownTeams: definition.namedTeams)
-        if case .some(.some(let priority)) = update.priority { _ = try Self.checkedPriority(priority, on: definition) }
+        try Self.checkPriorityChange(update.priority, on: definition)
         let fields = try checkingRules { () throws(RuleViolation) in
             try definition.applyFieldChanges(update.fields, to: current.fields)
         }
+        let followed = definition.priority?.followed(from: current.fields, to: fields)
         // `apply` refused an empty title before.
         let title = update.title ?? current.title
         let task = try TaskRecord(
@@ -116,7 +122,7 @@ extension CommandTransaction {
                 TaskSQL.applyUpdate,
                 [
                     current.id, title, (update.assignee ?? current.assignee), (update.team ?? current.team),
-                    (update.priority ?? current.priority), JSONText.encode(fields), statementNow,
+                    (update.priority ?? followed ?? current.priority), JSONText.encode(fields), statementNow,
                 ]
             ).first!)
         var changes = Self.changes(from: current, to: task)
@@ -142,6 +148,19 @@ extension CommandTransaction {
     static func checkedPriority(_ priority: String?, on definition: WorkflowDefinition) throws -> String? {
         guard let priority, let problem = definition.priority?.problem(priority) else { return priority }
         throw StoreError.rule(.invalidFields([FieldProblem(field: "priority", problem: problem)]))
+    }
+
+    /// Refuses (422 naming `priority`) a new priority off the workflow's scale, and clearing the
+    /// priority of a workflow whose scale has a default: its tasks always have one.
+    static func checkPriorityChange(_ change: String??, on definition: WorkflowDefinition) throws {
+        switch change {
+        case .some(.some(let priority)): _ = try checkedPriority(priority, on: definition)
+        case .some(.none) where definition.priority?.defaultValue != nil:
+            let problem = "cannot be cleared: this workflow's tasks always have a priority; set one of "
+                + (definition.priority?.values ?? []).joined(separator: ", ")
+            throw StoreError.rule(.invalidFields([FieldProblem(field: "priority", problem: problem)]))
+        default: return
+        }
     }
 
     /// What an update changed, as `{"title":{"from":…,"to":…}, "fields":{…}}`.

@@ -15,7 +15,7 @@ public struct TaskRecord: Sendable, Hashable {
     /// A one-line summary.
     public let title: String
     /// Free-form priority such as `p1`.
-    public let priority: String?
+    public private(set) var priority: String?
     /// The owning team.
     public let team: String?
     /// Who works on it.
@@ -60,10 +60,13 @@ public struct TaskRecord: Sendable, Hashable {
     }
 
     /// The row as `TaskSQL.applyTransition` leaves it, stamped `now` (the transaction's `now()`).
-    func moved(to state: String, fields: [String: JSONValue], closing: Bool, at now: Date) -> TaskRecord {
+    func moved(
+        to state: String, fields: [String: JSONValue], priority: String?, closing: Bool, at now: Date
+    ) -> TaskRecord {
         var moved = self
         moved.state = state
         moved.fields = fields
+        moved.priority = priority
         moved.version += 1
         moved.updatedAt = now
         moved.closedAt = closing ? now : nil

@@ -29,7 +29,7 @@ enum TaskSQL {
     /// Returns nothing: the caller knows the row it writes (`TaskRecord.moved`), so the write
     /// can go out with the commit.
     static let applyTransition = """
-        UPDATE tasks SET state = $2, fields = $3::jsonb, version = version + 1,
+        UPDATE tasks SET state = $2, fields = $3::jsonb, priority = $6, version = version + 1,
             updated_at = coalesce($5::timestamptz, now()),
             closed_at = CASE WHEN $4::bool THEN coalesce($5::timestamptz, now()) ELSE NULL END
         WHERE id = $1

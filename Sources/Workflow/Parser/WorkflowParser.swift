@@ -40,7 +40,7 @@
 ///     escalate:                    # optional, in order of `after` (0 = at the breach)
 ///       - {after: 0, team: support-l2, priority: raise}   # or assignee, priority: p1, fire: transition
 /// assign: {rule: least_loaded}     # optional: or round_robin; or a list, one rule per `team:`
-/// priority: {values: [p1, p2, p3, p4], default: p3}   # optional: the priorities, most urgent first
+/// priority: {values: [p1, p2, p3, p4], default: p3, from: severity}   # optional: most urgent first
 /// ```
 ///
 /// Field types: `string`, `text`, `int`, `decimal`, `bool`, `date` (`YYYY-MM-DD`), `user`, `enum`,
@@ -93,8 +93,8 @@ public enum WorkflowParser {
         let header = WorkflowHeader(root, problems: &problems)
 
         var scope = WorkflowScope()
-        scope.priority = PrioritySection.read(root.value("priority"), problems: &problems)
         scope.fields = FieldSection.read(root.value("fields"), problems: &problems)
+        scope.priority = PrioritySection.read(root.value("priority"), fields: scope.fields, problems: &problems)
         let states = StateSection.read(section("states", of: root, problems: &problems), problems: &problems)
         scope.states = states.declared
         let transitions = TransitionSection.read(
