@@ -10,4 +10,7 @@ public enum NotifyChannel: String, Sendable, CaseIterable {
     /// taken a membership: every replica forgets the principals it has cached, and followed event
     /// streams check their token (and their user's teams) again.
     case tokens = "opsline_tokens"
+    /// A new version of a workflow was published: every replica reads the catalog again, so new
+    /// tasks everywhere start on it.
+    case workflows = "opsline_workflows"
 }

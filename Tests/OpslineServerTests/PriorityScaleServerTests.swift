@@ -57,7 +57,8 @@ import Testing
             #expect(try await api.send(.patch, "/v1/tasks/\(id)", body: #"{"priority":"high"}"#).status == .ok)
             let cleared = try await api.send(.patch, "/v1/tasks/\(id)", body: #"{"priority":null}"#)
             #expect(cleared.status == .unprocessableContent, "a scale with a default: always a priority")
-            #expect(cleared.object["error"]?["fields"]?["priority"]?.stringValue?.hasPrefix("cannot be cleared") == true)
+            #expect(
+                cleared.object["error"]?["fields"]?["priority"]?.stringValue?.hasPrefix("cannot be cleared") == true)
 
             // One bad line of a batch is refused on its own.
             let batch = try await api.send(
@@ -81,7 +82,8 @@ import Testing
             #expect(created.object["priority"] == "high")
             let id = try #require(created.object["id"]?.stringValue)
             let explicit = try await api.send(
-                .post, "/v1/tasks", body: #"{"workflow":"tiers","title":"b","fields":{"impact":"high"},"priority":"low"}"#)
+                .post, "/v1/tasks",
+                body: #"{"workflow":"tiers","title":"b","fields":{"impact":"high"},"priority":"low"}"#)
             #expect(explicit.object["priority"] == "low")
 
             let raised = try await api.send(.patch, "/v1/tasks/\(id)", body: #"{"fields":{"impact":"urgent"}}"#)

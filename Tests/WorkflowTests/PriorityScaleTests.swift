@@ -69,7 +69,10 @@ struct PriorityScaleTests {
         arguments: [
             ("from: urgency", "6: priority from unknown field 'urgency'"),
             ("from: score", "6: priority from field 'score', which is int; it must be an enum field"),
-            ("from: channel", "6: priority from field 'channel': its value(s) phone, email are not priorities (p1, p2, p3)"),
+            (
+                "from: channel",
+                "6: priority from field 'channel': its value(s) phone, email are not priorities (p1, p2, p3)"
+            ),
         ])
     func aFieldThePriorityCannotFollowIsRefused(from: String, expected: String) {
         let found = Self.problems("priority: {values: [p1, p2, p3], \(from)}")

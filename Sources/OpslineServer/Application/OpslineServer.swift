@@ -56,7 +56,11 @@ public struct OpslineServer: Sendable {
         let dueSignal = EventSignal(conninfo: conninfo, channel: .due, logger: logger)
         let scheduler = DueWorkScheduler(runner: database.dueWork, signal: dueSignal, logger: logger)
         let invalidator = TokenCacheInvalidator(signal: revocations, tokens: database.tokens)
-        var services: [any Service] = [signal, dueSignal, scheduler, revocations, invalidator, pruner, app]
+        let publications = EventSignal(conninfo: conninfo, channel: .workflows, logger: logger)
+        let refresher = WorkflowCatalogRefresher(signal: publications, catalog: database.workflows, logger: logger)
+        var services: [any Service] = [
+            signal, dueSignal, scheduler, revocations, invalidator, publications, refresher, pruner, app,
+        ]
         if let embedded { services.insert(EmbeddedClusterWatchdog(cluster: embedded, logger: logger), at: 0) }
         let group = ServiceGroup(
             configuration: .init(

@@ -94,7 +94,9 @@ extension CommandTransaction {
         if let note = request.note { data["note"] = .string(note) }
         if !request.fields.isEmpty { data["fields"] = .object(request.fields) }
         if priority != current.priority {
-            data["priority"] = ["from": current.priority.map(JSONValue.string) ?? .null, "to": priority.map(JSONValue.string) ?? .null]
+            data["priority"] = [
+                "from": current.priority.map(JSONValue.string) ?? .null, "to": priority.map(JSONValue.string) ?? .null,
+            ]
         }
         record(task, "transitioned", data)
         try await leave(current, definition: definition)
@@ -156,7 +158,8 @@ extension CommandTransaction {
         switch change {
         case .some(.some(let priority)): _ = try checkedPriority(priority, on: definition)
         case .some(.none) where definition.priority?.defaultValue != nil:
-            let problem = "cannot be cleared: this workflow's tasks always have a priority; set one of "
+            let problem =
+                "cannot be cleared: this workflow's tasks always have a priority; set one of "
                 + (definition.priority?.values ?? []).joined(separator: ", ")
             throw StoreError.rule(.invalidFields([FieldProblem(field: "priority", problem: problem)]))
         default: return

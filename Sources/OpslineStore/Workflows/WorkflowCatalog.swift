@@ -7,7 +7,9 @@ import Workflow
 /// Every published version of every workflow, parsed once and kept in memory.
 ///
 /// Tasks name the version they started with, so old versions stay here as long as the
-/// database has them. A version published by another replica is fetched on first use.
+/// database has them. A version published by another replica is fetched on first use, and
+/// every publication is announced (``NotifyChannel/workflows``) so that each replica's server
+/// calls ``reload()`` and starts new tasks on it at once.
 public final class WorkflowCatalog: Sendable {
     private let pool: PostgresPool
     private let versions = Mutex<[String: [Int: PublishedWorkflow]]>([:])
@@ -67,6 +69,8 @@ public final class WorkflowCatalog: Sendable {
             let inserted = try await connection.query(
                 WorkflowSQL.insertNextVersion, [definition.name, definition.key, source, checksum]
             ).first!
+            // Delivered at COMMIT: the other replicas re-read a version that is there.
+            try await connection.query(WorkflowSQL.announcePublication, [definition.name])
             return (inserted, true)
         }
         return WorkflowPublication(workflow: try remember(row), isNewVersion: isNew)

@@ -22,6 +22,9 @@ enum WorkflowSQL {
         """
 
     /// A transaction-scoped lock on the workflow's name, so two publishers take turns.
+    /// Tells every replica that workflow `$1` has a new version (``NotifyChannel/workflows``).
+    static let announcePublication = "SELECT pg_notify('\(NotifyChannel.workflows.rawValue)', $1)"
+
     static let lockWorkflowName = "SELECT pg_advisory_xact_lock(hashtextextended('workflow:' || $1, 0))"
 
     static let insertNextVersion = """
