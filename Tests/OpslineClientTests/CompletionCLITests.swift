@@ -28,7 +28,9 @@ struct CompletionCLITests {
 
     @Test func theCallbacksAnswerFromTheServer() async throws {
         try await LiveServer.run { url in
+            // A completion gives up after 3 s; a busy test machine may need longer.
             let cli = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)
+                .with(environment: ["OPSLINE_COMPLETION_TIMEOUT": "60"])
             try await ClosedPipeCLITests.seed(2, with: cli)
             let ids = try await cli.run(
                 Self.callback(["task", "show"], "positional@0", words: ["opsline", "task", "show", ""]))

@@ -109,13 +109,15 @@ import Testing
         }
     }
 
-    /// The drill's clock breaches at 2 s and escalates to `support-l2`: alice, not in it, is
-    /// unassigned by the escalation, which says so; bob, who is, keeps his task.
-    @Test func anEscalationToAnotherTeamUnassignsWhoeverIsNotInIt() async throws {
+    /// The drill's clock breaches at 2 s and escalates to `support-l2`: support keeps watching
+    /// the task, so alice, not in support-l2, keeps her task and can finish it; bob, who is in
+    /// both, keeps his.
+    @Test func anEscalationToAnotherTeamKeepsTheAssigneeWhoseTeamNowWatches() async throws {
         let time = TestTime()
         try await Self.withPeople(time: time) { server, api in
             try await server.database.workflows.publish(
                 source: SLADrill.workflow(named: "sla-drill", key: "DRL"), file: "sla-drill.yaml")
+            let alice = try await server.mintPersonal("alice")
             try await RunningScheduler.with(server.database, time: time) { running in
                 let alices = try #require(
                     try await api.send(
@@ -129,13 +131,21 @@ import Testing
                     .object["id"]?.stringValue)
                 await running.advance(by: .seconds(2))
                 let escalated = try await running.until({ try await api.task(alices) }) { $0["team"] == "support-l2" }
-                #expect(escalated["assignee"] == .null)
+                #expect(escalated["assignee"] == "alice")
+                #expect(escalated["watching_teams"] == ["support"])
                 let assigned = try #require(
                     try await api.send(.get, "/v1/tasks/\(alices)/events").lines.first { $0["type"] == "assigned" })
-                #expect(assigned["data"]?["assignee"] == ["from": "alice", "to": .null])
-                #expect(assigned["data"]?["note"]?.stringValue?.contains("alice unassigned") == true, "\(assigned)")
+                #expect(assigned["data"]?["team"] == ["from": "support", "to": "support-l2"])
+                #expect(assigned["data"]?["watching_teams"] == ["from": [], "to": ["support"]])
+                #expect(assigned["data"]?["assignee"] == nil, "nobody was unassigned: \(assigned)")
                 let kept = try await running.until({ try await api.task(bobs) }) { $0["team"] == "support-l2" }
                 #expect(kept["assignee"] == "bob")
+
+                // alice still sees and finishes her task, and lists it.
+                #expect(try await api.ids("/v1/tasks?workflow=sla-drill", token: alice).contains(alices))
+                let finished = try await api.send(
+                    .post, "/v1/tasks/\(alices)/transitions", body: #"{"transition":"finish"}"#, token: alice)
+                #expect(finished.status == .ok, "\(finished.text)")
                 #expect(
                     try await api.send(.get, "/v1/tasks/\(alices)/events").lines.allSatisfy {
                         $0["type"] != "escalation_failed"

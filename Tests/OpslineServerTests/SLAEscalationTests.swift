@@ -61,12 +61,14 @@ import Testing
                 #expect(finished.object["sla"]?.arrayValue?.first?["state"] == "breached")
                 #expect(finished.object["sla"]?.arrayValue?.first?["stopped_at"] != nil)
 
-                // The escalation moved the task to support-l2: each event stays with the team the
-                // task had when it happened, and the move belongs to both.
+                // The escalation moved the task to support-l2: each event stays with the teams the
+                // task had when it happened, and the move belongs to both. support keeps watching
+                // the task, so it goes on seeing what happens to it; support-l2 sees from the move.
                 let support = try await api.send(.get, "/v1/events?task=\(id)&team=support").lines
                 #expect(
                     support.strings("type") == [
                         "created", "sla_started", "sla_warning", "sla_breached", "escalated", "assigned",
+                        "escalated", "updated", "transitioned", "sla_stopped",
                     ])
                 let level2 = try await api.send(.get, "/v1/events?task=\(id)&team=support-l2").lines
                 #expect(level2.strings("type") == ["assigned", "escalated", "updated", "transitioned", "sla_stopped"])

@@ -18,6 +18,8 @@ public struct TaskLine: Codable, Sendable, Hashable {
     public var priority: String?
     /// The team that owns the task.
     public var team: String?
+    /// Teams that keep access besides the owner (an SLA escalation moved the task away from them).
+    public var watchingTeams: [String] = []
     /// The person working on the task.
     public var assignee: String?
     /// The workflow's custom fields.
@@ -66,6 +68,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case id, workflow, state, title, priority, team, assignee, fields, parent, children, version, sla
         case workflowVersion = "workflow_version"
+        case watchingTeams = "watching_teams"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case closedAt = "closed_at"
@@ -81,6 +84,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
         title = try container.decode(String.self, forKey: .title)
         priority = try container.decodeIfPresent(String.self, forKey: .priority)
         team = try container.decodeIfPresent(String.self, forKey: .team)
+        watchingTeams = try container.decodeIfPresent([String].self, forKey: .watchingTeams) ?? []
         assignee = try container.decodeIfPresent(String.self, forKey: .assignee)
         fields = try container.decodeIfPresent([String: JSONValue].self, forKey: .fields) ?? [:]
         parent = try container.decodeIfPresent(String.self, forKey: .parent)
@@ -102,6 +106,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
         try container.encode(title, forKey: .title)
         try container.encodeIfPresent(priority, forKey: .priority)
         try container.encodeIfPresent(team, forKey: .team)
+        if !watchingTeams.isEmpty { try container.encode(watchingTeams, forKey: .watchingTeams) }
         try container.encodeIfPresent(assignee, forKey: .assignee)
         try container.encode(fields, forKey: .fields)
         try container.encodeIfPresent(parent, forKey: .parent)

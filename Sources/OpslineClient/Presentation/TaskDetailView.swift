@@ -24,6 +24,11 @@ public enum TaskDetailView {
         return text
     }
 
+    /// ` (watched by qa, sales)` after the owning team, or nothing.
+    static func watching(_ teams: [String]) -> String {
+        teams.isEmpty ? "" : " (watched by \(teams.joined(separator: ", ")))"
+    }
+
     /// The task's own attributes, in reading order.
     public static func summary(_ task: TaskLine) -> [(String, String)] {
         [
@@ -32,7 +37,7 @@ public enum TaskDetailView {
             ("Workflow", "\(task.workflow) (v\(task.workflowVersion))"),
             ("State", task.state),
             ("Priority", DisplayText.optional(task.priority)),
-            ("Team", DisplayText.optional(task.team)),
+            ("Team", DisplayText.optional(task.team) + Self.watching(task.watchingTeams)),
             ("Assignee", DisplayText.optional(task.assignee)),
             ("Parent", DisplayText.optional(task.parent)),
             ("Version", String(task.version)),

@@ -10,12 +10,17 @@ enum TaskAction: String, Sendable {
 /// Who may do what to which team's tasks (the roles of docs/api.md).
 enum AccessPolicy {
     /// Throws unless `principal` may perform `action` on `task`: `404 not_found`, exactly as for
-    /// a task that does not exist, when the task belongs to a team the principal does not see
-    /// (so ids cannot be probed); `403 forbidden` when it sees the task but its role does not
-    /// allow `action`.
+    /// a task that does not exist, when the task belongs to no team the principal is in — its
+    /// owner or a watching team (so ids cannot be probed); `403 forbidden` when it sees the task
+    /// but its strongest role among those teams does not allow `action`.
     static func check(_ principal: Principal, _ action: TaskAction, on task: TaskRecord) throws {
-        guard sees(principal, team: task.team) else { throw StoreError.taskNotFound(task.id) }
-        try check(principal, action, team: task.team)
+        guard let (team, _) = principal.strongestRole(among: task.teams) else { throw StoreError.taskNotFound(task.id) }
+        try check(principal, action, team: team)
+    }
+
+    /// Whether `principal` may see `task`: it is in the task's team or in a watching team.
+    static func sees(_ principal: Principal, task: TaskRecord) -> Bool {
+        principal.strongestRole(among: task.teams) != nil
     }
 
     /// Whether `principal` may see the tasks of `team`: admins every team's, everyone else their
@@ -92,7 +97,7 @@ extension AccessPolicy {
         try check(principal, .update, on: task)
         let takesItThemselves = update.assignee == .some(principal.name) && update.team == nil
         if (update.assignee != nil || update.team != nil) && !takesItThemselves {
-            try check(principal, .reassign, team: task.team)
+            try check(principal, .reassign, on: task)
         }
         if let newTeam = update.team { try check(principal, .reassign, team: newTeam) }
     }

@@ -14,7 +14,7 @@ struct CommandPermissions {
                 // For a child, `current` is its parent: a parent the caller may not see is no
                 // task to it (400, as for one that does not exist), and adding to what a parent
                 // it sees waits for is an update.
-                if let parent = current, !AccessPolicy.sees(caller, team: parent.team) {
+                if let parent = current, !AccessPolicy.sees(caller, task: parent) {
                     throw StoreError.unknownReference(field: "parent", value: parent.id)
                 }
                 let team = newTask.team ?? catalog.latest(newTask.workflow)?.definition.team

@@ -39,6 +39,7 @@ struct TaskLine: Encodable, Sendable {
             "title": .string(task.title),
             "priority": optional(task.priority),
             "team": optional(task.team),
+            "watching_teams": .array(task.watchingTeams.map(JSONValue.string)),
             "assignee": optional(task.assignee),
             "fields": .object(task.fields),
             "parent": optional(task.parent),

@@ -69,6 +69,14 @@ public struct Principal: Sendable, Hashable {
         return memberships.first { $0.team == team }?.role
     }
 
+    /// The team among `teams` (a task's owner and watching teams, ``TaskRecord/teams``) where
+    /// the caller's role is the strongest, and that role; nil when it is in none of them (an
+    /// admin has ``Role/admin`` in the first, or in no team at all).
+    public func strongestRole(among teams: [String]) -> (team: String?, role: Role)? {
+        if isAdmin { return (teams.first, .admin) }
+        return teams.compactMap { team in role(in: team).map { (team, $0) } }.min { $0.1.rank < $1.1.rank }
+    }
+
     /// The teams it belongs to, whatever its role there (admins see every team besides).
     public var teams: [String] { memberships.map(\.team) }
 

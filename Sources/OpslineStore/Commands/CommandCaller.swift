@@ -43,7 +43,14 @@ public struct CommandCaller: Sendable, Hashable {
     /// every guard); a caller with no role there (only a task it was let at can get here) counts
     /// as a viewer, whom a `roles:` guard lets through only if it lists viewers.
     func workflowRole(inTeam team: String?) -> WorkflowRole? {
+        workflowRole(onTaskOf: team.map { [$0] } ?? [])
+    }
+
+    /// The caller's strongest role among a task's teams (its owner and watching teams), as
+    /// workflow guards name it; as ``workflowRole(inTeam:)`` otherwise.
+    func workflowRole(onTaskOf teams: [String]) -> WorkflowRole? {
         guard let principal else { return nil }
-        return WorkflowRole(rawValue: (principal.role(in: team) ?? .viewer).rawValue) ?? .viewer
+        let role = principal.strongestRole(among: teams)?.role ?? .viewer
+        return WorkflowRole(rawValue: role.rawValue) ?? .viewer
     }
 }

@@ -72,7 +72,7 @@ extension CommandTransaction {
         let (current, now) = try await lockTask(
             request.taskID, for: .transition(request), expectedVersion: request.expectedVersion)
         let definition = try await definition(of: current)
-        var context = TransitionContext(role: caller.workflowRole(inTeam: current.team))
+        var context = TransitionContext(role: caller.workflowRole(onTaskOf: current.teams))
         if definition.transition(named: request.transition)?.guards.requiresChildrenDone == true {
             context.openChildren = try await openChildren(of: current.id)
         }
@@ -125,6 +125,7 @@ extension CommandTransaction {
                 [
                     current.id, title, (update.assignee ?? current.assignee), (update.team ?? current.team),
                     (update.priority ?? followed ?? current.priority), JSONText.encode(fields), statementNow,
+                    Self.watchingTeams(after: update, of: current),
                 ]
             ).first!)
         var changes = Self.changes(from: current, to: task)
@@ -166,6 +167,15 @@ extension CommandTransaction {
         }
     }
 
+    /// The watching teams after `update`: an escalation's move adds the team the task leaves;
+    /// the team it moves to, owning it now, stops watching.
+    static func watchingTeams(after update: TaskUpdate, of task: TaskRecord) -> [String] {
+        guard case .some(let newTeam) = update.team, newTeam != task.team else { return task.watchingTeams }
+        var watching = task.watchingTeams
+        if update.keepsPreviousTeam, let left = task.team, !watching.contains(left) { watching.append(left) }
+        return watching.filter { $0 != newTeam }
+    }
+
     /// What an update changed, as `{"title":{"from":…,"to":…}, "fields":{…}}`.
     static func changes(from old: TaskRecord, to new: TaskRecord) -> [String: JSONValue] {
         var changes: [String: JSONValue] = [:]
@@ -178,6 +188,12 @@ extension CommandTransaction {
         note("title", old.title, new.title)
         note("assignee", old.assignee, new.assignee)
         note("team", old.team, new.team)
+        if old.watchingTeams != new.watchingTeams {
+            changes["watching_teams"] = [
+                "from": .array(old.watchingTeams.map(JSONValue.string)),
+                "to": .array(new.watchingTeams.map(JSONValue.string)),
+            ]
+        }
         note("priority", old.priority, new.priority)
         let fieldNames = Set(old.fields.keys).union(new.fields.keys).sorted()
         let changedFields = fieldNames.filter { old.fields[$0] != new.fields[$0] }

@@ -18,7 +18,7 @@ extension CommandTransaction {
         let assignee = assignee.flatMap { $0.isEmpty ? nil : $0 }
         var problems: [FieldProblem] = []
         if let problem = try await teamProblem(team, knownTeams: knownTeams) { problems.append(problem) }
-        if problems.isEmpty, let assignee, let problem = try await assigneeProblem(assignee, team: team) {
+        if problems.isEmpty, let assignee, let problem = try await assigneeProblem(assignee, team: team, watching: []) {
             problems.append(problem)
         }
         guard problems.isEmpty else { throw StoreError.rule(.invalidFields(problems)) }
@@ -44,11 +44,14 @@ extension CommandTransaction {
             problems.append(problem)
         }
         var note: String?
+        let watching = Self.watchingTeams(after: update, of: current)
         if problems.isEmpty {
             if case .some(.some(let assignee)) = update.assignee {
-                if let problem = try await assigneeProblem(assignee, team: team) { problems.append(problem) }
+                if let problem = try await assigneeProblem(assignee, team: team, watching: watching) {
+                    problems.append(problem)
+                }
             } else if update.assignee == nil, update.team != nil, team != current.team, let kept = current.assignee,
-                !kept.isEmpty, let problem = try await assigneeProblem(kept, team: team)
+                !kept.isEmpty, let problem = try await assigneeProblem(kept, team: team, watching: watching)
             {
                 if caller.isSystem {
                     update.assignee = .some(nil)
@@ -74,11 +77,13 @@ extension CommandTransaction {
         return FieldProblem(field: "team", problem: "names no team: '\(team)'")
     }
 
-    /// What keeps `user` from being assigned a task of `team`, or nil.
-    private func assigneeProblem(_ user: String, team: String?) async throws -> FieldProblem? {
+    /// What keeps `user` from being assigned a task of `team` watched by `watching`, or nil: they
+    /// must be an active manager or member of one of those teams.
+    private func assigneeProblem(_ user: String, team: String?, watching: [String]) async throws -> FieldProblem? {
         func problem(_ text: String) -> FieldProblem { FieldProblem(field: "assignee", problem: text) }
         guard let team else { return problem("'\(user)' cannot be assigned a task of no team; give it a team") }
-        guard let row = try await connection.query(PeopleSQL.assignable, [user, team]).first else {
+        let teams = [team] + watching.filter { $0 != team }
+        guard let row = try await connection.query(PeopleSQL.assignable, [user, teams]).first else {
             return problem("names no user: '\(user)'")
         }
         if try row.decode("disabled_at", as: Date?.self) != nil { return problem("'\(user)' is disabled") }

@@ -109,11 +109,12 @@ final class CommandTransaction {
     }
 
     /// Records an event on `task` as it is once the change happened, to be appended at the
-    /// flush. The event belongs to the task's team then, and to `previousTeam` too when the change
-    /// moved the task from it (so that the team it left sees it go).
+    /// flush. The event belongs to the task's team then and its watching teams, and to
+    /// `previousTeam` too when the change moved the task from it (so that the team it left sees it
+    /// go).
     func record(_ task: TaskRecord, _ type: String, _ data: [String: JSONValue], previousTeam: String? = nil) {
         var teams: [String] = []
-        for team in [previousTeam, task.team] { if let team, !teams.contains(team) { teams.append(team) } }
+        for team in [previousTeam] + task.teams { if let team, !teams.contains(team) { teams.append(team) } }
         pendingEvents.append(PendingEvent(taskID: task.id, teams: teams, type: type, data: data))
     }
 

@@ -31,6 +31,9 @@ public struct TaskUpdate: Sendable, Hashable {
     public var expectedVersion: Int?
     /// The assignment rule that chose `assignee` (an escalation's), recorded on the event.
     var assignedBy: AssignmentRule.Kind?
+    /// Whether the team the task leaves keeps access as a watching team: an SLA escalation's
+    /// move, never a person's hand-over.
+    var keepsPreviousTeam = false
 
     /// An update of `taskID` that changes nothing yet.
     public init(taskID: String) { self.taskID = taskID }

@@ -23,6 +23,8 @@ enum LifecycleSQL {
 
     /// A task's children owned by one of the teams `$2` (NULL: any), oldest first.
     static let children = """
-        SELECT id FROM tasks WHERE parent = $1 AND ($2::text[] IS NULL OR team = ANY ($2::text[])) ORDER BY row_id
+        SELECT id FROM tasks
+        WHERE parent = $1 AND ($2::text[] IS NULL OR team = ANY ($2::text[]) OR watching_teams && $2::text[])
+        ORDER BY row_id
         """
 }

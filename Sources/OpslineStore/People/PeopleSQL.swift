@@ -120,11 +120,14 @@ enum PeopleSQL {
         DELETE FROM memberships WHERE team = $1 AND user_name = $2 RETURNING role
         """
 
-    /// Whether user `$1` may be assigned tasks of team `$2`: the user's disabled time and role
-    /// there (no row: no such user; a NULL role: not in the team).
+    /// Whether user `$1` may be assigned tasks of the teams `$2` (a task's owner and watching
+    /// teams): the user's disabled time and best role there — a manager's or member's before a
+    /// viewer's (no row: no such user; a NULL role: in none of them).
     static let assignable = """
         SELECT u.disabled_at, m.role FROM users u
-        LEFT JOIN memberships m ON m.user_name = u.name AND m.team = $2
+        LEFT JOIN memberships m ON m.user_name = u.name AND m.team = ANY ($2::text[])
         WHERE u.name = $1
+        ORDER BY m.role = 'viewer', m.role NULLS LAST
+        LIMIT 1
         """
 }

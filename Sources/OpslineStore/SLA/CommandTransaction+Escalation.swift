@@ -45,7 +45,11 @@ extension CommandTransaction {
 
     private func escalate(_ task: TaskRecord, level: EscalationLevel, policy: String) async throws {
         var update = TaskUpdate(taskID: task.id)
-        if let team = level.team { update.team = .some(team) }
+        if let team = level.team {
+            update.team = .some(team)
+            // The people doing the work keep it: their team watches the task (#14).
+            update.keepsPreviousTeam = true
+        }
         if let assignee = level.assignee {
             update.assignee = .some(assignee)
         } else if let team = level.team, team != task.team,

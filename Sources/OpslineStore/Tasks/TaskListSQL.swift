@@ -40,7 +40,7 @@ enum TaskListSQL {
           AND ($2::text IS NULL OR tasks.state = $2::text)
           AND ($3::text IS NULL OR tasks.team = $3::text)
           AND ($4::text IS NULL OR tasks.assignee = $4::text)
-          AND ($5::text[] IS NULL OR tasks.team = ANY ($5::text[]))
+          AND ($5::text[] IS NULL OR tasks.team = ANY ($5::text[]) OR tasks.watching_teams && $5::text[])
           AND ($6::text IS NULL OR tasks.priority = $6::text)
           AND ($7::text IS NULL OR tasks.parent = $7::text)
           AND ($8::bool IS NULL OR (tasks.closed_at IS NULL) = $8::bool)

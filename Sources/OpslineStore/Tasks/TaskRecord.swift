@@ -18,8 +18,14 @@ public struct TaskRecord: Sendable, Hashable {
     public private(set) var priority: String?
     /// The owning team.
     public let team: String?
+    /// Teams that keep access to the task besides its owner: the teams SLA escalations moved it
+    /// away from, by the order it left them.
+    public let watchingTeams: [String]
     /// Who works on it.
     public let assignee: String?
+    /// Every team whose members may work on the task: the owner first, then the watching teams.
+    public var teams: [String] { (team.map { [$0] } ?? []) + watchingTeams.filter { $0 != team } }
+
     /// The workflow fields.
     public private(set) var fields: [String: JSONValue]
     /// The parent task's id, for child tasks.
@@ -37,7 +43,7 @@ public struct TaskRecord: Sendable, Hashable {
 
     /// The column list every task query selects, in the order `init(row:)` reads.
     static let columns = """
-        id, workflow, workflow_version, state, title, priority, team, assignee, fields::text AS fields,
+        id, workflow, workflow_version, state, title, priority, team, watching_teams, assignee, fields::text AS fields,
         parent, version, created_at, updated_at, closed_at, \(SLASQL.clocksColumn)
         """
 
@@ -49,6 +55,7 @@ public struct TaskRecord: Sendable, Hashable {
         title = try row.decode("title")
         priority = try row.decode("priority")
         team = try row.decode("team")
+        watchingTeams = try row.decode("watching_teams")
         assignee = try row.decode("assignee")
         fields = try JSONText.decodeObject(try row.decode("fields"))
         parent = try row.decode("parent")

@@ -37,12 +37,10 @@ enum TaskSQL {
 
     static let applyUpdate = """
         UPDATE tasks SET title = $2, assignee = $3, team = $4, priority = $5, fields = $6::jsonb,
-            version = version + 1, updated_at = coalesce($7::timestamptz, now())
+            watching_teams = $8::text[], version = version + 1, updated_at = coalesce($7::timestamptz, now())
         WHERE id = $1
         RETURNING \(TaskRecord.columns)
         """
-
-    static let teamsOfTasks = "SELECT id, team FROM tasks WHERE id = ANY ($1::text[])"
 
     /// One page of a task's events after `$2`, oldest first.
     static let taskEventsPage = """

@@ -85,19 +85,6 @@ extension TaskStore {
     }
 }
 
-extension TaskStore {
-    /// The owning team of each existing task among `ids` (missing ids are absent).
-    public func teams(of ids: [String]) async throws -> [String: String?] {
-        guard !ids.isEmpty else { return [:] }
-        let rows = try await pool.withIdempotentStatements { try await $0.query(TaskSQL.teamsOfTasks, [ids]).rows }
-        var teams: [String: String?] = [:]
-        for row in rows {
-            teams[try row.decode("id", as: String.self)] = .some(try row.decode("team", as: String?.self))
-        }
-        return teams
-    }
-}
-
 extension Optional {
     /// The value `transform` makes of the wrapped one, or nil.
     fileprivate func asyncMap<Mapped>(_ transform: (Wrapped) async throws -> Mapped) async throws -> Mapped? {

@@ -1,3 +1,5 @@
+import Foundation
+import NIOCore
 import OpslineClient
 
 /// The server queries behind ``TaskCompletion``: quick (3 s at most), quiet (nothing on standard
@@ -45,6 +47,13 @@ enum CompletionQuery {
         }
     }
 
+    /// How long a completion waits for the server before offering nothing: a shell waits on it
+    /// while the user presses tab. `OPSLINE_COMPLETION_TIMEOUT` (seconds) overrides the 3 s.
+    static var timeout: TimeAmount {
+        let configured = ProcessInfo.processInfo.environment["OPSLINE_COMPLETION_TIMEOUT"].flatMap { Int($0) }
+        return .seconds(Int64(configured.map { max(1, $0) } ?? 3))
+    }
+
     /// What `body` finds with a client for the server the words name; nothing when anything
     /// fails.
     private static func quietly(
@@ -55,9 +64,9 @@ enum CompletionQuery {
                 server: CompletionWords.value(of: "--server", in: words),
                 token: CompletionWords.value(of: "--token", in: words))
         else { return [] }
+        let limit = Self.timeout
         let opsline = OpslineClient(
-            configuration: configuration, requestTimeout: .seconds(3), readTimeout: .seconds(3),
-            connectTimeout: .seconds(3))
+            configuration: configuration, requestTimeout: limit, readTimeout: limit, connectTimeout: limit)
         let found = try? await body(opsline)
         try? await opsline.shutdown()
         return found ?? []
