@@ -72,6 +72,40 @@ struct SLACLITests {
         }
     }
 
+    /// The drill's clock breaches in support and its escalation hands the task to support-l2:
+    /// `sla breaches --team support` lists it, with support-l2 under ESCALATED TO, and the report
+    /// by team charges the breach to support.
+    @Test func breachesAreListedForTheTeamThatHeldTheTaskWithWhereItWentBeside() async throws {
+        try await LiveSLAServer.run { server in
+            let database = server.database
+            try await database.workflows.publish(
+                source: SLADrill.workflow(named: "sla-drill", key: "DRL"), file: "sla-drill.yaml")
+            let cli = try CLIProcess(serverURL: server.url, token: LiveServer.adminSecret)
+            let task = try await database.tasks.create(
+                NewTask(workflow: "sla-drill", title: "Payment page down"), caller: .system(), authorize: .system)
+            await server.time.advance(by: .seconds(2))
+            _ = try await server.events.value({ try await database.tasks.task(task.id) }) { $0.team == "support-l2" }
+
+            let table = try await cli.run("sla", "breaches", "--team", "support")
+            #expect(table.status == 0, "\(table)")
+            let header = try #require(table.stdoutLines.first)
+            #expect(header.contains("TEAM") && header.contains("ESCALATED TO"), "\(table)")
+            #expect(table.stdoutLines.count == 2, "\(table)")
+            let row = table.stdoutLines.last ?? ""
+            #expect(row.hasPrefix(task.id) && row.contains(" support ") && row.contains("support-l2"), "\(table)")
+            let ndjson = try await cli.run("sla", "breaches", "--team", "support", "-o", "ndjson")
+            #expect(ndjson.stdout.contains(#""escalated_to":"support-l2""#), "\(ndjson)")
+            #expect(ndjson.stdout.contains(#""breached_team":"support""#), "\(ndjson)")
+            let none = try await cli.run("sla", "breaches", "--team", "support-l2")
+            #expect(none.stdout == "No breaches found.\n", "\(none)")
+
+            let report = try await cli.run("report", "sla", "--by", "team", "--workflow", "sla-drill")
+            #expect(report.status == 0, "\(report)")
+            #expect(report.stdoutLines.count == 2, "only support is charged: \(report)")
+            #expect(report.stdoutLines.last?.hasPrefix("support ") == true, "\(report)")
+        }
+    }
+
     @Test func dueOfflineWorksItOutFromTheCalendarsFileWithoutAServer() async throws {
         let cli = try CLIProcess(serverURL: "http://127.0.0.1:1", token: nil)
         let file = LiveServer.repositoryRoot.appendingPathComponent("workflows/calendars.yaml").path

@@ -18,12 +18,37 @@ import Workflow
         let line = try JSONDecoder().decode(SLAClockLine.self, from: Data(Self.breach.utf8))
         #expect(
             BreachListView.render([line]) == """
-                TASK    POLICY      BREACHED              LEVEL  CLOCK    TEAM     ASSIGNEE  PRIORITY  STATE          TITLE
-                CMP-42  resolution  2026-11-20T05:00:00Z      1  running  support  alice     p1        investigating  Refund not received
+                TASK    POLICY      BREACHED              LEVEL  CLOCK    TEAM     ESCALATED TO  ASSIGNEE  PRIORITY  STATE          TITLE
+                CMP-42  resolution  2026-11-20T05:00:00Z      1  running  support  -             alice     p1        investigating  Refund not received
 
                 """)
         #expect(BreachListView.render([]) == "No breaches found.\n")
         #expect(AtRiskListView.row(line)[2] == "overdue 10m")
+    }
+
+    /// A second cycle's breach, charged to support, of a task an escalation gave support-l2:
+    /// TEAM is support's, ESCALATED TO where the task went, and the policy names its cycle.
+    @Test func aBreachShowsTheTeamItIsChargedToAndWhereTheTaskWent() throws {
+        let text = Self.breach.replacingOccurrences(of: #""team":"support""#, with: #""team":"support-l2""#)
+            .replacingOccurrences(
+                of: #""remaining_s":-600"#,
+                with: #""remaining_s":-600,"cycle":2,"breached_team":"support","escalated_to":"support-l2""#)
+        let line = try JSONDecoder().decode(SLAClockLine.self, from: Data(text.utf8))
+        #expect(line.chargedTeam == "support" && line.cycle == 2)
+        #expect(
+            BreachListView.row(line).prefix(7) == [
+                "CMP-42", "resolution #2", "2026-11-20T05:00:00Z", "1", "running", "support", "support-l2",
+            ])
+        let before = try JSONDecoder().decode(SLAClockLine.self, from: Data(Self.breach.utf8))
+        #expect(before.chargedTeam == "support" && before.cycle == 1, "a line without attribution: the task's team")
+    }
+
+    @Test func theSLAReportGroupsByCycle() throws {
+        let lines = try [
+            #"{"policy":"resolution","cycle":1,"total":2,"met":1,"breached":1,"running":0,"compliance":0.5,"p50_s":60,"p90_s":60}"#,
+            #"{"policy":"resolution","cycle":2,"total":1,"met":0,"breached":1,"running":0,"compliance":0,"p50_s":60,"p90_s":60}"#,
+        ].map { try JSONDecoder().decode(SLAReportLine.self, from: Data($0.utf8)) }
+        #expect(SLAReportView.row(lines[1], by: ["policy", "cycle"]).prefix(4) == ["resolution", "2", "1", "0"])
     }
 
     @Test func theSLAReportShowsCompliancePercentagesAndWorkingTimes() throws {

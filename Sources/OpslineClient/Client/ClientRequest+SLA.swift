@@ -12,7 +12,8 @@ extension ClientRequest {
     /// `GET /v1/reports/sla`: SLA compliance per group.
     ///
     /// - Parameters:
-    ///   - by: The dimensions to group by, in order: `team`, `workflow`, `policy`; none for one
+    ///   - by: The dimensions to group by, in order: `team` (the team a clock is charged to),
+    ///     `workflow`, `policy`, `cycle`; none for one
     ///     line overall.
     ///   - workflow: Only this workflow's tasks.
     ///   - filter: The time window and team.

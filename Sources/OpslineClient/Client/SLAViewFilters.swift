@@ -1,6 +1,6 @@
 /// Which breached clocks `GET /v1/sla/breaches` lists; unset criteria do not filter.
 public struct BreachFilter: Sendable, Hashable {
-    /// Only clocks of this team's tasks.
+    /// Only breaches charged to this team: it held the task when the clock breached.
     public var team: String?
     /// Only clocks of this workflow's tasks.
     public var workflow: String?

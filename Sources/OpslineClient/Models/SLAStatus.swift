@@ -4,6 +4,8 @@ import Foundation
 public struct SLAStatus: Codable, Sendable, Hashable {
     /// The policy's name, such as `resolution`.
     public var policy: String
+    /// The clock's cycle (1 unless a restart began another); `nil` from a server that does not say.
+    public var cycle: Int?
     /// The clock's state: `running`, `paused`, `met`, `breached`, …
     public var state: String
     /// When the clock breaches, if it has a deadline.
@@ -20,9 +22,10 @@ public struct SLAStatus: Codable, Sendable, Hashable {
     /// Creates an SLA status.
     public init(
         policy: String, state: String, dueAt: Date? = nil, stoppedAt: Date? = nil,
-        remainingSeconds: Int? = nil, escalationLevel: Int? = nil, warnedAt: Date? = nil
+        remainingSeconds: Int? = nil, escalationLevel: Int? = nil, warnedAt: Date? = nil, cycle: Int? = nil
     ) {
         self.policy = policy
+        self.cycle = cycle
         self.state = state
         self.dueAt = dueAt
         self.stoppedAt = stoppedAt
@@ -32,7 +35,7 @@ public struct SLAStatus: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case policy, state
+        case policy, cycle, state
         case dueAt = "due_at"
         case stoppedAt = "stopped_at"
         case remainingSeconds = "remaining_s"
@@ -44,6 +47,7 @@ public struct SLAStatus: Codable, Sendable, Hashable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         policy = try container.decode(String.self, forKey: .policy)
+        cycle = try container.decodeIfPresent(Int.self, forKey: .cycle)
         state = try container.decode(String.self, forKey: .state)
         dueAt = try container.decodeTimestampIfPresent(forKey: .dueAt)
         stoppedAt = try container.decodeTimestampIfPresent(forKey: .stoppedAt)
@@ -56,6 +60,7 @@ public struct SLAStatus: Codable, Sendable, Hashable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(policy, forKey: .policy)
+        try container.encodeIfPresent(cycle, forKey: .cycle)
         try container.encode(state, forKey: .state)
         try container.encodeTimestamp(dueAt, forKey: .dueAt)
         try container.encodeTimestamp(stoppedAt, forKey: .stoppedAt)

@@ -30,7 +30,7 @@ public enum AtRiskListView {
         let colour = StatusColours.clock(
             state: clock.state, remainingSeconds: clock.remainingSeconds, warned: true)
         return [
-            TableCell(clock.task), TableCell(clock.policy),
+            TableCell(clock.task), TableCell(BreachListView.policy(clock)),
             TableCell(clock.remainingSeconds.map(DisplayText.workingLeft) ?? DisplayText.none, colour: colour),
             TableCell(DisplayText.time(clock.dueAt)), TableCell(DisplayText.optional(clock.team)),
             TableCell(DisplayText.optional(clock.assignee)), TableCell(DisplayText.optional(clock.priority)),

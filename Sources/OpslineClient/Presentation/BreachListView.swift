@@ -1,13 +1,21 @@
-/// The `table` output of `opsline sla breaches`: TASK, POLICY, BREACHED, LEVEL, CLOCK, TEAM,
-/// ASSIGNEE, PRIORITY, STATE, TITLE.
+/// The `table` output of `opsline sla breaches`: TASK, POLICY (with the cycle after the first:
+/// `resolution #2`), BREACHED, LEVEL, CLOCK, TEAM (the team the breach is charged to: the one
+/// that held the task when it fell due), ESCALATED TO (the task's team now, when another),
+/// ASSIGNEE (now), PRIORITY, STATE, TITLE.
 public enum BreachListView {
     /// The table's columns.
     public static var table: TableRenderer {
         TableRenderer(columns: [
             .init("TASK"), .init("POLICY"), .init("BREACHED"),
-            .init("LEVEL", alignment: .right), .init("CLOCK", dropRank: 3), .init("TEAM", dropRank: 1),
-            .init("ASSIGNEE"), .init("PRIORITY", dropRank: 2), .init("STATE"), .init("TITLE", maximumWidth: 50),
+            .init("LEVEL", alignment: .right), .init("CLOCK", dropRank: 4), .init("TEAM", dropRank: 2),
+            .init("ESCALATED TO", dropRank: 1), .init("ASSIGNEE"), .init("PRIORITY", dropRank: 3), .init("STATE"),
+            .init("TITLE", maximumWidth: 50),
         ])
+    }
+
+    /// A clock's policy as the tables show it: `resolution`, or `resolution #2` for a later cycle.
+    public static func policy(_ clock: SLAClockLine) -> String {
+        clock.cycle > 1 ? "\(clock.policy) #\(clock.cycle)" : clock.policy
     }
 
     /// The table for `clocks`, or a sentence saying there are none.
@@ -24,10 +32,11 @@ public enum BreachListView {
     /// One breached clock's cells; the clock is red while it runs on, faint once stopped.
     public static func cells(_ clock: SLAClockLine) -> [TableCell] {
         [
-            TableCell(clock.task), TableCell(clock.policy), TableCell(DisplayText.time(clock.breachedAt)),
+            TableCell(clock.task), TableCell(policy(clock)), TableCell(DisplayText.time(clock.breachedAt)),
             TableCell(String(clock.escalationLevel)),
             TableCell(clock.state, colour: clock.state == "stopped" ? .faint : .red),
-            TableCell(DisplayText.optional(clock.team)), TableCell(DisplayText.optional(clock.assignee)),
+            TableCell(DisplayText.optional(clock.chargedTeam)), TableCell(DisplayText.optional(clock.escalatedTo)),
+            TableCell(DisplayText.optional(clock.assignee)),
             TableCell(DisplayText.optional(clock.priority)), TableCell(clock.taskState), TableCell(clock.title),
         ]
     }

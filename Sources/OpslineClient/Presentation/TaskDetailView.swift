@@ -90,7 +90,8 @@ public enum TaskDetailView {
             notes.append("escalation level \(level)")
         }
         return [
-            TableCell(clock.policy), TableCell(clock.state, colour: clock.colour),
+            TableCell(clock.cycle.flatMap { $0 > 1 ? "\(clock.policy) #\($0)" : nil } ?? clock.policy),
+            TableCell(clock.state, colour: clock.colour),
             TableCell(clock.remainingSeconds.map(DisplayText.workingLeft) ?? DisplayText.none, colour: clock.colour),
             TableCell(DisplayText.time(clock.dueAt)), TableCell(notes.joined(separator: ", ")),
         ]

@@ -5,9 +5,12 @@ import Workflow
 /// A clock and its task as one line of `GET /v1/sla/breaches` or `GET /v1/sla/at-risk`.
 ///
 /// Every line has every key (absent values are null): the task (`task`, `title`, `workflow`,
-/// `team`, `assignee`, `priority`, `task_state`) and the clock (`policy`, `state` as stored:
-/// `running`, `paused` or `stopped`, `started_at`, `due_at`, `breached_at`, `stopped_at`,
-/// `escalation_level`, `target_s`, `remaining_s`).
+/// `team` and `assignee` as they are now, `priority`, `task_state`) and the clock (`policy`,
+/// `cycle`, `state` as stored: `running`, `paused` or `stopped`, `started_at`, `due_at`,
+/// `breached_at`, `stopped_at`, `escalation_level`, `target_s`, `remaining_s`), who held the task
+/// when it breached (`breached_team`, `breached_assignee`) and stopped (`stopped_team`,
+/// `stopped_assignee`), and `escalated_to`: the task's team now when it differs from the team
+/// the clock is charged to (the breach's), else null.
 struct ClockLine: Encodable, Sendable {
     let record: TaskClockRecord
     /// The calendar the clock counts in, for the working time left.
@@ -37,6 +40,7 @@ struct ClockLine: Encodable, Sendable {
             "priority": optional(record.priority),
             "task_state": .string(record.taskState),
             "policy": .string(clock.policy),
+            "cycle": .int(Int64(clock.cycle)),
             "state": .string(clock.state.rawValue),
             "started_at": time(clock.startedAt),
             "due_at": time(clock.breachedAt ?? record.dueAt),
@@ -45,6 +49,11 @@ struct ClockLine: Encodable, Sendable {
             "escalation_level": .int(Int64(clock.escalationLevel)),
             "target_s": clock.targetSeconds.map { .int(Int64($0.rounded())) } ?? .null,
             "remaining_s": remaining.map { .int(Int64($0.rounded(.down))) } ?? .null,
+            "breached_team": optional(clock.heldAtBreach?.team),
+            "breached_assignee": optional(clock.heldAtBreach?.assignee),
+            "stopped_team": optional(clock.heldAtStop?.team),
+            "stopped_assignee": optional(clock.heldAtStop?.assignee),
+            "escalated_to": optional(record.escalatedTo),
         ])
     }
 

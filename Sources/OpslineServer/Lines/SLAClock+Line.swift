@@ -2,14 +2,17 @@ import Foundation
 import Workflow
 
 extension SLAClock {
-    /// How the task line shows the clock: `running`, `paused`, `met` or `breached` (a breached
-    /// clock stays breached, running or not), with its deadline and the working time left.
+    /// How the task line shows the clock: its `cycle`, `running`, `paused`, `met` or `breached` (a
+    /// breached clock stays breached, running or not), with its deadline and the working time
+    /// left, and who held the task when it breached (`breached_team`, `breached_assignee`) and
+    /// stopped (`stopped_team`, `stopped_assignee`).
     func line(calendar: some WorkingCalendar, now: Date) -> JSONValue {
         func date(_ value: Date?) -> JSONValue { value.map { .string(RFC3339.format($0)) } ?? .null }
         let shownState: String =
             if isBreached { "breached" } else if state == .stopped { "met" } else { state.rawValue }
         var line: [String: JSONValue] = [
-            "policy": .string(policy), "state": .string(shownState), "started_at": date(startedAt),
+            "policy": .string(policy), "cycle": .int(Int64(cycle)), "state": .string(shownState),
+            "started_at": date(startedAt),
             // A deadline after the year 9999 is none (commands refuse to set one).
             "due_at": date(breachedAt ?? (try? dueAt(calendar: calendar))),
             "escalation_level": .int(Int64(escalationLevel)),
@@ -21,6 +24,14 @@ extension SLAClock {
         if let warnedAt { line["warned_at"] = date(warnedAt) }
         if let breachedAt { line["breached_at"] = date(breachedAt) }
         if let stoppedAt { line["stopped_at"] = date(stoppedAt) }
+        if let heldAtBreach {
+            line["breached_team"] = heldAtBreach.team.map(JSONValue.string) ?? .null
+            line["breached_assignee"] = heldAtBreach.assignee.map(JSONValue.string) ?? .null
+        }
+        if let heldAtStop {
+            line["stopped_team"] = heldAtStop.team.map(JSONValue.string) ?? .null
+            line["stopped_assignee"] = heldAtStop.assignee.map(JSONValue.string) ?? .null
+        }
         return .object(line)
     }
 }

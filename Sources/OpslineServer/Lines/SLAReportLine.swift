@@ -1,7 +1,8 @@
 import OpslineStore
 import Workflow
 
-/// One group of `GET /v1/reports/sla`: the dimensions it groups by (only those asked for), then
+/// One group of `GET /v1/reports/sla`: the dimensions it groups by (only those asked for: `team`,
+/// the team the clocks are charged to; `workflow`; `policy`; `cycle`, a number), then
 /// `total`, `met`, `breached`, `running`, `compliance` (null while nothing was met or breached)
 /// and `p50_s`/`p90_s` of the working time stopped clocks used (null when none stopped).
 struct SLAReportLine: Encodable, Sendable {
@@ -22,6 +23,7 @@ struct SLAReportLine: Encodable, Sendable {
             case .team: line["team"] = optional(row.team)
             case .workflow: line["workflow"] = optional(row.workflow)
             case .policy: line["policy"] = optional(row.policy)
+            case .cycle: line["cycle"] = row.cycle.map { .int(Int64($0)) } ?? .null
             }
         }
         return .object(line)

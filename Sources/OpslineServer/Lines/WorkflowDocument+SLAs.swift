@@ -1,8 +1,9 @@
 import Workflow
 
 extension WorkflowDocument {
-    /// `{"name","start","pause"?,"stop","target","target_s","warn_percent"?,"escalate":[…]}`:
-    /// `start` is `"created"` or `{"enter":[…]}`, `pause` `{"in":[…]}`, `stop` `{"enter":[…]}`; a
+    /// `{"name","start","pause"?,"stop","restart"?,"target","target_s","warn_percent"?,"escalate":[…]}`:
+    /// `start` is `"created"` or `{"enter":[…]}`, `pause` `{"in":[…]}`, `stop` and `restart`
+    /// `{"enter":[…]}`; a
     /// target keyed by a field is `{"by":field, value: duration, …}` with `target_s` the same
     /// map in seconds.
     static func sla(_ policy: SLAPolicy) -> JSONValue {
@@ -13,6 +14,7 @@ extension WorkflowDocument {
             "escalate": .array(policy.escalations.map(escalation)),
         ]
         if !policy.pause.isEmpty { members["pause"] = ["in": names(policy.pause)] }
+        if !policy.restart.isEmpty { members["restart"] = ["enter": names(policy.restart)] }
         members["warn_percent"] = policy.warnPercent.map { .int(Int64($0)) }
         switch policy.target {
         case .fixed(let duration):

@@ -16,7 +16,8 @@ struct ReportRoutes {
         group.get("workload", query: ["team", "within"], use: workload)
     }
 
-    /// `GET /v1/reports/sla?by=team,workflow,policy&from=&to=&team=&workflow=`: one line per group.
+    /// `GET /v1/reports/sla?by=team,workflow,policy,cycle&from=&to=&team=&workflow=`: one line per
+    /// group; `team` (grouped or filtered by) is the team the clocks are charged to.
     @Sendable func sla(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let caller = context.caller
         try AccessPolicy.checkRole(caller, .read)

@@ -18,8 +18,8 @@ public struct ReportStore: Sendable {
         self.clock = clock
     }
 
-    /// Breached clocks matching `filter`, newest breach first (ties by task id and policy,
-    /// descending), fetched page by page as the consumer reads.
+    /// Breached clocks matching `filter`, every cycle, newest breach first (ties by task id,
+    /// policy and cycle, descending), fetched page by page as the consumer reads.
     public func breaches(_ filter: BreachFilter) -> KeysetSequence<TaskClockRecord, ClockCursor> {
         KeysetSequence(pageSize: Self.pageSize, limit: filter.limit) { [pool] remaining, after in
             let rows = try await pool.withIdempotentStatements { connection in
@@ -28,6 +28,7 @@ public struct ReportStore: Sendable {
                     [
                         after?.at, after?.taskID, after?.policy, filter.team, filter.workflow, filter.policy,
                         filter.since, filter.open, filter.scope.visibleTeams, min(remaining, Self.pageSize),
+                        after?.cycle,
                     ]
                 ).rows
             }
@@ -44,7 +45,7 @@ public struct ReportStore: Sendable {
                     SLAReportSQL.atRiskPage,
                     [
                         filter.horizon, after?.at, after?.taskID, after?.policy, filter.team, filter.workflow,
-                        filter.policy, filter.scope.visibleTeams, min(remaining, Self.pageSize),
+                        filter.policy, filter.scope.visibleTeams, min(remaining, Self.pageSize), after?.cycle,
                     ]
                 ).rows
             }
@@ -52,16 +53,18 @@ public struct ReportStore: Sendable {
         }
     }
 
-    /// SLA compliance per group: counts of met, breached and running clocks, and percentiles of
-    /// the working time stopped clocks used; groups sorted by the dimensions in `query.by` order.
+    /// SLA compliance per group: counts of met, breached and running clocks (each cycle a clock),
+    /// and percentiles of the working time stopped clocks used; groups sorted by the dimensions
+    /// in `query.by` order. A clock counts for the team it is charged to (``SLAClock/chargedTeam(current:)``).
     public func slaCompliance(_ query: SLAReportQuery) async throws -> [SLAComplianceRow] {
-        let order = (0..<3).map { query.by.indices.contains($0) ? query.by[$0].rawValue : nil }
+        let order = (0..<4).map { query.by.indices.contains($0) ? query.by[$0].rawValue : nil }
         let rows = try await pool.withIdempotentStatements { connection in
             try await connection.query(
                 SLAReportSQL.compliance,
                 [
                     query.by.contains(.team), query.by.contains(.workflow), query.by.contains(.policy), query.from,
                     query.to, query.team, query.workflow, query.scope.visibleTeams, order[0], order[1], order[2],
+                    query.by.contains(.cycle), order[3],
                 ]
             ).rows
         }

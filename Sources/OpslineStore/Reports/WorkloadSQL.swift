@@ -11,7 +11,8 @@ enum WorkloadSQL {
     /// - Open work: open tasks by team and assignee, counted from the `tasks_open_team` index
     ///   alone (it holds `created_at` for the oldest); at risk and breached as the task list's
     ///   `at_risk` and `breached` filters say, found from the clocks (`sla_clocks_due`,
-    ///   `sla_clocks_breached`), not by looking at every open task's clocks.
+    ///   `sla_clocks_breached`), not by looking at every open task's clocks. A breach of a cycle a
+    ///   restart has since replaced is history: it no longer flags the task.
     /// - Assigned recently: the events that give a task an assignee within the window (the
     ///   `events_assignments` index): an `assigned` or `updated` event's `assignee.to`, or for a
     ///   `created` event the assignee the task was created with (the `from` of its first change of
@@ -45,7 +46,8 @@ enum WorkloadSQL {
                    bool_or(\(SLAReportSQL.atRisk(clock: "c", horizon: "$4::timestamptz"))) AS at_risk,
                    bool_or(c.breached_at IS NOT NULL) AS breached
             FROM sla_clocks c
-            WHERE (\(SLAReportSQL.atRisk(clock: "c", horizon: "$4::timestamptz"))) OR c.breached_at IS NOT NULL
+            WHERE (\(SLAReportSQL.atRisk(clock: "c", horizon: "$4::timestamptz")))
+               OR (c.breached_at IS NOT NULL AND \(SLAReportSQL.isCurrentCycle(clock: "c")))
             GROUP BY c.task_id
         ), flagged AS (
             SELECT t.team, t.assignee AS person, count(*) FILTER (WHERE f.at_risk) AS at_risk,

@@ -2,7 +2,7 @@ import Foundation
 
 /// Which breached clocks `ReportStore.breaches(_:)` lists; nil means "any".
 public struct BreachFilter: Sendable, Hashable {
-    /// Only clocks of this team's tasks.
+    /// Only breaches charged to this team: it held the task when the clock breached.
     public var team: String?
     /// Only clocks of this workflow's tasks.
     public var workflow: String?

@@ -10,8 +10,8 @@ enum ClockTrigger {
     case entered(String)
     /// Only its fields changed.
     case fieldsChanged
-    /// The scheduler applies a due step.
-    case step(SLAStep, policy: String)
+    /// The scheduler applies a due step, scheduled for cycle `cycle` of the policy's clock.
+    case step(SLAStep, policy: String, cycle: Int)
 }
 
 /// What a trigger did to one task's clocks: the changes, and the task with its clocks as they
@@ -21,7 +21,8 @@ struct ClockMove {
     let task: TaskRecord
     /// What changed, one per clock that moved, in policy order.
     let changes: [SLAClockChange]
-    /// The changed clocks as `SLASQL.saveClocks` stores them (with `task_id`).
+    /// The changed clocks as `SLASQL.saveClocks` stores them (with `task_id`), one per policy and
+    /// cycle.
     let rows: [JSONValue]
     /// Their next due steps as `{task_id, due_at, payload}`.
     let steps: [JSONValue]
@@ -66,7 +67,9 @@ extension CommandTransaction {
     ) throws -> ClockMove? {
         guard !definition.slas.isEmpty else { return nil }
         let calendar = catalog.calendars.calendar(named: definition.calendar)
-        var clocks = TaskClocks(policies: definition.slas, clocks: task.clocks, calendar: calendar)
+        var clocks = TaskClocks(
+            policies: definition.slas, clocks: task.clocks, calendar: calendar,
+            holder: TaskHolder(team: task.team, assignee: task.assignee))
         var changes: [SLAClockChange] = []
         switch trigger {
         case .created: changes = clocks.taskCreated(in: task.state, fields: task.fields, at: instant)
@@ -74,7 +77,8 @@ extension CommandTransaction {
             if fieldsChanged { changes += clocks.fieldsChanged(task.fields, at: instant) }
             changes += clocks.taskEntered(state, fields: task.fields, at: instant)
         case .fieldsChanged: changes = clocks.fieldsChanged(task.fields, at: instant)
-        case .step(let step, let policy): changes = clocks.apply(step, policy: policy, at: instant).map { [$0] } ?? []
+        case .step(let step, let policy, let cycle):
+            changes = clocks.apply(step, policy: policy, cycle: cycle, at: instant).map { [$0] } ?? []
         }
         guard !changes.isEmpty else { return nil }
         let policies = Set(changes.map(\.clock.policy)).sorted()
@@ -88,9 +92,13 @@ extension CommandTransaction {
                 throw StoreError.rule(.deadlineOutOfRange(policy: policy, calendar: calendarName))
             }
         }
-        let rows: [JSONValue] = try policies.compactMap { policy in
-            guard let clock = clocks.clocks[policy] else { return nil }
-            let dueAt = try deadline(policy) { () throws(DeadlineError) in try clock.dueAt(calendar: calendar) }
+        // Each changed clock as the last change left it: a policy's current cycle, or one a new
+        // cycle replaced in the same move.
+        var changed: [String: SLAClock] = [:]
+        for change in changes { changed["\(change.clock.policy) \(change.clock.cycle)"] = change.clock }
+        let rows: [JSONValue] = try changed.keys.sorted().compactMap { key in
+            guard let clock = changed[key] else { return nil }
+            let dueAt = try deadline(clock.policy) { () throws(DeadlineError) in try clock.dueAt(calendar: calendar) }
             guard case .object(var row) = clock.storedObject(dueAt: dueAt) else { return nil }
             row["task_id"] = taskID
             return .object(row)
@@ -103,11 +111,11 @@ extension CommandTransaction {
         let steps: [JSONValue] = nextSteps.map { policy, next in
             [
                 "task_id": taskID, "due_at": .string(RFC3339.format(next.at)),
-                "payload": next.step.payload(policy: policy),
+                "payload": next.step.payload(policy: policy, cycle: clocks.clocks[policy]?.cycle ?? 1),
             ]
         }
         var moved = task
-        moved.clocks = clocks.clocks.values.sorted { $0.policy < $1.policy }
+        moved.clocks = clocks.all
         return ClockMove(
             task: moved, changes: changes, rows: rows, steps: steps,
             soonestStepIn: nextSteps.map { $0.1.at.timeIntervalSince(instant) }.min(), calendar: calendar)
@@ -132,7 +140,9 @@ extension CommandTransaction {
     /// What an SLA event says: the policy, the clock's state, and its target and deadline.
     static func eventData(_ change: SLAClockChange, calendar: some WorkingCalendar) -> [String: JSONValue] {
         let clock = change.clock
-        var data: [String: JSONValue] = ["policy": .string(clock.policy), "state": .string(clock.state.rawValue)]
+        var data: [String: JSONValue] = [
+            "policy": .string(clock.policy), "cycle": .int(Int64(clock.cycle)), "state": .string(clock.state.rawValue),
+        ]
         if let target = clock.targetSeconds { data["target_s"] = .int(Int64(target.rounded())) }
         // Saving the clock refused a deadline it could not write; an event shows none.
         if let due = try? clock.dueAt(calendar: calendar) { data["due_at"] = .string(RFC3339.format(due)) }

@@ -22,16 +22,20 @@ extension CommandTransaction {
         var moves: [ClockMove] = []
         var escalations: [(task: TaskRecord, level: EscalationLevel, policy: String)] = []
         for item in items {
-            guard case .slaStep(let policyName, let step) = item.work, let task = tasks[item.taskID] else { continue }
+            guard case .slaStep(let policyName, let cycle, let step) = item.work, let task = tasks[item.taskID] else {
+                continue
+            }
             let definition = try await definition(of: task)
             guard
                 let move = try moveClocks(
-                    of: task, definition: definition, trigger: .step(step, policy: policyName), at: item.dueAt)
+                    of: task, definition: definition, trigger: .step(step, policy: policyName, cycle: cycle),
+                    at: item.dueAt)
             else { continue }
             moves.append(move)
-            guard case .escalation(let level) = step,
-                move.task.clocks.first(where: { $0.policy == policyName })?.escalationLevel == level,
-                task.clocks.first(where: { $0.policy == policyName })?.escalationLevel == level - 1,
+            func reached(on task: TaskRecord) -> Int? {
+                task.clocks.first(where: { $0.policy == policyName && $0.cycle == cycle })?.escalationLevel
+            }
+            guard case .escalation(let level) = step, reached(on: move.task) == level, reached(on: task) == level - 1,
                 let policy = definition.slas.first(where: { $0.name == policyName }),
                 policy.escalations.indices.contains(level - 1)
             else { continue }

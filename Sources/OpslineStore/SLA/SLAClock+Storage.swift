@@ -15,11 +15,17 @@ extension SLAClock {
         guard case .string(let policy)? = object["policy"], case .string(let stateName)? = object["state"],
             let state = State(rawValue: stateName), let startedAt = try date("started_at")
         else { throw StoreError.corruptRow("sla_clocks: \(JSONValue.object(object).jsonText)") }
+        func holder(_ prefix: String) -> TaskHolder? {
+            TaskHolder.stored(
+                team: object["\(prefix)_team"]?.stringValue, assignee: object["\(prefix)_assignee"]?.stringValue)
+        }
         self.init(
-            policy: policy, state: state, startedAt: startedAt, targetSeconds: object["target_s"]?.doubleValue,
-            workedSeconds: object["worked_s"]?.doubleValue ?? 0, runningSince: try date("running_since"),
-            warnedAt: try date("warned_at"), breachedAt: try date("breached_at"), stoppedAt: try date("stopped_at"),
-            escalationLevel: object["escalation_level"]?.intValue ?? 0)
+            policy: policy, cycle: object["cycle"]?.intValue ?? 1, state: state, startedAt: startedAt,
+            targetSeconds: object["target_s"]?.doubleValue, workedSeconds: object["worked_s"]?.doubleValue ?? 0,
+            runningSince: try date("running_since"), warnedAt: try date("warned_at"),
+            breachedAt: try date("breached_at"), stoppedAt: try date("stopped_at"),
+            escalationLevel: object["escalation_level"]?.intValue ?? 0, heldAtBreach: holder("breached"),
+            heldAtStop: holder("stopped"))
     }
 
     /// The row `SLASQL.saveClocks` writes, with the breach's due time for managers' views
@@ -27,24 +33,40 @@ extension SLAClock {
     /// year 9999 means).
     func storedObject(dueAt: Date?) -> JSONValue {
         func date(_ value: Date?) -> JSONValue { value.map { .string(RFC3339.format($0)) } ?? .null }
+        func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
         return .object([
-            "policy": .string(policy), "state": .string(state.rawValue), "started_at": date(startedAt),
+            "policy": .string(policy), "cycle": .int(Int64(cycle)), "state": .string(state.rawValue),
+            "started_at": date(startedAt),
             "target_s": targetSeconds.map(JSONValue.double) ?? .null, "worked_s": .double(workedSeconds),
             "running_since": date(runningSince), "warned_at": date(warnedAt), "breached_at": date(breachedAt),
             "stopped_at": date(stoppedAt), "escalation_level": .int(Int64(escalationLevel)),
-            "due_at": date(dueAt),
+            "due_at": date(dueAt), "breached_team": text(heldAtBreach?.team),
+            "breached_assignee": text(heldAtBreach?.assignee), "stopped_team": text(heldAtStop?.team),
+            "stopped_assignee": text(heldAtStop?.assignee),
         ])
     }
 }
 
+extension TaskHolder {
+    /// A holder read from its stored columns; `nil` when neither is set (the clock has not
+    /// breached or stopped, or the task had neither team nor assignee then).
+    static func stored(team: String?, assignee: String?) -> TaskHolder? {
+        team == nil && assignee == nil ? nil : TaskHolder(team: team, assignee: assignee)
+    }
+}
+
 extension SLAStep {
-    /// The step as stored in a `due_work` payload.
-    func payload(policy: String) -> JSONValue {
+    /// The step as stored in a `due_work` payload: `{policy, cycle, step, level?}`.
+    func payload(policy: String, cycle: Int) -> JSONValue {
+        var payload: [String: JSONValue] = ["policy": .string(policy), "cycle": .int(Int64(cycle))]
         switch self {
-        case .warning: ["policy": .string(policy), "step": "warning"]
-        case .breach: ["policy": .string(policy), "step": "breach"]
-        case .escalation(let level): ["policy": .string(policy), "step": "escalation", "level": .int(Int64(level))]
+        case .warning: payload["step"] = "warning"
+        case .breach: payload["step"] = "breach"
+        case .escalation(let level):
+            payload["step"] = "escalation"
+            payload["level"] = .int(Int64(level))
         }
+        return .object(payload)
     }
 
     /// Reads a step back from a `due_work` payload.

@@ -2,12 +2,15 @@ import Postgres
 
 /// One group of an SLA compliance report: how many clocks kept their promise.
 public struct SLAComplianceRow: Sendable, Hashable {
-    /// The group's team, when the report groups by team (`nil` also for tasks without a team).
+    /// The group's team, when the report groups by team (`nil` also for tasks without a team): the
+    /// team its clocks are charged to.
     public let team: String?
     /// The group's workflow, when the report groups by workflow.
     public let workflow: String?
     /// The group's policy, when the report groups by policy.
     public let policy: String?
+    /// The group's cycle, when the report groups by cycle.
+    public let cycle: Int?
     /// Every clock of the group.
     public let total: Int
     /// Clocks that stopped before their target.
@@ -27,6 +30,7 @@ public struct SLAComplianceRow: Sendable, Hashable {
         team = try row.decode("team")
         workflow = try row.decode("workflow")
         policy = try row.decode("policy")
+        cycle = try row.decode("cycle")
         total = try row.decode("total")
         met = try row.decode("met")
         breached = try row.decode("breached")

@@ -2,12 +2,15 @@ import Foundation
 
 /// What an SLA compliance report groups by.
 public enum SLAReportDimension: String, Sendable, Hashable, CaseIterable {
-    /// The team that owns the task now.
+    /// The team the clock is charged to: the one that held the task when it breached (for a met
+    /// clock, when it stopped; for a running one, the task's team now).
     case team
     /// The task's workflow.
     case workflow
     /// The clock's policy.
     case policy
+    /// The clock's cycle: 1 for a policy's first clock on a task, 2 for the one a restart began…
+    case cycle
 }
 
 /// Which clocks an SLA compliance report counts, and how it groups them.
@@ -18,7 +21,7 @@ public struct SLAReportQuery: Sendable, Hashable {
     public var from: Date?
     /// Only clocks started before this instant.
     public var to: Date?
-    /// Only clocks of this team's tasks.
+    /// Only clocks charged to this team (``SLAReportDimension/team``).
     public var team: String?
     /// Only clocks of this workflow's tasks.
     public var workflow: String?

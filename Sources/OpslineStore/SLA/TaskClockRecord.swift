@@ -12,6 +12,15 @@ public struct TaskClockRecord: Sendable, Hashable {
     public let workflow: String
     /// The team that owns the task now.
     public let team: String?
+    /// The team the clock counts for (``SLAClock/chargedTeam(current:)``): the team that held the
+    /// task at the breach, for a breached clock.
+    public var chargedTeam: String? { clock.chargedTeam(current: team) }
+    /// The team the task has moved to since the clock was charged (an escalation handed it on),
+    /// when that differs from ``chargedTeam``; `nil` when it has not moved.
+    public var escalatedTo: String? {
+        let charged = chargedTeam
+        return team != charged ? team : nil
+    }
     /// Who works on the task.
     public let assignee: String?
     /// The task's priority, e.g. `p1`.
@@ -40,11 +49,15 @@ public struct TaskClockRecord: Sendable, Hashable {
             throw StoreError.corruptRow("sla_clocks.state = \(stateName)")
         }
         clock = SLAClock(
-            policy: try row.decode("policy"), state: state, startedAt: try row.decode("started_at"),
-            targetSeconds: try row.decode("target_s"), workedSeconds: try row.decode("worked_s"),
-            runningSince: try row.decode("running_since"), warnedAt: try row.decode("warned_at"),
-            breachedAt: try row.decode("breached_at"), stoppedAt: try row.decode("stopped_at"),
-            escalationLevel: try row.decode("escalation_level"))
+            policy: try row.decode("policy"), cycle: try row.decode("cycle"), state: state,
+            startedAt: try row.decode("started_at"), targetSeconds: try row.decode("target_s"),
+            workedSeconds: try row.decode("worked_s"), runningSince: try row.decode("running_since"),
+            warnedAt: try row.decode("warned_at"), breachedAt: try row.decode("breached_at"),
+            stoppedAt: try row.decode("stopped_at"), escalationLevel: try row.decode("escalation_level"),
+            heldAtBreach: TaskHolder.stored(
+                team: try row.decode("breached_team"), assignee: try row.decode("breached_assignee")),
+            heldAtStop: TaskHolder.stored(
+                team: try row.decode("stopped_team"), assignee: try row.decode("stopped_assignee")))
         dueAt = try row.decode("due_at")
     }
 }
@@ -58,10 +71,13 @@ public struct ClockCursor: Sendable, Hashable {
     let taskID: String
     /// The policy's name.
     let policy: String
+    /// The clock's cycle.
+    let cycle: Int
 
     init(row: PostgresRow) throws {
         at = try row.decode("cursor_at")
         taskID = try row.decode("id")
         policy = try row.decode("policy")
+        cycle = try row.decode("cycle")
     }
 }

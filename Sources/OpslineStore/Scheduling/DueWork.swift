@@ -4,8 +4,9 @@ import Workflow
 enum DueWork {
     /// A workflow timer fires its transition (kind `timer`).
     case timer(TimerFiring)
-    /// An SLA clock of `policy` takes its next step (kind `sla`).
-    case slaStep(policy: String, step: SLAStep)
+    /// Cycle `cycle` of an SLA clock of `policy` takes its next step (kind `sla`). A payload
+    /// written before clocks had cycles names none: it is cycle 1's.
+    case slaStep(policy: String, cycle: Int, step: SLAStep)
     /// A kind this build does not know (a newer replica wrote it), or a payload it cannot read:
     /// skipped.
     case unknown(kind: String)
@@ -21,7 +22,7 @@ enum DueWork {
                 self = .unknown(kind: kind)
                 return
             }
-            self = .slaStep(policy: policy, step: step)
+            self = .slaStep(policy: policy, cycle: payload["cycle"]?.intValue ?? 1, step: step)
         default:
             self = .unknown(kind: kind)
         }

@@ -32,7 +32,8 @@ enum TaskListSQL {
         """
 
     /// The filters: `$1` workflow, `$2` state, `$3` team, `$4` assignee, `$5` the caller's teams,
-    /// `$6` priority, `$7` parent, `$8` open, `$9` breached, `$10` unassigned, `$11` at risk by
+    /// `$6` priority, `$7` parent, `$8` open, `$9` breached (a policy's current cycle breached: a
+    /// breach of a cycle a restart has since replaced is history), `$10` unassigned, `$11` at risk by
     /// (a horizon), `$12` field conditions (a JSON array with, per condition, the array of
     /// patterns any of which the fields contain), `$13` search text.
     static let filters = """
@@ -45,7 +46,8 @@ enum TaskListSQL {
           AND ($7::text IS NULL OR tasks.parent = $7::text)
           AND ($8::bool IS NULL OR (tasks.closed_at IS NULL) = $8::bool)
           AND ($9::bool IS NULL OR EXISTS (
-                SELECT 1 FROM sla_clocks c WHERE c.task_id = tasks.id AND c.breached_at IS NOT NULL) = $9::bool)
+                SELECT 1 FROM sla_clocks c WHERE c.task_id = tasks.id AND c.breached_at IS NOT NULL
+                    AND \(SLAReportSQL.isCurrentCycle(clock: "c"))) = $9::bool)
           AND ($10::bool IS NULL OR (tasks.assignee IS NULL) = $10::bool)
           AND ($11::timestamptz IS NULL OR EXISTS (
                 SELECT 1 FROM sla_clocks c
@@ -61,8 +63,9 @@ enum TaskListSQL {
     /// How many tasks the filters match.
     static let count = "SELECT count(*) AS total FROM tasks WHERE \(filters)"
 
-    /// A task's most urgent SLA deadline: the soonest `due_at` of its running clocks, a breached
-    /// one counting at its breach; `infinity` (after every other) without a running clock.
+    /// A task's most urgent SLA deadline: the soonest `due_at` of its running clocks (only a
+    /// policy's current cycle runs), a breached one counting at its breach; `infinity` (after
+    /// every other) without a running clock.
     static let dueKey = """
         coalesce((SELECT min(coalesce(c.due_at, c.breached_at)) FROM sla_clocks c
                   WHERE c.task_id = tasks.id AND c.state = 'running'), 'infinity'::timestamptz)

@@ -1,6 +1,6 @@
-/// Reads `slas:`: each clock's start, pause, stop, target, warning and escalation levels.
+/// Reads `slas:`: each clock's start, pause, stop, restart, target, warning and escalation levels.
 enum SLASection {
-    private static let keys = ["start", "pause", "stop", "target", "warn", "escalate"]
+    private static let keys = ["start", "pause", "stop", "restart", "target", "warn", "escalate"]
 
     /// Reads the `slas:` mapping, each policy on its own; a workflow without one has no SLAs.
     /// - Returns: The policies that read without a problem.
@@ -45,6 +45,11 @@ struct SLAPolicyReader {
         let stop = problems.attempt { () throws(WorkflowLoadError) in
             try states(mapping.require("stop"), key: "enter", verb: "stops on entering")
         }
+        let restart = problems.attempt { () throws(WorkflowLoadError) -> [String] in
+            guard let node = mapping.value("restart") else { return [] }
+            let states = try statesAt(node, key: "enter", verb: "restarts on entering")
+            return try SLARestartCheck(context: context, machine: scope.machine).check(states, stop: stop, at: node)
+        }
         let target = problems.attempt { () throws(WorkflowLoadError) in
             try SLATargetReader(context: context, fields: scope.fields).parse(mapping.require("target"))
         }
@@ -53,15 +58,16 @@ struct SLAPolicyReader {
         }
         let escalations = problems.attempt { () throws(WorkflowLoadError) in
             try mapping.value("escalate").map { node throws(WorkflowLoadError) in
-                try escalationReader(start: start, stop: stop).parse(node)
+                try escalationReader(start: start, stop: stop, restart: restart).parse(node)
             } ?? []
         }
-        guard let start, let pause, let stop, let target, let warn, let escalations else { return nil }
+        guard let start, let pause, let stop, let restart, let target, let warn, let escalations else { return nil }
         return SLAPolicy(
             name: name,
             start: start,
             pause: pause,
             stop: stop,
+            restart: restart,
             target: target,
             warnPercent: warn,
             escalations: escalations
@@ -70,10 +76,10 @@ struct SLAPolicyReader {
 
     /// The reader of the levels; it knows where the clock runs when the machine and the clock's
     /// start and stop could be read.
-    private func escalationReader(start: SLAPolicy.Start?, stop: [String]?) -> EscalationReader {
+    private func escalationReader(start: SLAPolicy.Start?, stop: [String]?, restart: [String]?) -> EscalationReader {
         var clockStates: [String]?
-        if let machine = scope.machine, let start, let stop {
-            clockStates = SLAClockReach.states(start: start, stop: stop, in: machine)
+        if let machine = scope.machine, let start, let stop, let restart {
+            clockStates = SLAClockReach.states(start: start, stop: stop, restart: restart, in: machine)
         }
         return EscalationReader(
             context: context, transitions: scope.transitions, clockStates: clockStates, priority: scope.priority)
@@ -95,12 +101,21 @@ struct SLAPolicyReader {
     ) throws(WorkflowLoadError)
         -> [String]
     {
+        try statesAt(node, key: key, verb: verb).map(\.name)
+    }
+
+    /// Reads `{key: [states]}` and checks that every state exists; each name with its line.
+    private func statesAt(
+        _ node: SourceNode, key: String, verb: String
+    ) throws(WorkflowLoadError)
+        -> [NameAt]
+    {
         guard case .mapping = node.node else {
             throw node.error("\(node.label) must be {\(key): [states]}")
         }
         let mapping = try node.mapping(context: node.label)
         try mapping.allowOnly([key])
-        var names: [String] = []
+        var names: [NameAt] = []
         for state in try mapping.require(key).names(of: "states") {
             guard scope.states.declares(state.name) else {
                 throw WorkflowLoadError(
@@ -109,7 +124,7 @@ struct SLAPolicyReader {
                     message: "\(context) \(verb) unknown state '\(state.name)'"
                 )
             }
-            names.append(state.name)
+            names.append(state)
         }
         return names
     }

@@ -7,6 +7,10 @@ import Foundation
 /// at `warn%` of the target, the breach at the target, escalation level *k* at the target plus
 /// the level's `after`. Pauses stop the count, so they delay every step alike; a new target
 /// (the `severity` changed) moves every step, measured from the clock's start.
+///
+/// A policy with `restart:` may run several clocks on one task, one per cycle: cycle 1 from the
+/// clock's first start, cycle *n* + 1 from the first `restart:` state entered after cycle *n*
+/// stopped. Only the latest cycle can be running; earlier ones are history.
 public struct SLAClock: Sendable, Hashable {
     /// Whether the clock is counting.
     public enum State: String, Sendable, Hashable {
@@ -20,6 +24,8 @@ public struct SLAClock: Sendable, Hashable {
 
     /// The policy's name, e.g. `resolution`.
     public let policy: String
+    /// Which cycle of the policy this is, from 1.
+    public let cycle: Int
     /// Whether the clock is counting.
     public internal(set) var state: State
     /// When the clock started.
@@ -38,14 +44,20 @@ public struct SLAClock: Sendable, Hashable {
     public internal(set) var stoppedAt: Date?
     /// The escalation levels reached so far (0: none).
     public internal(set) var escalationLevel: Int
+    /// Who held the task when the clock breached: the team the breach is charged to.
+    public internal(set) var heldAtBreach: TaskHolder?
+    /// Who held the task when the clock stopped: for a met clock, the team it is credited to.
+    public internal(set) var heldAtStop: TaskHolder?
 
     /// Restores a clock from storage.
     public init(
-        policy: String, state: State, startedAt: Date, targetSeconds: TimeInterval?, workedSeconds: TimeInterval,
-        runningSince: Date?, warnedAt: Date? = nil, breachedAt: Date? = nil, stoppedAt: Date? = nil,
-        escalationLevel: Int = 0
+        policy: String, cycle: Int = 1, state: State, startedAt: Date, targetSeconds: TimeInterval?,
+        workedSeconds: TimeInterval, runningSince: Date?, warnedAt: Date? = nil, breachedAt: Date? = nil,
+        stoppedAt: Date? = nil, escalationLevel: Int = 0, heldAtBreach: TaskHolder? = nil,
+        heldAtStop: TaskHolder? = nil
     ) {
         self.policy = policy
+        self.cycle = cycle
         self.state = state
         self.startedAt = startedAt
         self.targetSeconds = targetSeconds
@@ -55,13 +67,23 @@ public struct SLAClock: Sendable, Hashable {
         self.breachedAt = breachedAt
         self.stoppedAt = stoppedAt
         self.escalationLevel = escalationLevel
+        self.heldAtBreach = heldAtBreach
+        self.heldAtStop = heldAtStop
     }
 
-    /// A clock started at `instant`, running.
-    static func started(policy: String, at instant: Date, targetSeconds: TimeInterval?) -> SLAClock {
+    /// Cycle `cycle` of a clock, started at `instant`, running.
+    static func started(policy: String, cycle: Int, at instant: Date, targetSeconds: TimeInterval?) -> SLAClock {
         SLAClock(
-            policy: policy, state: .running, startedAt: instant, targetSeconds: targetSeconds, workedSeconds: 0,
-            runningSince: instant)
+            policy: policy, cycle: cycle, state: .running, startedAt: instant, targetSeconds: targetSeconds,
+            workedSeconds: 0, runningSince: instant)
+    }
+
+    /// The team the clock counts for: the team that held the task at the breach, for a breached
+    /// clock; at the stop, for a met one; `current` (the task's team now) while it runs.
+    public func chargedTeam(current: String?) -> String? {
+        if isBreached { return heldAtBreach?.team }
+        if state == .stopped { return heldAtStop?.team }
+        return current
     }
 
     /// Whether the clock breached (it may still be running).

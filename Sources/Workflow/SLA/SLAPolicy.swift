@@ -1,7 +1,8 @@
 /// An SLA clock declared under `slas:`: when it starts, pauses and stops, how long it may run,
 /// and what happens once it breaches.
 ///
-/// Policies are parsed and validated now; the clocks that run them come in a later issue.
+/// A clock runs in cycles: once stopped, entering a `restart:` state starts a new cycle, a clock
+/// of its own (``SLAClock/cycle``), while the earlier cycles stay as they ended.
 public struct SLAPolicy: Sendable, Hashable {
     /// The policy's name, e.g. `first_response`.
     public let name: String
@@ -11,6 +12,9 @@ public struct SLAPolicy: Sendable, Hashable {
     public let pause: [String]
     /// States whose entry stops the clock (`stop: {enter: [...]}`).
     public let stop: [String]
+    /// States whose entry, once the clock has stopped, starts a new cycle (`restart: {enter: [...]}`);
+    /// empty: a stopped clock stays stopped.
+    public let restart: [String]
     /// How much working time the clock allows.
     public let target: Target
     /// The percentage of the target after which the clock warns, 1…99.
@@ -24,6 +28,7 @@ public struct SLAPolicy: Sendable, Hashable {
     ///   - start: When the clock starts.
     ///   - pause: States in which the clock does not run.
     ///   - stop: States whose entry stops the clock.
+    ///   - restart: States whose entry starts a new cycle once the clock has stopped.
     ///   - target: How much working time the clock allows.
     ///   - warnPercent: The percentage of the target after which the clock warns.
     ///   - escalations: What happens after a breach.
@@ -32,6 +37,7 @@ public struct SLAPolicy: Sendable, Hashable {
         start: Start,
         pause: [String] = [],
         stop: [String],
+        restart: [String] = [],
         target: Target,
         warnPercent: Int? = nil,
         escalations: [EscalationLevel] = []
@@ -40,6 +46,7 @@ public struct SLAPolicy: Sendable, Hashable {
         self.start = start
         self.pause = pause
         self.stop = stop
+        self.restart = restart
         self.target = target
         self.warnPercent = warnPercent
         self.escalations = escalations

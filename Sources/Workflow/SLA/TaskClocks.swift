@@ -1,26 +1,57 @@
 import Foundation
 
-/// A task's SLA clocks, one per policy of its workflow, and how they follow the task: started on
-/// creation or on entering a state, paused while in `pause:` states, stopped on entering `stop:`
-/// states, re-targeted when a keyed field changes, and stepped by the scheduler.
+/// A task's SLA clocks, one per policy of its workflow and cycle, and how they follow the task:
+/// started on creation or on entering a state, paused while in `pause:` states, stopped on
+/// entering `stop:` states, re-targeted when a keyed field changes, and stepped by the scheduler.
 ///
-/// A stopped clock stays stopped, even if the task later reopens: the promise was kept or not.
+/// A stopped clock stays stopped: the promise was kept or not. A policy with `restart:` states
+/// starts a new cycle when the task enters one of them after its clock stopped (a complaint
+/// reopened): a new clock, cycle *n* + 1, with its own target, warning, breach and escalation
+/// levels, while cycle *n* stays as it ended.
 public struct TaskClocks: Sendable {
     /// The workflow's policies, in file order.
     public let policies: [SLAPolicy]
-    /// The clocks that exist, by policy name.
+    /// The current clock of each policy (its latest cycle), by policy name.
     public private(set) var clocks: [String: SLAClock]
+    /// The earlier cycles, as they ended.
+    private var earlier: [SLAClock]
     private let calendar: any WorkingCalendar
+    /// Who holds the task now: recorded on a clock that breaches or stops.
+    private let holder: TaskHolder
 
     /// Wraps a task's stored clocks.
     /// - Parameters:
     ///   - policies: The policies of the task's workflow version.
-    ///   - clocks: The task's clocks as stored.
+    ///   - clocks: The task's clocks as stored, every cycle.
     ///   - calendar: The calendar the workflow's durations are measured in.
-    public init(policies: [SLAPolicy], clocks: [SLAClock], calendar: any WorkingCalendar) {
+    ///   - holder: Who holds the task now, recorded on the clocks that breach or stop.
+    public init(
+        policies: [SLAPolicy], clocks: [SLAClock], calendar: any WorkingCalendar, holder: TaskHolder = TaskHolder()
+    ) {
         self.policies = policies
-        self.clocks = Dictionary(clocks.map { ($0.policy, $0) }, uniquingKeysWith: { first, _ in first })
+        var current: [String: SLAClock] = [:]
+        var earlier: [SLAClock] = []
+        for clock in clocks {
+            guard let other = current[clock.policy] else {
+                current[clock.policy] = clock
+                continue
+            }
+            if clock.cycle > other.cycle {
+                current[clock.policy] = clock
+                earlier.append(other)
+            } else {
+                earlier.append(clock)
+            }
+        }
+        self.clocks = current
+        self.earlier = earlier
         self.calendar = calendar
+        self.holder = holder
+    }
+
+    /// Every clock, each policy's cycles in order, policies by name.
+    public var all: [SLAClock] {
+        (earlier + clocks.values).sorted { ($0.policy, $0.cycle) < ($1.policy, $1.cycle) }
     }
 
     /// A new task in `state`: starts the clocks that start on creation or in that state.
@@ -36,13 +67,17 @@ public struct TaskClocks: Sendable {
         }
     }
 
-    /// The task entered `state`: starts, pauses, resumes or stops clocks.
+    /// The task entered `state`: starts, pauses, resumes or stops clocks, or starts a new cycle
+    /// of a stopped one.
     public mutating func taskEntered(_ state: String, fields: [String: JSONValue], at instant: Date) -> [SLAClockChange]
     {
         policies.flatMap { policy -> [SLAClockChange] in
-            guard clocks[policy.name] != nil else {
+            guard let clock = clocks[policy.name] else {
                 guard case .entering(let states) = policy.start, states.contains(state) else { return [] }
                 return start(policy, in: state, fields: fields, at: instant)
+            }
+            if clock.state == .stopped, policy.restart.contains(state) {
+                return start(policy, cycle: clock.cycle + 1, in: state, fields: fields, at: instant)
             }
             return follow(policy, into: state, at: instant)
         }
@@ -62,16 +97,21 @@ public struct TaskClocks: Sendable {
         }
     }
 
-    /// Applies a due step to a clock; `nil` when it no longer applies (the clock stopped, paused
-    /// or already took that step), which makes stale due work harmless.
-    public mutating func apply(_ step: SLAStep, policy name: String, at instant: Date) -> SLAClockChange? {
+    /// Applies a due step to a clock; `nil` when it no longer applies (the clock stopped, paused,
+    /// already took that step, or a later cycle replaced it), which makes stale due work harmless.
+    /// - Parameter cycle: The cycle the step was scheduled for; `nil`: the current one.
+    public mutating func apply(
+        _ step: SLAStep, policy name: String, cycle: Int? = nil, at instant: Date
+    ) -> SLAClockChange? {
         guard let policy = policies.first(where: { $0.name == name }), var clock = clocks[name],
-            clock.state == .running, clock.pendingStep(policy: policy) == step
+            cycle.map({ $0 == clock.cycle }) ?? true, clock.state == .running, clock.pendingStep(policy: policy) == step
         else { return nil }
         clock.record(step, at: instant)
         switch step {
         case .warning: return store(clock, .warning)
-        case .breach: return store(clock, .breached)
+        case .breach:
+            clock.heldAtBreach = holder
+            return store(clock, .breached)
         case .escalation: return store(clock, .escalated)
         }
     }
@@ -83,11 +123,13 @@ public struct TaskClocks: Sendable {
         return try clock.nextStep(policy: policy, calendar: calendar)
     }
 
+    /// Starts cycle `cycle` of `policy`'s clock; an earlier cycle becomes history.
     private mutating func start(
-        _ policy: SLAPolicy, in state: String, fields: [String: JSONValue], at instant: Date
+        _ policy: SLAPolicy, cycle: Int = 1, in state: String, fields: [String: JSONValue], at instant: Date
     ) -> [SLAClockChange] {
         let target = policy.target.duration(for: fields).map { TimeInterval($0.seconds) }
-        let started = store(SLAClock.started(policy: policy.name, at: instant, targetSeconds: target), .started)
+        let clock = SLAClock.started(policy: policy.name, cycle: cycle, at: instant, targetSeconds: target)
+        let started = store(clock, .started)
         return [started] + follow(policy, into: state, at: instant)
     }
 
@@ -106,12 +148,14 @@ public struct TaskClocks: Sendable {
             if !clock.isBreached, let target = clock.targetSeconds, worked >= target {
                 // That moment is before `instant`, so within the years RFC 3339 writes.
                 clock.record(.breach, at: (try? clock.instant(whenWorked: target, calendar: calendar)) ?? instant)
+                clock.heldAtBreach = holder
                 changes.append(store(clock, .breached))
             }
             clock.workedSeconds = worked
             clock.runningSince = nil
             clock.state = .stopped
             clock.stoppedAt = instant
+            clock.heldAtStop = holder
             return changes + [store(clock, clock.isBreached ? .stopped : .met)]
         case .running where policy.pause.contains(state):
             clock.workedSeconds = clock.workedSeconds(at: instant, calendar: calendar)
@@ -127,7 +171,10 @@ public struct TaskClocks: Sendable {
         }
     }
 
+    /// Makes `clock` its policy's current clock; the clock it replaces, a cycle before, is kept
+    /// with the earlier ones.
     private mutating func store(_ clock: SLAClock, _ kind: SLAClockChange.Kind) -> SLAClockChange {
+        if let replaced = clocks[clock.policy], replaced.cycle != clock.cycle { earlier.append(replaced) }
         clocks[clock.policy] = clock
         return SLAClockChange(kind: kind, clock: clock)
     }

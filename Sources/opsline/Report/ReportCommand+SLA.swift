@@ -10,15 +10,18 @@ extension ReportCommand {
             abstract: "SLA compliance per group: met, breached and running clocks.",
             discussion: """
                 COMPLIANCE is met / (met + breached). P50 and P90 are the working time stopped \
-                clocks used. Clocks count when they started within --from/--to.
+                clocks used. Clocks count when they started within --from/--to; each cycle of a \
+                clock (a reopened complaint's second resolution clock) counts on its own. TEAM is \
+                the team a clock is charged to: the one that held the task when it breached (when \
+                it was met, for a met clock), not the one an escalation handed it to.
                 """)
 
         /// The dimensions a report may group by.
-        static let dimensions = ["team", "workflow", "policy"]
+        static let dimensions = ["team", "workflow", "policy", "cycle"]
 
         @Option(
             help: ArgumentHelp(
-                "Group by these, comma-separated, in order: team, workflow, policy (default: one line overall).",
+                "Group by these, comma-separated, in order: team, workflow, policy, cycle (default: one line overall).",
                 valueName: "dimensions"))
         var by: String?
 
@@ -36,7 +39,7 @@ extension ReportCommand {
 
         func validate() throws {
             for dimension in groups where !Self.dimensions.contains(dimension) {
-                throw ValidationError("--by takes team, workflow and policy, not '\(dimension)'")
+                throw ValidationError("--by takes team, workflow, policy and cycle, not '\(dimension)'")
             }
             if Set(groups).count != groups.count { throw ValidationError("--by names a dimension twice") }
         }

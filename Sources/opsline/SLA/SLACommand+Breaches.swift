@@ -8,10 +8,13 @@ extension SLACommand {
             abstract: "List breached SLA clocks, newest breach first.",
             discussion: """
                 CLOCK is the clock's own state: 'running' or 'paused' while the breached promise \
-                is still open, 'stopped' once the task reached a stop state.
+                is still open, 'stopped' once the task reached a stop state. TEAM is the team the \
+                breach is charged to: the one that held the task when it fell due; ESCALATED TO \
+                the team that has the task now, when an escalation moved it. A later cycle of a \
+                clock (a reopened complaint's) shows as 'resolution #2'.
                 """)
 
-        @Option(help: "Only clocks of this team's tasks.")
+        @Option(help: "Only breaches charged to this team: it held the task when the clock breached.")
         var team: String?
 
         @Option(help: "Only clocks of this workflow's tasks.")
