@@ -152,5 +152,6 @@ extension WorkflowParserTests {
         let workflow = try WorkflowParser.parse(source, file: "docs/workflows.md")
         #expect(workflow.name == "risk-review")
         #expect(workflow.timers.map(\.fire) == ["rereview"])
+        #expect(workflow.lockedFields(in: "mitigated") == ["likelihood", "impact"])
     }
 }

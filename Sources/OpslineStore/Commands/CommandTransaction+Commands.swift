@@ -107,7 +107,7 @@ extension CommandTransaction {
             requested, current: current, knownTeams: definition.namedTeams)
         if case .some(.some(let priority)) = update.priority { _ = try Self.checkedPriority(priority, on: definition) }
         let fields = try checkingRules { () throws(RuleViolation) in
-            try definition.applyFieldChanges(update.fields, to: current.fields)
+            try definition.applyFieldChanges(update.fields, to: current.fields, inState: current.state)
         }
         // `apply` refused an empty title before.
         let title = update.title ?? current.title
