@@ -25,12 +25,12 @@ struct WorkflowParserTests {
         #expect(
             workflow.states.map(\.name) == [
                 "received", "acknowledged", "investigating", "waiting_on_customer", "resolved", "follow_up",
-                "closed", "closed_unanswered",
+                "closed", "closed_unanswered", "closed_unrated",
             ])
         #expect(
             workflow.transitions.map(\.name) == [
                 "acknowledge", "investigate", "ask_customer", "customer_replied", "resolve", "reopen",
-                "close", "schedule_follow_up", "follow_up_done", "close_unanswered",
+                "close", "schedule_follow_up", "follow_up_done", "close_unanswered", "close_unrated",
             ])
     }
 
