@@ -124,6 +124,8 @@ struct LockedFieldsTests {
         #expect(
             cleared == .lockedFields(state: "approved", fields: ["amount", "payee"], unlockedBy: ["reopen"]),
             "removing a locked field changes it; only reopen frees both")
+        #expect(
+            cleared?.message == "fields 'amount', 'payee' are locked in state 'approved'; to change them, fire reopen")
 
         let noted = try spend.applyFieldChanges(["note": "paid by wire"], to: approved, inState: "approved")
         #expect(noted["note"] == "paid by wire")

@@ -60,7 +60,7 @@ public enum RuleViolation: Error, Sendable, Hashable {
                 unlockedBy.isEmpty
                 ? "no transition from it changes \(fields.count == 1 ? "it" : "them")"
                 : "to change \(fields.count == 1 ? "it" : "them"), fire \(unlockedBy.joined(separator: " or "))"
-            return "field \(names) \(verb) locked in state '\(state)'; \(way)"
+            return "\(fields.count == 1 ? "field" : "fields") \(names) \(verb) locked in state '\(state)'; \(way)"
         }
     }
 }
