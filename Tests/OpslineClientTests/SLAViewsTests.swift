@@ -79,6 +79,20 @@ import Workflow
                 """)
     }
 
+    @Test func theFlowReportShowsHowManyTasksEndedInEachFinalState() throws {
+        let lines = try [
+            #"{"workflow":"w","state":"resolved","final":false,"tasks":2,"visits":2,"total_s":3600,"avg_s":1800,"p50_s":1800,"p90_s":1800}"#,
+            #"{"workflow":"w","state":"closed_unrated","final":true,"tasks":1,"visits":1,"total_s":0,"avg_s":0,"p50_s":0,"p90_s":0}"#,
+        ].map { try JSONDecoder().decode(FlowStateLine.self, from: Data($0.utf8)) }
+        #expect(
+            FlowReportView.render(lines) == """
+                STATE                   TASKS  VISITS  TOTAL  AVG  P50  P90
+                resolved                    2       2     1h  30m  30m  30m
+                closed_unrated (final)      1       1      -    -    -    -
+
+                """)
+    }
+
     @Test func aDeadlineWorkedOutLocallyMatchesTheServersLine() throws {
         let calendar = try #require(
             try CalendarParser.parse(

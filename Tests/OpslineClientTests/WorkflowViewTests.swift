@@ -17,7 +17,7 @@ import Testing
         {"name":"score","type":"int","required":false,"compute":"likelihood * 2"}],\
         "states":[{"name":"identified","initial":true,"final":false,"spawns":[]},\
         {"name":"review","initial":false,"final":false,"spawns":[{"workflow":"check","title":"Legal","fields":{}}]},\
-        {"name":"strategy","initial":false,"final":false,"spawns":[]},\
+        {"name":"strategy","initial":false,"final":false,"spawns":[],"locked_fields":["likelihood","impact"]},\
         {"name":"closed","initial":false,"final":true,"spawns":[]}],\
         "transitions":[{"name":"assess","from":["identified"],"to":[{"when":"score >= 8","state":"review"},\
         {"state":"strategy"}],"require":["likelihood"],"roles":[]},\
@@ -55,6 +55,7 @@ import Testing
         #expect(text.contains("Assignment:  risk-managers: least_loaded, other teams: round_robin\n"), "\(text)")
         #expect(text.contains(#"  review      -        check "Legal""#), "\(text)")
         #expect(text.contains("  closed      final    -"), "\(text)")
+        #expect(text.contains("  strategy    -        -              likelihood, impact\n"), "\(text)")
         #expect(
             text.contains("  assess      identified  score >= 8 ? review : strategy  requires likelihood\n"), "\(text)")
         #expect(text.contains("  approve     review      strategy                        roles manager; children done"))

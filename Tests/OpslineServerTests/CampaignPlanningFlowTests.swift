@@ -141,16 +141,13 @@ import Workflow
             let executing = try await api.advance(id, "start_execution")
             #expect(executing["state"] == "executing")
 
-            _ = try await api.advance(id, "go_live")
-            let unchecked = try await api.fire(
-                id, "end_campaign",
-                fields: #"{"risk_log":"00:00 traffic spike absorbed by queueing","compliance_checked":false}"#)
-            #expect(unchecked.status == .unprocessableContent, "the run ends only once compliance is confirmed")
+            let unchecked = try await api.fire(id, "go_live")
+            #expect(
+                unchecked.status == .unprocessableContent, "the campaign goes live only once compliance is confirmed")
+            _ = try await api.advance(id, "go_live", fields: #"{"compliance_checked":true}"#)
             let evaluating = try await api.advance(
                 id, "end_campaign",
-                fields:
-                    #"{"risk_log":"00:00 traffic spike absorbed by queueing; 37 reseller accounts blocked","compliance_checked":true}"#
-            )
+                fields: #"{"risk_log":"00:00 traffic spike absorbed by queueing; 37 reseller accounts blocked"}"#)
             #expect(evaluating["state"] == "evaluating")
 
             let results = #"""

@@ -142,6 +142,31 @@ extension ContractExchanges {
         try await api.exchange(
             "another content type", .patch, path, task, body: "{}", contentType: "text/csv", expect: 415)
         try await api.exchange("a line over 1 MiB", .patch, path, task, body: Self.oversizedLine, expect: 413)
+        try await changingAFrozenField()
+    }
+
+    /// `409 locked_field` from `PATCH` and from a transition's fields: an accepted risk's score.
+    func changingAFrozenField() async throws {
+        let moves = "/v1/tasks/{id}/transitions"
+        let risk = [
+            "id": try await api.exchange(
+                "a risk", .post, "/v1/tasks",
+                body:
+                    #"{"workflow":"risk-review","title":"Stock","fields":{"risk":"x","category":"inventory","likelihood":2,"impact":2}}"#,
+                expect: 201
+            ).string("id")
+        ]
+        try await api.exchange("assessing it", .post, moves, risk, body: #"{"transition":"assess"}"#, expect: 200)
+        try await api.exchange(
+            "accepting it", .post, moves, risk,
+            body: #"{"transition":"accept","fields":{"strategy":"spread","mitigation":"m","contingency":"c"}}"#,
+            expect: 200)
+        try await api.exchange(
+            "a field the task's state locks", .patch, "/v1/tasks/{id}", risk, body: #"{"fields":{"likelihood":5}}"#,
+            expect: 409)
+        try await api.exchange(
+            "a transition changing a field its state locks", .post, moves, risk,
+            body: #"{"transition":"retire","fields":{"retire_reason":"gone","impact":1}}"#, expect: 409)
     }
 
     /// `POST /v1/tasks/{id}/transitions`.

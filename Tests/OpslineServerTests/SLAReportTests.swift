@@ -99,13 +99,18 @@ import Workflow
 
             let report = try await api.send(.get, "/v1/reports/flow?workflow=sla-views")
             #expect(report.status == .ok)
-            #expect(report.lines.strings("state") == ["waiting", "open"], "closed tasks' final state is not waiting")
+            #expect(
+                report.lines.strings("state") == ["waiting", "open", "done"],
+                "closed tasks' final state is not waiting: it comes last")
             let waiting = try #require(report.lines.first)
+            #expect(waiting["final"] == false)
             #expect(waiting["workflow"] == "sla-views")
             #expect(waiting["tasks"] == 3 && waiting["visits"] == 3)
             #expect(waiting["total_s"] == 6 && waiting["p50_s"] == 2 && waiting["avg_s"] == 2, "\(waiting)")
-            let open = try #require(report.lines.last)
+            let open = try #require(report.lines.dropLast().last)
             #expect(open["tasks"] == 3 && open["visits"] == 5, "two sent back once each")
+            let done = try #require(report.lines.last)
+            #expect(done["final"] == true && done["tasks"] == 2 && done["total_s"] == 0, "two ended there")
 
             let billing = try await api.send(.get, "/v1/reports/flow?workflow=sla-views", token: billingViewer)
             #expect(billing.lines.strings("state") == ["waiting", "open"])

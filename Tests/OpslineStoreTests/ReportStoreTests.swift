@@ -125,8 +125,11 @@ import Workflow
 
         let rows = try await database.reports.flow(FlowReportQuery(workflow: "complaint-escalation", scope: .allTeams))
         #expect(
-            rows.map(\.state) == ["waiting_on_customer", "investigating", "received", "acknowledged", "resolved"],
-            "most time first; a closed task's final state is not counted")
+            rows.map(\.state) == [
+                "waiting_on_customer", "investigating", "received", "acknowledged", "resolved", "closed",
+            ],
+            "most time first; a closed task's final state last, with no time")
+        #expect(rows.map(\.isFinal) == [false, false, false, false, false, true])
         let byState = Dictionary(uniqueKeysWithValues: rows.map { ($0.state, $0) })
         let investigating = try #require(byState["investigating"])
         #expect(investigating.tasks == 2 && investigating.visits == 3)
@@ -137,13 +140,16 @@ import Workflow
         #expect(received.totalSeconds >= 390 && received.totalSeconds < 450, "C's stretch counts until now")
         #expect(byState["waiting_on_customer"]?.totalSeconds == 2000)
         #expect(byState["resolved"]?.totalSeconds == 60)
+        let closed = try #require(byState["closed"])
+        #expect(closed.tasks == 2 && closed.visits == 2 && closed.totalSeconds == 0, "A and B ended there")
 
         var window = FlowReportQuery(workflow: "complaint-escalation", scope: .allTeams)
         window.from = ISO8601DateFormatter().date(from: "2026-11-01T08:08:20Z")  // 500 s in
         window.to = ISO8601DateFormatter().date(from: "2026-11-01T08:43:20Z")  // 2600 s in
         let entered = try await database.reports.flow(window)
-        #expect(entered.map(\.state) == ["waiting_on_customer", "investigating", "resolved"])
-        #expect(entered.map(\.totalSeconds) == [2000, 100, 40], "stretches entered in the window, in full")
+        #expect(entered.map(\.state) == ["waiting_on_customer", "investigating", "resolved", "closed"])
+        #expect(entered.map(\.totalSeconds) == [2000, 100, 40, 0], "stretches entered in the window, in full")
+        #expect(entered.last?.tasks == 1, "A closed in the window, B after it")
 
         let billing = FlowReportQuery(workflow: "complaint-escalation", scope: .teams(["billing"]))
         #expect(try await database.reports.flow(billing).map(\.state) == ["received"])

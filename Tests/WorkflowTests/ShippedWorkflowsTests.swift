@@ -52,7 +52,7 @@ struct ShippedWorkflowsTests {
         #expect(
             campaign.states.map(\.name) == [
                 "objectives", "audience", "creative", "planning", "plan_review", "resourcing", "executing",
-                "risk_control", "evaluating", "completed", "cancelled",
+                "risk_control", "evaluating", "completed", "halted", "cancelled",
             ])
         #expect(campaign.transition(named: "request_rework")?.to == .state("planning"))
         #expect(campaign.transition(named: "approve_plan")?.guards.roles == [.manager])
@@ -113,6 +113,47 @@ struct ShippedWorkflowsTests {
             risk.timers == [StateTimer(state: "accepted", after: WorkDuration(seconds: 90 * 86_400), fire: "rereview")])
     }
 
+    @Test func aComplianceRiskGoesToTheComplianceReviewWhateverItsScore() throws {
+        let risk = try workflow("risk-review")
+        func assess(_ category: String, _ likelihood: Int64, _ impact: Int64) throws -> String {
+            let fields = risk.computingFields([
+                "risk": "x", "category": .string(category), "likelihood": .int(likelihood), "impact": .int(impact),
+            ])
+            return try risk.planTransition(
+                "assess", from: "identified", fields: fields, changes: [:], context: TransitionContext(role: .member)
+            ).to
+        }
+        #expect(try assess("compliance", 1, 1) == "compliance_review")
+        #expect(try assess("compliance", 3, 4) == "compliance_review")
+        #expect(try assess("compliance", 4, 5) == "awaiting_approval", "a high score needs the manager first")
+        #expect(try assess("market", 1, 1) == "choosing_strategy")
+        let assessment = try #require(risk.slas.first { $0.name == "assessment" })
+        #expect(assessment.stop.contains("compliance_review"), "going to the review ends the assessment")
+    }
+
+    @Test func whatAnApprovalApprovedIsFrozenUntilTheWayBack() throws {
+        let campaign = try workflow("campaign-planning")
+        for state in ["resourcing", "executing", "risk_control", "evaluating", "completed", "halted"] {
+            #expect(Set(campaign.lockedFields(in: state)).isSuperset(of: ["budget", "target"]), "\(state)")
+        }
+        #expect(campaign.lockedFields(in: "plan_review") == [], "the manager may still change the plan")
+        let live: [String: JSONValue] = ["budget": 380_000, "target": 132_000, "compliance_checked": true]
+        let moved = violation { () throws(RuleViolation) in
+            try campaign.planTransition(
+                "end_campaign", from: "risk_control", fields: live, changes: ["risk_log": "ok", "target": 100_000],
+                context: .system)
+        }
+        #expect(moved == .lockedFields(state: "risk_control", fields: ["target"], unlockedBy: []))
+        let unchecked = violation { () throws(RuleViolation) in
+            try campaign.planTransition("go_live", from: "executing", fields: [:], changes: [:], context: .system)
+        }
+        #expect(unchecked == .missingRequiredFields(transition: "go_live", fields: ["compliance_checked"]))
+
+        let risk = try workflow("risk-review")
+        #expect(risk.lockedFields(in: "accepted") == ["likelihood", "impact", "category", "compliant", "strategy"])
+        #expect(risk.transition(named: "reassess")?.from.contains("accepted") == true)
+    }
+
     @Test func complaintsKeepTheirTransitionsAndCloseOnlyWithASatisfactionScore() throws {
         let complaint = try workflow("complaint-escalation")
         for name in ["acknowledge", "investigate", "ask_customer", "customer_replied", "resolve", "reopen", "close"] {
@@ -130,6 +171,6 @@ struct ShippedWorkflowsTests {
         #expect(
             unhappy
                 == .conditionNotMet(transition: "close", condition: "satisfaction >= 3 or follow_up_notes is not null"))
-        #expect(complaint.timers.map(\.fire) == ["close_unanswered"])
+        #expect(complaint.timers.map(\.fire) == ["close_unanswered", "close_unrated"])
     }
 }

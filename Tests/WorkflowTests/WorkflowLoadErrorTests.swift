@@ -76,7 +76,8 @@ struct WorkflowLoadErrorTests {
                   finish: {from: open, to: done}
                 """,
             line: 6,
-            message: "unknown key 'finale' in state 'done' (expected one of: initial, final, title, on_enter)"
+            message:
+                "unknown key 'finale' in state 'done' (expected one of: initial, final, title, on_enter, locked_fields)"
         ),
         Refusal(
             name: "an unknown top-level key is refused",

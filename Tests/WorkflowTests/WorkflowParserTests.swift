@@ -25,12 +25,12 @@ struct WorkflowParserTests {
         #expect(
             workflow.states.map(\.name) == [
                 "received", "acknowledged", "investigating", "waiting_on_customer", "resolved", "follow_up",
-                "closed", "closed_unanswered",
+                "closed", "closed_unanswered", "closed_unrated",
             ])
         #expect(
             workflow.transitions.map(\.name) == [
                 "acknowledge", "investigate", "ask_customer", "customer_replied", "resolve", "reopen",
-                "close", "schedule_follow_up", "follow_up_done", "close_unanswered",
+                "close", "schedule_follow_up", "follow_up_done", "close_unanswered", "close_unrated",
             ])
     }
 
@@ -152,5 +152,6 @@ extension WorkflowParserTests {
         let workflow = try WorkflowParser.parse(source, file: "docs/workflows.md")
         #expect(workflow.name == "risk-review")
         #expect(workflow.timers.map(\.fire) == ["rereview"])
+        #expect(workflow.lockedFields(in: "mitigated") == ["likelihood", "impact"])
     }
 }

@@ -4,6 +4,9 @@ public struct FlowStateLine: Decodable, Sendable, Hashable {
     public var workflow: String
     /// The state.
     public var state: String
+    /// Whether it is a final state, whose tasks ended there (no time counts in it); `nil` from a
+    /// server that does not list final states.
+    public var final: Bool?
     /// Tasks that spent time in it.
     public var tasks: Int
     /// Times tasks entered it.
@@ -18,7 +21,7 @@ public struct FlowStateLine: Decodable, Sendable, Hashable {
     public var p90Seconds: Int
 
     enum CodingKeys: String, CodingKey {
-        case workflow, state, tasks, visits
+        case workflow, state, final, tasks, visits
         case totalSeconds = "total_s"
         case averageSeconds = "avg_s"
         case p50Seconds = "p50_s"

@@ -43,6 +43,13 @@ public struct WorkflowDefinitionLine: Decodable, Sendable, Hashable {
         public var final: Bool
         /// The children spawned on entering it.
         public var spawns: [Spawn]
+        /// The fields frozen while a task is in it; `nil` from a server that has none.
+        public var lockedFields: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case name, initial, final, spawns
+            case lockedFields = "locked_fields"
+        }
     }
 
     /// One transition.

@@ -81,6 +81,7 @@ public struct ExitStatus: Sendable, Hashable {
     private static let codesByErrorCode: [String: Int32] = [
         "unauthenticated": unauthorized, "forbidden": unauthorized, "not_found": notFound,
         "invalid_transition": conflict, "version_conflict": conflict, "duplicate": conflict,
+        "locked_field": conflict,
         "validation_failed": validation, "guard_failed": validation, "invalid_workflow": validation,
         "unavailable": unavailable,
     ]

@@ -32,7 +32,7 @@ public enum WorkflowDetailView {
         return text
     }
 
-    private static let states = TableRenderer(headers: ["STATE", "MARK", "SPAWNS"], indent: "  ")
+    private static let states = TableRenderer(headers: ["STATE", "MARK", "SPAWNS", "LOCKED"], indent: "  ")
     private static let transitions = TableRenderer(headers: ["TRANSITION", "FROM", "TO", "GUARDS"], indent: "  ")
     private static let fields = TableRenderer(headers: ["FIELD", "TYPE", "REQUIRED", "DETAIL"], indent: "  ")
     private static let timers = TableRenderer(headers: ["IN", "AFTER", "FIRE"], indent: "  ")
@@ -58,7 +58,7 @@ public enum WorkflowDetailView {
     private static func stateRow(_ state: WorkflowDefinitionLine.State) -> [String] {
         let mark = [state.initial ? "initial" : nil, state.final ? "final" : nil].compactMap { $0 }
         let spawns = state.spawns.map { "\($0.workflow) \"\($0.title)\"" }
-        return [state.name, list(mark), list(spawns)]
+        return [state.name, list(mark), list(spawns), list(state.lockedFields ?? [])]
     }
 
     /// `to` as `state`, or a choice as `score >= 15 ? review : strategy`.

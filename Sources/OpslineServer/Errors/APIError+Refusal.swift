@@ -26,6 +26,7 @@ extension APIError {
         "invalid_transition": .conflict,
         "version_conflict": .conflict,
         "duplicate": .conflict,
+        "locked_field": .conflict,
         "validation_failed": .unprocessableContent,
         "guard_failed": .unprocessableContent,
         "invalid_workflow": .unprocessableContent,

@@ -76,7 +76,24 @@ extension APIError {
             return APIError(
                 .unprocessableContent, code: "validation_failed", message: violation.message,
                 details: ["policy": .string(policy)])
+        case .lockedFields(let state, let fields, let unlockedBy):
+            return lockedFields(violation, state: state, fields: fields, unlockedBy: unlockedBy)
         }
+    }
+
+    /// 409 `locked_field`: `field` (the first by name), `fields` (each → "is locked in state …",
+    /// as `validation_failed` lists problems), `state`, and `transitions` that may change them.
+    private static func lockedFields(
+        _ violation: RuleViolation, state: String, fields: [String], unlockedBy: [String]
+    ) -> APIError {
+        let problem = JSONValue.string("is locked in state '\(state)'")
+        var details: [String: JSONValue] = [
+            "fields": .object(Dictionary(uniqueKeysWithValues: fields.map { ($0, problem) })),
+            "state": .string(state),
+            "transitions": .array(unlockedBy.map(JSONValue.string)),
+        ]
+        details["field"] = fields.first.map(JSONValue.string)
+        return APIError(.conflict, code: "locked_field", message: violation.message, details: details)
     }
 
     /// `state`, `allowed` and, when a name is close, `suggestion`: what the caller can do instead.

@@ -40,13 +40,14 @@ struct WorkflowDocument: Sendable {
         return .object(members)
     }
 
-    /// `{"name","initial","final","title"?,"spawns":[{"workflow","title","team"?,"fields"}]}`.
+    /// `{"name","initial","final","title"?,"spawns":[{"workflow","title","team"?,"fields"}],"locked_fields"}`.
     static func state(_ state: StateDefinition) -> JSONValue {
         var members: [String: JSONValue] = [
             "name": .string(state.name),
             "initial": .bool(state.isInitial),
             "final": .bool(state.isFinal),
             "spawns": .array(state.spawns.map(spawn)),
+            "locked_fields": names(state.lockedFields),
         ]
         members["title"] = state.title.map(JSONValue.string)
         return .object(members)

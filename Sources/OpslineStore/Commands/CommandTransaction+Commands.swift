@@ -114,7 +114,7 @@ extension CommandTransaction {
             requested, current: current, knownTeams: definition.namedTeams)
         try Self.checkPriorityChange(update.priority, on: definition)
         let fields = try checkingRules { () throws(RuleViolation) in
-            try definition.applyFieldChanges(update.fields, to: current.fields)
+            try definition.applyFieldChanges(update.fields, to: current.fields, inState: current.state)
         }
         let followed = definition.priority?.followed(from: current.fields, to: fields)
         // `apply` refused an empty title before.

@@ -3,8 +3,10 @@ enum FlowReportSQL {
     /// Time in each state, derived from the event log. Every `created` (into `data.state`) and
     /// `transitioned` (into `data.to`) event starts a stretch in a state, which the task's next
     /// such event ends (`LEAD` over its events in `seq` order). A stretch still open counts until
-    /// now, except the last one of a closed task: resting in a final state is not waiting.
-    /// Stretches are summed per task and state, then aggregated per state, most time first.
+    /// now, except the last one of a closed task: resting in a final state is not waiting, so a
+    /// final state's line counts the tasks that ended there, with no time (`final`). Stretches
+    /// are summed per task and state, then aggregated per state: the states tasks move through,
+    /// most time first, then the final states by name.
     ///
     /// `$1` workflow; `$2`/`$3` stretches entered at or after / before; `$4` team; `$5` the
     /// caller's teams.
@@ -23,18 +25,21 @@ enum FlowReportSQL {
             FROM moves
         ), per_task AS (
             SELECT state, task_id, count(*) AS visits,
-                   sum(extract(epoch FROM coalesce(left_at, $6::timestamptz, now()) - entered_at))::float8 AS seconds
+                   bool_or(left_at IS NULL AND closed_at IS NOT NULL) AS final,
+                   sum(CASE WHEN left_at IS NULL AND closed_at IS NOT NULL THEN 0
+                            ELSE extract(epoch FROM coalesce(left_at, $6::timestamptz, now()) - entered_at)
+                       END)::float8 AS seconds
             FROM stretches
-            WHERE (left_at IS NOT NULL OR closed_at IS NULL)
-              AND ($2::timestamptz IS NULL OR entered_at >= $2::timestamptz)
+            WHERE ($2::timestamptz IS NULL OR entered_at >= $2::timestamptz)
               AND ($3::timestamptz IS NULL OR entered_at < $3::timestamptz)
             GROUP BY state, task_id
         )
-        SELECT state, count(*) AS tasks, sum(visits) AS visits, sum(seconds) AS total_s, avg(seconds) AS avg_s,
+        SELECT state, bool_or(final) AS final, count(*) AS tasks, sum(visits) AS visits, sum(seconds) AS total_s,
+               avg(seconds) AS avg_s,
                percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS p50_s,
                percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90_s
         FROM per_task
         GROUP BY state
-        ORDER BY total_s DESC, state
+        ORDER BY bool_or(final), total_s DESC, state
         """
 }

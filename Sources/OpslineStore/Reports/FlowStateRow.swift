@@ -5,7 +5,10 @@ import Postgres
 public struct FlowStateRow: Sendable, Hashable {
     /// The state.
     public let state: String
-    /// Tasks that spent time in it.
+    /// Whether it is a final state: its tasks ended there, and its times are zero (resting in a
+    /// final state is not waiting).
+    public let isFinal: Bool
+    /// Tasks that spent time in it (ended in it, for a final state).
     public let tasks: Int
     /// Times tasks entered it (a task sent back counts again).
     public let visits: Int
@@ -20,6 +23,7 @@ public struct FlowStateRow: Sendable, Hashable {
 
     init(row: PostgresRow) throws {
         state = try row.decode("state")
+        isFinal = try row.decode("final")
         tasks = try row.decode("tasks")
         visits = try row.decode("visits")
         totalSeconds = try row.decode("total_s")

@@ -48,7 +48,8 @@ enum SLAReportSQL {
           AND ($6::text IS NULL OR c.policy = $6::text)
           AND ($7::timestamptz IS NULL OR c.breached_at >= $7::timestamptz)
           AND ($8::bool IS NULL OR (c.state <> 'stopped') = $8::bool)
-          AND ($9::text[] IS NULL OR t.team = ANY ($9::text[]) OR c.breached_team = ANY ($9::text[]))
+          AND ($9::text[] IS NULL OR t.team = ANY ($9::text[]) OR c.breached_team = ANY ($9::text[])
+               OR t.watching_teams && $9::text[])
         ORDER BY c.breached_at DESC, c.task_id DESC, c.policy DESC, c.cycle DESC
         LIMIT $10
         """
@@ -75,7 +76,7 @@ enum SLAReportSQL {
           AND ($5::text IS NULL OR t.team = $5::text)
           AND ($6::text IS NULL OR t.workflow = $6::text)
           AND ($7::text IS NULL OR c.policy = $7::text)
-          AND ($8::text[] IS NULL OR t.team = ANY ($8::text[]))
+          AND ($8::text[] IS NULL OR t.team = ANY ($8::text[]) OR t.watching_teams && $8::text[])
         ORDER BY c.due_at, c.task_id, c.policy, c.cycle
         LIMIT $9
         """

@@ -11,6 +11,10 @@ public struct StateDefinition: Sendable, Hashable {
     /// Child tasks created each time a task enters the state (`on_enter: {spawn: [...]}`),
     /// including the initial state when a task is created.
     public let spawns: [SpawnedChild]
+    /// Fields that are frozen while a task is here (`locked_fields:`): an update may not change
+    /// them, and a transition from here may change them only when it `require:`s them or leads to
+    /// a state that does not lock them.
+    public let lockedFields: [String]
 
     /// Creates a state definition.
     /// - Parameters:
@@ -19,17 +23,20 @@ public struct StateDefinition: Sendable, Hashable {
     ///   - isFinal: Whether a task here is finished.
     ///   - title: An optional human label.
     ///   - spawns: Child tasks created on entering the state.
+    ///   - lockedFields: Fields frozen while a task is here.
     public init(
         name: String,
         isInitial: Bool = false,
         isFinal: Bool = false,
         title: String? = nil,
-        spawns: [SpawnedChild] = []
+        spawns: [SpawnedChild] = [],
+        lockedFields: [String] = []
     ) {
         self.name = name
         self.isInitial = isInitial
         self.isFinal = isFinal
         self.title = title
         self.spawns = spawns
+        self.lockedFields = lockedFields
     }
 }

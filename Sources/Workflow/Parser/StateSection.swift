@@ -1,6 +1,6 @@
 /// Reads `states:` and checks that exactly one state is initial.
 enum StateSection {
-    private static let keys = ["initial", "final", "title", "on_enter"]
+    private static let keys = ["initial", "final", "title", "on_enter", "locked_fields"]
 
     /// The states of a file and the children they spawn, as far as they could be read.
     struct Parsed {
@@ -23,14 +23,16 @@ enum StateSection {
     }
 
     /// Reads the `states:` mapping (`nil` when the file has none, already reported), each state
-    /// on its own.
-    static func read(_ node: SourceNode?, problems: inout LoadProblems) -> Parsed {
+    /// on its own; `locked_fields:` may name only the workflow's `fields`.
+    static func read(
+        _ node: SourceNode?, fields: Declared<FieldDefinition>, problems: inout LoadProblems
+    ) -> Parsed {
         guard let node,
             let mapping = problems.attempt({ () throws(WorkflowLoadError) in try node.mapping(context: "states") })
         else { return Parsed(unreadable: true, shape: nil) }
         var parsed = Parsed()
         for (name, value) in mapping.namedValues(label: { "state '\($0)'" }) {
-            read(name, value, into: &parsed, problems: &problems)
+            read(name, value, fields: fields, into: &parsed, problems: &problems)
         }
         if let shape = parsed.shape {
             if problems.attempt({ () throws(WorkflowLoadError) in try checkSingleInitial(shape, in: node) }) == nil {
@@ -46,7 +48,8 @@ enum StateSection {
     /// Reads one state: its shape when its name, keys and flags read, all of it when the rest
     /// does too.
     private static func read(
-        _ name: NameAt, _ node: SourceNode, into parsed: inout Parsed, problems: inout LoadProblems
+        _ name: NameAt, _ node: SourceNode, fields: Declared<FieldDefinition>, into parsed: inout Parsed,
+        problems: inout LoadProblems
     ) {
         let before = problems.count
         NameRules.checkIdentifier(name, kind: "state", file: node.file, problems: &problems)
@@ -74,13 +77,17 @@ enum StateSection {
                 } ?? []
             }
         }
-        guard problems.count == before, let flags, let title, let spawns else {
+        var locked: [String]? = []
+        if let node = mapping?.value("locked_fields") {
+            locked = LockedFieldsReader(state: name.name, fields: fields).read(node, problems: &problems)
+        }
+        guard problems.count == before, let flags, let title, let spawns, let locked else {
             parsed.broken.insert(name.name)
             return
         }
         let state = StateDefinition(
             name: name.name, isInitial: flags.initial, isFinal: flags.final, title: title,
-            spawns: spawns.map(\.child))
+            spawns: spawns.map(\.child), lockedFields: locked)
         parsed.states.append(Located(value: state, line: name.line))
         parsed.spawns += spawns
     }

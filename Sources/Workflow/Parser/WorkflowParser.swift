@@ -18,6 +18,7 @@
 ///   identified: {initial: true, title: Identified}
 ///   preparing:
 ///     on_enter: {spawn: [{workflow: readiness-item, title: Training, team: sales, fields: {area: sales}}]}
+///   accepted:   {locked_fields: [likelihood, impact]}   # frozen here: no update changes them
 ///   closed:     {final: true}
 /// transitions:                     # required
 ///   assess:                        # to: one state, or a choice (last branch: no when, the default)
@@ -95,7 +96,8 @@ public enum WorkflowParser {
         var scope = WorkflowScope()
         scope.fields = FieldSection.read(root.value("fields"), problems: &problems)
         scope.priority = PrioritySection.read(root.value("priority"), fields: scope.fields, problems: &problems)
-        let states = StateSection.read(section("states", of: root, problems: &problems), problems: &problems)
+        let states = StateSection.read(
+            section("states", of: root, problems: &problems), fields: scope.fields, problems: &problems)
         scope.states = states.declared
         let transitions = TransitionSection.read(
             section("transitions", of: root, problems: &problems), scope: scope, problems: &problems)

@@ -24,6 +24,10 @@ public enum RuleViolation: Error, Sendable, Hashable {
     /// escalation) after 9999-12-31T23:59:59.999Z, the last time RFC 3339 can write: `calendar`
     /// has too little working time for the target (HTTP 422 `validation_failed`).
     case deadlineOutOfRange(policy: String, calendar: String)
+    /// The change gives a new value to fields the task's `state` locks (`locked_fields:`), by
+    /// name (HTTP 409 `locked_field`); `unlockedBy` lists the transitions from the state that may
+    /// change them.
+    case lockedFields(state: String, fields: [String], unlockedBy: [String])
 
     /// A sentence saying what was refused and why.
     public var message: String {
@@ -49,6 +53,14 @@ public enum RuleViolation: Error, Sendable, Hashable {
         case .deadlineOutOfRange(let policy, let calendar):
             return "SLA '\(policy)' would fall due after 9999-12-31T23:59:59.999Z, the last time RFC 3339 can write, "
                 + "on calendar '\(calendar)'; the change was not made"
+        case .lockedFields(let state, let fields, let unlockedBy):
+            let names = fields.map { "'\($0)'" }.joined(separator: ", ")
+            let verb = fields.count == 1 ? "is" : "are"
+            let way =
+                unlockedBy.isEmpty
+                ? "no transition from it changes \(fields.count == 1 ? "it" : "them")"
+                : "to change \(fields.count == 1 ? "it" : "them"), fire \(unlockedBy.joined(separator: " or "))"
+            return "\(fields.count == 1 ? "field" : "fields") \(names) \(verb) locked in state '\(state)'; \(way)"
         }
     }
 }

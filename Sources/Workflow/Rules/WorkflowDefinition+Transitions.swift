@@ -6,7 +6,8 @@ extension WorkflowDefinition {
     /// validated like any field update and merged into `fields`, and computed fields evaluated;
     /// every `require:` field must then be non-null, the `when:` condition true, and every child
     /// finished when it says `children: done`. The target is its state, or the first choice
-    /// branch whose condition holds on the new fields.
+    /// branch whose condition holds on the new fields. Last, a field that `state` locks may
+    /// change only when the transition requires it or the target does not lock it.
     /// - Parameters:
     ///   - transition: The transition's name.
     ///   - state: The task's current state.
@@ -19,8 +20,9 @@ extension WorkflowDefinition {
     ///   ``RuleViolation/roleNotAllowed(transition:role:allowed:)``,
     ///   ``RuleViolation/invalidFields(_:)``,
     ///   ``RuleViolation/missingRequiredFields(transition:fields:)``,
-    ///   ``RuleViolation/conditionNotMet(transition:condition:)`` or
-    ///   ``RuleViolation/childrenNotDone(transition:open:)``, checked in that order.
+    ///   ``RuleViolation/conditionNotMet(transition:condition:)``,
+    ///   ``RuleViolation/childrenNotDone(transition:open:)`` or
+    ///   ``RuleViolation/lockedFields(state:fields:unlockedBy:)``, checked in that order.
     public func planTransition(
         _ transition: String,
         from state: String,
@@ -40,6 +42,12 @@ extension WorkflowDefinition {
         let merged = try applyFieldChanges(changes, to: fields)
         try definition.guards.check(merged, openChildren: context.openChildren, transition: transition)
         let target = definition.to.destination(for: merged)
+        let locked = changedLockedFields(from: fields, to: merged, in: state).filter {
+            !self.transition(definition, unlocks: $0, into: target)
+        }
+        guard locked.isEmpty else {
+            throw .lockedFields(state: state, fields: locked, unlockedBy: transitionsUnlocking(locked, from: state))
+        }
         return TransitionPlan(
             transition: transition,
             from: state,
