@@ -9,22 +9,9 @@ import TestSupport
 /// stay service tokens and keep working as they did. The teams the published workflows name are
 /// registered when the database is prepared (the server starting).
 @Suite struct PeopleMigrationTests {
-    static let complaintSource = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("workflows/complaint-escalation.yaml")
-
     @Test func existingTeamsAssigneesAndTokensBecomePeople() async throws {
-        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 2)
-        let migrations = try Migrator().migrations
-        #expect(migrations.contains { $0.version == 8 })
-        try await Migrator(migrations: migrations.filter { $0.version < 8 }).migrate(pool)
-        let source = try String(contentsOf: Self.complaintSource, encoding: .utf8)
+        let pool = try await MigrationFixture.before(8)
         try await pool.withConnection { connection in
-            try await connection.query(
-                """
-                INSERT INTO workflow_versions (workflow, version, key, source, checksum)
-                VALUES ('complaint-escalation', 1, 'CMP', $1, 'x')
-                """, [source])
             try await connection.execute(
                 """
                 INSERT INTO tasks (id, workflow, workflow_version, state, title, team, assignee) VALUES

@@ -8,22 +8,9 @@ import TestSupport
 /// task's history: the team the `sla_breached` / `sla_met` / `sla_stopped` event took place in,
 /// and the assignee the task had then.
 @Suite struct SLACycleMigrationTests {
-    static let complaintSource = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("workflows/complaint-escalation.yaml")
-
     @Test func existingClocksAreCycleOneChargedToTheTeamThatHeldTheTaskThen() async throws {
-        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 2)
-        let migrations = try Migrator().migrations
-        #expect(migrations.contains { $0.version == 11 })
-        try await Migrator(migrations: migrations.filter { $0.version < 11 }).migrate(pool)
-        let source = try String(contentsOf: Self.complaintSource, encoding: .utf8)
+        let pool = try await MigrationFixture.before(11)
         try await pool.withConnection { connection in
-            try await connection.query(
-                """
-                INSERT INTO workflow_versions (workflow, version, key, source, checksum)
-                VALUES ('complaint-escalation', 1, 'CMP', $1, 'x')
-                """, [source])
             // alice's complaint: first response met in support, resolution breached in support,
             // then escalated to support-l2 (bob), where it was resolved.
             try await connection.execute(

@@ -13,12 +13,7 @@ struct WorkflowCatalogRefresher: Service {
     let logger: Logger
 
     func run() async throws {
-        var seen = signal.generation
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            let generation = seen
-            await cancelWhenGracefulShutdown { await signal.wait(after: generation, timeout: .seconds(3600)) }
-            guard signal.generation != generation else { continue }
-            seen = signal.generation
+        try await SignalReaction(signal: signal) { [catalog, logger] in
             do {
                 try await catalog.reload()
             } catch {
@@ -26,6 +21,6 @@ struct WorkflowCatalogRefresher: Service {
                 // the version this replica knows.
                 logger.warning("could not re-read the workflow catalog", metadata: ["error": "\(error)"])
             }
-        }
+        }.run()
     }
 }

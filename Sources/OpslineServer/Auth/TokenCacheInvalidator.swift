@@ -10,12 +10,6 @@ struct TokenCacheInvalidator: Service {
     let tokens: TokenStore
 
     func run() async throws {
-        var seen = signal.generation
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            let generation = seen
-            await cancelWhenGracefulShutdown { await signal.wait(after: generation, timeout: .seconds(3600)) }
-            seen = signal.generation
-            tokens.forgetCachedPrincipals()
-        }
+        try await SignalReaction(signal: signal) { [tokens] in tokens.forgetCachedPrincipals() }.run()
     }
 }
