@@ -116,6 +116,23 @@ import Testing
     /// claimed it late, or a build before cycles wrote it without one) does nothing: cycle 2 keeps
     /// its own warning, breach and escalation. The test applies due work itself, no scheduler
     /// running, so that it knows when each row was applied.
+    /// A second follow-up call after a reopen has its own deadline: the `follow_up` clock,
+    /// met on the first call, starts cycle 2 when the complaint enters `follow_up` again.
+    @Test func aSecondFollowUpCallGetsItsOwnCycle() async throws {
+        try await Self.withComplaintDesk { _, api, _ in
+            let id = try await Self.investigatedComplaint(api)
+            for round in 1...2 {
+                _ = try await api.advance(id, "resolve", fields: #"{"resolution":"refund sent, take \#(round)"}"#)
+                _ = try await api.advance(id, "schedule_follow_up")
+                _ = try await api.advance(id, "follow_up_done", fields: #"{"follow_up_notes":"call \#(round)"}"#)
+                if round == 1 { _ = try await api.advance(id, "reopen") }
+            }
+            let followUps = (try await api.task(id)["sla"]?.arrayValue ?? []).filter { $0["policy"] == "follow_up" }
+            #expect(followUps.map { $0["cycle"] } == [1, 2], "\(followUps)")
+            #expect(followUps.allSatisfy { $0["state"] == "met" }, "\(followUps)")
+        }
+    }
+
     @Test func staleDueWorkOfCycleOneDoesNothingToCycleTwo() async throws {
         let time = TestTime()
         let server = try await TestServer.make(time: time)

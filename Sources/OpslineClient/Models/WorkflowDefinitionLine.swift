@@ -86,6 +86,8 @@ public struct WorkflowDefinitionLine: Decodable, Sendable, Hashable {
         public var name: String
         /// A duration such as `4h`, or `{"by":field, value: duration, …}`.
         public var target: JSONValue
+        /// `{"enter":[state, …]}`: the states that start a new cycle once the clock stopped.
+        public var restart: JSONValue?
     }
 
     /// An assignment rule (`assign:`).

@@ -27,7 +27,7 @@ public enum WorkflowDetailView {
             text += section("Timers", timers.render(definition.timers.map { [$0.in, $0.after, $0.fire] }))
         }
         if !definition.slas.isEmpty {
-            text += section("SLAs", slas.render(definition.slas.map { [$0.name, slaTarget($0.target)] }))
+            text += section("SLAs", slas.render(definition.slas.map(slaRow)))
         }
         return text
     }
@@ -36,7 +36,14 @@ public enum WorkflowDetailView {
     private static let transitions = TableRenderer(headers: ["TRANSITION", "FROM", "TO", "GUARDS"], indent: "  ")
     private static let fields = TableRenderer(headers: ["FIELD", "TYPE", "REQUIRED", "DETAIL"], indent: "  ")
     private static let timers = TableRenderer(headers: ["IN", "AFTER", "FIRE"], indent: "  ")
-    private static let slas = TableRenderer(headers: ["SLA", "TARGET"], indent: "  ")
+    private static let slas = TableRenderer(headers: ["SLA", "TARGET", "NEW CYCLE ON ENTERING"], indent: "  ")
+
+    /// An SLA's name, target, and the states that restart it (`-` for none).
+    private static func slaRow(_ sla: WorkflowDefinitionLine.SLA) -> [String] {
+        var restart: [String] = []
+        if case .array(let states)? = sla.restart?["enter"] { restart = states.compactMap(\.stringValue) }
+        return [sla.name, slaTarget(sla.target), restart.isEmpty ? "-" : restart.joined(separator: ", ")]
+    }
 
     /// `p1 > p2 > p3 (default p3)`, or `any` without a scale.
     static func priorities(_ scale: WorkflowDefinitionLine.PriorityScale?) -> String {
