@@ -25,7 +25,9 @@ import Testing
         {"name":"close","from":["strategy"],"to":"closed","require":[],"roles":[],"when":"score < 20"}],\
         "timers":[{"in":"strategy","after":"90d","after_s":7776000,"fire":"close"}],\
         "slas":[{"name":"assessment","start":"created","stop":{"enter":["closed"]},"target":"3d","target_s":259200,"restart":{"enter":["identified"]},\
-        "escalate":[]}],\
+        "escalate":[]},\
+        {"name":"response","start":"created","stop":{"enter":["closed"]},"target":{"by":"level","high":"30m","low":"8h"},\
+        "target_s":{"high":1800,"low":28800},"calendar":{"by":"level","high":"24x7","default":"support-hours"},"escalate":[]}],\
         "assign":[{"rule":"least_loaded","team":"risk-managers"},{"rule":"round_robin"}],\
         "priority":{"values":["p1","p2","p3"],"default":"p3"}}
         """
@@ -63,7 +65,14 @@ import Testing
         #expect(text.contains("  likelihood  int   yes       min 1; max 5"), "\(text)")
         #expect(text.contains("  score       int   no        = likelihood * 2"), "\(text)")
         #expect(text.contains("  strategy  90d    close"), "\(text)")
-        #expect(text.contains("  assessment  3d      identified\n"), "\(text)")
+        #expect(
+            text.contains(
+                "  assessment  3d                          24x7                                        identified\n"),
+            "\(text)")
+        #expect(
+            text.contains(
+                "  response    by level: high 30m, low 8h  by level: high 24x7, default support-hours  -\n"),
+            "\(text)")
     }
 
     @Test func aWorkflowIsPublishedAsADocumentNotAsLines() {

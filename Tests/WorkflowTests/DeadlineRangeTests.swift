@@ -94,21 +94,22 @@ import Testing
             }
         }
         #expect(
-            problems(Self.workflow(target: "3650d")) == [
+            problems(Self.workflow(target: "87600h")) == [
                 "w/slow.yaml:4: calendar 'one-minute' has too little working time for SLA 'resolution': 3650d of "
                     + "working time would fall due after 9999-12-31, the last year RFC 3339 can write, whenever the "
                     + "clock starts"
             ])
         // The last escalation level counts too.
-        #expect(problems(Self.workflow(target: "1h", escalateAfter: "3650d")).first?.contains("3650d1h") == true)
-        #expect(problems(Self.workflow(target: "30d", escalateAfter: "1d")) == [])
+        #expect(problems(Self.workflow(target: "1h", escalateAfter: "87600h")).first?.contains("3650d1h") == true)
+        #expect(problems(Self.workflow(target: "720h", escalateAfter: "24h")) == [])
         // So does a server checking a document against its calendars.
         let calendar = try F.calendar(Self.calendars, name: "one-minute")
         let update = WorkflowUpdateCheck(existing: [], calendars: [calendar, .twentyFourSeven])
         #expect(
-            update.problems(of: WorkflowSourceFile(path: "slow.yaml", text: Self.workflow(target: "3650d"))).count == 1)
+            update.problems(of: WorkflowSourceFile(path: "slow.yaml", text: Self.workflow(target: "87600h"))).count == 1
+        )
         // A calendar known by name only cannot be judged.
         let byName = WorkflowUpdateCheck(existing: [], calendars: ["one-minute"])
-        #expect(byName.problems(of: WorkflowSourceFile(path: "slow.yaml", text: Self.workflow(target: "3650d"))) == [])
+        #expect(byName.problems(of: WorkflowSourceFile(path: "slow.yaml", text: Self.workflow(target: "87600h"))) == [])
     }
 }

@@ -70,7 +70,8 @@ struct WorkflowParserTests {
         #expect(resolution.pause == ["waiting_on_customer"])
         #expect(resolution.stop == ["resolved", "closed", "closed_unanswered"])
         #expect(resolution.warnPercent == 80)
-        #expect(resolution.target.duration(for: ["severity": "p2"]) == WorkDuration(parsing: "1d"))
+        #expect(resolution.target.duration(for: ["severity": "p2"]) == WorkDuration(parsing: "9h"))
+        #expect(resolution.calendar == .keyed(field: "severity", calendars: ["p1": "24x7"], fallback: "support-hours"))
         #expect(resolution.target.duration(for: [:]) == nil)
         #expect(
             resolution.escalations == [

@@ -88,6 +88,9 @@ public struct WorkflowDefinitionLine: Decodable, Sendable, Hashable {
         public var target: JSONValue
         /// `{"enter":[state, …]}`: the states that start a new cycle once the clock stopped.
         public var restart: JSONValue?
+        /// The calendar the clock counts in when not the workflow's: a name, or
+        /// `{"by":field, value: name, …, "default"?: name}`.
+        public var calendar: JSONValue?
     }
 
     /// An assignment rule (`assign:`).

@@ -27,7 +27,8 @@ public enum WorkflowDetailView {
             text += section("Timers", timers.render(definition.timers.map { [$0.in, $0.after, $0.fire] }))
         }
         if !definition.slas.isEmpty {
-            text += section("SLAs", slas.render(definition.slas.map(slaRow)))
+            let rows = definition.slas.map { slaRow($0, workflowCalendar: workflow.calendar) }
+            text += section("SLAs", slas.render(rows))
         }
         return text
     }
@@ -36,13 +37,18 @@ public enum WorkflowDetailView {
     private static let transitions = TableRenderer(headers: ["TRANSITION", "FROM", "TO", "GUARDS"], indent: "  ")
     private static let fields = TableRenderer(headers: ["FIELD", "TYPE", "REQUIRED", "DETAIL"], indent: "  ")
     private static let timers = TableRenderer(headers: ["IN", "AFTER", "FIRE"], indent: "  ")
-    private static let slas = TableRenderer(headers: ["SLA", "TARGET", "NEW CYCLE ON ENTERING"], indent: "  ")
+    private static let slas = TableRenderer(
+        headers: ["SLA", "TARGET", "CALENDAR", "NEW CYCLE ON ENTERING"], indent: "  ")
 
-    /// An SLA's name, target, and the states that restart it (`-` for none).
-    private static func slaRow(_ sla: WorkflowDefinitionLine.SLA) -> [String] {
+    /// An SLA's name, target, calendar (the workflow's when it names none), and the states that
+    /// restart it (`-` for none).
+    private static func slaRow(_ sla: WorkflowDefinitionLine.SLA, workflowCalendar: String) -> [String] {
         var restart: [String] = []
         if case .array(let states)? = sla.restart?["enter"] { restart = states.compactMap(\.stringValue) }
-        return [sla.name, slaTarget(sla.target), restart.isEmpty ? "-" : restart.joined(separator: ", ")]
+        return [
+            sla.name, keyed(sla.target), sla.calendar.map(keyed) ?? workflowCalendar,
+            restart.isEmpty ? "-" : restart.joined(separator: ", "),
+        ]
     }
 
     /// `p1 > p2 > p3 (default p3)`, or `any` without a scale.
@@ -90,11 +96,14 @@ public enum WorkflowDetailView {
         }.joined(separator: " : ")
     }
 
-    /// `4h`, or `by severity: p1 30m, p2 2h`.
-    private static func slaTarget(_ target: JSONValue) -> String {
-        guard case .object(var durations) = target else { return DisplayText.value(target) }
-        let field = durations.removeValue(forKey: "by").map(DisplayText.value) ?? "?"
-        let pairs = durations.keys.sorted().map { "\($0) \(DisplayText.value(durations[$0] ?? .null))" }
+    /// A value or a value per field value: `4h`, or `by severity: p1 30m, p2 2h`, with any
+    /// `default` last.
+    private static func keyed(_ value: JSONValue) -> String {
+        guard case .object(var byValue) = value else { return DisplayText.value(value) }
+        let field = byValue.removeValue(forKey: "by").map(DisplayText.value) ?? "?"
+        let fallback = byValue.removeValue(forKey: "default")
+        var pairs = byValue.keys.sorted().map { "\($0) \(DisplayText.value(byValue[$0] ?? .null))" }
+        if let fallback { pairs.append("default \(DisplayText.value(fallback))") }
         return "by \(field): " + pairs.joined(separator: ", ")
     }
 

@@ -6,22 +6,22 @@ import Workflow
 ///
 /// Every line has every key (absent values are null): the task (`task`, `title`, `workflow`,
 /// `team` and `assignee` as they are now, `priority`, `task_state`) and the clock (`policy`,
-/// `cycle`, `state` as stored: `running`, `paused` or `stopped`, `started_at`, `due_at`,
+/// `cycle`, `state` as stored: `running`, `paused` or `stopped`, `calendar`, `started_at`, `due_at`,
 /// `breached_at`, `stopped_at`, `escalation_level`, `target_s`, `remaining_s`), who held the task
 /// when it breached (`breached_team`, `breached_assignee`) and stopped (`stopped_team`,
 /// `stopped_assignee`), and `escalated_to`: the task's team now when it differs from the team
 /// the clock is charged to (the breach's), else null.
 struct ClockLine: Encodable, Sendable {
     let record: TaskClockRecord
-    /// The calendar the clock counts in, for the working time left.
-    let calendar: any WorkingCalendar
+    /// The calendars the clock may count in, for the working time left.
+    let calendars: SLACalendars
     /// The moment time left is counted up to.
     let now: Date
 
-    /// The line of `record`, whose workflow's calendar the catalog knows.
+    /// The line of `record`, whose workflow's calendars the catalog knows.
     init(record: TaskClockRecord, catalog: WorkflowCatalog, now: Date) {
         self.record = record
-        self.calendar = catalog.calendar(forWorkflow: record.workflow)
+        self.calendars = catalog.slaCalendars(forWorkflow: record.workflow)
         self.now = now
     }
 
@@ -30,7 +30,8 @@ struct ClockLine: Encodable, Sendable {
         func time(_ value: Date?) -> JSONValue { value.map { .string(RFC3339.format($0)) } ?? .null }
         let clock = record.clock
         // A breached clock's deadline is its breach: the scheduler records it when it fell due.
-        let remaining = clock.state == .stopped ? nil : clock.remainingSeconds(at: now, calendar: calendar)
+        let remaining =
+            clock.state == .stopped ? nil : clock.remainingSeconds(at: now, calendar: calendars.calendar(for: clock))
         return .object([
             "task": .string(record.taskID),
             "title": .string(record.title),
@@ -42,6 +43,7 @@ struct ClockLine: Encodable, Sendable {
             "policy": .string(clock.policy),
             "cycle": .int(Int64(clock.cycle)),
             "state": .string(clock.state.rawValue),
+            "calendar": .string(calendars.calendarName(for: clock)),
             "started_at": time(clock.startedAt),
             "due_at": time(clock.breachedAt ?? record.dueAt),
             "breached_at": time(clock.breachedAt),

@@ -3,16 +3,17 @@ import Workflow
 
 extension SLAClock {
     /// How the task line shows the clock: its `cycle`, `running`, `paused`, `met` or `breached` (a
-    /// breached clock stays breached, running or not), with its deadline and the working time
-    /// left, and who held the task when it breached (`breached_team`, `breached_assignee`) and
-    /// stopped (`stopped_team`, `stopped_assignee`).
-    func line(calendar: some WorkingCalendar, now: Date) -> JSONValue {
+    /// breached clock stays breached, running or not), the `calendar` it counts in, with its
+    /// deadline and the working time left, and who held the task when it breached
+    /// (`breached_team`, `breached_assignee`) and stopped (`stopped_team`, `stopped_assignee`).
+    func line(calendars: SLACalendars, now: Date) -> JSONValue {
+        let calendar = calendars.calendar(for: self)
         func date(_ value: Date?) -> JSONValue { value.map { .string(RFC3339.format($0)) } ?? .null }
         let shownState: String =
             if isBreached { "breached" } else if state == .stopped { "met" } else { state.rawValue }
         var line: [String: JSONValue] = [
             "policy": .string(policy), "cycle": .int(Int64(cycle)), "state": .string(shownState),
-            "started_at": date(startedAt),
+            "calendar": .string(calendars.calendarName(for: self)), "started_at": date(startedAt),
             // A deadline after the year 9999 is none (commands refuse to set one).
             "due_at": date(breachedAt ?? (try? dueAt(calendar: calendar))),
             "escalation_level": .int(Int64(escalationLevel)),

@@ -5,24 +5,24 @@ import Workflow
 /// A task as one API line (see docs/api.md, "The lines themselves").
 struct TaskLine: Encodable, Sendable {
     let task: TaskRecord
-    /// The calendar the task's clocks count in, for their deadlines and time left.
-    let calendar: any WorkingCalendar
+    /// The calendars the task's clocks count in, for their deadlines and time left.
+    let calendars: SLACalendars
     /// The moment the line describes (time left is counted up to it).
     let now: Date
     /// The ids of the task's children, oldest first; only the single-task line carries them
     /// (`nil` leaves the key out, as lists do).
     var children: [String]?
 
-    /// The line of `task`, whose workflow's calendar the catalog knows.
+    /// The line of `task`, whose workflow's calendars the catalog knows.
     /// - Parameters:
     ///   - task: The task.
-    ///   - catalog: The workflows, for the calendar the task's clocks count in.
+    ///   - catalog: The workflows, for the calendars the task's clocks count in.
     ///   - now: The moment the line describes (`OpslineClock.now`).
     ///   - children: The ids of the task's children for the single-task line; `nil` in lists.
     init(task: TaskRecord, catalog: WorkflowCatalog, now: Date, children: [String]? = nil) {
         self.task = task
         self.now = now
-        self.calendar = catalog.calendar(forWorkflow: task.workflow, version: task.workflowVersion)
+        self.calendars = catalog.slaCalendars(forWorkflow: task.workflow, version: task.workflowVersion)
         self.children = children
     }
 
@@ -47,7 +47,7 @@ struct TaskLine: Encodable, Sendable {
             "created_at": .string(RFC3339.format(task.createdAt)),
             "updated_at": .string(RFC3339.format(task.updatedAt)),
             "closed_at": optional(task.closedAt.map(RFC3339.format)),
-            "sla": .array(task.clocks.map { $0.line(calendar: calendar, now: now) }),
+            "sla": .array(task.clocks.map { $0.line(calendars: calendars, now: now) }),
         ]
         if let children { line["children"] = .array(children.map(JSONValue.string)) }
         return .object(line)

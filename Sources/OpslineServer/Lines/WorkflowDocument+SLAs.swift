@@ -1,11 +1,11 @@
 import Workflow
 
 extension WorkflowDocument {
-    /// `{"name","start","pause"?,"stop","restart"?,"target","target_s","warn_percent"?,"escalate":[…]}`:
-    /// `start` is `"created"` or `{"enter":[…]}`, `pause` `{"in":[…]}`, `stop` and `restart`
-    /// `{"enter":[…]}`; a
-    /// target keyed by a field is `{"by":field, value: duration, …}` with `target_s` the same
-    /// map in seconds.
+    /// `{"name","start","pause"?,"stop","restart"?,"target","target_s","calendar"?,"warn_percent"?,
+    /// "escalate":[…]}`: `start` is `"created"` or `{"enter":[…]}`, `pause` `{"in":[…]}`, `stop` and
+    /// `restart` `{"enter":[…]}`; a target keyed by a field is `{"by":field, value: duration, …}`
+    /// with `target_s` the same map in seconds; `calendar`, when the policy picks its own, is a
+    /// name or `{"by":field, value: name, …, "default"?: name}`.
     static func sla(_ policy: SLAPolicy) -> JSONValue {
         var members: [String: JSONValue] = [
             "name": .string(policy.name),
@@ -16,6 +16,7 @@ extension WorkflowDocument {
         if !policy.pause.isEmpty { members["pause"] = ["in": names(policy.pause)] }
         if !policy.restart.isEmpty { members["restart"] = ["enter": names(policy.restart)] }
         members["warn_percent"] = policy.warnPercent.map { .int(Int64($0)) }
+        members["calendar"] = policy.calendar.map(calendar)
         switch policy.target {
         case .fixed(let duration):
             members["target"] = .string(duration.description)
@@ -31,6 +32,18 @@ extension WorkflowDocument {
             members["target_s"] = .object(seconds)
         }
         return .object(members)
+    }
+
+    private static func calendar(_ choice: SLAPolicy.CalendarChoice) -> JSONValue {
+        switch choice {
+        case .named(let name):
+            return .string(name)
+        case .keyed(let field, let calendars, let fallback):
+            var members = calendars.mapValues(JSONValue.string)
+            members["by"] = .string(field)
+            members["default"] = fallback.map(JSONValue.string)
+            return .object(members)
+        }
     }
 
     private static func start(_ start: SLAPolicy.Start) -> JSONValue {

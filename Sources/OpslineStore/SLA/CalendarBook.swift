@@ -17,6 +17,15 @@ public struct CalendarBook: Sendable {
         name.flatMap { calendars[$0] } ?? ElapsedTimeCalendar()
     }
 
+    /// The calendars a workflow's clocks count in: `workflowCalendar` (the workflow's
+    /// `calendar:`), and any other of the book's that a clock keeps.
+    public func slaCalendars(workflowCalendar: String?) -> SLACalendars {
+        SLACalendars(
+            workflow: calendar(named: workflowCalendar),
+            workflowName: workflowCalendar ?? BusinessCalendar.twentyFourSeven.name,
+            named: { self.calendar(named: $0) })
+    }
+
     /// The names of the calendars in the book, sorted.
     public var names: [String] { calendars.keys.sorted() }
 

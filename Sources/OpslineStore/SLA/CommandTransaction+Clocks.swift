@@ -28,8 +28,8 @@ struct ClockMove {
     let steps: [JSONValue]
     /// How long after the move the earliest of those steps falls due.
     let soonestStepIn: Double?
-    /// The calendar the clocks count in.
-    let calendar: any WorkingCalendar
+    /// The calendars the clocks count in.
+    let calendars: SLACalendars
 }
 
 extension CommandTransaction {
@@ -66,9 +66,9 @@ extension CommandTransaction {
         fieldsChanged: Bool = false
     ) throws -> ClockMove? {
         guard !definition.slas.isEmpty else { return nil }
-        let calendar = catalog.calendars.calendar(named: definition.calendar)
+        let calendars = catalog.calendars.slaCalendars(workflowCalendar: definition.calendar)
         var clocks = TaskClocks(
-            policies: definition.slas, clocks: task.clocks, calendar: calendar,
+            policies: definition.slas, clocks: task.clocks, calendars: calendars,
             holder: TaskHolder(team: task.team, assignee: task.assignee))
         var changes: [SLAClockChange] = []
         switch trigger {
@@ -88,7 +88,8 @@ extension CommandTransaction {
                 return try body()
             } catch {
                 if case .step = trigger { return nil }
-                let calendarName = definition.calendar ?? BusinessCalendar.twentyFourSeven.name
+                let calendarName =
+                    clocks.clocks[policy]?.calendar ?? definition.calendar ?? BusinessCalendar.twentyFourSeven.name
                 throw StoreError.rule(.deadlineOutOfRange(policy: policy, calendar: calendarName))
             }
         }
@@ -98,7 +99,9 @@ extension CommandTransaction {
         for change in changes { changed["\(change.clock.policy) \(change.clock.cycle)"] = change.clock }
         let rows: [JSONValue] = try changed.keys.sorted().compactMap { key in
             guard let clock = changed[key] else { return nil }
-            let dueAt = try deadline(clock.policy) { () throws(DeadlineError) in try clock.dueAt(calendar: calendar) }
+            let dueAt = try deadline(clock.policy) { () throws(DeadlineError) in
+                try clock.dueAt(calendar: calendars.calendar(for: clock))
+            }
             guard case .object(var row) = clock.storedObject(dueAt: dueAt) else { return nil }
             row["task_id"] = taskID
             return .object(row)
@@ -118,7 +121,7 @@ extension CommandTransaction {
         moved.clocks = clocks.all
         return ClockMove(
             task: moved, changes: changes, rows: rows, steps: steps,
-            soonestStepIn: nextSteps.map { $0.1.at.timeIntervalSince(instant) }.min(), calendar: calendar)
+            soonestStepIn: nextSteps.map { $0.1.at.timeIntervalSince(instant) }.min(), calendars: calendars)
     }
 
     /// Saves the moved clocks of one or many tasks and replaces their waiting steps, in one
@@ -132,20 +135,24 @@ extension CommandTransaction {
         if let soonest = moves.compactMap(\.soonestStepIn).min() { announceDueWork(dueIn: soonest) }
         for move in moves {
             for change in move.changes {
-                record(move.task, change.kind.rawValue, Self.eventData(change, calendar: move.calendar))
+                record(move.task, change.kind.rawValue, Self.eventData(change, calendars: move.calendars))
             }
         }
     }
 
-    /// What an SLA event says: the policy, the clock's state, and its target and deadline.
-    static func eventData(_ change: SLAClockChange, calendar: some WorkingCalendar) -> [String: JSONValue] {
+    /// What an SLA event says: the policy, the clock's state, and its target and deadline (and
+    /// the calendar it counts in, when its policy picks one).
+    static func eventData(_ change: SLAClockChange, calendars: SLACalendars) -> [String: JSONValue] {
         let clock = change.clock
         var data: [String: JSONValue] = [
             "policy": .string(clock.policy), "cycle": .int(Int64(clock.cycle)), "state": .string(clock.state.rawValue),
         ]
         if let target = clock.targetSeconds { data["target_s"] = .int(Int64(target.rounded())) }
+        if let calendar = clock.calendar { data["calendar"] = .string(calendar) }
         // Saving the clock refused a deadline it could not write; an event shows none.
-        if let due = try? clock.dueAt(calendar: calendar) { data["due_at"] = .string(RFC3339.format(due)) }
+        if let due = try? clock.dueAt(calendar: calendars.calendar(for: clock)) {
+            data["due_at"] = .string(RFC3339.format(due))
+        }
         if change.kind == .escalated { data["escalation_level"] = .int(Int64(clock.escalationLevel)) }
         if change.kind == .breached, let breachedAt = clock.breachedAt {
             data["breached_at"] = .string(RFC3339.format(breachedAt))

@@ -20,7 +20,8 @@ extension SLAClock {
                 team: object["\(prefix)_team"]?.stringValue, assignee: object["\(prefix)_assignee"]?.stringValue)
         }
         self.init(
-            policy: policy, cycle: object["cycle"]?.intValue ?? 1, state: state, startedAt: startedAt,
+            policy: policy, cycle: object["cycle"]?.intValue ?? 1, calendar: object["calendar"]?.stringValue,
+            state: state, startedAt: startedAt,
             targetSeconds: object["target_s"]?.doubleValue, workedSeconds: object["worked_s"]?.doubleValue ?? 0,
             runningSince: try date("running_since"), warnedAt: try date("warned_at"),
             breachedAt: try date("breached_at"), stoppedAt: try date("stopped_at"),
@@ -35,8 +36,8 @@ extension SLAClock {
         func date(_ value: Date?) -> JSONValue { value.map { .string(RFC3339.format($0)) } ?? .null }
         func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
         return .object([
-            "policy": .string(policy), "cycle": .int(Int64(cycle)), "state": .string(state.rawValue),
-            "started_at": date(startedAt),
+            "policy": .string(policy), "cycle": .int(Int64(cycle)), "calendar": text(calendar),
+            "state": .string(state.rawValue), "started_at": date(startedAt),
             "target_s": targetSeconds.map(JSONValue.double) ?? .null, "worked_s": .double(workedSeconds),
             "running_since": date(runningSince), "warned_at": date(warnedAt), "breached_at": date(breachedAt),
             "stopped_at": date(stoppedAt), "escalation_level": .int(Int64(escalationLevel)),

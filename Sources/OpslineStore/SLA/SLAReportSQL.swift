@@ -8,7 +8,7 @@ enum SLAReportSQL {
     /// The columns of a clock and of the task it runs on, as `TaskClockRecord(row:)` reads them.
     static let clockColumns = """
         t.id, t.title, t.workflow, t.team, t.assignee, t.priority, t.state AS task_state, t.closed_at,
-        c.policy, c.cycle, c.state, c.started_at, c.target_s, c.worked_s, c.running_since, c.warned_at,
+        c.policy, c.cycle, c.calendar, c.state, c.started_at, c.target_s, c.worked_s, c.running_since, c.warned_at,
         c.breached_at, c.stopped_at, c.escalation_level, c.due_at, c.breached_team, c.breached_assignee,
         c.stopped_team, c.stopped_assignee
         """

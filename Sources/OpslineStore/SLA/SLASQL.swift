@@ -4,7 +4,7 @@ enum SLASQL {
     /// (`TaskRecord.columns`), so that loading a task loads its clocks without another round trip.
     static let clocksColumn = """
         (SELECT coalesce(jsonb_agg(jsonb_build_object(
-            'policy', c.policy, 'cycle', c.cycle, 'state', c.state, 'started_at', c.started_at,
+            'policy', c.policy, 'cycle', c.cycle, 'calendar', c.calendar, 'state', c.state, 'started_at', c.started_at,
             'target_s', c.target_s, 'worked_s', c.worked_s, 'running_since', c.running_since,
             'warned_at', c.warned_at, 'breached_at', c.breached_at, 'stopped_at', c.stopped_at,
             'escalation_level', c.escalation_level, 'breached_team', c.breached_team,
@@ -23,20 +23,20 @@ enum SLASQL {
     static let saveClocks = """
         WITH changed AS (
             SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(
-                task_id text, policy text, cycle integer, state text, started_at timestamptz, target_s float8,
+                task_id text, policy text, cycle integer, calendar text, state text, started_at timestamptz, target_s float8,
                 worked_s float8, running_since timestamptz, warned_at timestamptz, breached_at timestamptz,
                 stopped_at timestamptz, escalation_level integer, due_at timestamptz, breached_team text,
                 breached_assignee text, stopped_team text, stopped_assignee text)
         ), saved AS (
-            INSERT INTO sla_clocks AS s (task_id, policy, cycle, state, started_at, target_s, worked_s,
+            INSERT INTO sla_clocks AS s (task_id, policy, cycle, calendar, state, started_at, target_s, worked_s,
                 running_since, warned_at, breached_at, stopped_at, escalation_level, due_at, breached_team,
                 breached_assignee, stopped_team, stopped_assignee)
-            SELECT task_id, policy, cycle, state, started_at, target_s, worked_s, running_since, warned_at,
+            SELECT task_id, policy, cycle, calendar, state, started_at, target_s, worked_s, running_since, warned_at,
                 breached_at, stopped_at, escalation_level, due_at, breached_team, breached_assignee, stopped_team,
                 stopped_assignee
             FROM changed
             ON CONFLICT (task_id, policy, cycle) DO UPDATE SET
-                state = excluded.state, target_s = excluded.target_s, worked_s = excluded.worked_s,
+                calendar = excluded.calendar, state = excluded.state, target_s = excluded.target_s, worked_s = excluded.worked_s,
                 running_since = excluded.running_since, warned_at = excluded.warned_at,
                 breached_at = excluded.breached_at, stopped_at = excluded.stopped_at,
                 escalation_level = excluded.escalation_level, due_at = excluded.due_at,

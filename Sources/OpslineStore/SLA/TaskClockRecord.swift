@@ -49,7 +49,8 @@ public struct TaskClockRecord: Sendable, Hashable {
             throw StoreError.corruptRow("sla_clocks.state = \(stateName)")
         }
         clock = SLAClock(
-            policy: try row.decode("policy"), cycle: try row.decode("cycle"), state: state,
+            policy: try row.decode("policy"), cycle: try row.decode("cycle"), calendar: try row.decode("calendar"),
+            state: state,
             startedAt: try row.decode("started_at"), targetSeconds: try row.decode("target_s"),
             workedSeconds: try row.decode("worked_s"), runningSince: try row.decode("running_since"),
             warnedAt: try row.decode("warned_at"), breachedAt: try row.decode("breached_at"),

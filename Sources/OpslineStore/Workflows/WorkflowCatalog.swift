@@ -22,12 +22,13 @@ public final class WorkflowCatalog: Sendable {
         self.calendars = calendars
     }
 
-    /// The calendar a task's clocks count in (its workflow version's, else elapsed time).
+    /// The calendars a task's clocks count in: its workflow version's (else elapsed time), and
+    /// those its clocks keep (``SLAClock/calendar``).
     /// - Parameter version: The task's workflow version; without it, or while this replica has
     ///   not loaded that version, the latest version's calendar.
-    public func calendar(forWorkflow name: String, version: Int? = nil) -> any WorkingCalendar {
+    public func slaCalendars(forWorkflow name: String, version: Int? = nil) -> SLACalendars {
         let known = version.flatMap { version in versions.withLock { $0[name]?[version] } }
-        return calendars.calendar(named: (known ?? latest(name))?.definition.calendar)
+        return calendars.slaCalendars(workflowCalendar: (known ?? latest(name))?.definition.calendar)
     }
 
     /// Reads every published version from the database.

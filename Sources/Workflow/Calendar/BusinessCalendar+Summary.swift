@@ -24,6 +24,12 @@ extension BusinessCalendar {
     /// Working seconds in a regular week: no holidays, no make-up workdays, no clock changes.
     public var regularWeekSeconds: Int { secondsPerRegularWeek }
 
+    /// Whether every instant is working time: every day `00:00-24:00`, no holidays. Only then is
+    /// a day of working time (`1d`) a calendar day.
+    public var isRoundTheClock: Bool {
+        holidays.isEmpty && hoursByWeekday.allSatisfy { $0 == [WorkingPeriod.wholeDay] }
+    }
+
     /// `instant` on the calendar's wall clock, with its offset: `2026-11-21T13:00:00+08:00`.
     /// - Parameter instant: The moment to show.
     public func localTimeText(_ instant: Date) -> String {

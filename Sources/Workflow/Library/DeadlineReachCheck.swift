@@ -1,7 +1,7 @@
 import Foundation
 
 /// Checks that a workflow's SLA clocks can fall due within the years RFC 3339 writes, on the
-/// calendar the workflow names.
+/// calendars it counts in: the workflow's, and those its SLAs name.
 ///
 /// Durations are at most ``WorkDuration/longest``, but a calendar with little working time
 /// stretches them: a target of `3650d` on a calendar that works one minute a week would fall due
@@ -16,19 +16,22 @@ struct DeadlineReachCheck {
     /// When clocks start at the earliest.
     let now: Date
 
-    /// The problems of one workflow: one per SLA policy that cannot fall due in time, at the
-    /// line of its `calendar:`.
+    /// The problems of one workflow: one per SLA policy and calendar it may count in that it
+    /// cannot fall due in, at the line that names the calendar.
     func problems(of item: LibraryCheck.Item) -> [WorkflowLoadError] {
-        guard let name = item.parsed.header.calendar, let calendar = calendars[name.name] else { return [] }
         let room = RFC3339.writableInstants.upperBound.timeIntervalSince(now)
-        return item.parsed.definition.slas.compactMap { policy in
+        return zip(item.parsed.definition.slas, item.parsed.slaReferences).flatMap { policy, references in
             let longest = Self.longestStep(of: policy)
-            guard calendar.shortestSpan(holding: TimeInterval(longest.seconds)) > room else { return nil }
-            return WorkflowLoadError(
-                file: item.file.path, line: name.line,
-                message: "calendar '\(name.name)' has too little working time for SLA '\(policy.name)': "
-                    + "\(longest) of working time would fall due after 9999-12-31, the last year RFC 3339 "
-                    + "can write, whenever the clock starts")
+            return item.calendars(of: references).compactMap { name -> WorkflowLoadError? in
+                guard let calendar = calendars[name.name],
+                    calendar.shortestSpan(holding: TimeInterval(longest.seconds)) > room
+                else { return nil }
+                return WorkflowLoadError(
+                    file: item.file.path, line: name.line,
+                    message: "calendar '\(name.name)' has too little working time for SLA '\(policy.name)': "
+                        + "\(longest) of working time would fall due after 9999-12-31, the last year RFC 3339 "
+                        + "can write, whenever the clock starts")
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The checks across the files of a folder: unique names and keys, known calendars, and spawns.
+/// The checks across the files of a folder: unique names and keys, known calendars, spawns, and
+/// SLA durations that fit their calendars.
 struct LibraryCheck {
     /// One workflow that parsed, and its file.
     struct Item {
@@ -10,6 +11,18 @@ struct LibraryCheck {
         let parsed: ParsedWorkflow
 
         var name: String { parsed.definition.name }
+
+        /// The calendars a policy's clocks may count in, each once, with the line that names it:
+        /// those its `calendar:` names, and the workflow's when some tasks take that one (a
+        /// workflow naming none counts in the built-in `24x7`, at no line).
+        func calendars(of references: SLAReferences) -> [NameAt] {
+            var names = references.calendars
+            if references.usesWorkflowCalendar, let workflowCalendar = parsed.header.calendar {
+                names.append(workflowCalendar)
+            }
+            var seen: Set<String> = []
+            return names.filter { seen.insert($0.name).inserted }
+        }
     }
 
     /// The workflows that parsed, in file order.
@@ -35,9 +48,10 @@ struct LibraryCheck {
     func problems(now: Date = Date()) -> [WorkflowLoadError] {
         let (unique, duplicates) = uniqueNames()
         let reach = DeadlineReachCheck(calendars: calendarDefinitions, now: now)
+        let days = DayDurationCheck(calendars: calendarDefinitions)
         return duplicates + duplicateKeys(among: unique) + unknownCalendars()
             + SpawnCheck(workflows: unique, unparsedNames: unparsedNames).problems()
-            + workflows.flatMap(reach.problems(of:))
+            + workflows.flatMap(reach.problems(of:)) + workflows.flatMap(days.problems(of:))
     }
 
     /// The first workflow of each name, and an error for each later one.
@@ -78,16 +92,17 @@ struct LibraryCheck {
         return problems
     }
 
+    /// Every calendar a workflow names, at its `calendar:` or an SLA's, that is not defined.
     private func unknownCalendars() -> [WorkflowLoadError] {
         guard let calendars else { return [] }
         let known = calendars.sorted().joined(separator: ", ")
-        return workflows.compactMap { item in
-            guard let calendar = item.parsed.header.calendar, !calendars.contains(calendar.name) else {
-                return nil
+        return workflows.flatMap { item in
+            let named = [item.parsed.header.calendar].compactMap { $0 } + item.parsed.slaReferences.flatMap(\.calendars)
+            return named.filter { !calendars.contains($0.name) }.map { calendar in
+                WorkflowLoadError(
+                    file: item.file.path, line: calendar.line,
+                    message: "calendar '\(calendar.name)' is not defined in calendars.yaml (known: \(known))")
             }
-            return WorkflowLoadError(
-                file: item.file.path, line: calendar.line,
-                message: "calendar '\(calendar.name)' is not defined in calendars.yaml (known: \(known))")
         }
     }
 }

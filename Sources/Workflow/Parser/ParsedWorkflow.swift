@@ -7,4 +7,6 @@ struct ParsedWorkflow {
     let header: WorkflowHeader
     /// The children its states spawn.
     let spawns: [SpawnSite]
+    /// What its SLA policies refer to: calendars, and durations in days.
+    let slaReferences: [SLAReferences]
 }

@@ -1,25 +1,32 @@
-/// Reads `slas:`: each clock's start, pause, stop, restart, target, warning and escalation levels.
+/// Reads `slas:`: each clock's start, pause, stop, restart, target, calendar, warning and escalation
+/// levels.
 enum SLASection {
-    private static let keys = ["start", "pause", "stop", "restart", "target", "warn", "escalate"]
+    private static let keys = ["start", "pause", "stop", "restart", "target", "calendar", "warn", "escalate"]
 
     /// Reads the `slas:` mapping, each policy on its own; a workflow without one has no SLAs.
-    /// - Returns: The policies that read without a problem.
-    static func read(_ node: SourceNode?, scope: WorkflowScope, problems: inout LoadProblems) -> [SLAPolicy] {
+    /// - Returns: The policies that read without a problem, and what each refers to beyond the file.
+    static func read(
+        _ node: SourceNode?, scope: WorkflowScope, problems: inout LoadProblems
+    ) -> (policies: [SLAPolicy], references: [SLAReferences]) {
         guard let node,
             let mapping = problems.attempt({ () throws(WorkflowLoadError) in
                 try node.mapping(context: "slas", allowingNull: true)
             })
-        else { return [] }
+        else { return ([], []) }
         var policies: [SLAPolicy] = []
+        var references: [SLAReferences] = []
         for (name, value) in mapping.namedValues(label: { "sla '\($0)'" }) {
             let named = NameRules.checkIdentifier(name, kind: "sla", file: node.file, problems: &problems)
             let reader = SLAPolicyReader(name: name.name, scope: scope)
-            let policy = value.readMapping(context: reader.context, allowedKeys: keys, problems: &problems) {
+            let read = value.readMapping(context: reader.context, allowedKeys: keys, problems: &problems) {
                 mapping, problems in reader.read(mapping, problems: &problems)
             }
-            if let policy, named { policies.append(policy) }
+            if let read, named {
+                policies.append(read.policy)
+                references.append(read.references)
+            }
         }
-        return policies
+        return (policies, references)
     }
 }
 
@@ -34,8 +41,11 @@ struct SLAPolicyReader {
     var context: String { "sla '\(name)'" }
 
     /// Reads the policy's mapping, each key on its own.
-    /// - Returns: The policy, or `nil` when a key has a problem (each is reported).
-    func read(_ mapping: SourceMapping, problems: inout LoadProblems) -> SLAPolicy? {
+    /// - Returns: The policy and its references, or `nil` when a key has a problem (each is
+    ///   reported).
+    func read(
+        _ mapping: SourceMapping, problems: inout LoadProblems
+    ) -> (policy: SLAPolicy, references: SLAReferences)? {
         let start = problems.attempt { () throws(WorkflowLoadError) in try self.start(mapping.require("start")) }
         let pause = problems.attempt { () throws(WorkflowLoadError) in
             try mapping.value("pause").map { node throws(WorkflowLoadError) in
@@ -53,6 +63,11 @@ struct SLAPolicyReader {
         let target = problems.attempt { () throws(WorkflowLoadError) in
             try SLATargetReader(context: context, fields: scope.fields).parse(mapping.require("target"))
         }
+        let calendar = problems.attempt { () throws(WorkflowLoadError) in
+            try mapping.value("calendar").map { node throws(WorkflowLoadError) in
+                try SLACalendarReader(context: context, fields: scope.fields).parse(node)
+            }
+        }
         let warn = problems.attempt { () throws(WorkflowLoadError) in
             try mapping.value("warn").map { node throws(WorkflowLoadError) in try warnPercent(node) }
         }
@@ -61,17 +76,20 @@ struct SLAPolicyReader {
                 try escalationReader(start: start, stop: stop, restart: restart).parse(node)
             } ?? []
         }
-        guard let start, let pause, let stop, let restart, let target, let warn, let escalations else { return nil }
-        return SLAPolicy(
+        guard let start, let pause, let stop, let restart, let target, let calendar, let warn, let escalations
+        else { return nil }
+        let policy = SLAPolicy(
             name: name,
             start: start,
             pause: pause,
             stop: stop,
             restart: restart,
             target: target,
+            calendar: calendar?.0,
             warnPercent: warn,
             escalations: escalations
         )
+        return (policy, SLAReferences(policy: policy, calendars: calendar?.1 ?? [], mapping: mapping))
     }
 
     /// The reader of the levels; it knows where the clock runs when the machine and the clock's

@@ -35,8 +35,10 @@
 ///     start: created               # or {enter: [states]}
 ///     pause: {in: [states]}        # optional
 ///     stop: {enter: [states]}
-///     target: {by: severity, p1: 4h, p2: 1d, p3: 3d}   # or a fixed duration; enum fields only,
+///     target: {by: severity, p1: 4h, p2: 8h, p3: 24h}  # or a fixed duration; enum fields only,
 ///                                                      # one duration per value
+///     calendar: {by: severity, p1: 24x7, default: support-hours}   # optional, or one name;
+///                                                      # default: the workflow's calendar
 ///     warn: 80%                    # optional, 1%…99%
 ///     escalate:                    # optional, in order of `after` (0 = at the breach)
 ///       - {after: 0, team: support-l2, priority: raise}   # or assignee, priority: p1, fire: transition
@@ -123,11 +125,12 @@ public enum WorkflowParser {
             states: scope.states.valid,
             transitions: scope.transitions.valid,
             timers: timers,
-            slas: slas,
+            slas: slas.policies,
             assignment: assignment,
             priority: scope.priority
         )
-        return ParsedWorkflow(definition: definition, header: header, spawns: states.spawns)
+        return ParsedWorkflow(
+            definition: definition, header: header, spawns: states.spawns, slaReferences: slas.references)
     }
 
     /// A required top-level section, or `nil` when it is missing (reported).

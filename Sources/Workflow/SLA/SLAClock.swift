@@ -26,6 +26,9 @@ public struct SLAClock: Sendable, Hashable {
     public let policy: String
     /// Which cycle of the policy this is, from 1.
     public let cycle: Int
+    /// The calendar the clock counts in, when its policy picks one (``SLAPolicy/calendar``);
+    /// `nil`: the workflow's.
+    public internal(set) var calendar: String?
     /// Whether the clock is counting.
     public internal(set) var state: State
     /// When the clock started.
@@ -51,13 +54,15 @@ public struct SLAClock: Sendable, Hashable {
 
     /// Restores a clock from storage.
     public init(
-        policy: String, cycle: Int = 1, state: State, startedAt: Date, targetSeconds: TimeInterval?,
+        policy: String, cycle: Int = 1, calendar: String? = nil, state: State, startedAt: Date,
+        targetSeconds: TimeInterval?,
         workedSeconds: TimeInterval, runningSince: Date?, warnedAt: Date? = nil, breachedAt: Date? = nil,
         stoppedAt: Date? = nil, escalationLevel: Int = 0, heldAtBreach: TaskHolder? = nil,
         heldAtStop: TaskHolder? = nil
     ) {
         self.policy = policy
         self.cycle = cycle
+        self.calendar = calendar
         self.state = state
         self.startedAt = startedAt
         self.targetSeconds = targetSeconds
@@ -71,11 +76,13 @@ public struct SLAClock: Sendable, Hashable {
         self.heldAtStop = heldAtStop
     }
 
-    /// Cycle `cycle` of a clock, started at `instant`, running.
-    static func started(policy: String, cycle: Int, at instant: Date, targetSeconds: TimeInterval?) -> SLAClock {
+    /// Cycle `cycle` of a clock, started at `instant`, running, counting in `calendar`.
+    static func started(
+        policy: String, cycle: Int, calendar: String?, at instant: Date, targetSeconds: TimeInterval?
+    ) -> SLAClock {
         SLAClock(
-            policy: policy, cycle: cycle, state: .running, startedAt: instant, targetSeconds: targetSeconds,
-            workedSeconds: 0, runningSince: instant)
+            policy: policy, cycle: cycle, calendar: calendar, state: .running, startedAt: instant,
+            targetSeconds: targetSeconds, workedSeconds: 0, runningSince: instant)
     }
 
     /// The team the clock counts for: the team that held the task at the breach, for a breached

@@ -17,6 +17,8 @@ public struct SLAPolicy: Sendable, Hashable {
     public let restart: [String]
     /// How much working time the clock allows.
     public let target: Target
+    /// The calendar the clock counts in; `nil`: the workflow's.
+    public let calendar: CalendarChoice?
     /// The percentage of the target after which the clock warns, 1…99.
     public let warnPercent: Int?
     /// What happens after a breach, in order of ``EscalationLevel/after``.
@@ -30,6 +32,7 @@ public struct SLAPolicy: Sendable, Hashable {
     ///   - stop: States whose entry stops the clock.
     ///   - restart: States whose entry starts a new cycle once the clock has stopped.
     ///   - target: How much working time the clock allows.
+    ///   - calendar: The calendar the clock counts in; `nil`: the workflow's.
     ///   - warnPercent: The percentage of the target after which the clock warns.
     ///   - escalations: What happens after a breach.
     public init(
@@ -39,6 +42,7 @@ public struct SLAPolicy: Sendable, Hashable {
         stop: [String],
         restart: [String] = [],
         target: Target,
+        calendar: CalendarChoice? = nil,
         warnPercent: Int? = nil,
         escalations: [EscalationLevel] = []
     ) {
@@ -48,6 +52,7 @@ public struct SLAPolicy: Sendable, Hashable {
         self.stop = stop
         self.restart = restart
         self.target = target
+        self.calendar = calendar
         self.warnPercent = warnPercent
         self.escalations = escalations
     }

@@ -15,7 +15,7 @@ public struct TaskClocks: Sendable {
     public private(set) var clocks: [String: SLAClock]
     /// The earlier cycles, as they ended.
     private var earlier: [SLAClock]
-    private let calendar: any WorkingCalendar
+    private let calendars: SLACalendars
     /// Who holds the task now: recorded on a clock that breaches or stops.
     private let holder: TaskHolder
 
@@ -23,10 +23,10 @@ public struct TaskClocks: Sendable {
     /// - Parameters:
     ///   - policies: The policies of the task's workflow version.
     ///   - clocks: The task's clocks as stored, every cycle.
-    ///   - calendar: The calendar the workflow's durations are measured in.
+    ///   - calendars: The calendars the clocks count in: the workflow's, and those policies pick.
     ///   - holder: Who holds the task now, recorded on the clocks that breach or stop.
     public init(
-        policies: [SLAPolicy], clocks: [SLAClock], calendar: any WorkingCalendar, holder: TaskHolder = TaskHolder()
+        policies: [SLAPolicy], clocks: [SLAClock], calendars: SLACalendars, holder: TaskHolder = TaskHolder()
     ) {
         self.policies = policies
         var current: [String: SLAClock] = [:]
@@ -45,8 +45,15 @@ public struct TaskClocks: Sendable {
         }
         self.clocks = current
         self.earlier = earlier
-        self.calendar = calendar
+        self.calendars = calendars
         self.holder = holder
+    }
+
+    /// Wraps a task's stored clocks that all count in one calendar.
+    public init(
+        policies: [SLAPolicy], clocks: [SLAClock], calendar: any WorkingCalendar, holder: TaskHolder = TaskHolder()
+    ) {
+        self.init(policies: policies, clocks: clocks, calendars: SLACalendars(calendar), holder: holder)
     }
 
     /// Every clock, each policy's cycles in order, policies by name.
@@ -84,15 +91,22 @@ public struct TaskClocks: Sendable {
     }
 
     /// The task's fields changed: clocks whose target is keyed by a field get the new target,
-    /// counted from their start.
+    /// counted from their start; clocks whose calendar is keyed by a field count the rest of their
+    /// target in the new calendar, the working time used so far as it was counted.
     public mutating func fieldsChanged(_ fields: [String: JSONValue], at instant: Date) -> [SLAClockChange] {
         policies.compactMap { policy -> SLAClockChange? in
-            guard case .keyed = policy.target, var clock = clocks[policy.name], clock.state != .stopped else {
-                return nil
-            }
+            guard var clock = clocks[policy.name], clock.state != .stopped else { return nil }
             let target = policy.target.duration(for: fields).map { TimeInterval($0.seconds) }
-            guard target != clock.targetSeconds else { return nil }
+            let calendar = policy.calendar.map { $0.calendarName(for: fields) } ?? clock.calendar
+            guard target != clock.targetSeconds || calendar != clock.calendar else { return nil }
             clock.targetSeconds = target
+            if calendar != clock.calendar {
+                if clock.state == .running {
+                    clock.workedSeconds = clock.workedSeconds(at: instant, calendar: calendars.calendar(for: clock))
+                    clock.runningSince = instant
+                }
+                clock.calendar = calendar
+            }
             return store(clock, .retargeted)
         }
     }
@@ -120,7 +134,7 @@ public struct TaskClocks: Sendable {
     /// - Throws: ``DeadlineError`` when the step would fall due after the year 9999.
     public func nextStep(policy name: String) throws(DeadlineError) -> (step: SLAStep, at: Date)? {
         guard let policy = policies.first(where: { $0.name == name }), let clock = clocks[name] else { return nil }
-        return try clock.nextStep(policy: policy, calendar: calendar)
+        return try clock.nextStep(policy: policy, calendar: calendars.calendar(for: clock))
     }
 
     /// Starts cycle `cycle` of `policy`'s clock; an earlier cycle becomes history.
@@ -128,7 +142,9 @@ public struct TaskClocks: Sendable {
         _ policy: SLAPolicy, cycle: Int = 1, in state: String, fields: [String: JSONValue], at instant: Date
     ) -> [SLAClockChange] {
         let target = policy.target.duration(for: fields).map { TimeInterval($0.seconds) }
-        let clock = SLAClock.started(policy: policy.name, cycle: cycle, at: instant, targetSeconds: target)
+        let clock = SLAClock.started(
+            policy: policy.name, cycle: cycle, calendar: policy.calendar?.calendarName(for: fields), at: instant,
+            targetSeconds: target)
         let started = store(clock, .started)
         return [started] + follow(policy, into: state, at: instant)
     }
@@ -136,6 +152,7 @@ public struct TaskClocks: Sendable {
     /// What entering `state` does to an existing clock.
     private mutating func follow(_ policy: SLAPolicy, into state: String, at instant: Date) -> [SLAClockChange] {
         guard var clock = clocks[policy.name] else { return [] }
+        let calendar = calendars.calendar(for: clock)
         switch clock.state {
         case .stopped:
             return []
