@@ -119,31 +119,31 @@ struct SLACalendarChoiceTests {
         #expect(Self.problems(Self.workflow(calendar: "24x7", target: "2d")) == [])
     }
 
-    @Test func aClockKeepsTheCalendarItsFieldPickedAndCountsInIt() throws {
-        let definition = try Fixtures.parse(Self.workflow(calendar: "{by: severity, p1: 24x7, default: support-hours}"))
+    /// A new task's clocks under `calendar: {by: severity, p1: 24x7, default: support-hours}`.
+    static func bySeverity() throws -> TaskClocks {
+        let definition = try Fixtures.parse(workflow(calendar: "{by: severity, p1: 24x7, default: support-hours}"))
         let support = try F.calendar(F.sample, name: "support-hours")
         let calendars = SLACalendars(
             workflow: support, workflowName: "support-hours",
             named: { $0 == "24x7" ? BusinessCalendar.twentyFourSeven : support })
+        return TaskClocks(policies: definition.slas, clocks: [], calendars: calendars)
+    }
+
+    @Test func aClockKeepsTheCalendarItsFieldPickedAndCountsInIt() throws {
         // Saturday 23:00 in Shanghai: support hours are over until Monday 09:00.
         let saturdayNight = F.at("2026-11-28T23:00:00+08:00")
-        var urgent = TaskClocks(policies: definition.slas, clocks: [], calendars: calendars)
+        var urgent = try Self.bySeverity()
         _ = urgent.taskCreated(in: "open", fields: ["severity": "p1"], at: saturdayNight)
         #expect(urgent.clocks["response"]?.calendar == "24x7")
         #expect(try urgent.nextStep(policy: "response")?.at == F.at("2026-11-28T23:30:00+08:00"))
-        var routine = TaskClocks(policies: definition.slas, clocks: [], calendars: calendars)
+        var routine = try Self.bySeverity()
         _ = routine.taskCreated(in: "open", fields: ["severity": "p3"], at: saturdayNight)
         #expect(routine.clocks["response"]?.calendar == "support-hours")
         #expect(try routine.nextStep(policy: "response")?.at == F.at("2026-11-30T17:00:00+08:00"))
     }
 
     @Test func raisingTheSeverityCountsTheRestInTheNewCalendar() throws {
-        let definition = try Fixtures.parse(Self.workflow(calendar: "{by: severity, p1: 24x7, default: support-hours}"))
-        let support = try F.calendar(F.sample, name: "support-hours")
-        let calendars = SLACalendars(
-            workflow: support, workflowName: "support-hours",
-            named: { $0 == "24x7" ? BusinessCalendar.twentyFourSeven : support })
-        var clocks = TaskClocks(policies: definition.slas, clocks: [], calendars: calendars)
+        var clocks = try Self.bySeverity()
         // Saturday 15:50 as p3: ten working minutes until support hours end for the weekend.
         _ = clocks.taskCreated(in: "open", fields: ["severity": "p3"], at: F.at("2026-11-28T15:50:00+08:00"))
         // Saturday 23:00 it becomes p1: the ten minutes stay counted, the other twenty run now,
