@@ -8,6 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash deploy/setup.sh
 swift build --build-tests
+# Swift Testing starts every test at once by default; on a busy two-core machine they then
+# overlap for long and hold hundreds of PostgreSQL connections together. 32 at a time keep both
+# cores busy (most tests wait on PostgreSQL or a socket) with a bounded number of connections.
+export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-32}"
 swift test --skip-build --disable-xctest "$@"
 if [[ $# -eq 0 ]]; then
     # Recoveries may take up to 15 s here: CI machines are shared and this is the debug build.

@@ -54,8 +54,10 @@ public actor TestCluster {
         var options = EmbeddedPostgres.Options()
         options.durable = false
         options.database = "postgres"
-        // Suites run in parallel, each with its pools, listeners and sometimes whole servers.
-        options.maxConnections = 600
+        // Suites run in parallel, each with its pools, listeners and sometimes whole servers
+        // (an `opsline serve` child holds 16 pooled connections and its listeners): on a busy
+        // machine tests overlap longer and hold more at once. An idle backend costs a few MB.
+        options.maxConnections = 1500
         let cluster = try EmbeddedPostgres(directory: directory, options: options)
         try await cluster.start()
         TestClusterShutdown.register(cluster)
