@@ -57,6 +57,7 @@ let package = Package(
             name: "OpslineServer",
             dependencies: [
                 "OpslineStore", "Workflow", "Postgres",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),

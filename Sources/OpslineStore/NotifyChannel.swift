@@ -13,4 +13,7 @@ public enum NotifyChannel: String, Sendable, CaseIterable {
     /// A new version of a workflow was published: every replica reads the catalog again, so new
     /// tasks everywhere start on it.
     case workflows = "opsline_workflows"
+    /// Notifications were queued (a committed event that subscriptions hear, a retry, a test):
+    /// every replica's deliverer looks for due deliveries now.
+    case deliveries = "opsline_deliveries"
 }

@@ -19,6 +19,10 @@ public struct OpslineDatabase: Sendable {
     public let dueWork: DueWorkRunner
     /// Managers' views: SLA breaches, clocks at risk, compliance and flow reports.
     public let reports: ReportStore
+    /// Who hears which events, and the delivery log.
+    public let subscriptions: SubscriptionStore
+    /// The notifications to send, for the deliverers.
+    public let deliveries: DeliveryQueue
     /// The schema migrations of this build.
     let migrator: Migrator
     /// The time every store stamps and compares with.
@@ -39,6 +43,8 @@ public struct OpslineDatabase: Sendable {
         self.events = EventLog(pool: pool)
         self.dueWork = DueWorkRunner(pool: pool, catalog: workflows, clock: clock)
         self.reports = ReportStore(pool: pool, clock: clock)
+        self.subscriptions = SubscriptionStore(pool: pool, clock: clock)
+        self.deliveries = DeliveryQueue(pool: pool, clock: clock, retryPolicy: DeliveryRetryPolicy())
         self.migrator = try Migrator(logger: logger)
     }
 

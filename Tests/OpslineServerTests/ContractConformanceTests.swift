@@ -14,10 +14,18 @@ import Testing
         let log = ContractLog()
         let time = TestTime()
         let server = try await TestServer.make(time: time)
-        try await server.runLive(headerTimeout: .seconds(30), heartbeat: .seconds(1)) { port in
-            try await RunningScheduler.with(server.database, time: time) { running in
-                let api = ContractClient(base: "http://127.0.0.1:\(port)", log: log)
-                try await ContractExchanges(api: api, server: server, scheduler: running).all()
+        let notifications = try RunningDeliverer.localSettings()
+        try await WebhookReceiver.with { receiver in
+            try await server.runLive(headerTimeout: .seconds(30), heartbeat: .seconds(1), notifications: notifications)
+            {
+                port in
+                try await RunningScheduler.with(server.database, time: time) { running in
+                    try await RunningDeliverer.with(server.database, settings: notifications) {
+                        let api = ContractClient(base: "http://127.0.0.1:\(port)", log: log)
+                        try await ContractExchanges(api: api, server: server, scheduler: running, receiver: receiver)
+                            .all()
+                    }
+                }
             }
         }
         try await ContractExchanges.outage(log: log)

@@ -23,6 +23,8 @@ struct ContractExchanges: Sendable {
     let billingPerson: String
     /// The due-work scheduler, on the test's time.
     let scheduler: RunningScheduler
+    /// A webhook receiver on 127.0.0.1, which subscriptions send to.
+    let receiver: WebhookReceiver
 
     /// The SLA drill workflow: its clock warns at 1 s, breaches at 2 s and escalates twice.
     static let drill = "contract-drill"
@@ -32,9 +34,10 @@ struct ContractExchanges: Sendable {
     static let oversizedLine = #"{"text":"\#(oversized)"}"#
 
     /// Mints the tokens the exchanges use.
-    init(api: ContractClient, server: TestServer, scheduler: RunningScheduler) async throws {
+    init(api: ContractClient, server: TestServer, scheduler: RunningScheduler, receiver: WebhookReceiver) async throws {
         self.api = api
         self.scheduler = scheduler
+        self.receiver = receiver
         viewer = try await server.mint(.viewer, teams: ["support"])
         member = try await server.mint(.member, teams: ["support"])
         outsider = try await server.mint(.member, teams: ["billing"], name: "outsider")
@@ -56,6 +59,7 @@ struct ContractExchanges: Sendable {
         try await eventLog()
         try await tokens()
         try await people()
+        try await subscriptions()
         try await slaViews(drillTask: drillTask)
         try await reports()
         try await calendars()

@@ -14,7 +14,7 @@ extension TestServer {
     ///     on it. By default one of the server's own.
     func runLive<Value: Sendable>(
         headerTimeout: Duration, bodyTimeout: Duration = .seconds(60), heartbeat: Duration = .seconds(15),
-        revocations: EventSignal? = nil,
+        revocations: EventSignal? = nil, notifications: NotificationSettings? = nil,
         _ body: @Sendable (_ port: Int) async throws -> Value
     ) async throws -> Value {
         let signal = EventSignal(conninfo: pool.conninfo)
@@ -27,7 +27,8 @@ extension TestServer {
         }
         let app = Application(
             router: OpslineApplication.router(
-                database: database, signal: signal, revocations: revocations, heartbeat: heartbeat),
+                database: database, signal: signal, revocations: revocations, heartbeat: heartbeat,
+                notifier: notifications.map { Notifier(settings: $0, database: database) }),
             server: .http1(
                 configuration: OpslineApplication.http1Configuration(
                     headerTimeout: headerTimeout, bodyTimeout: bodyTimeout)),

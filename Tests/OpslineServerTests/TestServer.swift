@@ -55,7 +55,8 @@ struct TestServer {
     /// Runs `body` with a client against the router (with live event and revocation signals),
     /// then closes the pool.
     func run<Value: Sendable>(
-        heartbeat: Duration = .seconds(15), _ body: @Sendable (APIClient) async throws -> Value
+        heartbeat: Duration = .seconds(15), notifications: NotificationSettings? = nil,
+        _ body: @Sendable (APIClient) async throws -> Value
     ) async throws -> Value {
         let (signal, revocations) = (
             EventSignal(conninfo: pool.conninfo), EventSignal(conninfo: pool.conninfo, channel: .tokens)
@@ -68,7 +69,8 @@ struct TestServer {
         }
         let app = Application(
             router: OpslineApplication.router(
-                database: database, signal: signal, revocations: revocations, heartbeat: heartbeat))
+                database: database, signal: signal, revocations: revocations, heartbeat: heartbeat,
+                notifier: notifications.map { Notifier(settings: $0, database: database) }))
         defer { Task { [pool] in await pool.close() } }
         return try await app.test(.router) { client in try await body(APIClient(client: client)) }
     }

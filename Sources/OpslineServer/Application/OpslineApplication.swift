@@ -12,9 +12,11 @@ enum OpslineApplication {
     ///     (`NotifyChannel.tokens`), so that a followed stream opened with it ends (or follows the
     ///     user's new teams); nil: streams end at their token's expiry only.
     ///   - heartbeat: how long a followed stream stays silent before a heartbeat line.
+    ///   - notifier: how subscriptions are tested and which destinations they may name; by
+    ///     default `https` only and no internal addresses.
     static func router(
         database: OpslineDatabase, signal: EventSignal, revocations: EventSignal? = nil,
-        heartbeat: Duration = .seconds(15)
+        heartbeat: Duration = .seconds(15), notifier: Notifier? = nil
     ) -> Router<OpslineRequestContext> {
         let router = Router(context: OpslineRequestContext.self)
         router.add(middleware: ErrorMiddleware())
@@ -39,6 +41,10 @@ enum OpslineApplication {
         SLARoutes(reports: database.reports, catalog: database.workflows).register(on: v1)
         ReportRoutes(reports: database.reports, catalog: database.workflows).register(on: v1)
         CalendarRoutes(calendars: database.workflows.calendars, clock: database.clock).register(on: v1)
+        // Notifications: subscriptions and the delivery log.
+        let notifier = notifier ?? Notifier(settings: NotificationSettings(destinations: .secure), database: database)
+        SubscriptionRoutes(subscriptions: database.subscriptions, tester: notifier.tester(database.subscriptions))
+            .register(on: v1)
         return router
     }
 
@@ -56,10 +62,10 @@ enum OpslineApplication {
     ///     (`--body-timeout`); later is `408 timeout`.
     public static func make(
         database: OpslineDatabase, signal: EventSignal, revocations: EventSignal, host: String, port: Int,
-        headerTimeout: Duration, bodyTimeout: Duration, logger: Logger
+        headerTimeout: Duration, bodyTimeout: Duration, notifier: Notifier, logger: Logger
     ) -> some ApplicationProtocol {
         Application(
-            router: router(database: database, signal: signal, revocations: revocations),
+            router: router(database: database, signal: signal, revocations: revocations, notifier: notifier),
             server: .http1(
                 configuration: http1Configuration(headerTimeout: headerTimeout, bodyTimeout: bodyTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "opsline"),

@@ -48,9 +48,11 @@ public struct OpslineServer: Sendable {
             dataDirectory: configuration.dataDirectory, logger: logger)
         let signal = EventSignal(conninfo: conninfo, logger: logger)
         let revocations = EventSignal(conninfo: conninfo, channel: .tokens, logger: logger)
+        let notifier = Notifier(settings: configuration.notifications, database: database)
         let app = OpslineApplication.make(
             database: database, signal: signal, revocations: revocations, host: host, port: port,
-            headerTimeout: configuration.headerTimeout, bodyTimeout: configuration.bodyTimeout, logger: logger)
+            headerTimeout: configuration.headerTimeout, bodyTimeout: configuration.bodyTimeout, notifier: notifier,
+            logger: logger)
         let pruner = IdempotencyPruner(
             database: database, retention: configuration.idempotencyRetention, logger: logger)
         let dueSignal = EventSignal(conninfo: conninfo, channel: .due, logger: logger)
@@ -58,8 +60,11 @@ public struct OpslineServer: Sendable {
         let invalidator = TokenCacheInvalidator(signal: revocations, tokens: database.tokens)
         let publications = EventSignal(conninfo: conninfo, channel: .workflows, logger: logger)
         let refresher = WorkflowCatalogRefresher(signal: publications, catalog: database.workflows, logger: logger)
+        let deliverySignal = EventSignal(conninfo: conninfo, channel: .deliveries, logger: logger)
+        let deliverer = notifier.deliverer(database.deliveries, signal: deliverySignal, logger: logger)
         var services: [any Service] = [
-            signal, dueSignal, scheduler, revocations, invalidator, publications, refresher, pruner, app,
+            signal, dueSignal, scheduler, revocations, invalidator, publications, refresher, pruner,
+            deliverySignal, deliverer, app,
         ]
         if let embedded { services.insert(EmbeddedClusterWatchdog(cluster: embedded, logger: logger), at: 0) }
         let group = ServiceGroup(

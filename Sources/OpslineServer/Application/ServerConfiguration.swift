@@ -21,6 +21,9 @@ public struct ServerConfiguration: Sendable {
     /// How long a request's body may take to arrive, counted from its head; later is answered
     /// `408 timeout` and the connection closed (`--body-timeout`, `OPSLINE_BODY_TIMEOUT`).
     public var bodyTimeout: Duration = NDJSON.Limits.bodyReadTime
+    /// Where notifications may go and how they are sent (`--allow-insecure-webhooks`,
+    /// `--webhook-allow`, `--webhook-timeout`, `--public-url`).
+    public var notifications = NotificationSettings(destinations: .secure)
     /// Connections in the pool.
     var poolSize: Int = 16
 

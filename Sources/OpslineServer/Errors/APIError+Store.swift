@@ -11,6 +11,7 @@ extension APIError {
         case let error as StoreError: return from(error)
         case let error as TokenError: return from(error)
         case let error as PeopleError: return from(error)
+        case let error as NotificationError: return from(error)
         case let error as RuleViolation: return from(error)
         case let error as WorkflowLoadErrors: return .invalidWorkflow(error.errors)
         case let error as PostgresError where error.isConnectionFailure || error.kind == .poolClosed:

@@ -7,7 +7,9 @@ enum EventSQL {
     /// notifies ``NotifyChannel/events`` with `$6` (and ``NotifyChannel/due`` when `$7`), in one
     /// round trip; `$8` stamps them instead of `now()`: the lock is held until commit, so every
     /// statement after it lengthens the serialised part of every writer's transaction. `$9` holds
-    /// each event's teams as a JSON array of strings.
+    /// each event's teams as a JSON array of strings. The notifications the events cause are queued
+    /// in the same statement (`NotificationSQL.enqueueForAppended`), and announced on
+    /// ``NotifyChannel/deliveries``.
     ///
     /// The lock comes from a materialized CTE joined to the rows, so it is taken before the first
     /// row reaches the INSERT and gets its `seq`.
@@ -19,10 +21,13 @@ enum EventSQL {
             FROM log_lock, unnest($1::text[], $2::text[], $4::text[], $9::text[])
                 WITH ORDINALITY AS u(task_id, type, data, teams, n)
             ORDER BY u.n
-            RETURNING 1
+            RETURNING seq, task_id, type, data, teams
+        ), notified AS (
+            \(NotificationSQL.enqueueForAppended)
         )
         SELECT pg_notify('\(NotifyChannel.events.rawValue)', $6),
             CASE WHEN $7 THEN pg_notify('\(NotifyChannel.due.rawValue)', '') END,
+            CASE WHEN EXISTS (SELECT 1 FROM notified) THEN pg_notify('\(NotifyChannel.deliveries.rawValue)', '') END,
             (SELECT count(*) FROM appended) AS appended
         """
 

@@ -12,6 +12,18 @@ extension TaskStore {
         return try TaskRecord(row: row)
     }
 
+    /// The tasks with these ids that exist, by id, in one round trip (whoever's they are: for
+    /// the server's own work, such as rendering notifications).
+    public func tasks(_ ids: [String]) async throws -> [String: TaskRecord] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await pool.withIdempotentStatements { try await $0.query(TaskSQL.selectTasks, [ids]).rows }
+        return Dictionary(
+            try rows.map {
+                let task = try TaskRecord(row: $0); return (task.id, task)
+            }
+        ) { first, _ in first }
+    }
+
     /// The ids of a task's children (tasks whose `parent` it is, spawned or created so) that
     /// `scope` sees, oldest first; empty for a task without children.
     public func children(of id: String, scope: TeamScope) async throws -> [String] {

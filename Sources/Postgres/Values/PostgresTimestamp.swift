@@ -5,9 +5,18 @@ import Foundation
 /// Connections set `TimeZone` to UTC and `DateStyle` to ISO, so the server prints
 /// `2026-11-22 08:00:00.123456+00`; parsing by hand avoids a formatter per row.
 enum PostgresTimestamp {
+    /// `2026-11-22T08:00:00.123457Z`: to the microsecond, as PostgreSQL keeps it, rounded to the
+    /// nearest. `Date` holds an instant as a `Double`, so 8.611 s may be 8.61099999…: truncating
+    /// (or keeping milliseconds only) would bind an instant a little earlier than the one meant,
+    /// and `due_at <= $1` would miss a row due exactly then.
     static func format(_ date: Date) -> String {
-        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
-        return date.formatted(style)
+        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let (seconds, fraction) = micros.quotientAndRemainder(dividingBy: 1_000_000)
+        let (wholeSeconds, micro) = fraction < 0 ? (seconds - 1, fraction + 1_000_000) : (seconds, fraction)
+        let style = Date.ISO8601FormatStyle(timeZone: .gmt)
+        let text = Date(timeIntervalSince1970: TimeInterval(wholeSeconds)).formatted(style)  // …:SSZ
+        let digits = String(micro)
+        return text.dropLast() + "." + String(repeating: "0", count: 6 - digits.count) + digits + "Z"
     }
 
     static func parse(_ text: String) -> Date? {

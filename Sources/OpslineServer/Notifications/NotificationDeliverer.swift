@@ -1,0 +1,113 @@
+import Foundation
+import Logging
+import OpslineStore
+import ServiceLifecycle
+import Workflow
+
+/// Sends the notifications the outbox holds as they fall due. Every replica runs one.
+///
+/// It claims due deliveries (`FOR UPDATE SKIP LOCKED`, leased for longer than a send may take),
+/// renders each first attempt's body and keeps it, and sends each delivery in a task of its own,
+/// at most `slots.limit` at a time to one destination: a slow or dead receiver ties up its own
+/// slots, never the others' or the SLA scheduler (which claims from `due_work` on its own
+/// connections). Each outcome goes through ``DeliveryRetryPolicy``. It sleeps until the next
+/// delivery is due, a commit queues one (``NotifyChannel/deliveries``), or a send ends and frees
+/// a slot.
+struct NotificationDeliverer: Service {
+    let queue: DeliveryQueue
+    let renderer: NotificationRenderer
+    let transport: NotificationTransport
+    let destinations: DestinationPolicy
+    let signal: EventSignal
+    let logger: Logger
+    /// Sends in progress, by destination, and how many one destination may have at once.
+    let slots: DestinationSlots
+    /// Deliveries per claim.
+    var batchSize = 50
+    /// The longest sleep without looking: a lost notification is found this late at most.
+    var idleCheck: Duration = .seconds(30)
+
+    func run() async throws {
+        await withDiscardingTaskGroup { group in
+            while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                let generation = signal.generation
+                let lookedAt = queue.clock.elapsed
+                let claimed = await claimDue()
+                for delivery in claimed {
+                    group.addTask { await send(delivery) }
+                }
+                if claimed.count == batchSize { continue }
+                guard let pause = await nextLook(after: lookedAt, claimedAny: !claimed.isEmpty) else { continue }
+                await cancelWhenGracefulShutdown {
+                    await signal.wait(after: generation, until: pause, on: queue.clock)
+                }
+            }
+        }
+    }
+
+    /// Claims what this replica has room for; nothing when a claim fails (it looks again soon).
+    private func claimDue() async -> [ClaimedDelivery] {
+        let lease = Double(transport.timeout.components.seconds) * 2 + 30
+        do {
+            let claimed = try await queue.claim(
+                .init(count: batchSize, perDestination: slots.limit, room: slots.room, leaseSeconds: lease))
+            for delivery in claimed { slots.take(delivery.destination) }
+            return claimed
+        } catch {
+            logger.warning("could not claim notifications; retrying", metadata: ["error": "\(error)"])
+            return []
+        }
+    }
+
+    /// When to look again: the next delivery's due time, at most `idleCheck` away; `nil` to look
+    /// again at once. Deliveries due but left unclaimed wait for a slot: the send that frees it
+    /// fires the signal.
+    private func nextLook(after lookedAt: Duration, claimedAny: Bool) async -> Duration? {
+        guard let seconds = try? await queue.secondsUntilNextDue() else { return lookedAt + idleCheck }
+        guard seconds > 0 else { return claimedAny ? nil : lookedAt + idleCheck }
+        let wait = Duration.microseconds(Int64((seconds * 1_000_000).rounded(.up)))
+        return lookedAt + min(wait, idleCheck)
+    }
+
+    /// One attempt of `delivery`, its outcome recorded; then the slot is free and the loop looks
+    /// again.
+    private func send(_ delivery: ClaimedDelivery) async {
+        defer {
+            slots.release(delivery.destination)
+            signal.fire()
+        }
+        do {
+            let answer = try await attempt(delivery)
+            let state = try await queue.record(answer, of: delivery)
+            if state == .dead {
+                logger.warning(
+                    "gave up a notification",
+                    metadata: ["delivery": "\(delivery.id)", "subscription": "\(delivery.subscriptionName)"])
+            }
+        } catch {
+            // The lease runs out and the delivery is tried again.
+            logger.warning(
+                "could not send or record a notification",
+                metadata: ["delivery": "\(delivery.id)", "error": "\(error)"])
+        }
+    }
+
+    /// Renders (first attempt) or reuses the body, checks the destination, and sends.
+    private func attempt(_ delivery: ClaimedDelivery) async throws -> DeliveryRetryPolicy.Answer {
+        let body: String
+        if let kept = delivery.body {
+            body = kept
+        } else {
+            body = try await renderer.body(for: delivery)
+            try await queue.keepBodies([delivery.id: body])
+        }
+        guard let url = delivery.url else { return .unreachable("e-mail is not configured on this server") }
+        do {
+            try await destinations.check(url)
+        } catch {
+            return .refused("the destination is not allowed: \(error)")
+        }
+        let message = OutgoingMessage.attempt(of: delivery, body: body, at: queue.clock.now)
+        return await transport.post(url: message.url, headers: message.headers, body: message.body).0
+    }
+}

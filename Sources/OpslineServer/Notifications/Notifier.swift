@@ -1,0 +1,49 @@
+import Logging
+import OpslineStore
+
+/// How a server sends notifications (`opsline serve` flags), and the parts its routes and its
+/// deliverer share.
+public struct NotificationSettings: Sendable {
+    /// Which destinations may be reached (`--allow-insecure-webhooks`, `--webhook-allow`).
+    public var destinations: DestinationPolicy
+    /// How long one attempt may take (`--webhook-timeout`).
+    public var timeout: Duration = .seconds(10)
+    /// Sends at once to one destination, per replica.
+    public var perDestination = 4
+    /// The server's address as people reach it, for links in messages (`--public-url`).
+    public var publicURL: String?
+    /// How long delivered and dead deliveries stay in the log (`--delivery-retention`).
+    public var retention: Duration = .seconds(7 * 86_400)
+
+    /// Settings with secure defaults: `https` only, no internal addresses.
+    public init(destinations: DestinationPolicy) {
+        self.destinations = destinations
+    }
+}
+
+/// The notification parts of one server, built from its settings.
+struct Notifier: Sendable {
+    let settings: NotificationSettings
+    let renderer: NotificationRenderer
+    let transport: NotificationTransport
+
+    init(settings: NotificationSettings, database: OpslineDatabase) {
+        self.settings = settings
+        renderer = NotificationRenderer(
+            tasks: database.tasks, catalog: database.workflows, publicURL: settings.publicURL)
+        transport = NotificationTransport(timeout: settings.timeout)
+    }
+
+    /// The sample sender behind `POST /v1/subscriptions/{id}/test`.
+    func tester(_ subscriptions: SubscriptionStore) -> SubscriptionTester {
+        SubscriptionTester(
+            renderer: renderer, transport: transport, destinations: settings.destinations, secrets: subscriptions)
+    }
+
+    /// The service that sends the outbox, woken by `signal` (``NotifyChannel/deliveries``).
+    func deliverer(_ queue: DeliveryQueue, signal: EventSignal, logger: Logger) -> NotificationDeliverer {
+        NotificationDeliverer(
+            queue: queue, renderer: renderer, transport: transport, destinations: settings.destinations,
+            signal: signal, logger: logger, slots: DestinationSlots(limit: settings.perDestination))
+    }
+}
