@@ -21,7 +21,7 @@ struct Opsline: AsyncParsableCommand {
             ServeCommand.self, TaskCommand.self, DatabaseCommand.self, TokenCommand.self,
             WhoamiCommand.self, LoginCommand.self, EventCommand.self, WatchCommand.self, WorkflowCommand.self,
             SLACommand.self, ReportCommand.self, MineCommand.self, NextCommand.self, UserCommand.self,
-            TeamCommand.self, CompletionCommand.self,
+            TeamCommand.self, SubscriptionCommand.self, CompletionCommand.self,
         ]
     )
 

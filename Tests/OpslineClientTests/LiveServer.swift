@@ -20,7 +20,8 @@ enum LiveServer {
     /// Starts a server, runs `body` with its base URL (`http://127.0.0.1:PORT`), then stops the
     /// server and closes the database pool.
     static func run<Value: Sendable>(
-        heartbeat: Duration = .seconds(15), _ body: @Sendable (_ url: String) async throws -> Value
+        heartbeat: Duration = .seconds(15), notifications: NotificationSettings? = nil,
+        _ body: @Sendable (_ url: String) async throws -> Value
     ) async throws -> Value {
         let conninfo = try await TestCluster.shared.makeDatabase()
         let pool = PostgresPool(conninfo: conninfo, maximumConnections: 4)
@@ -30,7 +31,9 @@ enum LiveServer {
             let listening = Task { try await signal.run() }
             defer { listening.cancel() }
             let app = Application(
-                router: OpslineApplication.router(database: database, signal: signal, heartbeat: heartbeat),
+                router: OpslineApplication.router(
+                    database: database, signal: signal, heartbeat: heartbeat,
+                    notifier: notifications.map { Notifier(settings: $0, database: database) }),
                 configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             let value = try await app.test(.live) { client in
                 let port = try #require(client.port, "the live server reports its port")

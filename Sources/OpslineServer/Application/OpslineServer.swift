@@ -53,8 +53,9 @@ public struct OpslineServer: Sendable {
             database: database, signal: signal, revocations: revocations, host: host, port: port,
             headerTimeout: configuration.headerTimeout, bodyTimeout: configuration.bodyTimeout, notifier: notifier,
             logger: logger)
-        let pruner = IdempotencyPruner(
-            database: database, retention: configuration.idempotencyRetention, logger: logger)
+        let pruner = RetentionPruner(
+            database: database, idempotencyRetention: configuration.idempotencyRetention,
+            deliveryRetention: configuration.notifications.retention, logger: logger)
         let dueSignal = EventSignal(conninfo: conninfo, channel: .due, logger: logger)
         let scheduler = DueWorkScheduler(runner: database.dueWork, signal: dueSignal, logger: logger)
         let invalidator = TokenCacheInvalidator(signal: revocations, tokens: database.tokens)

@@ -48,6 +48,9 @@ struct ServeCommand: AsyncParsableCommand {
             """)
     var bodyTimeout: String?
 
+    @OptionGroup(title: "Notifications")
+    var notifications: NotificationOptions
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var configuration = ServerConfiguration()
@@ -75,6 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
                 text, option: "--body-timeout", examples: "60s or 2m", positive: true)
             configuration.bodyTimeout = .seconds(timeout.seconds)
         }
+        configuration.notifications = try notifications.settings(environment)
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         do {
             try await OpslineServer(configuration: configuration).run()

@@ -5,25 +5,24 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import Synchronization
-import TestSupport
 
 /// A real HTTP receiver on 127.0.0.1 for notification tests: it records every request it gets
 /// and answers from a script (`500, 500, 200`, then 200 for ever), or holds its answer until
 /// the test lets it go (a receiver that hangs). Nothing is mocked: the server under test sends
 /// over a socket to it.
-final class WebhookReceiver: ChangeSignal {
+public final class WebhookReceiver: ChangeSignal {
     /// One request as received.
-    struct Received: Sendable {
-        let path: String
-        let query: String?
-        let headers: HTTPFields
-        let body: String
+    public struct Received: Sendable {
+        public let path: String
+        public let query: String?
+        public let headers: HTTPFields
+        public let body: String
 
-        func header(_ name: String) -> String? { HTTPField.Name(name).flatMap { headers[$0] } }
+        public func header(_ name: String) -> String? { HTTPField.Name(name).flatMap { headers[$0] } }
     }
 
     /// What to answer next.
-    enum Answer: Sendable {
+    public enum Answer: Sendable {
         case status(HTTPResponse.Status, retryAfter: String? = nil)
         /// Hold the answer until `release()`, then 200.
         case hang
@@ -35,7 +34,7 @@ final class WebhookReceiver: ChangeSignal {
     private let held: AsyncStream<Void>
     private let release: AsyncStream<Void>.Continuation
     /// The port it listens on.
-    let port: Int
+    public let port: Int
 
     private init(port: Int, script: [Answer]) {
         (held, release) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
@@ -44,21 +43,21 @@ final class WebhookReceiver: ChangeSignal {
     }
 
     /// `http://127.0.0.1:<port><path>`.
-    func url(_ path: String = "/hook") -> String { "http://127.0.0.1:\(port)\(path)" }
+    public func url(_ path: String = "/hook") -> String { "http://127.0.0.1:\(port)\(path)" }
 
     /// Every request so far.
-    var received: [Received] { state.withLock { $0.received } }
+    public var received: [Received] { state.withLock { $0.received } }
 
     /// Waits until at least `count` requests have arrived (two minutes at most, then throws).
-    func waitFor(_ count: Int) async throws -> [Received] {
+    public func waitFor(_ count: Int) async throws -> [Received] {
         try await value({ received }, until: { $0.count >= count })
     }
 
     /// How many requests have arrived: moves on with each.
-    var generation: UInt64 { UInt64(state.withLock { $0.received.count }) }
+    public var generation: UInt64 { UInt64(state.withLock { $0.received.count }) }
 
     /// Returns when a request arrives after the `generation`-th, or after `timeout`.
-    func wait(after generation: UInt64, timeout: Duration) async {
+    public func wait(after generation: UInt64, timeout: Duration) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 await withCheckedContinuation { continuation in
@@ -85,7 +84,7 @@ final class WebhookReceiver: ChangeSignal {
     }
 
     /// Lets every hanging answer go.
-    func releaseHeld() { release.yield() }
+    public func releaseHeld() { release.yield() }
 
     private func record(_ request: Received) -> Answer {
         let answer = state.withLock { state -> Answer in
@@ -114,7 +113,7 @@ final class WebhookReceiver: ChangeSignal {
     }
 
     /// Runs a receiver while `body` runs.
-    static func with<Value: Sendable>(
+    public static func with<Value: Sendable>(
         script: [Answer] = [], _ body: @Sendable (WebhookReceiver) async throws -> Value
     ) async throws -> Value {
         let (ports, portFound) = AsyncStream<Int>.makeStream()
@@ -124,12 +123,14 @@ final class WebhookReceiver: ChangeSignal {
             guard let receiver = holder.withLock({ $0 }) else { return Response(status: .serviceUnavailable) }
             return try await receiver.respond(request)
         }
+        var logger = Logger(label: "receiver")
+        logger.logLevel = .critical  // its own shutdown's "already closed" is not news
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in
                 portFound.yield(channel.localAddress?.port ?? 0)
                 portFound.finish()
-            }, logger: Logger(label: "receiver"))
+            }, logger: logger)
         let running = Task { try await app.runService(gracefulShutdownSignals: []) }
         defer { running.cancel() }
         var iterator = ports.makeAsyncIterator()
@@ -141,8 +142,8 @@ final class WebhookReceiver: ChangeSignal {
     }
 }
 
-struct ReceiverTimeout: Error, CustomStringConvertible {
+public struct ReceiverTimeout: Error, CustomStringConvertible {
     let expected: Int
     let got: Int
-    var description: String { "the receiver got \(got) requests, not \(expected), within a minute" }
+    public var description: String { "the receiver got \(got) requests, not \(expected), within a minute" }
 }
