@@ -167,16 +167,6 @@ private struct Drill {
     /// Sends a request as the admin (a POST with `body`, else a GET) and returns the NDJSON
     /// answer's lines; a status other than 2xx fails.
     func send(_ path: String, body: String? = nil, to replica: ServerReplica) async throws -> [JSONValue] {
-        var request = HTTPClientRequest(url: replica.baseURL + path)
-        request.headers.add(name: "Authorization", value: "Bearer \(SLAReplicasTests.secret)")
-        if let body {
-            request.method = .POST
-            request.headers.add(name: "Content-Type", value: "application/x-ndjson")
-            request.body = .bytes(ByteBuffer(string: body))
-        }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
-        let text = String(buffer: try await response.body.collect(upTo: 64 << 20))
-        try #require((200..<300).contains(response.status.code), "\(path): \(response.status)\n\(text)")
-        return try text.split(separator: "\n").map { try JSONValue.parse(String($0)) }
+        try await replica.request(path, body: body, token: SLAReplicasTests.secret)
     }
 }

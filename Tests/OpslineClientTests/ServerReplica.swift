@@ -47,7 +47,8 @@ final class ServerReplica: CustomStringConvertible {
 
     /// Starts `opsline serve` with `database` and `--workflows WORKFLOWS` on a free port, with
     /// `adminSecret` as an admin token. Returns at once; await ``waitUntilReady(timeout:)``.
-    init(name: String, database: Database, workflows: URL, adminSecret: String) throws {
+    /// `arguments` go to `opsline serve` after the others.
+    init(name: String, database: Database, workflows: URL, adminSecret: String, arguments: [String] = []) throws {
         self.name = name
         let port = try FreePort.pick()
         baseURL = "http://127.0.0.1:\(port)"
@@ -59,6 +60,7 @@ final class ServerReplica: CustomStringConvertible {
         process.executableURL = try CLIProcess.builtExecutable()
         process.arguments =
             ["serve"] + database.arguments + ["--workflows", workflows.path, "--listen", "127.0.0.1:\(port)"]
+            + arguments
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         let log = try FileHandle(forWritingTo: logURL)

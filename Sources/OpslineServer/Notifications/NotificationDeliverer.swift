@@ -47,7 +47,9 @@ struct NotificationDeliverer: Service {
 
     /// Claims what this replica has room for; nothing when a claim fails (it looks again soon).
     private func claimDue() async -> [ClaimedDelivery] {
-        let lease = Double(transport.timeout.components.seconds) * 2 + 30
+        // Longer than a send may take (its time-out) and recording it, with room to spare; a
+        // replica that dies mid-send leaves the row to another once this has passed.
+        let lease = Double(transport.timeout.components.seconds) * 2 + 5
         do {
             let claimed = try await queue.claim(
                 .init(count: batchSize, perDestination: slots.limit, room: slots.room, leaseSeconds: lease))
