@@ -39,3 +39,18 @@ wait_ready() { # $1: base URL, $2: the server's pid
         sleep 0.5
     done
 }
+
+bootstrap_cluster() { # $1: data folder, $2: workflows folder, $3: postgres `-o` options, $4: the server's log
+    # The first start of `opsline serve` initialises the embedded cluster, migrates and publishes;
+    # the server stops (it stops the cluster it owns) and the cluster is started again by hand
+    # with the options, for servers that connect with --database-url.
+    local port pid
+    port=$(free_port)
+    OPSLINE_ADMIN_TOKEN=$TOKEN setsid "$OPSLINE" serve --listen "127.0.0.1:$port" --data-dir "$1" \
+        --workflows "$2" >"$4" 2>&1 &
+    pid=$!
+    wait_ready "http://127.0.0.1:$port" "$pid"
+    kill -TERM "$pid"
+    for _ in $(seq 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    cluster_user "$PG_BIN/pg_ctl" start -w -D "$1/pgdata" -l "$1/postgres.log" -o "$3" >/dev/null
+}

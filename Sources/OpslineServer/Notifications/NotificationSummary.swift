@@ -13,6 +13,13 @@ struct NotificationSummary: Sendable {
     /// The task's page, when the server knows its public address.
     let link: String?
 
+    /// A summary as given.
+    init(headline: String, details: [(String, String)], link: String?) {
+        self.headline = headline
+        self.details = details
+        self.link = link
+    }
+
     /// The summary of `event` on `task`.
     init(event: JSONValue, task: TaskRecord?, calendars: CalendarBook, catalog: WorkflowCatalog, publicURL: String?) {
         let type = event["type"]?.stringValue ?? "event"
