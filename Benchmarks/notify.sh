@@ -13,6 +13,7 @@
 #                   detection lag), webhook (one receiver), hang (that receiver and one that never
 #                   answers). Default "1:none 1:webhook 3:webhook 1:hang"
 #   BENCH_BREACHES  breaches per run (1000); BENCH_WINDOW: seconds they fall due over (10)
+#   BENCH_LOGS      a folder to copy each run's server logs to (none)
 #   BENCH_SCRATCH   build folder (.build-bench); BENCH_OPSLINE: an opsline binary to use instead
 #   PG_BIN          (/usr/lib/postgresql/15/bin)
 set -euo pipefail
@@ -178,6 +179,10 @@ SQL
     PIDS=()
     cluster_user "$PG_BIN/pg_ctl" stop -D "$PGDATA_DIR" -m fast -w >/dev/null 2>&1 || true
     PGDATA_DIR=""
+    if [[ -n ${BENCH_LOGS:-} ]]; then
+        mkdir -p "$BENCH_LOGS"
+        for file in "$WORK"/server-*.log; do cp "$file" "$BENCH_LOGS/$replicas-$mode-$(basename "$file")"; done
+    fi
     rm -rf "$WORK"
     WORK=""
 }

@@ -33,8 +33,8 @@ struct NotificationDeliverer: Service {
                 let generation = signal.generation
                 let lookedAt = queue.clock.elapsed
                 let claimed = await claimDue()
-                for delivery in claimed {
-                    group.addTask { await send(delivery) }
+                for (delivery, body) in await withBodies(claimed) {
+                    group.addTask { await send(delivery, body: body) }
                 }
                 if claimed.count == batchSize { continue }
                 guard let pause = await nextLook(after: lookedAt, claimedAny: !claimed.isEmpty) else { continue }
@@ -61,6 +61,23 @@ struct NotificationDeliverer: Service {
         }
     }
 
+    /// The claimed deliveries with the bodies they send: first attempts' rendered together and
+    /// kept in one statement, before any is sent. When that fails, none is sent: their leases run
+    /// out and they are claimed again.
+    private func withBodies(_ claimed: [ClaimedDelivery]) async -> [(ClaimedDelivery, String)] {
+        let first = claimed.filter { $0.body == nil }
+        var bodies: [String: String] = [:]
+        do {
+            bodies = try await renderer.bodies(for: first)
+            try await queue.keepBodies(bodies)
+        } catch {
+            logger.warning("could not render notifications; retrying", metadata: ["error": "\(error)"])
+            for delivery in first { slots.release(delivery.destination) }
+            return claimed.compactMap { delivery in delivery.body.map { (delivery, $0) } }
+        }
+        return claimed.compactMap { delivery in (delivery.body ?? bodies[delivery.id]).map { (delivery, $0) } }
+    }
+
     /// When to look again: the next delivery's due time, at most `idleCheck` away; `nil` to look
     /// again at once. Deliveries due but left unclaimed wait for a slot: the send that frees it
     /// fires the signal.
@@ -73,13 +90,13 @@ struct NotificationDeliverer: Service {
 
     /// One attempt of `delivery`, its outcome recorded; then the slot is free and the loop looks
     /// again.
-    private func send(_ delivery: ClaimedDelivery) async {
+    private func send(_ delivery: ClaimedDelivery, body: String) async {
         defer {
             slots.release(delivery.destination)
             signal.fire()
         }
         do {
-            let answer = try await attempt(delivery)
+            let answer = await attempt(delivery, body: body)
             let state = try await queue.record(answer, of: delivery)
             if state == .dead {
                 logger.warning(
@@ -94,15 +111,8 @@ struct NotificationDeliverer: Service {
         }
     }
 
-    /// Renders (first attempt) or reuses the body, checks the destination, and sends.
-    private func attempt(_ delivery: ClaimedDelivery) async throws -> DeliveryRetryPolicy.Answer {
-        let body: String
-        if let kept = delivery.body {
-            body = kept
-        } else {
-            body = try await renderer.body(for: delivery)
-            try await queue.keepBodies([delivery.id: body])
-        }
+    /// Checks the destination and sends `body`.
+    private func attempt(_ delivery: ClaimedDelivery, body: String) async -> DeliveryRetryPolicy.Answer {
         guard let url = delivery.url else { return .unreachable("e-mail is not configured on this server") }
         do {
             try await destinations.check(url)

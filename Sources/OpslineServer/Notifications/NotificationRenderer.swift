@@ -11,18 +11,29 @@ struct NotificationRenderer: Sendable {
 
     /// The body `delivery` sends, in its channel's format.
     func body(for delivery: ClaimedDelivery) async throws -> String {
+        try await bodies(for: [delivery])[delivery.id] ?? ""
+    }
+
+    /// The bodies of first attempts, by delivery id, with the tasks read in one round trip;
+    /// deliveries that already have a body keep it.
+    func bodies(for deliveries: [ClaimedDelivery]) async throws -> [String: String] {
         let now = tasks.clock.now
-        let event: JSONValue =
-            delivery.event
-            ?? [
-                "type": "test", "subscription": .string(delivery.subscriptionName),
-                "at": .string(RFC3339.format(now)),
-            ]
-        var task: TaskRecord?
-        if let id = event["task"]?.stringValue { task = try await tasks.tasks([id])[id] }
-        let summary = NotificationSummary(
-            event: event, task: task, calendars: catalog.calendars, catalog: catalog, publicURL: publicURL)
-        let taskLine = task.map { TaskLine(task: $0, catalog: catalog, now: now).json }
-        return ChannelBody.render(delivery.channel, summary: summary, event: event, task: taskLine)
+        let ids = Set(deliveries.compactMap { $0.event?["task"]?.stringValue })
+        let taskByID = try await tasks.tasks(ids.sorted())
+        var bodies: [String: String] = [:]
+        for delivery in deliveries {
+            let event: JSONValue =
+                delivery.event
+                ?? [
+                    "type": "test", "subscription": .string(delivery.subscriptionName),
+                    "at": .string(RFC3339.format(now)),
+                ]
+            let task = event["task"]?.stringValue.flatMap { taskByID[$0] }
+            let summary = NotificationSummary(
+                event: event, task: task, calendars: catalog.calendars, catalog: catalog, publicURL: publicURL)
+            let taskLine = task.map { TaskLine(task: $0, catalog: catalog, now: now).json }
+            bodies[delivery.id] = ChannelBody.render(delivery.channel, summary: summary, event: event, task: taskLine)
+        }
+        return bodies
     }
 }

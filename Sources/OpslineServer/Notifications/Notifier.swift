@@ -9,7 +9,7 @@ public struct NotificationSettings: Sendable {
     /// How long one attempt may take (`--webhook-timeout`).
     public var timeout: Duration = .seconds(10)
     /// Sends at once to one destination, per replica.
-    public var perDestination = 4
+    public var perDestination = 8
     /// The server's address as people reach it, for links in messages (`--public-url`).
     public var publicURL: String?
     /// How long delivered and dead deliveries stay in the log (`--delivery-retention`).

@@ -34,12 +34,13 @@ public struct DeliveryQueue: Sendable {
     /// Claims due deliveries within `limits`, oldest due first.
     public func claim(_ limits: ClaimLimits) async throws -> [ClaimedDelivery] {
         let destinations = limits.room.keys.sorted()
+        let full = destinations.filter { (limits.room[$0] ?? 0) <= 0 }
         let rows = try await pool.inTransaction { [clock] connection in
             try await connection.query(
                 NotificationSQL.claim,
                 [
                     limits.count, clock.statementNow, destinations, destinations.map { String(limits.room[$0] ?? 0) },
-                    limits.perDestination, limits.leaseSeconds,
+                    limits.perDestination, limits.leaseSeconds, full,
                 ]
             ).rows
         }

@@ -52,11 +52,14 @@ enum NotificationSQL {
     /// Claims up to `$1` due deliveries (`$2`: now), at most `$5` per destination and, for the
     /// destinations in `$3`, at most the matching count in `$4` (what this replica has room for),
     /// and pushes each one's next attempt `$6` seconds ahead: a lease, so no other replica sends it
-    /// while this one does. Rows another replica holds are skipped.
+    /// while this one does. Rows another replica holds are skipped, and so are the rows of the
+    /// destinations in `$7`, which have no room at all: however many of them are due, they never
+    /// crowd the others out of the rows a claim looks at.
     static let claim = """
         WITH due AS (
             SELECT d.id, d.destination, d.next_attempt_at FROM deliveries d
             WHERE d.state IN ('pending', 'failed') AND d.next_attempt_at <= coalesce($2::timestamptz, now())
+                AND NOT (d.destination = ANY ($7::text[]))
             ORDER BY d.next_attempt_at
             LIMIT $1 * 4
             FOR UPDATE SKIP LOCKED

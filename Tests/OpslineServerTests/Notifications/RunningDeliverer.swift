@@ -18,12 +18,14 @@ enum RunningDeliverer {
 
     /// Runs `body` while a deliverer sends `database`'s outbox, then stops it.
     static func with<Value: Sendable>(
-        _ database: OpslineDatabase, settings: NotificationSettings, _ body: @Sendable () async throws -> Value
+        _ database: OpslineDatabase, settings: NotificationSettings, batchSize: Int = 50,
+        _ body: @Sendable () async throws -> Value
     ) async throws -> Value {
         let signal = EventSignal(conninfo: database.pool.conninfo, channel: .deliveries)
-        let deliverer = Notifier(settings: settings, database: database)
+        var deliverer = Notifier(settings: settings, database: database)
             .deliverer(database.deliveries, signal: signal, logger: Logger(label: "test"))
-        return try await withBackgroundServices([signal.run, { try await deliverer.run() }]) {
+        deliverer.batchSize = batchSize
+        return try await withBackgroundServices([signal.run, { [deliverer] in try await deliverer.run() }]) {
             await signal.listening()
             return try await body()
         }

@@ -16,7 +16,7 @@ import Testing
     /// A server with the drill published, its scheduler and deliverer running on `time`, and a
     /// receiver answering from `script`.
     static func withDesk(
-        script: [WebhookReceiver.Answer] = [], perDestination: Int = 4,
+        script: [WebhookReceiver.Answer] = [], perDestination: Int = 4, batchSize: Int = 50,
         _ body: @Sendable (APIClient, RunningScheduler, WebhookReceiver, TestServer) async throws -> Void
     ) async throws {
         let time = TestTime()
@@ -26,7 +26,7 @@ import Testing
         try await WebhookReceiver.with(script: script) { receiver in
             try await server.run(notifications: settings) { api in
                 try await RunningScheduler.with(server.database, time: time) { running in
-                    try await RunningDeliverer.with(server.database, settings: settings) {
+                    try await RunningDeliverer.with(server.database, settings: settings, batchSize: batchSize) {
                         try await body(api, running, receiver, server)
                     }
                 }
@@ -158,18 +158,21 @@ import Testing
     }
 
     @Test func aHangingReceiverDoesNotHoldUpAnotherOne() async throws {
-        try await WebhookReceiver.with(script: [.hang, .hang, .hang]) { hanging in
-            try await Self.withDesk(perDestination: 2) { api, running, receiver, _ in
+        try await WebhookReceiver.with(script: Array(repeating: .hang, count: 12)) { hanging in
+            // Claims of 2 look at 8 due rows: the stuck receiver's rows, due first and never
+            // claimable once its 2 slots are taken, must not fill that window.
+            try await Self.withDesk(perDestination: 2, batchSize: 2) { api, running, receiver, _ in
                 _ = try await Self.subscribe(api, "stuck", url: hanging.url())
                 _ = try await Self.subscribe(api, "healthy", url: receiver.url())
-                for title in ["One", "Two", "Three"] {
-                    _ = try await api.send(.post, "/v1/tasks", body: #"{"workflow":"sla-drill","title":"\#(title)"}"#)
+                for number in 1...12 {
+                    _ = try await api.send(
+                        .post, "/v1/tasks", body: #"{"workflow":"sla-drill","title":"Task \#(number)"}"#)
                 }
                 await running.advance(by: .seconds(2))
-                // Three breaches: the healthy receiver gets all three while the stuck one holds
-                // the two sends its destination may have at once.
-                let delivered = try await receiver.waitFor(3)
-                #expect(delivered.count == 3)
+                // Twelve breaches: the healthy receiver gets them all while the stuck one holds the
+                // two sends its destination may have at once.
+                let delivered = try await receiver.waitFor(12)
+                #expect(delivered.count == 12)
                 #expect(try await hanging.waitFor(2).count == 2)
                 hanging.releaseHeld()
             }
