@@ -54,3 +54,25 @@ bootstrap_cluster() { # $1: data folder, $2: workflows folder, $3: postgres `-o`
     for _ in $(seq 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     cluster_user "$PG_BIN/pg_ctl" start -w -D "$1/pgdata" -l "$1/postgres.log" -o "$3" >/dev/null
 }
+
+write_bench_workflow() { # $1: folder, $2: workflow name, $3: task key, $4: the SLA's target in seconds
+    # A workflow with one SLA clock, `response`, on the 24x7 calendar; the benchmarks load its
+    # tasks and clocks straight into the tables.
+    mkdir -p "$1"
+    cat >"$1/$2.yaml" <<YAML
+workflow: $2
+key: $3
+team: ops
+calendar: 24x7
+states:
+  open: {initial: true}
+  done: {final: true}
+transitions:
+  finish: {from: open, to: done}
+slas:
+  response:
+    start: created
+    stop: {enter: [done]}
+    target: ${4}s
+YAML
+}

@@ -69,23 +69,7 @@ run_one() { # $1: replicas, $2: mode
     local conninfo="host=$data/run port=5432 user=opsline dbname=opsline"
     psql_run() { "$PG_BIN/psql" "$conninfo" -X -q -v ON_ERROR_STOP=1 "$@"; }
     psql_value() { "$PG_BIN/psql" "$conninfo" -X -A -t -v ON_ERROR_STOP=1 -c "$1"; }
-    mkdir -p "$WORK/workflows"
-    cat >"$WORK/workflows/notify-bench.yaml" <<YAML
-workflow: notify-bench
-key: NTB
-team: ops
-calendar: 24x7
-states:
-  open: {initial: true}
-  done: {final: true}
-transitions:
-  finish: {from: open, to: done}
-slas:
-  response:
-    start: created
-    stop: {enter: [done]}
-    target: 3600s
-YAML
+    write_bench_workflow "$WORK/workflows" notify-bench NTB "3600"
     log "$replicas replica(s), $mode: initialising the embedded PostgreSQL"
     bootstrap_cluster "$data" "$WORK/workflows" "-c track_commit_timestamp=on" "$WORK/server-init.log"
 

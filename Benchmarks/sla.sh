@@ -83,7 +83,9 @@ build_opsline
 CLAIM_SQL=$(sed -n '/static let claimDue = """/,/^ *"""/p' Sources/OpslineStore/Scheduling/DueWorkSQL.swift | sed '1d;$d')
 [[ $CLAIM_SQL == *"FOR UPDATE SKIP LOCKED"* ]] || { log "could not read DueWorkSQL.claimDue"; exit 1; }
 claim_at() { # $1: the SQL expression standing for now(); $2: the batch size
+    # `$2` is the statement's time in tests (NULL in production: now()).
     local sql=${CLAIM_SQL//now()/$1}
+    sql=${sql//\$2/NULL}
     echo "${sql//\$1/$2}"
 }
 
@@ -111,23 +113,7 @@ run_one() { # $1: the number of running clocks
     local data=$WORK/data
     PGDATA_DIR=$data/pgdata
     local conninfo="host=$data/run port=5432 user=opsline dbname=opsline"
-    mkdir -p "$WORK/workflows"
-    cat >"$WORK/workflows/sla-bench.yaml" <<YAML
-workflow: sla-bench
-key: SLB
-team: ops
-calendar: 24x7
-states:
-  open: {initial: true}
-  done: {final: true}
-transitions:
-  finish: {from: open, to: done}
-slas:
-  response:
-    start: created
-    stop: {enter: [done]}
-    target: ${TARGET_S}s
-YAML
+    write_bench_workflow "$WORK/workflows" sla-bench SLB "${TARGET_S}"
 
     # 1. The first start initialises the embedded cluster, migrates and publishes; then the
     #    cluster is restarted by hand with pg_stat_statements and commit timestamps, and the

@@ -45,10 +45,7 @@ public struct DeliveryRecord: Sendable, Hashable {
         subscription = try row.decode("subscription")
         eventSeq = try row.decode("event_seq")
         kind = try row.decode("kind")
-        let stateName: String = try row.decode("state")
-        guard let state = DeliveryState(rawValue: stateName) else {
-            throw StoreError.corruptRow("deliveries.state = \(stateName)")
-        }
+        let state = try row.decode("state", as: DeliveryState.self, in: "deliveries")
         self.state = state
         attempts = try row.decode("attempts")
         lastStatus = try row.decode("last_status")
@@ -99,11 +96,7 @@ public struct ClaimedDelivery: Sendable {
         subscriptionID = try row.decode("subscription_id")
         subscriptionName = try row.decode("subscription_name")
         subscriptionTeam = try row.decode("subscription_team")
-        let channelName: String = try row.decode("channel")
-        guard let channel = ChannelKind(rawValue: channelName) else {
-            throw StoreError.corruptRow("subscriptions.channel = \(channelName)")
-        }
-        self.channel = channel
+        channel = try row.decode("channel", as: ChannelKind.self, in: "subscriptions")
         url = try row.decode("url")
         recipients = try row.decode("recipients")
         secret = try row.decode("secret")

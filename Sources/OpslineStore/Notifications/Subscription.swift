@@ -36,11 +36,7 @@ public struct Subscription: Sendable, Hashable {
             teams: try row.decode("teams"), workflows: try row.decode("workflows"),
             priorities: try row.decode("priorities"), policies: try row.decode("policies"),
             toStates: try row.decode("to_states"))
-        let channelName: String = try row.decode("channel")
-        guard let channel = ChannelKind(rawValue: channelName) else {
-            throw StoreError.corruptRow("subscriptions.channel = \(channelName)")
-        }
-        self.channel = channel
+        channel = try row.decode("channel", as: ChannelKind.self, in: "subscriptions")
         destination = try row.decode("destination")
         recipients = try row.decode("recipients")
         isSigned = try row.decode("signed")

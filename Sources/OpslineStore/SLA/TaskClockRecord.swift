@@ -44,10 +44,7 @@ public struct TaskClockRecord: Sendable, Hashable {
         priority = try row.decode("priority")
         taskState = try row.decode("task_state")
         closedAt = try row.decode("closed_at")
-        let stateName: String = try row.decode("state")
-        guard let state = SLAClock.State(rawValue: stateName) else {
-            throw StoreError.corruptRow("sla_clocks.state = \(stateName)")
-        }
+        let state = try row.decode("state", as: SLAClock.State.self, in: "sla_clocks")
         clock = SLAClock(
             policy: try row.decode("policy"), cycle: try row.decode("cycle"), calendar: try row.decode("calendar"),
             state: state,
