@@ -2,8 +2,9 @@
 /// to level 1 (team `support-l2`) and a second later to level 2 (priority raised), in elapsed
 /// time on the 24x7 calendar; `finish` stops it.
 public enum SLADrill {
-    /// The drill's workflow file, under `name` with task ids `key-N`.
-    public static func workflow(named name: String, key: String) -> String {
+    /// The drill's workflow file, under `name` with task ids `key-N`; the second escalation level
+    /// comes `lastLevelAfter` after the breach.
+    public static func workflow(named name: String, key: String, lastLevelAfter: String = "1s") -> String {
         """
         workflow: \(name)
         key: \(key)
@@ -22,7 +23,7 @@ public enum SLADrill {
             warn: 50%
             escalate:
               - {after: 0, team: support-l2}
-              - {after: 1s, priority: raise}
+              - {after: \(lastLevelAfter), priority: raise}
         """
     }
 }

@@ -17,12 +17,13 @@ import Testing
     /// receiver answering from `script`.
     static func withDesk(
         script: [WebhookReceiver.Answer] = [], perDestination: Int = 4, batchSize: Int = 50,
+        timeout: Duration = .seconds(10),
         _ body: @Sendable (APIClient, RunningScheduler, WebhookReceiver, TestServer) async throws -> Void
     ) async throws {
         let time = TestTime()
         let server = try await TestServer.make(time: time)
         try await server.database.workflows.publish(source: Self.drill, file: "sla-drill.yaml")
-        let settings = try RunningDeliverer.localSettings(perDestination: perDestination)
+        let settings = try RunningDeliverer.localSettings(perDestination: perDestination, timeout: timeout)
         try await WebhookReceiver.with(script: script) { receiver in
             try await server.run(notifications: settings) { api in
                 try await RunningScheduler.with(server.database, time: time) { running in
@@ -160,8 +161,10 @@ import Testing
     @Test func aHangingReceiverDoesNotHoldUpAnotherOne() async throws {
         try await WebhookReceiver.with(script: Array(repeating: .hang, count: 12)) { hanging in
             // Claims of 2 look at 8 due rows: the stuck receiver's rows, due first and never
-            // claimable once its 2 slots are taken, must not fill that window.
-            try await Self.withDesk(perDestination: 2, batchSize: 2) { api, running, receiver, _ in
+            // claimable once its 2 slots are taken, must not fill that window. Its sends do not
+            // time out during the test, however long a busy machine makes it.
+            try await Self.withDesk(perDestination: 2, batchSize: 2, timeout: .seconds(3600)) {
+                api, running, receiver, _ in
                 _ = try await Self.subscribe(api, "stuck", url: hanging.url())
                 _ = try await Self.subscribe(api, "healthy", url: receiver.url())
                 for number in 1...12 {
