@@ -9,12 +9,17 @@ import Testing
 @Suite(.serialized) struct NotificationReplicasTests {
     static let drill = SLADrill.workflow(named: "notify-drill", key: "NTF")
     static let secret = "notify-drill-admin"
-    /// Receivers on 127.0.0.1 over http; a short time-out keeps the lease of a dead replica short.
-    static let flags = ["--allow-insecure-webhooks", "--webhook-allow", "127.0.0.1", "--webhook-timeout", "2s"]
+    /// Receivers on 127.0.0.1 over http, with `timeout` for each attempt (and so a lease of twice
+    /// that and 5 s).
+    static func flags(timeout: String) -> [String] {
+        ["--allow-insecure-webhooks", "--webhook-allow", "127.0.0.1", "--webhook-timeout", timeout]
+    }
     static let taskCount = 100
 
     /// Writes the drill to a fresh folder and starts `count` replicas on a new database.
-    static func start(replicas count: Int) async throws -> (replicas: [ServerReplica], folder: URL, database: String) {
+    static func start(
+        replicas count: Int, timeout: String
+    ) async throws -> (replicas: [ServerReplica], folder: URL, database: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "opsline-notify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -23,7 +28,7 @@ import Testing
         let replicas = try (0..<count).map { index in
             try ServerReplica(
                 name: "notifier-\(index)", database: .url(database), workflows: folder, adminSecret: secret,
-                arguments: flags)
+                arguments: flags(timeout: timeout))
         }
         for replica in replicas { try await replica.waitUntilReady() }
         return (replicas, folder, database)
@@ -39,7 +44,9 @@ import Testing
 
     @Test func threeReplicasSendEachBreachOnce() async throws {
         try await WebhookReceiver.with { receiver in
-            let (replicas, folder, _) = try await Self.start(replicas: 3)
+            // A time-out no busy machine reaches: an attempt timed out is rightly sent again (at
+            // least once), which is not what this test is about.
+            let (replicas, folder, _) = try await Self.start(replicas: 3, timeout: "60s")
             defer { try? FileManager.default.removeItem(at: folder) }
             try await Self.subscribe(replicas[1], url: receiver.url(), events: ["sla_breached"])
             let lines = (1...Self.taskCount).map {
@@ -67,7 +74,8 @@ import Testing
 
     @Test func aDeliveryInFlightWhenItsServerIsKilledIsSentAfterARestart() async throws {
         try await WebhookReceiver.with(script: [.hang]) { receiver in
-            let (replicas, folder, database) = try await Self.start(replicas: 1)
+            // A short time-out keeps the dead server's lease short.
+            let (replicas, folder, database) = try await Self.start(replicas: 1, timeout: "2s")
             defer { try? FileManager.default.removeItem(at: folder) }
             try await Self.subscribe(replicas[0], url: receiver.url(), events: ["created"])
             _ = try await replicas[0].request(
@@ -77,7 +85,7 @@ import Testing
             replicas[0].kill()
             let restarted = try ServerReplica(
                 name: "notifier-restarted", database: .url(database), workflows: folder, adminSecret: Self.secret,
-                arguments: Self.flags)
+                arguments: Self.flags(timeout: "2s"))
             try await restarted.waitUntilReady()
             // Once the dead server's lease has run out, the new one sends it: same id, same body.
             let requests = try await receiver.waitFor(2)
