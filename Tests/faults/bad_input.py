@@ -5,6 +5,7 @@ lines around a bad one are applied as if it were not there."""
 import concurrent.futures
 import json
 import random
+import re
 import socket
 import string
 import threading
@@ -228,16 +229,28 @@ def stalled_body(context, verdicts, body_timeout):
 
 
 def read_answer(connection):
+    """One whole HTTP/1.1 answer: its head, then a chunked body up to its last chunk or as many
+    bytes as Content-Length says. A streamed answer's head may arrive on its own, before any
+    line of the body, so the head alone is never taken for the whole answer."""
     raw = b""
     connection.settimeout(30)
-    while b"\r\n\r\n" not in raw or not raw.endswith(b"\n"):
+    while not answer_complete(raw):
         chunk = connection.recv(65536)
         if not chunk:
             break
         raw += chunk
-        if raw.endswith(b"0\r\n\r\n") or (b"content-length" in raw.lower() and raw.endswith(b"}\n")):
-            break
     return raw
+
+
+def answer_complete(raw):
+    head, separator, body = raw.partition(b"\r\n\r\n")
+    if not separator:
+        return False
+    lowered = head.lower()
+    if b"transfer-encoding: chunked" in lowered:
+        return body.endswith(b"0\r\n\r\n")
+    length = re.search(rb"content-length:\s*(\d+)", lowered)
+    return length is not None and len(body) >= int(length.group(1))
 
 
 BOMB = """workflow: bomb
