@@ -43,8 +43,9 @@ public struct OpslineDatabase: Sendable {
         self.events = EventLog(pool: pool)
         self.dueWork = DueWorkRunner(pool: pool, catalog: workflows, clock: clock)
         self.reports = ReportStore(pool: pool, clock: clock)
-        self.subscriptions = SubscriptionStore(pool: pool, clock: clock)
-        self.deliveries = DeliveryQueue(pool: pool, clock: clock, retryPolicy: DeliveryRetryPolicy())
+        self.subscriptions = SubscriptionStore(pool: pool, clock: clock, calendars: calendars)
+        self.deliveries = DeliveryQueue(
+            pool: pool, clock: clock, retryPolicy: DeliveryRetryPolicy(), calendars: calendars)
         self.migrator = try Migrator(logger: logger)
     }
 

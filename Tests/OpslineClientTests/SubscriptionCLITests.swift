@@ -56,4 +56,28 @@ struct SubscriptionCLITests {
             }
         }
     }
+
+    @Test func aManagerSetsUpADailyDigestAndSeesTodaysAsASample() async throws {
+        try await WebhookReceiver.with { receiver in
+            try await LiveServer.run(notifications: try Self.settings()) { url in
+                let admin = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)
+                let created = try await admin.run(
+                    "subscription", "create", "desk-morning", "--team", "support", "--digest", "09:00",
+                    "--digest-calendar", "support-hours", "--channel", "slack", "--url", receiver.url("/morning"))
+                #expect(created.status == 0, "\(created)")
+                #expect(created.stdout.contains("daily at 09:00 on working days of support-hours"), "\(created)")
+                let tested = try await admin.run("subscription", "test", "desk-morning")
+                #expect(tested.status == 0 && tested.stdout.contains("Delivered"), "\(tested)")
+                let sample = try #require(receiver.received.first { $0.path == "/morning" })
+                let message = try JSONValue.parse(sample.body)
+                #expect(
+                    message["text"]?.stringValue?.hasPrefix("Daily digest desk-morning: ") == true, "\(sample.body)")
+                #expect(sample.body.contains("Open breaches"), "\(sample.body)")
+                let refused = try await admin.run(
+                    "subscription", "create", "desk-late", "--team", "support", "--digest", "9am", "--channel",
+                    "slack", "--url", receiver.url())
+                #expect(refused.status != 0 && refused.stderr.contains("digest.at"), "\(refused)")
+            }
+        }
+    }
 }

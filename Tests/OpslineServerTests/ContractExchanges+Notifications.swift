@@ -17,6 +17,16 @@ extension ContractExchanges {
                 #"{"name":"support-slack","team":"support","events":["sla_breached","transitioned"],"filter":{"workflows":["contract-drill"],"to_states":["done"]},"channel":{"type":"slack","url":"\#(hook)"}}"#,
             expect: 201)
         try await api.exchange(
+            "a daily digest", .post, subscriptions,
+            body:
+                #"{"name":"support-morning","team":"support","channel":{"type":"webhook","url":"\#(hook)"},"digest":{"at":"09:00","calendar":"support-hours"}}"#,
+            expect: 201)
+        try await api.exchange(
+            "a digest at no time of day", .post, subscriptions,
+            body:
+                #"{"name":"x","team":"support","channel":{"type":"webhook","url":"\#(hook)"},"digest":{"at":"25:00"}}"#,
+            expect: 422)
+        try await api.exchange(
             "a name taken", .post, subscriptions,
             body:
                 #"{"name":"support-new","team":"support","events":["created"],"channel":{"type":"webhook","url":"\#(hook)"}}"#,
@@ -46,6 +56,8 @@ extension ContractExchanges {
             "another team's", .get, subscription, ["id": "support-new"], token: outsider, expect: 404)
         try await api.exchange(
             "a sample sent", .post, "/v1/subscriptions/{id}/test", ["id": "support-new"], expect: 200)
+        try await api.exchange(
+            "a sample digest sent", .post, "/v1/subscriptions/{id}/test", ["id": "support-morning"], expect: 200)
 
         // A task created: support-new's receiver is told, and the delivery log shows it.
         try await api.exchange(

@@ -14,6 +14,10 @@ public struct NewSubscription: Sendable, Hashable {
     public var priorities: [String] = []
     public var policies: [String] = []
     public var toStates: [String] = []
+    /// A daily digest's local time (`09:00`) instead of a message per event.
+    public var digestAt: String?
+    /// The calendar whose working days and time zone the digest keeps (server default `24x7`).
+    public var digestCalendar: String?
 
     /// A subscription of `team` to `events` through `channel`.
     public init(name: String, team: String, events: [String], channel: String) {
@@ -41,6 +45,12 @@ public struct NewSubscription: Sendable, Hashable {
             "name": .string(name), "team": .string(team), "events": strings(events), "channel": .object(channel),
         ]
         if !filter.isEmpty { line["filter"] = .object(filter) }
+        if digestAt != nil || digestCalendar != nil {
+            var digest: [String: JSONValue] = [:]
+            digest["at"] = digestAt.map(JSONValue.string)
+            digest["calendar"] = digestCalendar.map(JSONValue.string)
+            line["digest"] = .object(digest)
+        }
         return .object(line)
     }
 }

@@ -29,6 +29,12 @@ public struct SubscriptionLine: Decodable, Sendable, Hashable {
         public var signed: Bool
     }
 
+    /// When a daily digest is sent: `at` on the working days of `calendar`.
+    public struct Digest: Decodable, Sendable, Hashable {
+        public var at: String
+        public var calendar: String
+    }
+
     public var id: String
     public var name: String
     /// The owning team.
@@ -36,13 +42,15 @@ public struct SubscriptionLine: Decodable, Sendable, Hashable {
     public var events: [String]
     public var filter: Filter
     public var channel: Channel
+    /// Set for a daily digest.
+    public var digest: Digest?
     /// The signing secret: only when it was just created.
     public var secret: String?
     public var createdBy: String
     public var createdAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, name, team, events, filter, channel, secret
+        case id, name, team, events, filter, channel, secret, digest
         case createdBy = "created_by"
         case createdAt = "created_at"
     }
@@ -56,6 +64,7 @@ public struct SubscriptionLine: Decodable, Sendable, Hashable {
         events = try container.decode([String].self, forKey: .events)
         filter = try container.decode(Filter.self, forKey: .filter)
         channel = try container.decode(Channel.self, forKey: .channel)
+        digest = try container.decodeIfPresent(Digest.self, forKey: .digest)
         secret = try container.decodeIfPresent(String.self, forKey: .secret)
         createdBy = try container.decode(String.self, forKey: .createdBy)
         createdAt = try container.decodeTimestamp(forKey: .createdAt)

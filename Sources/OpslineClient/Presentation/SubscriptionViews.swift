@@ -17,7 +17,10 @@ public enum SubscriptionViews {
     public static func render(_ lines: [SubscriptionLine]) -> String {
         guard !lines.isEmpty else { return "No subscriptions.\n" }
         return subscriptions.render(
-            lines.map { [$0.name, $0.team, $0.channel.type, $0.events.joined(separator: ","), $0.channel.destination] })
+            lines.map { line in
+                let events = line.digest.map { "digest \($0.at) \($0.calendar)" } ?? line.events.joined(separator: ",")
+                return [line.name, line.team, line.channel.type, events, line.channel.destination]
+            })
     }
 
     /// One subscription as key and value lines.
@@ -32,6 +35,9 @@ public enum SubscriptionViews {
             ("Created", "\(DisplayText.time(line.createdAt)) by \(line.createdBy)"),
         ]
         if let to = line.channel.to { pairs.insert(("To", list(to)), at: 6) }
+        if let digest = line.digest {
+            pairs.insert(("Digest", "daily at \(digest.at) on working days of \(digest.calendar)"), at: 3)
+        }
         return TaskDetailView.keyValues(pairs)
     }
 

@@ -5,10 +5,12 @@ import Workflow
 /// The request and response lines of `/v1/subscriptions` and `/v1/deliveries`.
 enum NotificationLines {
     /// `POST /v1/subscriptions`: `{"name","team","events":[…],"filter"?:{"teams"?,"workflows"?,
-    /// "priorities"?,"policies"?,"to_states"?},"channel":{"type","url"?,"to"?,"secret"?}}`.
+    /// "priorities"?,"policies"?,"to_states"?},"channel":{"type","url"?,"to"?,"secret"?},
+    /// "digest"?:{"at","calendar"?}}`.
     static func newSubscription(_ line: RequestLine) throws -> NewSubscription {
         let reader = LineObject(
-            line: line.number, object: try line.object(), keys: ["name", "team", "events", "filter", "channel"])
+            line: line.number, object: try line.object(),
+            keys: ["name", "team", "events", "filter", "channel", "digest"])
         try reader.rejectUnknownKeys()
         let filterReader = try reader.optionalObject(
             "filter", keys: ["teams", "workflows", "priorities", "policies", "to_states"])
@@ -32,12 +34,23 @@ enum NotificationLines {
             name: try reader.string("name"), team: try reader.string("team"),
             events: try reader.optionalStringList("events") ?? [], filter: filter, channel: kind,
             url: try channel.optionalString("url"), recipients: try channel.optionalStringList("to") ?? [],
-            secret: try channel.optionalString("secret"))
+            secret: try channel.optionalString("secret"), digest: try digest(reader))
+    }
+
+    /// `"digest":{"at":"09:00","calendar":"support-hours"}`: a daily digest instead of a message
+    /// per event; the calendar defaults to `24x7` (every day, UTC).
+    private static func digest(_ reader: LineObject) throws -> DigestSetting? {
+        guard let digest = try reader.optionalObject("digest", keys: ["at", "calendar"]) else { return nil }
+        try digest.rejectUnknownKeys()
+        guard let at = try digest.optionalString("at") else {
+            throw APIError.invalidField("digest.at", "is required: the local time of day, HH:MM")
+        }
+        return DigestSetting(at: at, calendar: try digest.optionalString("calendar") ?? "24x7")
     }
 
     /// A subscription line: `{"id","name","team","events","filter","channel":{"type",
-    /// "destination","to"?,"signed"},"created_by","created_at"}`, plus `"secret"` once, on
-    /// creation. Never the URL, which may hold a robot's token.
+    /// "destination","to"?,"signed"},"digest"?:{"at","calendar"},"created_by","created_at"}`, plus
+    /// `"secret"` once, on creation. Never the URL, which may hold a robot's token.
     static func subscription(_ subscription: Subscription, secret: String? = nil) -> JSONValue {
         func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
         let filter = subscription.filter
@@ -57,6 +70,9 @@ enum NotificationLines {
             "channel": .object(channel), "created_by": .string(subscription.createdBy),
             "created_at": .string(RFC3339.format(subscription.createdAt)),
         ]
+        if let digest = subscription.digest {
+            line["digest"] = ["at": .string(digest.at), "calendar": .string(digest.calendar)]
+        }
         if let secret { line["secret"] = .string(secret) }
         return .object(line)
     }

@@ -29,19 +29,41 @@ struct NotificationDeliverer: Service {
 
     func run() async throws {
         await withDiscardingTaskGroup { group in
+            // When to look for daily digests next: when one falls due, and at least every
+            // `idleCheck` (a subscription made since, on any replica).
+            var digestLook = Duration.zero
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 let generation = signal.generation
                 let lookedAt = queue.clock.elapsed
+                if lookedAt >= digestLook { digestLook = await queueDigests(lookedAt: lookedAt) }
                 let claimed = await claimDue()
                 for (delivery, body) in await withBodies(claimed) {
                     group.addTask { await send(delivery, body: body) }
                 }
                 if claimed.count == batchSize { continue }
                 guard let pause = await nextLook(after: lookedAt, claimedAny: !claimed.isEmpty) else { continue }
+                let until = min(pause, digestLook)
                 await cancelWhenGracefulShutdown {
-                    await signal.wait(after: generation, until: pause, on: queue.clock)
+                    await signal.wait(after: generation, until: until, on: queue.clock)
                 }
             }
+        }
+    }
+
+    /// Queues the daily digests due now (each once, whichever replica comes first); returns when
+    /// to look again.
+    private func queueDigests(lookedAt: Duration) async -> Duration {
+        do {
+            let (queued, next) = try await queue.queueDueDigests()
+            if queued > 0 { logger.info("queued daily digests", metadata: ["count": "\(queued)"]) }
+            guard let next else { return lookedAt + idleCheck }
+            let seconds = max(next.timeIntervalSince(queue.clock.now), 0)
+            // Rounded down: waking a microsecond early looks again at once; waking late would
+            // sleep past the moment on a test's clock, which only moves when told.
+            return lookedAt + min(.microseconds(max(Int64((seconds * 1_000_000).rounded(.down)), 1)), idleCheck)
+        } catch {
+            logger.warning("could not queue daily digests; retrying", metadata: ["error": "\(error)"])
+            return lookedAt + .seconds(5)
         }
     }
 

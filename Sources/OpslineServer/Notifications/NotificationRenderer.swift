@@ -8,6 +8,8 @@ struct NotificationRenderer: Sendable {
     let catalog: WorkflowCatalog
     /// The server's address as people reach it (`--public-url`), for links; `nil`: no links.
     let publicURL: String?
+    /// Daily digests' bodies.
+    let digests: DigestRenderer
 
     /// The body `delivery` sends, in its channel's format.
     func body(for delivery: ClaimedDelivery) async throws -> String {
@@ -22,6 +24,10 @@ struct NotificationRenderer: Sendable {
         let taskByID = try await tasks.tasks(ids.sorted())
         var bodies: [String: String] = [:]
         for delivery in deliveries {
+            if let digest = delivery.digest {
+                bodies[delivery.id] = try await digests.body(for: delivery, digest: digest, now: now)
+                continue
+            }
             let event: JSONValue =
                 delivery.event
                 ?? [

@@ -30,7 +30,9 @@ struct Notifier: Sendable {
     init(settings: NotificationSettings, database: OpslineDatabase) {
         self.settings = settings
         renderer = NotificationRenderer(
-            tasks: database.tasks, catalog: database.workflows, publicURL: settings.publicURL)
+            tasks: database.tasks, catalog: database.workflows, publicURL: settings.publicURL,
+            digests: DigestRenderer(
+                reports: database.reports, calendars: database.workflows.calendars, publicURL: settings.publicURL))
         transport = NotificationTransport(timeout: settings.timeout)
     }
 

@@ -10,6 +10,8 @@ public struct DeliveryQueue: Sendable {
     public let clock: OpslineClock
     /// When to try again.
     public let retryPolicy: DeliveryRetryPolicy
+    /// The calendars digests fall due on.
+    let calendars: CalendarBook
 
     /// How a claim is bounded.
     public struct ClaimLimits: Sendable {

@@ -84,6 +84,8 @@ public struct ClaimedDelivery: Sendable {
     public let recipients: [String]
     /// The signing secret.
     public let secret: String?
+    /// What a digest reports on; `nil` for an event's delivery.
+    public let digest: DigestDelivery?
 
     init(row: PostgresRow) throws {
         id = try row.decode("id")
@@ -100,5 +102,24 @@ public struct ClaimedDelivery: Sendable {
         url = try row.decode("url")
         recipients = try row.decode("recipients")
         secret = try row.decode("secret")
+        let digestAt: String? = try row.decode("digest_at")
+        digest = try digestAt.map { at in
+            DigestDelivery(
+                day: try (row.decode("digest_on", as: String?.self)).flatMap(CalendarDay.init(parsing:)),
+                setting: DigestSetting(at: at, calendar: try row.decode("digest_calendar", as: String?.self) ?? "24x7"),
+                filter: SubscriptionFilter(
+                    teams: try row.decode("teams"), workflows: try row.decode("workflows"),
+                    priorities: try row.decode("priorities"), policies: try row.decode("policies")))
+        }
     }
+}
+
+/// What a digest delivery reports on.
+public struct DigestDelivery: Sendable, Hashable {
+    /// The local date it reports on; `nil` for a sample (`subscription test`): today's.
+    public let day: CalendarDay?
+    /// Its subscription's time and calendar.
+    public let setting: DigestSetting
+    /// Its subscription's teams, workflows, priorities and policies.
+    public let filter: SubscriptionFilter
 }

@@ -3,14 +3,15 @@ enum NotificationSQL {
     /// A subscription's columns as `Subscription(row:)` reads them (never its secret or URL).
     static let subscriptionColumns = """
         s.id, s.name, s.team, s.events, s.teams, s.workflows, s.priorities, s.policies, s.to_states, s.channel,
-        s.destination, s.recipients, s.secret IS NOT NULL AS signed, s.created_by, s.created_at
+        s.destination, s.recipients, s.secret IS NOT NULL AS signed, s.created_by, s.created_at, s.digest_at,
+        s.digest_calendar
         """
 
     static let insertSubscription = """
         INSERT INTO subscriptions AS s (id, name, team, events, teams, workflows, priorities, policies, to_states,
-            channel, url, recipients, secret, destination, created_by, created_at)
+            channel, url, recipients, secret, destination, created_by, created_at, digest_at, digest_calendar)
         VALUES ('sub_' || replace(gen_random_uuid()::text, '-', ''), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-            $12, $13, $14, coalesce($15::timestamptz, now()))
+            $12, $13, $14, coalesce($15::timestamptz, now()), $16, $17)
         ON CONFLICT (name) DO NOTHING
         RETURNING \(subscriptionColumns)
         """
@@ -78,7 +79,7 @@ enum NotificationSQL {
         WHERE d.id = picked.id AND s.id = d.subscription_id
         RETURNING d.id, d.kind, d.attempts, d.created_at, d.destination, d.body, d.event_seq,
             s.id AS subscription_id, s.name AS subscription_name, s.team AS subscription_team, s.channel,
-            s.url, s.recipients, s.secret,
+            s.url, s.recipients, s.secret, \(digestColumns),
             (SELECT jsonb_build_object('seq', e.seq, 'at', e.at, 'task', e.task_id, 'type', e.type, 'actor', e.actor,
                     'data', e.data)::text
              FROM events e WHERE e.seq = d.event_seq) AS event
@@ -145,8 +146,40 @@ enum NotificationSQL {
         SELECT 'msg_test_' || replace(gen_random_uuid()::text, '-', '') AS id, 'test' AS kind, 1 AS attempts,
             coalesce($2::timestamptz, now()) AS created_at, s.destination, NULL::text AS body,
             NULL::bigint AS event_seq, s.id AS subscription_id, s.name AS subscription_name,
-            s.team AS subscription_team, s.channel, s.url, s.recipients, s.secret, NULL::text AS event
+            s.team AS subscription_team, s.channel, s.url, s.recipients, s.secret, NULL::text AS event,
+            NULL::text AS digest_on, s.digest_at, s.digest_calendar, s.teams, s.workflows, s.priorities, s.policies
         FROM subscriptions s WHERE s.id = $1
+        """
+
+    /// What a claimed digest delivery reports on: its local date, and its subscription's time,
+    /// calendar and filter (aliases `d` of `deliveries`, `s` of `subscriptions`).
+    static let digestColumns = """
+        d.digest_on::text AS digest_on, s.digest_at, s.digest_calendar, s.teams, s.workflows, s.priorities,
+            s.policies
+        """
+
+    /// The digest subscriptions, with the local date of the last digest each queued.
+    static let digestSubscriptions = """
+        SELECT id, digest_at, digest_calendar, digest_last_on::text AS last_on, created_at
+        FROM subscriptions WHERE digest_at IS NOT NULL
+        """
+
+    /// Queues subscription `$1`'s digest of local date `$2` (`$3` now), unless one of that date or
+    /// a later one was queued: the replica whose UPDATE moves `digest_last_on` on inserts it, and
+    /// one that comes second finds the date moved and inserts nothing. The delivery's id is the
+    /// occurrence's key, `dig_<subscription>_<yyyymmdd>`.
+    static let queueDigest = """
+        WITH marked AS (
+            UPDATE subscriptions SET digest_last_on = $2::date
+            WHERE id = $1 AND digest_at IS NOT NULL AND (digest_last_on IS NULL OR digest_last_on < $2::date)
+            RETURNING id, destination
+        )
+        INSERT INTO deliveries (id, subscription_id, kind, digest_on, destination, next_attempt_at, created_at)
+        SELECT 'dig_' || replace(m.id, 'sub_', '') || '_' || to_char($2::date, 'YYYYMMDD'), m.id, 'digest', $2::date,
+            m.destination, coalesce($3::timestamptz, now()), coalesce($3::timestamptz, now())
+        FROM marked m
+        ON CONFLICT DO NOTHING
+        RETURNING id
         """
 
     /// Deletes delivered and dead rows finished before `$1` seconds ago (`$2` now).

@@ -22,6 +22,8 @@ public struct Subscription: Sendable, Hashable {
     public let recipients: [String]
     /// Whether it signs its messages with a secret.
     public let isSigned: Bool
+    /// When it is a daily digest: one message per working day instead of one per event.
+    public let digest: DigestSetting?
     /// Who created it.
     public let createdBy: String
     /// When.
@@ -40,6 +42,10 @@ public struct Subscription: Sendable, Hashable {
         destination = try row.decode("destination")
         recipients = try row.decode("recipients")
         isSigned = try row.decode("signed")
+        let digestAt: String? = try row.decode("digest_at")
+        digest = try digestAt.map {
+            DigestSetting(at: $0, calendar: try row.decode("digest_calendar", as: String?.self) ?? "24x7")
+        }
         createdBy = try row.decode("created_by")
         createdAt = try row.decode("created_at")
     }
@@ -111,11 +117,14 @@ public struct NewSubscription: Sendable, Hashable {
     /// The signing secret: given for `dingtalk`/`feishu` robots that sign, made up for `webhook`
     /// when not given.
     public var secret: String?
+    /// A daily digest instead of a message per event; `events` then stays empty.
+    public var digest: DigestSetting?
 
     /// A subscription to create.
     public init(
         name: String, team: String, events: [String], filter: SubscriptionFilter = SubscriptionFilter(),
-        channel: ChannelKind, url: String? = nil, recipients: [String] = [], secret: String? = nil
+        channel: ChannelKind, url: String? = nil, recipients: [String] = [], secret: String? = nil,
+        digest: DigestSetting? = nil
     ) {
         self.name = name
         self.team = team
@@ -125,5 +134,20 @@ public struct NewSubscription: Sendable, Hashable {
         self.url = url
         self.recipients = recipients
         self.secret = secret
+        self.digest = digest
+    }
+}
+
+/// A daily digest's time: `at` (`HH:MM`) on every working day of `calendar`, in its time zone.
+public struct DigestSetting: Sendable, Hashable {
+    /// The local time of day, `09:00`.
+    public var at: String
+    /// The business calendar whose working days and time zone count (`24x7`: every day, UTC).
+    public var calendar: String
+
+    /// A digest at `at` on the working days of `calendar`.
+    public init(at: String, calendar: String = "24x7") {
+        self.at = at
+        self.calendar = calendar
     }
 }

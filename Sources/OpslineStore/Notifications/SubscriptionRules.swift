@@ -27,7 +27,9 @@ public enum SubscriptionRules {
         }
         guard !new.team.isEmpty else { throw .invalid(field: "team", problem: "must name a team") }
         checked.events = try list(new.events, field: "events")
-        guard !checked.events.isEmpty else {
+        if let digest = new.digest {
+            try self.digest(digest, events: checked.events, filter: new.filter)
+        } else if checked.events.isEmpty {
             throw .invalid(field: "events", problem: "must name at least one event type")
         }
         if let unknown = checked.events.first(where: { !eventTypes.contains($0) }) {
@@ -57,6 +59,27 @@ public enum SubscriptionRules {
         }
         checked.secret = try secret(new.secret, channel: new.channel)
         return (checked, destination)
+    }
+
+    /// A digest reports on its teams' clocks at a time of day; it hears no events. Whether the
+    /// calendar exists is the store's check (it holds the calendars).
+    private static func digest(
+        _ digest: DigestSetting, events: [String], filter: SubscriptionFilter
+    ) throws(NotificationError) {
+        guard DigestSchedule.minute(parsing: digest.at) != nil else {
+            throw .invalid(field: "digest.at", problem: "must be a local time of day HH:MM, 00:00-23:59")
+        }
+        guard !digest.calendar.isEmpty, digest.calendar.count <= 200 else {
+            throw .invalid(field: "digest.calendar", problem: "must name a calendar")
+        }
+        guard events.isEmpty else {
+            throw .invalid(
+                field: "events",
+                problem: "is not used by a digest, which reports breaches, work at risk and compliance")
+        }
+        guard filter.toStates.isEmpty else {
+            throw .invalid(field: "filter.to_states", problem: "is not used by a digest")
+        }
     }
 
     private static func filter(

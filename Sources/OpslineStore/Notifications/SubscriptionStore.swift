@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Workflow
 
 /// Subscriptions, and the delivery log the outbox keeps for them.
 ///
@@ -11,6 +12,8 @@ public struct SubscriptionStore: Sendable {
 
     let pool: PostgresPool
     let clock: OpslineClock
+    /// The business calendars a digest may name.
+    let calendars: CalendarBook
 
     /// Creates a subscription.
     /// - Parameter createdBy: The caller's name, recorded.
@@ -20,6 +23,11 @@ public struct SubscriptionStore: Sendable {
     ///   ``SubscriptionRules`` or a team that does not exist; ``NotificationError/duplicate(_:)``.
     public func create(_ new: NewSubscription, createdBy: String) async throws -> (Subscription, secret: String?) {
         let (checked, destination) = try SubscriptionRules.checked(new)
+        if let digest = checked.digest, calendars.businessCalendar(named: digest.calendar) == nil {
+            let known = calendars.businessCalendars.map(\.name).joined(separator: ", ")
+            throw NotificationError.invalid(
+                field: "digest.calendar", problem: "names no calendar '\(digest.calendar)' (known: \(known))")
+        }
         let subscription = try await pool.inTransaction { [clock] connection -> Subscription in
             let named = Set([checked.team] + checked.filter.teams)
             let existing = Set(
@@ -39,7 +47,8 @@ public struct SubscriptionStore: Sendable {
                     [
                         checked.name, checked.team, checked.events, filter.teams, filter.workflows, filter.priorities,
                         filter.policies, filter.toStates, checked.channel.rawValue, checked.url, checked.recipients,
-                        checked.secret, destination, createdBy, clock.statementNow,
+                        checked.secret, destination, createdBy, clock.statementNow, checked.digest?.at,
+                        checked.digest?.calendar,
                     ]
                 ).first
             else { throw NotificationError.duplicate(checked.name) }

@@ -31,6 +31,10 @@ extension SubscriptionCommand {
             discussion: """
                 Example: opsline subscription create support-breaches --team support \
                 --event sla_breached --event escalated --slack https://hooks.slack.com/services/…
+
+                A daily digest (open breaches, work at risk, yesterday's compliance) instead of \
+                a message per event: opsline subscription create support-morning --team support \
+                --digest 09:00 --digest-calendar support-hours --channel slack --url https://hooks.slack.com/services/…
                 """)
 
         @Argument(help: "A unique name: a-z, 0-9, '.', '_' and '-'.")
@@ -39,8 +43,18 @@ extension SubscriptionCommand {
         @Option(help: "The owning team, whose managers manage it.")
         var team: String
 
-        @Option(name: .customLong("event"), help: "An event type to hear; repeat for several.")
-        var events: [String]
+        @Option(name: .customLong("event"), help: "An event type to hear; repeat for several (none for a digest).")
+        var events: [String] = []
+
+        @Option(
+            name: .customLong("digest"),
+            help: "Send a daily digest at this local time (HH:MM) instead of a message per event.")
+        var digestAt: String?
+
+        @Option(
+            name: .customLong("digest-calendar"),
+            help: "The calendar whose working days and time zone the digest keeps (default: 24x7, UTC).")
+        var digestCalendar: String?
 
         @Option(help: "A channel: webhook, slack, wecom, dingtalk, feishu or email.")
         var channel: String
@@ -81,6 +95,8 @@ extension SubscriptionCommand {
             new.priorities = priorities
             new.policies = policies
             new.toStates = toStates
+            new.digestAt = digestAt
+            new.digestCalendar = digestCalendar
             try await client.withClient { opsline in
                 guard client.output == .table else {
                     return try await client.printLines(
