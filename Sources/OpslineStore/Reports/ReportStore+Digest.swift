@@ -76,10 +76,19 @@ extension ReportStore {
                 openBreachCount: try breaches.first?.decode("total", as: Int.self) ?? 0,
                 atRisk: try atRisk.map(TaskClockRecord.init(row:)),
                 atRiskCount: try atRisk.first?.decode("total", as: Int.self) ?? 0,
-                compliance: try decided.map {
-                    DigestCompliance(
-                        team: try $0.decode("team"), met: try $0.decode("met"), breached: try $0.decode("breached"))
-                })
+                compliance: try Self.everyTeam(filter.teams, decided))
         }
+    }
+
+    /// A line for each of `teams`, in order, those without decided clocks at zero: a team that
+    /// had nothing due says so.
+    private static func everyTeam(_ teams: [String], _ rows: [PostgresRow]) throws -> [DigestCompliance] {
+        var counted: [String: DigestCompliance] = [:]
+        for row in rows {
+            let team: String = try row.decode("team")
+            counted[team] = DigestCompliance(
+                team: team, met: try row.decode("met"), breached: try row.decode("breached"))
+        }
+        return teams.map { counted[$0] ?? DigestCompliance(team: $0, met: 0, breached: 0) }
     }
 }

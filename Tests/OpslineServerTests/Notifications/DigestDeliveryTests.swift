@@ -178,6 +178,11 @@ import Testing
                 await running.advance(by: .seconds(3600))
                 let friday = try await receiver.waitFor(1)
                 #expect(friday.first?.header("webhook-id")?.hasSuffix("_20261204") == true)
+                // Nothing was due on Thursday: the team says so, rather than going missing.
+                let quiet = try JSONValue.parse(try #require(friday.first).body)
+                #expect(
+                    quiet["compliance"]?["teams"] == [["team": "support", "met": 0, "breached": 0, "compliance": nil]])
+                #expect(quiet["open_breaches"]?["count"] == 0 && quiet["at_risk"]?["count"] == 0)
                 // Recorded before time moves on: a send still under way when its lease has passed
                 // is rightly sent again.
                 _ = try await running.until({ try await Self.log(api, "support-morning") }) {
