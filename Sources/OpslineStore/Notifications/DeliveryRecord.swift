@@ -23,7 +23,7 @@ public struct DeliveryRecord: Sendable, Hashable {
     public let subscription: String
     /// The event it tells of; `nil` for a digest.
     public let eventSeq: Int64?
-    /// `event` (or `digest`).
+    /// `event` or `digest`.
     public let kind: String
     public let state: DeliveryState
     /// Attempts so far.
@@ -64,7 +64,7 @@ public struct ClaimedDelivery: Sendable {
     public let id: String
     /// Which attempt this is, from 1.
     public let attempt: Int
-    /// `event`, or `test` for a sample that is not queued.
+    /// `event`, `digest`, or `test` for a sample that is not queued.
     public let kind: String
     /// When it was queued: retries stop 24 hours after.
     public let createdAt: Date
