@@ -10,8 +10,8 @@ extension WorkflowCommand {
             abstract: "Publish workflow files to the server (needs an admin token).",
             discussion: """
                 Each FILE is a workflow file (YAML, or JSON when it ends in .json) or a folder of \
-                them; a folder's calendars.yaml is skipped (the server reads its calendars at \
-                start-up). A workflow is published after the workflows it spawns. Each file \
+                them; a folder's calendars.yaml and receivers.yaml are skipped (the server reads \
+                them at start-up). A workflow is published after the workflows it spawns. Each file \
                 becomes its workflow's next version when it changed and changes nothing when it \
                 did not; the table says which. The server checks each file against the \
                 workflows it has: a refused file's problems are printed as file:line: message \
@@ -29,6 +29,10 @@ extension WorkflowCommand {
             if let named = paths.first(where: { ($0 as NSString).lastPathComponent == "calendars.yaml" }) {
                 throw ValidationError(
                     "\(named) defines calendars, which the server reads at start-up; it cannot be applied")
+            }
+            if let named = paths.first(where: { ($0 as NSString).lastPathComponent == ReceiverFile.name }) {
+                throw ValidationError(
+                    "\(named) declares receivers, which the server reads at start-up; it cannot be applied")
             }
         }
 
