@@ -16,7 +16,8 @@ extension WorkflowCommand {
                 did not; the table says which. The server checks each file against the \
                 workflows it has: a refused file's problems are printed as file:line: message \
                 with the local path, the other files are still applied, and the exit code is \
-                that of the first failure (6 for a refused workflow).
+                that of the first failure (6 for a refused workflow). A workflow whose notify: \
+                names receivers no subscription has yet is published with a warning naming them.
                 """)
 
         @Argument(help: ArgumentHelp("Workflow files or folders.", valueName: "file"))
@@ -47,7 +48,13 @@ extension WorkflowCommand {
             try await client.withClient { opsline in
                 for item in WorkflowApplyPlan(input.workflowFiles).items {
                     do {
-                        applied.append((item.file.path, try await publish(item, with: opsline)))
+                        let line = try await publish(item, with: opsline)
+                        applied.append((item.file.path, line))
+                        if let missing = line.unsubscribed, !missing.isEmpty {
+                            TerminalOutput.error(
+                                "warning: \(line.name) notifies \(missing.joined(separator: ", ")), which no "
+                                    + "subscription has yet: they tell no one until `opsline subscription create NAME`")
+                        }
                     } catch let error as ClientError {
                         if case .connection = error { throw error }
                         TerminalOutput.error(ExitStatus(for: Self.localised(error, file: item)).message)
