@@ -173,8 +173,8 @@ struct WorkflowCheckCLITests {
         #expect(undeclared.status == 1, "\(undeclared)")
         #expect(
             undeclared.stdout.hasPrefix(
-                "flows/desk.yaml:8: state 'waiting' on_enter notifies 'desk-leads', which receivers.yaml does not declare"
-            ),
+                "flows/desk.yaml:8: state 'waiting' on_enter notifies 'desk-leads', "
+                    + "which receivers.yaml does not declare"),
             "\(undeclared)")
     }
 

@@ -47,7 +47,7 @@ struct WorkflowDirectory: Sendable {
         guard !missing.isEmpty else { return }
         let names = missing.joined(separator: ", ")
         logger.warning(
-            "workflows notify receivers no subscription has yet, so they tell no one: \(names) (opsline subscription create NAME …)"
+            "workflows notify receivers no subscription has yet (they tell no one): \(names)"
         )
     }
 

@@ -1,15 +1,15 @@
 /// Every workflow of a folder, loaded together and checked against each other.
 ///
-/// Every file except `calendars.yaml` and `receivers.yaml` is a workflow. On top of what ``WorkflowParser`` checks in
-/// each file, a library checks what files say about each other: workflow names and task keys are
-/// unique, every `calendar:` (the workflow's and its SLAs') is defined in `calendars.yaml` (or is
-/// the built-in `24x7`), every spawned child's `workflow:` exists and its fields fit that
-/// workflow, every receiver a `notify:` names is declared in `receivers.yaml` (``ReceiverFile``),
-/// no workflow spawns itself, directly or through others, when a task is created, and,
-/// where the calendars are known in full, no SLA would always fall due after the year 9999
-/// (``DeadlineReachCheck``) and none writes days where it counts in office hours
-/// (``DayDurationCheck``). Every problem in every file is reported, not just the first, also
-/// within one file (see ``WorkflowParser``).
+/// Every file except `calendars.yaml` and `receivers.yaml` is a workflow. On top of what
+/// ``WorkflowParser`` checks in each file, a library checks what files say about each other:
+/// workflow names and task keys are unique, every `calendar:` (the workflow's and its SLAs') is
+/// defined in `calendars.yaml` (or is the built-in `24x7`), every spawned child's `workflow:`
+/// exists and its fields fit that workflow, every receiver a `notify:` names is declared in
+/// `receivers.yaml` (``ReceiverFile``), no workflow spawns itself, directly or through others,
+/// when a task is created, and, where the calendars are known in full, no SLA would always fall
+/// due after the year 9999 (``DeadlineReachCheck``) and none writes days where it counts in office
+/// hours (``DayDurationCheck``). Every problem in every file is reported, not just the first,
+/// also within one file (see ``WorkflowParser``).
 public struct WorkflowLibrary: Sendable {
     /// One loaded workflow and the file it came from.
     public struct Entry: Sendable {
