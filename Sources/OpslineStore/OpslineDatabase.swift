@@ -29,14 +29,16 @@ public struct OpslineDatabase: Sendable {
     public let clock: OpslineClock
 
     /// Wires the stores to a pool; nothing is read until `prepare()`.
-    /// - Parameter clock: the time the stores run on; a test passes one it moves.
+    /// - Parameters:
+    ///   - receivers: the receivers workflows may `notify:` (the folder's `receivers.yaml`).
+    ///   - clock: the time the stores run on; a test passes one it moves.
     public init(
-        pool: PostgresPool, calendars: CalendarBook = CalendarBook(), clock: OpslineClock = .system,
-        logger: Logger = Logger(label: "opsline.store")
+        pool: PostgresPool, calendars: CalendarBook = CalendarBook(), receivers: [String] = [],
+        clock: OpslineClock = .system, logger: Logger = Logger(label: "opsline.store")
     ) throws {
         self.pool = pool
         self.clock = clock
-        self.workflows = WorkflowCatalog(pool: pool, calendars: calendars)
+        self.workflows = WorkflowCatalog(pool: pool, calendars: calendars, receivers: receivers)
         self.tasks = TaskStore(pool: pool, catalog: workflows, clock: clock)
         self.tokens = TokenStore(pool: pool, clock: clock)
         self.people = PeopleStore(pool: pool, tokens: tokens, clock: clock)

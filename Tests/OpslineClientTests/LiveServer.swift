@@ -50,10 +50,11 @@ enum LiveServer {
     /// Migrates the database, publishes `workflows/*.yaml` and creates the admin token.
     private static func prepareDatabase(pool: PostgresPool) async throws -> OpslineDatabase {
         let calendars = try CalendarFile.load(from: repositoryRoot.appendingPathComponent("workflows"))
-        let database = try OpslineDatabase(pool: pool, calendars: calendars)
-        try await database.prepare()
         let workflows = try WorkflowDirectory(
             url: repositoryRoot.appendingPathComponent("workflows"))
+        let database = try OpslineDatabase(
+            pool: pool, calendars: calendars, receivers: workflows.library.receivers.map(\.name))
+        try await database.prepare()
         for file in workflows.files {
             try await database.workflows.publish(source: file.source, file: file.path)
         }

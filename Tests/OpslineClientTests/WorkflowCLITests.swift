@@ -77,6 +77,25 @@ struct WorkflowCLITests {
         }
     }
 
+    @Test func applyWarnsOfReceiversNoSubscriptionHasYet() async throws {
+        try await withFolder { folder in
+            let file = folder.appendingPathComponent("cli-desk.yaml")
+            try Self.desk.replacingOccurrences(
+                of: "answered: {}", with: "answered: {on_enter: {notify: [support-managers]}}"
+            )
+            .write(to: file, atomically: true, encoding: .utf8)
+            try await LiveServer.run { url in
+                let admin = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)
+                let applied = try await admin.run("workflow", "apply", file.path)
+                #expect(applied.status == 0, "\(applied)")
+                #expect(
+                    applied.stderr.contains(
+                        "warning: cli-desk notifies support-managers, which no subscription has yet"),
+                    "\(applied)")
+            }
+        }
+    }
+
     @Test func aRefusedFileIsReportedWithItsLocalPathAndLine() async throws {
         try await withFolder { folder in
             let broken = folder.appendingPathComponent("broken.yaml")

@@ -158,6 +158,26 @@ struct WorkflowCheckCLITests {
         #expect(missing.status == 1, "\(missing)")
     }
 
+    @Test func notifyNamesComeFromTheReceiversFileAmongOrBesideTheFiles() async throws {
+        // `waiting` tells desk-leads on entering; line 8.
+        let notifying = Self.sound.replacingOccurrences(
+            of: "waiting: {}", with: "waiting: {on_enter: {notify: [desk-leads]}}")
+        let receivers = "desk-leads: Desk team leads\n"
+        let folder = try await check(["flows/desk.yaml": notifying, "flows/receivers.yaml": receivers], ["flows"])
+        #expect(folder.status == 0, "\(folder)")
+        #expect(folder.stdout.contains("OK: 1 workflow (desk)"), "receivers.yaml is not a workflow: \(folder)")
+        let beside = try await check(
+            ["flows/desk.yaml": notifying, "flows/receivers.yaml": receivers], ["flows/desk.yaml"])
+        #expect(beside.status == 0, "\(beside)")
+        let undeclared = try await check(["flows/desk.yaml": notifying], ["flows/desk.yaml"])
+        #expect(undeclared.status == 1, "\(undeclared)")
+        #expect(
+            undeclared.stdout.hasPrefix(
+                "flows/desk.yaml:8: state 'waiting' on_enter notifies 'desk-leads', "
+                    + "which receivers.yaml does not declare"),
+            "\(undeclared)")
+    }
+
     @Test func aCalendarsFileIsCheckedInFull() async throws {
         let calendars = """
             office-hours:

@@ -63,7 +63,9 @@ import Testing
 
                 // The escalation moved the task to support-l2: each event stays with the teams the
                 // task had when it happened, and the move belongs to both. support keeps watching
-                // the task, so it goes on seeing what happens to it; support-l2 sees from the move.
+                // the task, so it goes on seeing what happens to it; support-l2 sees from the move,
+                // and the level that made it (its `escalated` event, so that a `notify:` of the
+                // level reaches support-l2's subscriptions).
                 let support = try await api.send(.get, "/v1/events?task=\(id)&team=support").lines
                 #expect(
                     support.strings("type") == [
@@ -71,7 +73,10 @@ import Testing
                         "escalated", "updated", "transitioned", "sla_stopped",
                     ])
                 let level2 = try await api.send(.get, "/v1/events?task=\(id)&team=support-l2").lines
-                #expect(level2.strings("type") == ["assigned", "escalated", "updated", "transitioned", "sla_stopped"])
+                #expect(
+                    level2.strings("type") == [
+                        "escalated", "assigned", "escalated", "updated", "transitioned", "sla_stopped",
+                    ])
             }
         }
     }

@@ -24,9 +24,11 @@ struct TestServer {
         let database = try await Self.conninfo(conninfo)
         let pool = PostgresPool(conninfo: database, maximumConnections: 4)
         let calendars = try CalendarFile.load(from: repositoryRoot.appendingPathComponent("workflows"))
-        let store = try OpslineDatabase(pool: pool, calendars: calendars, clock: time?.clock ?? .system)
-        try await store.prepare()
         let workflows = try WorkflowDirectory(url: repositoryRoot.appendingPathComponent("workflows"))
+        let store = try OpslineDatabase(
+            pool: pool, calendars: calendars, receivers: workflows.library.receivers.map(\.name),
+            clock: time?.clock ?? .system)
+        try await store.prepare()
         for file in workflows.files {
             try await store.workflows.publish(source: file.source, file: file.path)
         }

@@ -75,10 +75,14 @@ struct WorkflowParserTests {
         #expect(resolution.target.duration(for: [:]) == nil)
         #expect(
             resolution.escalations == [
-                EscalationLevel(after: WorkDuration(seconds: 0), team: "support-l2", priority: .raise),
                 EscalationLevel(
-                    after: WorkDuration(seconds: 7_200), team: "support-managers", priority: .set("p1")),
+                    after: WorkDuration(seconds: 0), team: "support-l2", priority: .raise, notify: ["support-l2-oncall"]
+                ),
+                EscalationLevel(
+                    after: WorkDuration(seconds: 7_200), team: "support-managers", priority: .set("p1"),
+                    notify: ["support-managers"]),
             ])
+        #expect(resolution.notify == SLAPolicy.Notify(breach: ["support-managers"]))
     }
 
     @Test func slaClocksMayStartOnEnteringStatesAndUseFixedTargets() throws {

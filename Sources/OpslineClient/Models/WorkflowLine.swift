@@ -21,6 +21,9 @@ public struct WorkflowLine: Codable, Sendable, Hashable {
     public var checksum: String
     /// In the answer to a publication: whether it created a new version.
     public var changed: Bool?
+    /// In the answer to a publication: the receivers its `notify:` lists name that no
+    /// subscription has yet (they tell no one until one is made).
+    public var unsubscribed: [String]?
 
     /// Creates a workflow line.
     public init(
@@ -39,7 +42,7 @@ public struct WorkflowLine: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, title, key, team, calendar, version, checksum, changed
+        case name, title, key, team, calendar, version, checksum, changed, unsubscribed
         case publishedAt = "published_at"
     }
 
@@ -55,6 +58,7 @@ public struct WorkflowLine: Codable, Sendable, Hashable {
         publishedAt = try container.decodeTimestamp(forKey: .publishedAt)
         checksum = try container.decode(String.self, forKey: .checksum)
         changed = try container.decodeIfPresent(Bool.self, forKey: .changed)
+        unsubscribed = try container.decodeIfPresent([String].self, forKey: .unsubscribed)
     }
 
     /// Encodes the line as the server writes it.
@@ -69,5 +73,6 @@ public struct WorkflowLine: Codable, Sendable, Hashable {
         try container.encodeTimestamp(publishedAt, forKey: .publishedAt)
         try container.encode(checksum, forKey: .checksum)
         try container.encodeIfPresent(changed, forKey: .changed)
+        try container.encodeIfPresent(unsubscribed, forKey: .unsubscribed)
     }
 }

@@ -36,7 +36,8 @@ enum OpslineApplication {
         // People: users, teams and their members.
         UserRoutes(people: database.people).register(on: v1)
         TeamRoutes(people: database.people).register(on: v1)
-        WorkflowRoutes(catalog: database.workflows).register(on: v1.group("workflows"))
+        WorkflowRoutes(catalog: database.workflows, subscriptions: database.subscriptions)
+            .register(on: v1.group("workflows"))
         // Managers' views: SLA breaches and clocks at risk, reports, business calendars.
         SLARoutes(reports: database.reports, catalog: database.workflows).register(on: v1)
         ReportRoutes(reports: database.reports, catalog: database.workflows).register(on: v1)

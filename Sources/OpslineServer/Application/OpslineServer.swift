@@ -40,9 +40,11 @@ public struct OpslineServer: Sendable {
             }
         }
         let pool = PostgresPool(conninfo: conninfo, maximumConnections: configuration.poolSize, logger: logger)
-        let database = try OpslineDatabase(pool: pool, calendars: calendars, logger: logger)
+        let database = try OpslineDatabase(
+            pool: pool, calendars: calendars, receivers: workflows.library.receivers.map(\.name), logger: logger)
         try await database.prepare()
         try await workflows.publish(to: database.workflows, logger: logger)
+        try await workflows.warnOfUnsubscribedReceivers(database.subscriptions, logger: logger)
         try await AdminToken.bootstrap(
             configured: configuration.adminToken, tokens: database.tokens,
             dataDirectory: configuration.dataDirectory, logger: logger)

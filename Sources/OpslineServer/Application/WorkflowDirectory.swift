@@ -30,13 +30,26 @@ struct WorkflowDirectory: Sendable {
         }
     }
 
-    /// The workflow files, sorted by path; `calendars.yaml` is not among them.
+    /// The workflow files, sorted by path; `calendars.yaml` and `receivers.yaml` are not among them.
     public var files: [File] {
         library.entries.map { File(path: $0.file.path, source: $0.file.text) }
     }
 
     /// The calendars the workflows may name: `24x7` and those of `calendars.yaml`.
     public var calendars: [String] { library.calendars }
+
+    /// Logs a warning naming the receivers the workflows `notify:` that no subscription has yet:
+    /// they tell no one until one is made (not an error: subscriptions come after workflows).
+    public func warnOfUnsubscribedReceivers(_ subscriptions: SubscriptionStore, logger: Logger) async throws {
+        var named: [String] = []
+        for name in library.workflows.flatMap(\.notifiedReceivers) where !named.contains(name) { named.append(name) }
+        let missing = try await subscriptions.unsubscribed(named)
+        guard !missing.isEmpty else { return }
+        let names = missing.joined(separator: ", ")
+        logger.warning(
+            "workflows notify receivers no subscription has yet (they tell no one): \(names)"
+        )
+    }
 
     /// Publishes every workflow: a changed file becomes the next version, an unchanged one keeps
     /// its version.

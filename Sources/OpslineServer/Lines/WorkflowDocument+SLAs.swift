@@ -2,10 +2,11 @@ import Workflow
 
 extension WorkflowDocument {
     /// `{"name","start","pause"?,"stop","restart"?,"target","target_s","calendar"?,"warn_percent"?,
-    /// "escalate":[…]}`: `start` is `"created"` or `{"enter":[…]}`, `pause` `{"in":[…]}`, `stop` and
+    /// "escalate":[…],"notify"?}`: `start` is `"created"` or `{"enter":[…]}`, `pause` `{"in":[…]}`, `stop` and
     /// `restart` `{"enter":[…]}`; a target keyed by a field is `{"by":field, value: duration, …}`
     /// with `target_s` the same map in seconds; `calendar`, when the policy picks its own, is a
-    /// name or `{"by":field, value: name, …, "default"?: name}`.
+    /// name or `{"by":field, value: name, …, "default"?: name}`; `notify`, when the policy names
+    /// receivers, is `{"warning"?:[…],"breach"?:[…]}`.
     static func sla(_ policy: SLAPolicy) -> JSONValue {
         var members: [String: JSONValue] = [
             "name": .string(policy.name),
@@ -17,6 +18,10 @@ extension WorkflowDocument {
         if !policy.restart.isEmpty { members["restart"] = ["enter": names(policy.restart)] }
         members["warn_percent"] = policy.warnPercent.map { .int(Int64($0)) }
         members["calendar"] = policy.calendar.map(calendar)
+        var notify: [String: JSONValue] = [:]
+        if !policy.notify.warning.isEmpty { notify["warning"] = names(policy.notify.warning) }
+        if !policy.notify.breach.isEmpty { notify["breach"] = names(policy.notify.breach) }
+        if !notify.isEmpty { members["notify"] = .object(notify) }
         switch policy.target {
         case .fixed(let duration):
             members["target"] = .string(duration.description)
@@ -53,8 +58,8 @@ extension WorkflowDocument {
         }
     }
 
-    /// `{"after","after_s","team"?,"assignee"?,"priority"?,"fire"?}`; `priority` is `"raise"` or
-    /// the priority set.
+    /// `{"after","after_s","team"?,"assignee"?,"priority"?,"fire"?,"notify"?}`; `priority` is
+    /// `"raise"` or the priority set, `notify` the receivers told.
     private static func escalation(_ level: EscalationLevel) -> JSONValue {
         var members: [String: JSONValue] = [
             "after": .string(level.after.description),
@@ -63,6 +68,7 @@ extension WorkflowDocument {
         members["team"] = level.team.map(JSONValue.string)
         members["assignee"] = level.assignee.map(JSONValue.string)
         members["fire"] = level.fire.map(JSONValue.string)
+        if !level.notify.isEmpty { members["notify"] = names(level.notify) }
         switch level.priority {
         case .raise?: members["priority"] = "raise"
         case .set(let priority)?: members["priority"] = .string(priority)

@@ -40,7 +40,8 @@ struct WorkflowDocument: Sendable {
         return .object(members)
     }
 
-    /// `{"name","initial","final","title"?,"spawns":[{"workflow","title","team"?,"fields"}],"locked_fields"}`.
+    /// `{"name","initial","final","title"?,"spawns":[{"workflow","title","team"?,"fields"}],"locked_fields",
+    /// "notify"?}`: `notify`, the receivers entering the state tells, when it names any.
     static func state(_ state: StateDefinition) -> JSONValue {
         var members: [String: JSONValue] = [
             "name": .string(state.name),
@@ -50,6 +51,7 @@ struct WorkflowDocument: Sendable {
             "locked_fields": names(state.lockedFields),
         ]
         members["title"] = state.title.map(JSONValue.string)
+        if !state.notify.isEmpty { members["notify"] = names(state.notify) }
         return .object(members)
     }
 

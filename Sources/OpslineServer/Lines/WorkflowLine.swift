@@ -2,7 +2,7 @@ import OpslineStore
 import Workflow
 
 /// A published workflow as one line of `GET /v1/workflows` (and, with `changed`, the answer to
-/// `PUT /v1/workflows/{name}`): `{"name","title","key","team","calendar","version",
+/// `PUT /v1/workflows/{name}`, and `unsubscribed`): `{"name","title","key","team","calendar","version",
 /// "published_at","checksum"}`, every key always present.
 struct WorkflowLine: Sendable {
     /// The calendar a workflow without `calendar:` measures its SLAs in.
@@ -11,6 +11,9 @@ struct WorkflowLine: Sendable {
     let workflow: PublishedWorkflow
     /// Whether the request that answers with this line published a new version; absent otherwise.
     var changed: Bool? = nil
+    /// The receivers the workflow's `notify:` names that no subscription has yet, in the answer to
+    /// a `PUT`; absent otherwise.
+    var unsubscribed: [String]? = nil
 
     /// The line as a JSON value.
     var json: JSONValue { .object(members) }
@@ -29,6 +32,7 @@ struct WorkflowLine: Sendable {
             "checksum": .string(workflow.checksum),
         ]
         if let changed { members["changed"] = .bool(changed) }
+        if let unsubscribed { members["unsubscribed"] = .array(unsubscribed.map(JSONValue.string)) }
         return members
     }
 }

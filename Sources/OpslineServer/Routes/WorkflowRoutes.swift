@@ -8,6 +8,8 @@ struct WorkflowRoutes {
     /// The published workflows, and the calendars of the server's `calendars.yaml` that a
     /// workflow may name.
     let catalog: WorkflowCatalog
+    /// The subscriptions, for the receivers a published workflow names that none has yet.
+    let subscriptions: SubscriptionStore
 
     func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.get(query: [], use: list)
@@ -46,8 +48,9 @@ struct WorkflowRoutes {
     /// `"changed":true`, or 200 with `"changed":false` when it is the same. The body must load,
     /// name the workflow of the path, and agree with the other published workflows and the
     /// server's calendars (422 `invalid_workflow` lists every problem), checked off the request
-    /// threads within a deadline (``WorkflowPublishCheck``). Tasks already running stay on the
-    /// version they started with.
+    /// threads within a deadline (``WorkflowPublishCheck``); its `notify:` may name only the
+    /// receivers of the server's `receivers.yaml`, and the answer lists those no subscription has
+    /// yet as `"unsubscribed"`. Tasks already running stay on the version they started with.
     @Sendable func publish(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         try AccessPolicy.checkPublishesWorkflows(context.caller)
         let name = try context.parameters.require("name")
@@ -55,15 +58,17 @@ struct WorkflowRoutes {
         let others = try await catalog.latestPublished().map {
             WorkflowSourceFile(path: "\($0.name)@v\($0.version)", text: $0.source)
         }
-        let update = WorkflowUpdateCheck(existing: others, calendars: catalog.calendars.businessCalendars)
+        let update = WorkflowUpdateCheck(
+            existing: others, calendars: catalog.calendars.businessCalendars, receivers: catalog.receivers)
         try await WorkflowPublishCheck(file: file, name: name, update: update).run()
         let publication = try await catalog.publishVersion(source: file.text, file: file.path)
         let workflow = publication.workflow
         if publication.isNewVersion {
             context.logger.notice("published workflow \(workflow.name) version \(workflow.version)")
         }
+        let unsubscribed = try await subscriptions.unsubscribed(workflow.definition.notifiedReceivers)
         return StreamedLines.single(
-            WorkflowLine(workflow: workflow, changed: publication.isNewVersion).json,
+            WorkflowLine(workflow: workflow, changed: publication.isNewVersion, unsubscribed: unsubscribed).json,
             status: publication.isNewVersion ? .created : .ok)
     }
 

@@ -62,6 +62,7 @@ extension CommandTransaction {
         ]
         if let assignee = task.assignee { data["assignee"] = .string(assignee) }
         if let rule { data["assigned_by"] = .string(rule.rawValue) }
+        Self.noteReceivers(of: task.state, in: definition, into: &data)
         record(task, "created", data)
         try await noteAssignment(of: task, by: rule)
         try await enter(task.state, of: task, definition: definition)
@@ -98,6 +99,7 @@ extension CommandTransaction {
                 "from": current.priority.map(JSONValue.string) ?? .null, "to": priority.map(JSONValue.string) ?? .null,
             ]
         }
+        Self.noteReceivers(of: plan.to, in: definition, into: &data)
         record(task, "transitioned", data)
         try await leave(current, definition: definition)
         try await enter(task.state, of: task, definition: definition)
@@ -144,6 +146,14 @@ extension CommandTransaction {
         let (task, _) = try await lockTask(taskID, for: .comment(taskID: taskID, text: text), expectedVersion: nil)
         record(task, "commented", ["text": .string(text)])
         return task
+    }
+
+    /// Adds the receivers entering `state` tells (its `on_enter: {notify: [...]}`) to the event of
+    /// the entry, as `notify`: the outbox sends the event to the subscriptions so named.
+    static func noteReceivers(of state: String, in definition: WorkflowDefinition, into data: inout [String: JSONValue])
+    {
+        guard let receivers = definition.state(named: state)?.notify, !receivers.isEmpty else { return }
+        data["notify"] = .array(receivers.map(JSONValue.string))
     }
 
     /// `priority`, refused (422 naming `priority`) when the workflow has a priority scale and it

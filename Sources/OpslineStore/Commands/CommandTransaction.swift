@@ -118,6 +118,22 @@ final class CommandTransaction {
         pendingEvents.append(PendingEvent(taskID: task.id, teams: teams, type: type, data: data))
     }
 
+    /// The index among the pending events of the latest one of `type` on task `taskID`.
+    func pendingEventIndex(of taskID: String, type: String) -> Int? {
+        pendingEvents.lastIndex { $0.taskID == taskID && $0.type == type }
+    }
+
+    /// Adds `teams` to the teams the pending event at `index` belongs to, for an event whose
+    /// change moved the task to them later in the same transaction (an escalation level's).
+    func addTeams(_ teams: [String], toPendingEventAt index: Int) {
+        guard pendingEvents.indices.contains(index) else { return }
+        let event = pendingEvents[index]
+        let added = teams.filter { !event.teams.contains($0) }
+        guard !added.isEmpty else { return }
+        pendingEvents[index] = PendingEvent(
+            taskID: event.taskID, teams: event.teams + added, type: event.type, data: event.data)
+    }
+
     /// Locks the task row for this transaction, checks that the caller may run `command` on it,
     /// and checks `expectedVersion`; returns the task with the transaction's `now()`.
     func lockTask(

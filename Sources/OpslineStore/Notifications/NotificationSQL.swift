@@ -36,17 +36,24 @@ enum NotificationSQL {
     /// The outbox rows for the events a statement appended (`appended`: `seq`, `task_id`, `type`,
     /// `data`, `teams`), one per subscription that hears each; part of `EventSQL.appendMany`, in
     /// the command's transaction. `$8` is the statement's time.
+    ///
+    /// A subscription hears an event its filter matches, or one whose `notify` (a workflow's
+    /// `notify:` list) names it, whatever its filter says; either way only when it follows one of
+    /// the teams the event belongs to, so a task never reaches a team that cannot see it. One join
+    /// row per event and subscription: a subscription both matching and named gets one delivery.
     static let enqueueForAppended = """
         INSERT INTO deliveries (id, subscription_id, event_seq, destination, next_attempt_at, created_at)
         SELECT 'msg_' || replace(gen_random_uuid()::text, '-', ''), s.id, a.seq, s.destination,
             coalesce($8::timestamptz, now()), coalesce($8::timestamptz, now())
         FROM appended a
         JOIN tasks t ON t.id = a.task_id
-        JOIN subscriptions s ON a.type = ANY (s.events) AND a.teams && s.teams
-            AND (s.workflows = '{}' OR t.workflow = ANY (s.workflows))
-            AND (s.priorities = '{}' OR t.priority = ANY (s.priorities))
-            AND (s.policies = '{}' OR a.data ->> 'policy' = ANY (s.policies))
-            AND (s.to_states = '{}' OR (a.type = 'transitioned' AND a.data ->> 'to' = ANY (s.to_states)))
+        JOIN subscriptions s ON a.teams && s.teams AND (
+            (a.type = ANY (s.events)
+                AND (s.workflows = '{}' OR t.workflow = ANY (s.workflows))
+                AND (s.priorities = '{}' OR t.priority = ANY (s.priorities))
+                AND (s.policies = '{}' OR a.data ->> 'policy' = ANY (s.policies))
+                AND (s.to_states = '{}' OR (a.type = 'transitioned' AND a.data ->> 'to' = ANY (s.to_states))))
+            OR coalesce((a.data -> 'notify') ? s.name, false))
         RETURNING 1
         """
 

@@ -30,6 +30,8 @@ struct ClockMove {
     let soonestStepIn: Double?
     /// The calendars the clocks count in.
     let calendars: SLACalendars
+    /// The workflow's SLA policies, for who their steps notify.
+    let policies: [SLAPolicy]
 }
 
 extension CommandTransaction {
@@ -121,7 +123,8 @@ extension CommandTransaction {
         moved.clocks = clocks.all
         return ClockMove(
             task: moved, changes: changes, rows: rows, steps: steps,
-            soonestStepIn: nextSteps.map { $0.1.at.timeIntervalSince(instant) }.min(), calendars: calendars)
+            soonestStepIn: nextSteps.map { $0.1.at.timeIntervalSince(instant) }.min(), calendars: calendars,
+            policies: definition.slas)
     }
 
     /// Saves the moved clocks of one or many tasks and replaces their waiting steps, in one
@@ -135,14 +138,20 @@ extension CommandTransaction {
         if let soonest = moves.compactMap(\.soonestStepIn).min() { announceDueWork(dueIn: soonest) }
         for move in moves {
             for change in move.changes {
-                record(move.task, change.kind.rawValue, Self.eventData(change, calendars: move.calendars))
+                let policy = move.policies.first { $0.name == change.clock.policy }
+                record(
+                    move.task, change.kind.rawValue, Self.eventData(change, calendars: move.calendars, policy: policy))
             }
         }
     }
 
     /// What an SLA event says: the policy, the clock's state, and its target and deadline (and
-    /// the calendar it counts in, when its policy picks one).
-    static func eventData(_ change: SLAClockChange, calendars: SLACalendars) -> [String: JSONValue] {
+    /// the calendar it counts in, when its policy picks one); for a warning, a breach or an
+    /// escalation level whose `notify:` names receivers, those names (`notify`), which the outbox
+    /// sends the event to.
+    static func eventData(
+        _ change: SLAClockChange, calendars: SLACalendars, policy: SLAPolicy? = nil
+    ) -> [String: JSONValue] {
         let clock = change.clock
         var data: [String: JSONValue] = [
             "policy": .string(clock.policy), "cycle": .int(Int64(clock.cycle)), "state": .string(clock.state.rawValue),
@@ -156,6 +165,16 @@ extension CommandTransaction {
         if change.kind == .escalated { data["escalation_level"] = .int(Int64(clock.escalationLevel)) }
         if change.kind == .breached, let breachedAt = clock.breachedAt {
             data["breached_at"] = .string(RFC3339.format(breachedAt))
+        }
+        let step: SLAStep? =
+            switch change.kind {
+            case .warning: .warning
+            case .breached: .breach
+            case .escalated: .escalation(clock.escalationLevel)
+            default: nil
+            }
+        if let step, let receivers = policy?.receivers(of: step), !receivers.isEmpty {
+            data["notify"] = .array(receivers.map(JSONValue.string))
         }
         return data
     }

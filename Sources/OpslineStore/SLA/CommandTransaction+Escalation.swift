@@ -43,11 +43,18 @@ extension CommandTransaction {
         }
         try await save(moves)
         for escalation in escalations {
-            try await escalate(escalation.task, level: escalation.level, policy: escalation.policy)
+            let event = pendingEventIndex(of: escalation.task.id, type: SLAClockChange.Kind.escalated.rawValue)
+            let escalated = try await escalate(escalation.task, level: escalation.level, policy: escalation.policy)
+            // The level hands the task to its new team in this transaction: the `escalated` event
+            // belongs to that team too, so the people it names (`notify:`) may hear of it.
+            if let event, let escalated { addTeams(escalated.teams, toPendingEventAt: event) }
         }
     }
 
-    private func escalate(_ task: TaskRecord, level: EscalationLevel, policy: String) async throws {
+    /// Applies what a level does.
+    /// - Returns: The task as the level left it; `nil` when the level changed nothing.
+    private func escalate(_ task: TaskRecord, level: EscalationLevel, policy: String) async throws -> TaskRecord? {
+        var escalated: TaskRecord?
         var update = TaskUpdate(taskID: task.id)
         if let team = level.team {
             update.team = .some(team)
@@ -68,14 +75,16 @@ extension CommandTransaction {
         }
         let details: [String: JSONValue] = ["policy": .string(policy)]
         if update.team != nil || update.assignee != nil || update.priority != nil {
-            try await applyOrRecord(.update(update), failure: "escalation_failed", details)
+            escalated = try await applyOrRecord(.update(update), failure: "escalation_failed", details)
         }
         if let transition = level.fire {
             var request = TransitionRequest(taskID: task.id, transition: transition)
             request.note = "escalation"
-            try await applyOrRecord(
-                .transition(request), failure: "escalation_failed",
-                details.merging(["transition": .string(transition)]) { $1 })
+            escalated =
+                try await applyOrRecord(
+                    .transition(request), failure: "escalation_failed",
+                    details.merging(["transition": .string(transition)]) { $1 }) ?? escalated
         }
+        return escalated
     }
 }

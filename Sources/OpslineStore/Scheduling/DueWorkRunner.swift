@@ -80,13 +80,22 @@ extension CommandTransaction {
 
     /// Applies a command in a savepoint; a refusal becomes a `failure` event on the task instead
     /// of spoiling the batch.
-    func applyOrRecord(_ command: TaskCommand, failure: String, _ details: [String: JSONValue]) async throws {
-        guard let taskID = command.taskID else { return }
-        if case .failure(let error) = try await inSavepoint({ try await apply(command) }),
-            let row = try await connection.query(TaskSQL.selectTask, [taskID]).first
-        {
-            // The task as the refused command left it (unchanged): the event is its team's.
-            record(try TaskRecord(row: row), failure, details.merging(["reason": .string("\(error)")]) { $1 })
+    /// - Returns: The task as the command left it, or `nil` when it was refused.
+    @discardableResult
+    func applyOrRecord(
+        _ command: TaskCommand, failure: String, _ details: [String: JSONValue]
+    ) async throws
+        -> TaskRecord?
+    {
+        guard let taskID = command.taskID else { return nil }
+        switch try await inSavepoint({ try await apply(command) }) {
+        case .success(let task): return task
+        case .failure(let error):
+            if let row = try await connection.query(TaskSQL.selectTask, [taskID]).first {
+                // The task as the refused command left it (unchanged): the event is its team's.
+                record(try TaskRecord(row: row), failure, details.merging(["reason": .string("\(error)")]) { $1 })
+            }
+            return nil
         }
     }
 }

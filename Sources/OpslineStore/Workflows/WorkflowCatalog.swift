@@ -15,11 +15,15 @@ public final class WorkflowCatalog: Sendable {
     private let versions = Mutex<[String: [Int: PublishedWorkflow]]>([:])
     /// The business calendars the workflows' SLA durations are counted in.
     public let calendars: CalendarBook
+    /// The receivers a workflow's `notify:` may name: those of the workflows folder's
+    /// `receivers.yaml`.
+    public let receivers: [String]
 
     /// Creates an empty catalog; call `reload()` to read what the database has.
-    public init(pool: PostgresPool, calendars: CalendarBook = CalendarBook()) {
+    public init(pool: PostgresPool, calendars: CalendarBook = CalendarBook(), receivers: [String] = []) {
         self.pool = pool
         self.calendars = calendars
+        self.receivers = receivers
     }
 
     /// The calendars a task's clocks count in: its workflow version's (else elapsed time), and

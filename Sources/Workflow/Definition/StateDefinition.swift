@@ -15,6 +15,10 @@ public struct StateDefinition: Sendable, Hashable {
     /// them, and a transition from here may change them only when it `require:`s them or leads to
     /// a state that does not lock them.
     public let lockedFields: [String]
+    /// The receivers told each time a task enters the state (`on_enter: {notify: [...]}`),
+    /// including the initial state when a task is created: subscription names, recorded in the
+    /// `created` or `transitioned` event's `notify`.
+    public let notify: [String]
 
     /// Creates a state definition.
     /// - Parameters:
@@ -24,13 +28,15 @@ public struct StateDefinition: Sendable, Hashable {
     ///   - title: An optional human label.
     ///   - spawns: Child tasks created on entering the state.
     ///   - lockedFields: Fields frozen while a task is here.
+    ///   - notify: The receivers told on entering the state.
     public init(
         name: String,
         isInitial: Bool = false,
         isFinal: Bool = false,
         title: String? = nil,
         spawns: [SpawnedChild] = [],
-        lockedFields: [String] = []
+        lockedFields: [String] = [],
+        notify: [String] = []
     ) {
         self.name = name
         self.isInitial = isInitial
@@ -38,5 +44,6 @@ public struct StateDefinition: Sendable, Hashable {
         self.title = title
         self.spawns = spawns
         self.lockedFields = lockedFields
+        self.notify = notify
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The checks across the files of a folder: unique names and keys, known calendars, spawns, and
-/// SLA durations that fit their calendars.
+/// The checks across the files of a folder: unique names and keys, known calendars, spawns, SLA
+/// durations that fit their calendars, and declared receivers.
 struct LibraryCheck {
     /// One workflow that parsed, and its file.
     struct Item {
@@ -30,6 +30,9 @@ struct LibraryCheck {
     /// The defined calendars, or `nil` when `calendars.yaml` does not load (then calendars are not
     /// checked, rather than reported as unknown).
     let calendars: Set<String>?
+    /// The receivers `notify:` may name, or `nil` when `receivers.yaml` does not load (then names
+    /// are not checked).
+    let receivers: Set<String>?
     /// Names declared by files that do not load: spawning them is not reported again.
     let unparsedNames: Set<String>
     /// The calendars whose definitions are known, by name.
@@ -39,6 +42,7 @@ struct LibraryCheck {
     init(_ reading: FolderReading) {
         workflows = reading.workflows
         calendars = reading.calendars
+        receivers = reading.receivers
         unparsedNames = reading.unparsedNames
         calendarDefinitions = reading.calendarDefinitions
     }
@@ -49,7 +53,7 @@ struct LibraryCheck {
         let (unique, duplicates) = uniqueNames()
         let reach = DeadlineReachCheck(calendars: calendarDefinitions, now: now)
         let days = DayDurationCheck(calendars: calendarDefinitions)
-        return duplicates + duplicateKeys(among: unique) + unknownCalendars()
+        return duplicates + duplicateKeys(among: unique) + unknownCalendars() + undeclaredReceivers()
             + SpawnCheck(workflows: unique, unparsedNames: unparsedNames).problems()
             + workflows.flatMap(reach.problems(of:)) + workflows.flatMap(days.problems(of:))
     }
@@ -90,6 +94,21 @@ struct LibraryCheck {
             }
         }
         return problems
+    }
+
+    /// Every receiver a `notify:` names that `receivers.yaml` does not declare, at its line.
+    private func undeclaredReceivers() -> [WorkflowLoadError] {
+        guard let receivers else { return [] }
+        let known = receivers.isEmpty ? "it declares none" : "declared: " + receivers.sorted().joined(separator: ", ")
+        return workflows.flatMap { item in
+            item.parsed.receivers.filter { !receivers.contains($0.name.name) }.map { use in
+                let hint = NameSuggestion.closest(to: use.name.name, among: receivers).map { "did you mean '\($0)'? " }
+                return WorkflowLoadError(
+                    file: item.file.path, line: use.name.line,
+                    message: "\(use.place) notifies '\(use.name.name)', which \(ReceiverFile.name) does not declare "
+                        + "(\(hint ?? "")\(known)); add it there with a line saying who it reaches")
+            }
+        }
     }
 
     /// Every calendar a workflow names, at its `calendar:` or an SLA's, that is not defined.

@@ -22,6 +22,10 @@ public struct WorkflowSourceFile: Sendable, Hashable {
     /// Whether this is the calendars file (`calendars.yaml`) rather than a workflow.
     public var isCalendars: Bool { name == "calendars.yaml" }
 
+    /// Whether this is the receivers file (`receivers.yaml`, ``ReceiverFile``) rather than a
+    /// workflow.
+    public var isReceivers: Bool { name == ReceiverFile.name }
+
     /// The name after the file's top-level `workflow:` key, read without checking anything else,
     /// or `nil` when the file is not a YAML mapping with a text `workflow:`. It lets a caller name
     /// a file that does not load, e.g. to match it against the workflow it was meant to replace.

@@ -15,26 +15,32 @@ public struct WorkflowUpdateCheck: Sendable {
     /// The calendars' definitions, where they are known: a workflow's SLAs must be able to fall
     /// due on its calendar before the year 10000.
     let definitions: [BusinessCalendar]
+    /// The receivers `notify:` may name.
+    public let receivers: [String]
 
     /// Creates a check against a set of workflows.
     /// - Parameters:
     ///   - existing: The workflows loaded so far, one file each, named the way messages about
     ///     them should name them (e.g. `risk-review@v3`).
     ///   - calendars: The calendars workflows may name.
-    public init(existing: [WorkflowSourceFile], calendars: some Sequence<String>) {
+    ///   - receivers: The receivers `notify:` may name.
+    public init(existing: [WorkflowSourceFile], calendars: some Sequence<String>, receivers: [String] = []) {
         self.existing = existing
         self.calendars = Set(calendars)
         self.definitions = []
+        self.receivers = receivers
     }
 
     /// Creates a check against a set of workflows and calendars known in full.
     /// - Parameters:
     ///   - existing: The workflows loaded so far, one file each.
     ///   - calendars: The calendars workflows may name.
-    public init(existing: [WorkflowSourceFile], calendars: [BusinessCalendar]) {
+    ///   - receivers: The receivers `notify:` may name.
+    public init(existing: [WorkflowSourceFile], calendars: [BusinessCalendar], receivers: [String] = []) {
         self.existing = existing
         self.calendars = Set(calendars.map(\.name))
         self.definitions = calendars
+        self.receivers = receivers
     }
 
     /// Every problem `candidate` has or causes, in file and line order; empty when it may join.
@@ -53,9 +59,9 @@ public struct WorkflowUpdateCheck: Sendable {
     private func problems(of files: [WorkflowSourceFile]) -> [WorkflowLoadError] {
         do throws(WorkflowLoadErrors) {
             if definitions.isEmpty {
-                _ = try WorkflowLibrary(workflows: files, calendars: calendars)
+                _ = try WorkflowLibrary(workflows: files, calendars: calendars, receivers: receivers)
             } else {
-                _ = try WorkflowLibrary(workflows: files, calendars: definitions)
+                _ = try WorkflowLibrary(workflows: files, calendars: definitions, receivers: receivers)
             }
             return []
         } catch {

@@ -11,10 +11,12 @@ struct EscalationReader {
     let priority: PriorityScale?
 
     /// Parses the list of levels and checks they are in order of `after`.
-    func parse(_ node: SourceNode) throws(WorkflowLoadError) -> [EscalationLevel] {
+    /// - Returns: The levels, and the receivers their `notify:` lists name.
+    func parse(_ node: SourceNode) throws(WorkflowLoadError) -> (levels: [EscalationLevel], receivers: [ReceiverUse]) {
         var levels: [EscalationLevel] = []
+        var receivers: [ReceiverUse] = []
         for (index, item) in try node.sequence(of: "escalation levels").enumerated() {
-            let level = try parseLevel(item, number: index + 1)
+            let (level, notified) = try parseLevel(item, number: index + 1)
             if let previous = levels.last, level.after < previous.after {
                 throw item.error(
                     "\(context) escalation level \(index + 1) (after \(level.after)) comes before "
@@ -22,17 +24,18 @@ struct EscalationReader {
                 )
             }
             levels.append(level)
+            receivers += notified
         }
-        return levels
+        return (levels, receivers)
     }
 
     private func parseLevel(
         _ node: SourceNode, number: Int
     ) throws(WorkflowLoadError)
-        -> EscalationLevel
+        -> (EscalationLevel, [ReceiverUse])
     {
         let mapping = try node.mapping(context: "\(context) escalation level \(number)")
-        try mapping.allowOnly(["after", "team", "assignee", "priority", "fire"])
+        try mapping.allowOnly(["after", "team", "assignee", "priority", "fire", "notify"])
         let after = try mapping.require("after").duration()
         var team: String?
         if let teamNode = mapping.value("team") { team = try teamNode.string() }
@@ -48,12 +51,18 @@ struct EscalationReader {
         }
         var fire: String?
         if let fireNode = mapping.value("fire") { fire = try firedTransition(fireNode) }
-        guard team != nil || assignee != nil || priority != nil || fire != nil else {
-            throw node.error(
-                "\(mapping.context) does nothing; give it a team, assignee, priority or fire")
+        var notify: [ReceiverUse] = []
+        if let notifyNode = mapping.value("notify") {
+            notify = try NotifyReader(context: mapping.context).read(notifyNode)
         }
-        return EscalationLevel(
-            after: after, team: team, assignee: assignee, priority: priority, fire: fire)
+        guard team != nil || assignee != nil || priority != nil || fire != nil || !notify.isEmpty else {
+            throw node.error(
+                "\(mapping.context) does nothing; give it a team, assignee, priority, fire or notify")
+        }
+        let level = EscalationLevel(
+            after: after, team: team, assignee: assignee, priority: priority, fire: fire,
+            notify: notify.map(\.name.name))
+        return (level, notify)
     }
 
     private func firedTransition(_ node: SourceNode) throws(WorkflowLoadError) -> String {

@@ -5,6 +5,12 @@ enum NameRules {
         !name.isEmpty && name.allSatisfy { isLowerOrDigit($0) || $0 == "-" }
     }
 
+    /// A receiver name (`notify:`, `receivers.yaml`): lowercase words of a-z and 0-9 joined by
+    /// single `-`, e.g. `support-l2-oncall`.
+    static func isReceiverName(_ name: String) -> Bool {
+        isWorkflowName(name) && !name.hasPrefix("-") && !name.hasSuffix("-") && !name.contains("--")
+    }
+
     /// A task key: `[A-Z][A-Z0-9]*`, e.g. `CMP`.
     static func isTaskKey(_ key: String) -> Bool {
         guard let first = key.first, first.isASCII, first.isUppercase else { return false }

@@ -9,4 +9,10 @@ struct ParsedWorkflow {
     let spawns: [SpawnSite]
     /// What its SLA policies refer to: calendars, and durations in days.
     let slaReferences: [SLAReferences]
+    /// The receivers its states notify on entering, in file order.
+    let stateReceivers: [ReceiverUse]
+
+    /// Every receiver its `notify:` lists name, with their lines: its SLAs' and escalation
+    /// levels', then its states'.
+    var receivers: [ReceiverUse] { slaReferences.flatMap(\.receivers) + stateReceivers }
 }

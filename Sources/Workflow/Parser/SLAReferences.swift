@@ -12,6 +12,8 @@ struct SLAReferences {
     /// Whether some tasks count in the workflow's calendar: the policy names none, or names one
     /// per value of a field without a `default` for every value.
     let usesWorkflowCalendar: Bool
+    /// The receivers its `notify:` and its escalation levels' name, in file order.
+    let receivers: [ReceiverUse]
     /// Its `target` and escalation `after` durations written with a `d`, each as written.
     let dayDurations: [DayDuration]
 
@@ -25,9 +27,10 @@ struct SLAReferences {
     }
 
     /// The references of a policy that read without a problem from `mapping`.
-    init(policy: SLAPolicy, calendars: [NameAt], mapping: SourceMapping) {
+    init(policy: SLAPolicy, calendars: [NameAt], receivers: [ReceiverUse] = [], mapping: SourceMapping) {
         self.policy = policy.name
         self.calendars = calendars
+        self.receivers = receivers
         usesWorkflowCalendar =
             switch policy.calendar {
             case nil: true

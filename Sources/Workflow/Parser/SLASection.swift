@@ -1,7 +1,9 @@
 /// Reads `slas:`: each clock's start, pause, stop, restart, target, calendar, warning and escalation
 /// levels.
 enum SLASection {
-    private static let keys = ["start", "pause", "stop", "restart", "target", "calendar", "warn", "escalate"]
+    private static let keys = [
+        "start", "pause", "stop", "restart", "target", "calendar", "warn", "escalate", "notify",
+    ]
 
     /// Reads the `slas:` mapping, each policy on its own; a workflow without one has no SLAs.
     /// - Returns: The policies that read without a problem, and what each refers to beyond the file.
@@ -74,9 +76,15 @@ struct SLAPolicyReader {
         let escalations = problems.attempt { () throws(WorkflowLoadError) in
             try mapping.value("escalate").map { node throws(WorkflowLoadError) in
                 try escalationReader(start: start, stop: stop, restart: restart).parse(node)
-            } ?? []
+            } ?? (levels: [], receivers: [])
         }
-        guard let start, let pause, let stop, let restart, let target, let calendar, let warn, let escalations
+        let notify = problems.attempt { () throws(WorkflowLoadError) in
+            try mapping.value("notify").map { node throws(WorkflowLoadError) in
+                try SLANotifyReader(context: context).read(node, warns: mapping.value("warn") != nil)
+            } ?? (SLAPolicy.Notify(), [])
+        }
+        guard let start, let pause, let stop, let restart, let target, let calendar, let warn, let escalations,
+            let notify
         else { return nil }
         let policy = SLAPolicy(
             name: name,
@@ -87,9 +95,13 @@ struct SLAPolicyReader {
             target: target,
             calendar: calendar?.0,
             warnPercent: warn,
-            escalations: escalations
+            escalations: escalations.levels,
+            notify: notify.0
         )
-        return (policy, SLAReferences(policy: policy, calendars: calendar?.1 ?? [], mapping: mapping))
+        let references = SLAReferences(
+            policy: policy, calendars: calendar?.1 ?? [], receivers: notify.1 + escalations.receivers,
+            mapping: mapping)
+        return (policy, references)
     }
 
     /// The reader of the levels; it knows where the clock runs when the machine and the clock's

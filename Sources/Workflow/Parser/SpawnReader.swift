@@ -1,19 +1,36 @@
-/// Reads a state's `on_enter: {spawn: [...]}`: the child tasks created on entering it.
+/// Reads a state's `on_enter: {spawn: [...], notify: [...]}`: the child tasks created and the
+/// receivers told on entering it.
 struct SpawnReader {
     /// The state being read.
     let state: String
 
     private var context: String { "state '\(state)' on_enter" }
 
-    /// Parses the `on_enter:` mapping.
-    func parse(_ node: SourceNode) throws(WorkflowLoadError) -> [SpawnSite] {
+    /// What entering the state does.
+    struct OnEnter {
+        /// The children spawned, with their lines.
+        var spawns: [SpawnSite] = []
+        /// The receivers told.
+        var notify: [ReceiverUse] = []
+    }
+
+    /// Parses the `on_enter:` mapping; it must spawn or notify.
+    func parse(_ node: SourceNode) throws(WorkflowLoadError) -> OnEnter {
         let mapping = try node.mapping(context: context)
-        try mapping.allowOnly(["spawn"])
-        var sites: [SpawnSite] = []
-        for (index, item) in try mapping.require("spawn").sequence(of: "child tasks").enumerated() {
-            sites.append(try parseChild(item, number: index + 1))
+        try mapping.allowOnly(["spawn", "notify"])
+        var onEnter = OnEnter()
+        if let spawn = mapping.value("spawn") {
+            for (index, item) in try spawn.sequence(of: "child tasks").enumerated() {
+                onEnter.spawns.append(try parseChild(item, number: index + 1))
+            }
         }
-        return sites
+        if let notify = mapping.value("notify") {
+            onEnter.notify = try NotifyReader(context: context).read(notify)
+        }
+        guard mapping.value("spawn") != nil || mapping.value("notify") != nil else {
+            throw node.error("\(context) does nothing; give it spawn: [children] or notify: [receivers]")
+        }
+        return onEnter
     }
 
     private func parseChild(_ node: SourceNode, number: Int) throws(WorkflowLoadError) -> SpawnSite {

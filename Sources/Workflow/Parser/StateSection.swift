@@ -15,6 +15,8 @@ enum StateSection {
         var shape: [Located<StateDefinition>]? = []
         /// Every spawn of the states that read, in file order, with its lines.
         var spawns: [SpawnSite] = []
+        /// Every receiver the states that read notify on entering, in file order.
+        var receivers: [ReceiverUse] = []
 
         /// The states, for the sections that refer to them.
         var declared: Declared<StateDefinition> {
@@ -70,26 +72,27 @@ enum StateSection {
         let title = mapping.flatMap { mapping in
             problems.attempt { () throws(WorkflowLoadError) in try mapping.value("title")?.string() }
         }
-        let spawns = mapping.flatMap { mapping in
+        let onEnter = mapping.flatMap { mapping in
             problems.attempt { () throws(WorkflowLoadError) in
                 try mapping.value("on_enter").map { node throws(WorkflowLoadError) in
                     try SpawnReader(state: name.name).parse(node)
-                } ?? []
+                } ?? SpawnReader.OnEnter()
             }
         }
         var locked: [String]? = []
         if let node = mapping?.value("locked_fields") {
             locked = LockedFieldsReader(state: name.name, fields: fields).read(node, problems: &problems)
         }
-        guard problems.count == before, let flags, let title, let spawns, let locked else {
+        guard problems.count == before, let flags, let title, let onEnter, let locked else {
             parsed.broken.insert(name.name)
             return
         }
         let state = StateDefinition(
             name: name.name, isInitial: flags.initial, isFinal: flags.final, title: title,
-            spawns: spawns.map(\.child), lockedFields: locked)
+            spawns: onEnter.spawns.map(\.child), lockedFields: locked, notify: onEnter.notify.map(\.name.name))
         parsed.states.append(Located(value: state, line: name.line))
-        parsed.spawns += spawns
+        parsed.spawns += onEnter.spawns
+        parsed.receivers += onEnter.notify
     }
 
     private static func flags(

@@ -18,6 +18,7 @@
 ///   identified: {initial: true, title: Identified}
 ///   preparing:
 ///     on_enter: {spawn: [{workflow: readiness-item, title: Training, team: sales, fields: {area: sales}}]}
+///   escalated: {on_enter: {notify: [support-managers]}}   # receivers: subscription names
 ///   accepted:   {locked_fields: [likelihood, impact]}   # frozen here: no update changes them
 ///   closed:     {final: true}
 /// transitions:                     # required
@@ -41,7 +42,10 @@
 ///                                                      # default: the workflow's calendar
 ///     warn: 80%                    # optional, 1%…99%
 ///     escalate:                    # optional, in order of `after` (0 = at the breach)
-///       - {after: 0, team: support-l2, priority: raise}   # or assignee, priority: p1, fire: transition
+///       - {after: 0, team: support-l2, priority: raise}   # or assignee, priority: p1, fire: transition,
+///                                                         # notify: [support-l2-oncall]
+///     notify: {warning: [support-leads], breach: [support-managers]}   # optional; receivers.yaml
+///                                                      # declares the names (WorkflowLibrary)
 /// assign: {rule: least_loaded}     # optional: or round_robin; or a list, one rule per `team:`
 /// priority: {values: [p1, p2, p3, p4], default: p3, from: severity}   # optional: most urgent first
 /// ```
@@ -130,7 +134,8 @@ public enum WorkflowParser {
             priority: scope.priority
         )
         return ParsedWorkflow(
-            definition: definition, header: header, spawns: states.spawns, slaReferences: slas.references)
+            definition: definition, header: header, spawns: states.spawns, slaReferences: slas.references,
+            stateReceivers: states.receivers)
     }
 
     /// A required top-level section, or `nil` when it is missing (reported).

@@ -10,6 +10,9 @@ public struct EscalationLevel: Sendable, Hashable {
     public let priority: PriorityChange?
     /// A transition fired on the task.
     public let fire: String?
+    /// The receivers told when the level is reached (`notify: [...]`): subscription names,
+    /// recorded in the `escalated` event's `notify`.
+    public let notify: [String]
 
     /// Creates an escalation level.
     /// - Parameters:
@@ -18,18 +21,21 @@ public struct EscalationLevel: Sendable, Hashable {
     ///   - assignee: The user the task is assigned to.
     ///   - priority: How the task's priority changes.
     ///   - fire: A transition fired on the task.
+    ///   - notify: The receivers told when the level is reached.
     public init(
         after: WorkDuration,
         team: String? = nil,
         assignee: String? = nil,
         priority: PriorityChange? = nil,
-        fire: String? = nil
+        fire: String? = nil,
+        notify: [String] = []
     ) {
         self.after = after
         self.team = team
         self.assignee = assignee
         self.priority = priority
         self.fire = fire
+        self.notify = notify
     }
 }
 

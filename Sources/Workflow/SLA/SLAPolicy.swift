@@ -23,6 +23,8 @@ public struct SLAPolicy: Sendable, Hashable {
     public let warnPercent: Int?
     /// What happens after a breach, in order of ``EscalationLevel/after``.
     public let escalations: [EscalationLevel]
+    /// The receivers told at the warning and at the breach (`notify: {warning: [...], breach: [...]}`).
+    public let notify: Notify
 
     /// Creates an SLA policy.
     /// - Parameters:
@@ -35,6 +37,7 @@ public struct SLAPolicy: Sendable, Hashable {
     ///   - calendar: The calendar the clock counts in; `nil`: the workflow's.
     ///   - warnPercent: The percentage of the target after which the clock warns.
     ///   - escalations: What happens after a breach.
+    ///   - notify: The receivers told at the warning and at the breach.
     public init(
         name: String,
         start: Start,
@@ -44,7 +47,8 @@ public struct SLAPolicy: Sendable, Hashable {
         target: Target,
         calendar: CalendarChoice? = nil,
         warnPercent: Int? = nil,
-        escalations: [EscalationLevel] = []
+        escalations: [EscalationLevel] = [],
+        notify: Notify = Notify()
     ) {
         self.name = name
         self.start = start
@@ -55,5 +59,6 @@ public struct SLAPolicy: Sendable, Hashable {
         self.calendar = calendar
         self.warnPercent = warnPercent
         self.escalations = escalations
+        self.notify = notify
     }
 }

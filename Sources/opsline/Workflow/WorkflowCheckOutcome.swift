@@ -12,7 +12,10 @@ struct WorkflowCheckOutcome {
 
     /// Checks the files as one library, and each calendars file in full (hours, holidays,
     /// workdays), as the server does at start-up.
-    init(workflows: [WorkflowSourceFile], calendarFiles: [WorkflowSourceFile], unreadable: [WorkflowLoadError]) {
+    init(
+        workflows: [WorkflowSourceFile], calendarFiles: [WorkflowSourceFile], receiverFiles: [WorkflowSourceFile] = [],
+        unreadable: [WorkflowLoadError]
+    ) {
         var problems = unreadable
         for file in calendarFiles {
             do throws(CalendarLoadErrors) {
@@ -22,7 +25,8 @@ struct WorkflowCheckOutcome {
             }
         }
         do throws(WorkflowLoadErrors) {
-            let library = try WorkflowLibrary(workflows: workflows, calendarFiles: calendarFiles)
+            let library = try WorkflowLibrary(
+                workflows: workflows, calendarFiles: calendarFiles, receiverFiles: receiverFiles)
             self.workflows = library.workflows.map(\.name)
             self.calendars = library.calendars
         } catch {

@@ -10,13 +10,14 @@ extension WorkflowCommand {
             abstract: "Publish workflow files to the server (needs an admin token).",
             discussion: """
                 Each FILE is a workflow file (YAML, or JSON when it ends in .json) or a folder of \
-                them; a folder's calendars.yaml is skipped (the server reads its calendars at \
-                start-up). A workflow is published after the workflows it spawns. Each file \
+                them; a folder's calendars.yaml and receivers.yaml are skipped (the server reads \
+                them at start-up). A workflow is published after the workflows it spawns. Each file \
                 becomes its workflow's next version when it changed and changes nothing when it \
                 did not; the table says which. The server checks each file against the \
                 workflows it has: a refused file's problems are printed as file:line: message \
                 with the local path, the other files are still applied, and the exit code is \
-                that of the first failure (6 for a refused workflow).
+                that of the first failure (6 for a refused workflow). A workflow whose notify: \
+                names receivers no subscription has yet is published with a warning naming them.
                 """)
 
         @Argument(help: ArgumentHelp("Workflow files or folders.", valueName: "file"))
@@ -29,6 +30,10 @@ extension WorkflowCommand {
             if let named = paths.first(where: { ($0 as NSString).lastPathComponent == "calendars.yaml" }) {
                 throw ValidationError(
                     "\(named) defines calendars, which the server reads at start-up; it cannot be applied")
+            }
+            if let named = paths.first(where: { ($0 as NSString).lastPathComponent == ReceiverFile.name }) {
+                throw ValidationError(
+                    "\(named) declares receivers, which the server reads at start-up; it cannot be applied")
             }
         }
 
@@ -43,7 +48,13 @@ extension WorkflowCommand {
             try await client.withClient { opsline in
                 for item in WorkflowApplyPlan(input.workflowFiles).items {
                     do {
-                        applied.append((item.file.path, try await publish(item, with: opsline)))
+                        let line = try await publish(item, with: opsline)
+                        applied.append((item.file.path, line))
+                        if let missing = line.unsubscribed, !missing.isEmpty {
+                            TerminalOutput.error(
+                                "warning: \(line.name) notifies \(missing.joined(separator: ", ")), which no "
+                                    + "subscription has yet: they tell no one until `opsline subscription create NAME`")
+                        }
                     } catch let error as ClientError {
                         if case .connection = error { throw error }
                         TerminalOutput.error(ExitStatus(for: Self.localised(error, file: item)).message)

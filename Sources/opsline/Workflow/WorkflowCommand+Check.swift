@@ -14,7 +14,9 @@ extension WorkflowCommand {
                 unique names and keys, spawned workflows that exist, calendars that are defined. \
                 Calendars come from --calendars, else a calendars.yaml among the files, else a \
                 calendars.yaml next to them, and are checked in full (time zones, hours, \
-                holidays, workdays); 24x7 always exists.
+                holidays, workdays); 24x7 always exists. The receivers that notify: may name \
+                come from a receivers.yaml among the files, else one next to them; without one, \
+                none is declared.
 
                 Every problem is printed as file:line: message, one per line, and the exit code \
                 is 1; with none, a short summary is printed and the exit code is 0. Run it in CI \
@@ -48,10 +50,12 @@ extension WorkflowCommand {
                 if input.calendarFiles.isEmpty, let beside = input.calendarsBesideFiles() { input.read(beside) }
                 calendarFiles = input.calendarFiles
             }
+            if input.receiverFiles.isEmpty, let beside = input.receiversBesideFiles() { input.read(beside) }
             // With --calendars, a calendars.yaml among the files is neither a workflow nor used.
             let workflowFiles = input.workflowFiles.filter { $0.path != calendars }
             let outcome = WorkflowCheckOutcome(
-                workflows: workflowFiles, calendarFiles: calendarFiles, unreadable: input.unreadable)
+                workflows: workflowFiles, calendarFiles: calendarFiles, receiverFiles: input.receiverFiles,
+                unreadable: input.unreadable)
             let text = outcome.render(output)
             if !(output == .name && text.isEmpty) { try TerminalOutput.print(text) }
             if !outcome.problems.isEmpty {

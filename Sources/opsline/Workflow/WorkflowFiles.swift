@@ -27,8 +27,11 @@ struct WorkflowFiles {
     /// The calendar files: those named `calendars.yaml` among the files.
     var calendarFiles: [WorkflowSourceFile] { files.filter(\.isCalendars) }
 
+    /// The receivers files: those named `receivers.yaml` among the files.
+    var receiverFiles: [WorkflowSourceFile] { files.filter(\.isReceivers) }
+
     /// The workflow files: every other file.
-    var workflowFiles: [WorkflowSourceFile] { files.filter { !$0.isCalendars } }
+    var workflowFiles: [WorkflowSourceFile] { files.filter { !$0.isCalendars && !$0.isReceivers } }
 
     private mutating func readFolder(_ folder: String) {
         let (found, problems) = WorkflowFolder.read(folder: folder)
@@ -54,7 +57,17 @@ struct WorkflowFiles {
     /// `calendars.yaml` in the folder of any file read, for workflows checked without one: the
     /// first found, in argument order.
     func calendarsBesideFiles() -> String? {
-        folders.lazy.map { ($0.isEmpty ? "" : $0 + "/") + "calendars.yaml" }
+        beside("calendars.yaml")
+    }
+
+    /// `receivers.yaml` in the folder of any file read, for workflows checked without one: the
+    /// first found, in argument order.
+    func receiversBesideFiles() -> String? {
+        beside(ReceiverFile.name)
+    }
+
+    private func beside(_ name: String) -> String? {
+        folders.lazy.map { ($0.isEmpty ? "" : $0 + "/") + name }
             .first { FileManager.default.fileExists(atPath: $0) }
     }
 }
