@@ -38,7 +38,8 @@ enum NotificationSQL {
     /// the command's transaction. `$8` is the statement's time.
     ///
     /// A subscription hears an event its filter matches, or one whose `notify` (a workflow's
-    /// `notify:` list) names it, whatever its filter says; either way only when it follows one of
+    /// `notify:` list) names it, whatever its filter says (a digest is never named: it hears no
+    /// events); either way only when it follows one of
     /// the teams the event belongs to, so a task never reaches a team that cannot see it. One join
     /// row per event and subscription: a subscription both matching and named gets one delivery.
     static let enqueueForAppended = """
@@ -53,7 +54,7 @@ enum NotificationSQL {
                 AND (s.priorities = '{}' OR t.priority = ANY (s.priorities))
                 AND (s.policies = '{}' OR a.data ->> 'policy' = ANY (s.policies))
                 AND (s.to_states = '{}' OR (a.type = 'transitioned' AND a.data ->> 'to' = ANY (s.to_states))))
-            OR coalesce((a.data -> 'notify') ? s.name, false))
+            OR (s.digest_at IS NULL AND coalesce((a.data -> 'notify') ? s.name, false)))
         RETURNING 1
         """
 

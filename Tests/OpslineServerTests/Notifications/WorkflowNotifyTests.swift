@@ -87,8 +87,10 @@ import Testing
             // None of them hears these events by its filter: `sla_met` and `created` never reach
             // them here (`created` is support's, and L2 follows support-l2).
             try await Self.subscribe(api, "support-leads", team: "support", events: ["sla_met"], receiver: receiver)
-            try await Self.subscribe(
-                api, "support-l2-oncall", team: "support-l2", events: ["created"], receiver: receiver)
+            // No event types at all: it hears only what workflow files name it in.
+            try await Self.subscribe(api, "support-l2-oncall", team: "support-l2", events: [], receiver: receiver)
+            // No event types and never named: it hears nothing.
+            try await Self.subscribe(api, "quiet-desk", team: "support", events: [], receiver: receiver)
             // Heard by its filter and named: one delivery.
             try await Self.subscribe(api, "both-ways", team: "support", events: ["escalated"], receiver: receiver)
             // Named, but risk cannot see support's tasks: nothing.
@@ -119,6 +121,7 @@ import Testing
             #expect(try await Self.deliveries(api, "support-l2-oncall").count == 1)
             #expect(try await Self.deliveries(api, "support-leads").count == 2)
             #expect(try await Self.deliveries(api, "risk-desk").isEmpty)
+            #expect(try await Self.deliveries(api, "quiet-desk").isEmpty)
             await running.advance(by: .seconds(60))
             #expect(receiver.received.count == 4)
             #expect(try await Self.deliveries(api, "risk-desk").isEmpty)
