@@ -54,4 +54,37 @@ import Testing
                 url: SMTPURL("smtp://mail.example.com"), from: MailAddress("opsline@example.com"), caFile: file.path)
         }
     }
+
+    @Test func aRelayThatDoesNotKnowEHLOIsGreetedWithHELO() async throws {
+        let replies = [
+            "EHLO": "502 5.5.1 Command not recognized\r\n", "HELO": "250 old.relay.test\r\n", "MAIL": "250 OK\r\n",
+            "RCPT": "250 OK\r\n", "DATA": "354 Go ahead\r\n", ".": "250 Queued as 42\r\n", "QUIT": "221 Bye\r\n",
+        ]
+        try await ScriptedRelay.with(greeting: "220 old.relay.test ready\r\n", replies: replies) { relay in
+            let settings = try MailSettings(
+                url: SMTPURL("smtp://127.0.0.1:\(relay.port)"), from: MailAddress("opsline@example.com"))
+            let answer = await Mailer(settings: settings, timeout: .seconds(30)).send(try Self.message())
+            #expect(answer == .reply(250, "250 Queued as 42"))
+            #expect(relay.received.map { String($0.prefix(4)) }.prefix(5) == ["EHLO", "HELO", "MAIL", "RCPT", "DATA"])
+        }
+    }
+
+    @Test func aReplySlippedInAfterTheGoAheadForSTARTTLSEndsTheSession() async throws {
+        // A man in the middle answering for the relay before TLS starts: whatever follows the
+        // 220 in the clear must not be taken as the reply to a command sent under TLS.
+        let replies = [
+            "EHLO": "250-relay.test\r\n250 STARTTLS\r\n", "STARTTLS": "220 Go ahead\r\n250 injected\r\n",
+        ]
+        try await ScriptedRelay.with(greeting: "220 relay.test ready\r\n", replies: replies) { relay in
+            let settings = try MailSettings(
+                url: SMTPURL("smtp://127.0.0.1:\(relay.port)"), from: MailAddress("opsline@example.com"))
+            let answer = await Mailer(settings: settings, timeout: .seconds(30)).send(try Self.message())
+            guard case .unreachable(let reason) = answer else {
+                Issue.record("\(answer)")
+                return
+            }
+            #expect(reason.contains("broke the SMTP protocol"), "\(reason)")
+            #expect(!relay.received.contains { $0.hasPrefix("MAIL") })
+        }
+    }
 }

@@ -8,6 +8,8 @@ import NIOSSL
 struct SMTPConnection: Sendable {
     let channel: any Channel
     private let deadline: Scheduled<Void>
+    /// Why the connection failed, once it has.
+    private let failure: SMTPFailure
 
     /// Connects to `url`'s relay and reads its greeting, all before `timeout` has passed.
     static func open(
@@ -20,6 +22,7 @@ struct SMTPConnection: Sendable {
         let ends = NIODeadline.now() + time
         let implicitTLS = url.security == .implicitTLS
         let serverName = Self.serverName(url.host)
+        let failure = SMTPFailure()
         let channel: any Channel
         do {
             channel = try await ClientBootstrap(group: loop)
@@ -31,7 +34,8 @@ struct SMTPConnection: Sendable {
                             try channel.pipeline.syncOperations.addHandler(
                                 NIOSSLClientHandler(context: tls, serverHostname: serverName))
                         }
-                        try channel.pipeline.syncOperations.addHandler(SMTPReplyHandler(greeting: greeting))
+                        try channel.pipeline.syncOperations.addHandler(
+                            SMTPReplyHandler(greeting: greeting, failure: failure))
                     }
                 }
                 .connect(host: url.host, port: url.port).get()
@@ -43,7 +47,7 @@ struct SMTPConnection: Sendable {
         let deadline = channel.eventLoop.scheduleTask(deadline: ends) {
             channel.pipeline.fireErrorCaught(SMTPError.timedOut)
         }
-        let connection = SMTPConnection(channel: channel, deadline: deadline)
+        let connection = SMTPConnection(channel: channel, deadline: deadline, failure: failure)
         do {
             return (connection, try await greeting.futureResult.get())
         } catch {
@@ -62,8 +66,8 @@ struct SMTPConnection: Sendable {
         let reply = channel.eventLoop.makePromise(of: SMTPReply.self)
         let written = channel.eventLoop.makePromise(of: Void.self)
         // A write that never reaches the handler (the connection closed) fails the reply here.
-        written.futureResult.whenFailure { error in
-            reply.fail(error as? SMTPError ?? .connection("the relay closed the connection"))
+        written.futureResult.whenFailure { [failure] error in
+            reply.fail(error as? SMTPError ?? failure.error ?? .connection("the relay closed the connection"))
         }
         channel.writeAndFlush(SMTPExchange(command: bytes, reply: reply), promise: written)
         do {
@@ -83,7 +87,8 @@ struct SMTPConnection: Sendable {
                     NIOSSLClientHandler(context: tls, serverHostname: serverName), position: .first)
             }.get()
         } catch {
-            throw .connection("TLS failed (\(String(describing: error).prefix(200)))")
+            // The connection closed first (a reply slipped in after the go-ahead): say why.
+            throw failure.error ?? .connection("TLS failed (\(String(describing: error).prefix(200)))")
         }
     }
 

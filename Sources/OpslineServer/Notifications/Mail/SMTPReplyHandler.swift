@@ -1,5 +1,6 @@
 import NIOCore
 import NIOSSL
+import Synchronization
 
 /// A command on its way to the relay with the promise of the relay's reply; no command waits for
 /// a reply the relay sends unasked (none does, but the greeting, which the handler awaits from
@@ -7,6 +8,19 @@ import NIOSSL
 struct SMTPExchange: Sendable {
     let command: ByteBuffer
     let reply: EventLoopPromise<SMTPReply>
+}
+
+/// The first failure of a connection, for those outside its event loop: a command written after
+/// the connection closed learns why it closed.
+final class SMTPFailure: Sendable {
+    private let first = Mutex<SMTPError?>(nil)
+
+    /// The failure, if there was one.
+    var error: SMTPError? { first.withLock { $0 } }
+
+    func record(_ error: SMTPError) {
+        first.withLock { $0 = $0 ?? error }
+    }
 }
 
 /// Pairs each command with its reply, in order, on the connection's event loop. A reply nobody
@@ -22,10 +36,13 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
     private var parser = SMTPReplyParser()
     private var waiting = CircularBuffer<EventLoopPromise<SMTPReply>>()
     private var failure: SMTPError?
+    private let shared: SMTPFailure
 
-    /// A handler that awaits the relay's greeting with `greeting`.
-    init(greeting: EventLoopPromise<SMTPReply>) {
+    /// A handler that awaits the relay's greeting with `greeting`, and records its failure in
+    /// `shared`.
+    init(greeting: EventLoopPromise<SMTPReply>, failure shared: SMTPFailure) {
         waiting.append(greeting)
+        self.shared = shared
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -73,6 +90,7 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
         guard failure == nil else { return }
         let failure = Self.smtpError(error)
         self.failure = failure
+        shared.record(failure)
         while let promise = waiting.popFirst() { promise.fail(failure) }
         context.close(promise: nil)
     }
