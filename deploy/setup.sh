@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Opsline needs to build, to run its embedded PostgreSQL and to run its tests, when
 # missing: libpq's headers (libpq-dev), the PostgreSQL server programs (postgresql), and Python 3
-# with jsonschema and PyYAML for the API contract check (Tests/contract/validate_responses.py):
-# the Debian packages when run as root, else pip.
+# with jsonschema and PyYAML for the API contract check (Tests/contract/validate_responses.py) and
+# aiosmtpd for the e-mail tests' SMTP sink (Tests/smtp/sink.py): the Debian packages when run as
+# root, else pip.
 set -euo pipefail
 
-python_ready() { python3 -c 'import jsonschema, yaml' >/dev/null 2>&1; }
+python_ready() { python3 -c 'import jsonschema, yaml, aiosmtpd' >/dev/null 2>&1; }
 
 need=()
 pkg-config --exists libpq 2>/dev/null || need+=(libpq-dev)
@@ -13,7 +14,7 @@ if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb 
     need+=(postgresql)
 fi
 if ! python_ready && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    need+=(python3 python3-jsonschema python3-yaml)
+    need+=(python3 python3-jsonschema python3-yaml python3-aiosmtpd)
 fi
 if ((${#need[@]})); then
     if [ "$(id -u)" -ne 0 ]; then
@@ -26,11 +27,12 @@ if ((${#need[@]})); then
 fi
 # A python3 that is not Debian's (pyenv, a virtualenv) does not see the Debian packages.
 if ! python_ready; then
-    echo "opsline: installing jsonschema and PyYAML with pip (for the API contract check)" >&2
-    python3 -m pip install --quiet jsonschema pyyaml >&2 || python3 -m pip install --quiet --user jsonschema pyyaml >&2 || true
+    echo "opsline: installing jsonschema, PyYAML and aiosmtpd with pip (for the API contract check and the SMTP sink)" >&2
+    python3 -m pip install --quiet jsonschema pyyaml aiosmtpd >&2 \
+        || python3 -m pip install --quiet --user jsonschema pyyaml aiosmtpd >&2 || true
     python_ready || {
-        echo "opsline: the tests need Python 3 with jsonschema and PyYAML" \
-            "(apt-get install python3-jsonschema python3-yaml, or pip install jsonschema pyyaml)" >&2
+        echo "opsline: the tests need Python 3 with jsonschema, PyYAML and aiosmtpd" \
+            "(apt-get install python3-jsonschema python3-yaml python3-aiosmtpd, or pip install jsonschema pyyaml aiosmtpd)" >&2
         exit 1
     }
 fi

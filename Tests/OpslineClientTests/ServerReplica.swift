@@ -138,8 +138,10 @@ final class ServerReplica: CustomStringConvertible {
             ? "exit \(process.terminationStatus)" : "signal \(process.terminationStatus)"
     }
 
+    /// Everything the process has written so far, standard output and error.
+    var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
+
     var description: String {
-        let log = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
         return "\(name) (\(baseURL), \(ending)), last log lines:\n"
             + log.split(separator: "\n").suffix(20).joined(separator: "\n")
     }

@@ -80,4 +80,24 @@ struct SubscriptionCLITests {
             }
         }
     }
+
+    @Test func aSampleEMailPrintsTheRelaysReplyLine() async throws {
+        try await SMTPSink.with(SMTPSink.Options(mode: .startTLS)) { sink in
+            var settings = try Self.settings()
+            settings.mail = try MailSettings(
+                url: SMTPURL(sink.url()), from: MailAddress("Opsline <opsline@example.com>"), caFile: sink.caFile)
+            try await LiveServer.run(notifications: settings) { url in
+                let admin = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)
+                let created = try await admin.run(
+                    "subscription", "create", "desk-mail", "--team", "support", "--event", "sla_breached",
+                    "--channel", "email", "--to", "oncall@example.com")
+                #expect(created.status == 0 && created.stdout.contains("oncall@example.com"), "\(created)")
+                let tested = try await admin.run("subscription", "test", "desk-mail")
+                #expect(tested.status == 0 && tested.stdout.contains("answered 250"), "\(tested)")
+                #expect(tested.stdout.contains("Its answer: 250 2.0.0 Ok: queued as"), "\(tested)")
+                #expect(sink.received.first?.recipients == ["oncall@example.com"])
+                #expect(sink.received.first?.mail.header("Subject") == "Test message from Opsline")
+            }
+        }
+    }
 }

@@ -39,6 +39,16 @@ import Testing
         #expect(decide(.status(500, retryAfter: nil), attempt: 30) == .retry(at: queued.addingTimeInterval(3600)))
     }
 
+    @Test func aRelaysTwoHundredsDeliverItsFourHundredsAreTriedAgainAndItsFiveHundredsAreFinal() {
+        #expect(decide(.reply(250, "250 2.0.0 Ok: queued"), attempt: 1) == .delivered)
+        #expect(
+            decide(.reply(451, "451 4.3.0 Try again later"), attempt: 1) == .retry(at: queued.addingTimeInterval(10)))
+        #expect(decide(.reply(421, "421 4.7.0 Too busy"), attempt: 3) == .retry(at: queued.addingTimeInterval(40)))
+        for code in [550, 552, 553, 554, 535] {
+            #expect(decide(.reply(code, "\(code) no"), attempt: 1) == .dead, "\(code)")
+        }
+    }
+
     @Test func tooManyRequestsWaitsAsLongAsItIsAsked() {
         #expect(decide(.status(429, retryAfter: 120), attempt: 1) == .retry(at: queued.addingTimeInterval(120)))
         #expect(decide(.status(503, retryAfter: 2), attempt: 1) == .retry(at: queued.addingTimeInterval(10)))

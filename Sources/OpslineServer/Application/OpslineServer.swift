@@ -51,6 +51,10 @@ public struct OpslineServer: Sendable {
         let signal = EventSignal(conninfo: conninfo, logger: logger)
         let revocations = EventSignal(conninfo: conninfo, channel: .tokens, logger: logger)
         let notifier = Notifier(settings: configuration.notifications, database: database)
+        if let mail = configuration.notifications.mail {
+            // The URL redacted: never the password.
+            logger.info("sending e-mail", metadata: ["relay": "\(mail.url.redacted)", "from": "\(mail.from)"])
+        }
         let app = OpslineApplication.make(
             database: database, signal: signal, revocations: revocations, host: host, port: port,
             headerTimeout: configuration.headerTimeout, bodyTimeout: configuration.bodyTimeout, notifier: notifier,

@@ -10,8 +10,8 @@ extension ChannelBody {
     static let slackSectionBudget = 2_900
 
     /// A digest's body in `channel`'s format: the webhook's is `report`'s JSON, signed like an
-    /// event's; the chat channels' is `content` as text. E-mail is formatted by its own renderer
-    /// from `content` (plain text here until then).
+    /// event's; the chat channels' is `content` as text; e-mail's is ``MailContent`` (text and
+    /// HTML) as a delivery keeps it.
     static func renderDigest(_ channel: ChannelKind, content: DigestContent, report: JSONValue) -> String {
         let body: JSONValue
         switch channel {
@@ -29,7 +29,7 @@ extension ChannelBody {
         case .feishu:
             body = ["msg_type": "text", "content": ["text": .string(fitted(content.plainText))]]
         case .email:
-            body = .string(content.plainText)
+            return MailContent(digest: content).json
         }
         return body.jsonText
     }

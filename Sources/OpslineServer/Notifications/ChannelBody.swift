@@ -2,7 +2,8 @@ import Foundation
 import OpslineStore
 import Workflow
 
-/// The body each HTTP channel's receiver accepts as it is.
+/// The body each channel's receiver accepts as it is; for e-mail, the message's content
+/// (``MailContent``), which each attempt wraps in the same MIME message.
 enum ChannelBody {
     /// The JSON a first attempt sends; later attempts send the same.
     /// - Parameters:
@@ -29,7 +30,7 @@ enum ChannelBody {
         case .feishu:
             body = ["msg_type": "text", "content": ["text": .string(summary.plainText)]]
         case .email:
-            body = .string(summary.plainText)
+            return MailContent(summary: summary).json
         }
         return body.jsonText
     }

@@ -17,6 +17,8 @@ struct NotificationDeliverer: Service {
     let queue: DeliveryQueue
     let renderer: NotificationRenderer
     let transport: NotificationTransport
+    /// Sends `email` deliveries; `nil` when the server has no relay (they fail and are tried again).
+    let mailer: Mailer?
     let destinations: DestinationPolicy
     let signal: EventSignal
     let logger: Logger
@@ -133,9 +135,13 @@ struct NotificationDeliverer: Service {
         }
     }
 
-    /// Checks the destination and sends `body`.
+    /// Checks the destination and sends `body`; e-mail goes to the relay.
     private func attempt(_ delivery: ClaimedDelivery, body: String) async -> DeliveryRetryPolicy.Answer {
-        guard let url = delivery.url else { return .unreachable("e-mail is not configured on this server") }
+        if delivery.channel == .email {
+            guard let mailer else { return .unreachable(SubscriptionTester.noMail) }
+            return await mailer.send(delivery, body: body)
+        }
+        guard let url = delivery.url else { return .refused("the subscription has no URL") }
         do {
             try await destinations.check(url)
         } catch {

@@ -14,6 +14,9 @@ public struct NotificationSettings: Sendable {
     public var publicURL: String?
     /// How long delivered and dead deliveries stay in the log (`--delivery-retention`).
     public var retention: Duration = .seconds(7 * 86_400)
+    /// The SMTP relay and sender (`--smtp-url`, `--smtp-from`, `--smtp-ca-file`); `nil`: no
+    /// e-mail, and `email` subscriptions are refused.
+    public var mail: MailSettings?
 
     /// Settings with secure defaults: `https` only, no internal addresses.
     public init(destinations: DestinationPolicy) {
@@ -26,6 +29,8 @@ struct Notifier: Sendable {
     let settings: NotificationSettings
     let renderer: NotificationRenderer
     let transport: NotificationTransport
+    /// The e-mail sender, when the server has a relay.
+    let mailer: Mailer?
 
     init(settings: NotificationSettings, database: OpslineDatabase) {
         self.settings = settings
@@ -34,18 +39,20 @@ struct Notifier: Sendable {
             digests: DigestRenderer(
                 reports: database.reports, calendars: database.workflows.calendars, publicURL: settings.publicURL))
         transport = NotificationTransport(timeout: settings.timeout)
+        mailer = settings.mail.map { Mailer(settings: $0, timeout: settings.timeout) }
     }
 
     /// The sample sender behind `POST /v1/subscriptions/{id}/test`.
     func tester(_ subscriptions: SubscriptionStore) -> SubscriptionTester {
         SubscriptionTester(
-            renderer: renderer, transport: transport, destinations: settings.destinations, secrets: subscriptions)
+            renderer: renderer, transport: transport, mailer: mailer, destinations: settings.destinations,
+            secrets: subscriptions)
     }
 
     /// The service that sends the outbox, woken by `signal` (``NotifyChannel/deliveries``).
     func deliverer(_ queue: DeliveryQueue, signal: EventSignal, logger: Logger) -> NotificationDeliverer {
         NotificationDeliverer(
-            queue: queue, renderer: renderer, transport: transport, destinations: settings.destinations,
+            queue: queue, renderer: renderer, transport: transport, mailer: mailer, destinations: settings.destinations,
             signal: signal, logger: logger, slots: DestinationSlots(limit: settings.perDestination))
     }
 }

@@ -27,8 +27,9 @@ struct SubscriptionRoutes {
         let new = try NotificationLines.newSubscription(try await request.singleLine())
         try AccessPolicy.checkManagesSubscriptions(context.caller, of: new.team)
         try AccessPolicy.checkHears(context.caller, teams: new.filter.teams)
-        guard new.channel != .email else {
-            throw APIError.invalidField("channel.type", "email is not available in this version of the server")
+        guard new.channel != .email || tester.mailer != nil else {
+            throw APIError.invalidField(
+                "channel.type", "email needs a server started with an SMTP relay (opsline serve --smtp-url)")
         }
         if new.channel.usesURL, let url = new.url { try await tester.destinations.check(url) }
         let (subscription, secret) = try await subscriptions.create(new, createdBy: context.caller.name)

@@ -70,6 +70,8 @@ public struct DeliveryQueue: Sendable {
         let (status, error): (Int?, String?) =
             switch answer {
             case .status(let code, _): (code, (200..<300).contains(code) ? nil : "the receiver answered \(code)")
+            case .reply(let code, let line):
+                (code, (200..<300).contains(code) ? nil : String("the relay answered \(line)".prefix(500)))
             case .unreachable(let reason), .refused(let reason): (nil, String(reason.prefix(500)))
             }
         let (state, next): (DeliveryState, Date?) =

@@ -4,7 +4,9 @@ import Foundation
 /// schedule can be tested without a receiver or a clock.
 ///
 /// A 2xx delivers. A 4xx other than 408 and 429 is refused for good: trying again sends the same
-/// request. Everything else — a time-out, a connection error, 408, 429 and 5xx — is tried again:
+/// request. An SMTP relay's 2xx delivers, its 4xx (transient by RFC 5321) is tried again and its
+/// 5xx is refused for good. Everything else — a time-out, a connection error (TLS included), 408,
+/// 429 and 5xx — is tried again:
 /// first 5–10 s later, then twice as long each time with jitter, up to an hour apart, and no
 /// later than 24 hours after the delivery was queued; a 429's `Retry-After` is honoured when it
 /// asks for longer. After that the delivery is dead.
@@ -21,9 +23,11 @@ public struct DeliveryRetryPolicy: Sendable, Hashable {
 
     /// What the receiver did with one attempt.
     public enum Answer: Sendable, Hashable {
-        /// An HTTP status (for e-mail, the SMTP reply code mapped to one: 250 → 200, 4xx → 503,
-        /// 5xx → 400), with a 429's or 503's `Retry-After` in seconds.
+        /// An HTTP status, with a 429's or 503's `Retry-After` in seconds.
         case status(Int, retryAfter: TimeInterval?)
+        /// An SMTP relay's reply to the message (or to the step it refused): its code, and the
+        /// reply as one line (`451 4.3.0 Try again later`).
+        case reply(Int, String)
         /// No answer: a time-out, a refused connection, a TLS failure.
         case unreachable(String)
         /// Not sent, and never will be: the destination is not allowed (any more).
@@ -51,7 +55,9 @@ public struct DeliveryRetryPolicy: Sendable, Hashable {
             floor = min(retryAfter ?? 0, longestDelay)
         case .status(let status, _) where (400..<500).contains(status) && status != 408: return .dead
         case .refused: return .dead
-        case .status, .unreachable: break
+        case .reply(let code, _) where (200..<300).contains(code): return .delivered
+        case .reply(let code, _) where !(400..<500).contains(code): return .dead
+        case .status, .reply, .unreachable: break
         }
         let doubled = firstDelay * pow(2, Double(min(max(attempt - 1, 0), 20)))
         let delay = max(floor, min(doubled, longestDelay) * (0.5 + 0.5 * min(max(jitter, 0), 1)))

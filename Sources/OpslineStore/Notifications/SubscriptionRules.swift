@@ -50,8 +50,12 @@ public enum SubscriptionRules {
             guard !checked.recipients.isEmpty else {
                 throw .invalid(field: "channel.to", problem: "must list at least one address")
             }
+            // Plain ASCII addresses: they go into headers and SMTP commands as they are.
             if let bad = checked.recipients.first(where: {
-                $0.wholeMatch(of: /[^@\s<>,;"]+@[^@\s<>,;"]+\.[^@\s<>,;"]+/) == nil
+                $0.count > 254
+                    || $0.wholeMatch(
+                        of: /[A-Za-z0-9.!#$%&'*+\/=?^_`{|}~-]+@[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?\.[A-Za-z0-9-]+/)
+                        == nil
             }) {
                 throw .invalid(field: "channel.to", problem: "has '\(bad)', which is not an e-mail address")
             }

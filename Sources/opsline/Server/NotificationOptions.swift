@@ -36,6 +36,29 @@ struct NotificationOptions: ParsableArguments {
             """)
     var deliveryRetention: String?
 
+    @Option(
+        name: .customLong("smtp-url"),
+        help: """
+            The SMTP relay for e-mail subscriptions: smtp://user:pass@host:587 (STARTTLS when the \
+            relay offers it; add ?starttls=required to send nothing without it) or \
+            smtps://user:pass@host:465 (TLS from the start). Without it, email subscriptions are \
+            refused. [env: OPSLINE_SMTP_URL]
+            """)
+    var smtpURL: String?
+
+    @Option(
+        name: .customLong("smtp-from"),
+        help: "The sender of e-mail, e.g. 'Opsline <opsline@example.com>'. [env: OPSLINE_SMTP_FROM]")
+    var smtpFrom: String?
+
+    @Option(
+        name: .customLong("smtp-ca-file"),
+        help: """
+            A PEM file of CA certificates to trust for the SMTP relay besides the system's (a \
+            private relay). [env: OPSLINE_SMTP_CA_FILE]
+            """)
+    var smtpCAFile: String?
+
     /// The settings these flags (or their environment twins) give.
     func settings(_ environment: [String: String]) throws -> NotificationSettings {
         let allowed = (webhookAllow ?? environment["OPSLINE_WEBHOOK_ALLOW"] ?? "").split(separator: ",")
@@ -68,6 +91,35 @@ struct NotificationOptions: ParsableArguments {
             }
             settings.publicURL = url
         }
+        settings.mail = try mail(environment)
         return settings
+    }
+
+    /// The e-mail settings, when there is a relay; errors never show its password.
+    private func mail(_ environment: [String: String]) throws -> MailSettings? {
+        let from = smtpFrom ?? environment["OPSLINE_SMTP_FROM"]
+        let caFile = smtpCAFile ?? environment["OPSLINE_SMTP_CA_FILE"]
+        guard let text = smtpURL ?? environment["OPSLINE_SMTP_URL"], !text.isEmpty else {
+            guard from == nil && caFile == nil else {
+                throw ValidationError("--smtp-from and --smtp-ca-file need --smtp-url (OPSLINE_SMTP_URL)")
+            }
+            return nil
+        }
+        let url: SMTPURL
+        do {
+            url = try SMTPURL(text)
+        } catch {
+            throw ValidationError("--smtp-url: \(error)")
+        }
+        guard let from else {
+            throw ValidationError("--smtp-url needs --smtp-from, e.g. --smtp-from 'Opsline <opsline@example.com>'")
+        }
+        do {
+            return try MailSettings(url: url, from: try MailAddress(from), caFile: caFile)
+        } catch let error as MailAddressError {
+            throw ValidationError("--smtp-from: \(error)")
+        } catch {
+            throw ValidationError("--smtp-ca-file: \(error)")
+        }
     }
 }
