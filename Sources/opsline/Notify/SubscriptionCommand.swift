@@ -43,7 +43,9 @@ extension SubscriptionCommand {
         @Option(help: "The owning team, whose managers manage it.")
         var team: String
 
-        @Option(name: .customLong("event"), help: "An event type to hear; repeat for several (none: only what workflow files name it in, or a digest).")
+        @Option(
+            name: .customLong("event"),
+            help: "An event type to hear; repeat for several (none: only what workflows name it in, or a digest).")
         var events: [String] = []
 
         @Option(
