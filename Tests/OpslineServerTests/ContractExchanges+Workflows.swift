@@ -16,6 +16,8 @@ extension ContractExchanges {
             try await api.exchange(
                 "a diagram in mermaid", .get, "/v1/workflows/{name}/graph", workflow, query: "format=mermaid",
                 expect: 200)
+            try await api.exchange(
+                "a diagram in SVG", .get, "/v1/workflows/{name}/graph", workflow, query: "format=svg", expect: 200)
         }
         try await readingWorkflows()
         try await publishingWorkflows()
@@ -33,7 +35,7 @@ extension ContractExchanges {
         try await api.exchange(
             "a version's diagram, default format", .get, graph, complaint, query: "version=1", token: viewer,
             expect: 200)
-        try await api.exchange("an unknown format", .get, graph, complaint, query: "format=svg", expect: 400)
+        try await api.exchange("an unknown format", .get, graph, complaint, query: "format=png", expect: 400)
         try await api.exchange("an unknown workflow's diagram", .get, graph, ["name": "nope"], expect: 404)
         try await api.exchange("a viewer's list", .get, "/v1/workflows", token: viewer, expect: 200)
     }

@@ -145,9 +145,17 @@ struct WorkflowRoutesTests {
             #expect(mermaid.hasPrefix("flowchart LR\n"), "\(mermaid)")
             #expect(mermaid.contains("start --> s_received"))
 
+            let (svgResponse, svg) = try await api.text("/v1/workflows/complaint-escalation/graph?format=svg")
+            #expect(svgResponse.status == .ok)
+            #expect(svgResponse.headerFields[.contentType] == "image/svg+xml; charset=utf-8")
+            #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""), "\(svg)")
+            #expect(
+                svg.contains(
+                    "<title id=\"wf-complaint-escalation-title\">State diagram of complaint-escalation</title>"))
+
             let (badResponse, bad) = try await api.text("/v1/workflows/complaint-escalation/graph?format=png")
             #expect(badResponse.status == .badRequest)
-            #expect(bad.contains("bad_request") && bad.contains("dot or mermaid"))
+            #expect(bad.contains("bad_request") && bad.contains("dot, mermaid or svg"))
             #expect(try await api.text("/v1/workflows/nope/graph").0.status == .notFound)
         }
     }

@@ -30,17 +30,18 @@ struct WorkflowRoutes {
         return StreamedLines.single(WorkflowDocument(workflow: workflow).json, status: .ok)
     }
 
-    /// The state diagram as `text/plain`: `?format=dot` (the default) or `mermaid`, of the latest
-    /// version or `?version=N`.
+    /// The state diagram: `?format=dot` (the default) or `mermaid` as `text/plain`, or `svg` as
+    /// `image/svg+xml`, of the latest version or `?version=N`.
     @Sendable func graph(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let requested = request.uri.queryParameters["format"].map(String.init) ?? WorkflowGraph.Format.dot.rawValue
         guard let format = WorkflowGraph.Format(rawValue: requested) else {
-            throw APIError.badRequest("format must be dot or mermaid, not '\(requested)'")
+            throw APIError.badRequest("format must be dot, mermaid or svg, not '\(requested)'")
         }
         let workflow = try await published(request, context: context)
         let text = WorkflowGraph(workflow.definition).render(format)
         return Response(
-            status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+            status: .ok,
+            headers: [.contentType: format == .svg ? "image/svg+xml; charset=utf-8" : "text/plain; charset=utf-8"],
             body: .init(byteBuffer: .init(string: text)))
     }
 

@@ -1,5 +1,5 @@
 /// A workflow's state diagram: states and choice points as nodes, transitions and timers as
-/// labelled edges. Render it with ``dot()`` (Graphviz) or ``mermaid()``.
+/// labelled edges. Render it with ``dot()`` (Graphviz), ``mermaid()`` or ``svg()``.
 ///
 /// Every state is a node, marked when it is the initial or a final state; a start marker points
 /// at the initial state. A transition is an edge from each of its `from:` states to its state,
@@ -109,12 +109,14 @@ public struct WorkflowGraph: Sendable, Hashable {
 }
 
 extension WorkflowGraph {
-    /// A text form of the diagram.
+    /// A form of the diagram.
     public enum Format: String, Sendable, Hashable, CaseIterable {
         /// Graphviz DOT (`dot -Tsvg`).
         case dot
         /// A Mermaid flowchart (GitHub and GitLab render it in Markdown).
         case mermaid
+        /// An SVG image, laid out here (no Graphviz needed).
+        case svg
     }
 
     /// The diagram in `format`.
@@ -124,6 +126,7 @@ extension WorkflowGraph {
         switch format {
         case .dot: dot()
         case .mermaid: mermaid()
+        case .svg: svg()
         }
     }
 }

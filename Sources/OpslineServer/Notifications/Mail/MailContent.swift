@@ -62,20 +62,7 @@ public struct MailContent: Sendable, Hashable {
     }
 
     /// `&`, `<`, `>`, `"` and `'` as HTML entities.
-    public static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    public static func escape(_ text: String) -> String { MarkupText.escaped(text) }
 
     /// `{"subject","text","html"}`, as a delivery keeps it.
     var json: String {
