@@ -22,7 +22,7 @@ extension DashboardAssets {
         .bar .brand { color: #fff; font-weight: 700; text-decoration: none; margin-right: auto; }
         .bar .who { overflow-wrap: anywhere; }
         .bar form { margin: 0; }
-        .bar button { background: transparent; color: #fff; border: 1px solid #fff; }
+        .bar button { background: transparent; color: #fff; border: 1px solid #fff; margin-top: 0; }
         main { max-width: 72rem; margin: 0 auto; padding: 1.2rem; }
         h1 { font-size: 1.6rem; margin: .4rem 0 1rem; }
         h2 { font-size: 1.2rem; }

@@ -28,9 +28,9 @@ extension PageTemplates {
         <p>You are in no team yet: ask an admin or a team's manager to add you.</p>
         {{/isAdmin}}{{/hasTeams}}
         </section>
-        <section id="overview-content" class="overview-content" aria-label="Work">
-        <!-- The overview's content (#16 item 2): open breaches, work at risk, compliance, bottlenecks, queues. -->
-        </section>
+        <!-- The overview's content (#16 item 2) goes in this section: open breaches, work at risk,
+        compliance, bottlenecks, queues. Empty, it is not shown (.overview-content:empty). -->
+        <section id="overview-content" class="overview-content" aria-label="Work"></section>
         {{/main}}
         {{/layout}}
 
