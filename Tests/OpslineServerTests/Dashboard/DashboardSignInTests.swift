@@ -188,6 +188,29 @@ import Testing
         }
     }
 
+    @Test func anyReplicaServesAnySession() async throws {
+        let first = try await TestServer.make()
+        try await first.addUser("mia", ["support": .manager])
+        let second = try await TestServer.make(conninfo: first.pool.conninfo)
+        try await first.run { api in
+            try await api.setPassword("mia", "mia's password")
+            var browser = PageClient(api)
+            try await browser.signIn(user: "mia", password: "mia's password")
+            let cookies = browser.cookies
+            try await second.run { other in
+                var there = PageClient(other)
+                there.cookies = cookies
+                let shell = try await there.get("/ui/")
+                #expect(shell.status == .ok)
+                #expect(shell.text.contains(#"data-testid="signed-in-name">mia</strong>"#))
+                // Signed out there, it is signed out here too.
+                #expect(
+                    try await there.post("/ui/logout", form: [("csrf", try #require(shell.csrf))]).status == .seeOther)
+            }
+            #expect(try await browser.get("/ui/").status == .seeOther)
+        }
+    }
+
     @Test func aNewPasswordEndsTheSessionsOfTheOldOne() async throws {
         let server = try await TestServer.make()
         try await server.addUser("mia", ["support": .manager])
