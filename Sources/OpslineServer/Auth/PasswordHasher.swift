@@ -47,9 +47,14 @@ struct PasswordHasher: Sendable {
         let madeDecoy = decoy.withLockedValue { $0 }
         let matches = await BlockingWork.run(within: Self.timeLimit) { [cost, box = decoy] in
             guard let hash else {
-                let decoyHash = madeDecoy ?? Bcrypt.hash(DecoyPassword.text, cost: cost)
-                box.withLockedValue { $0 = decoyHash }
-                _ = Bcrypt.verify(password, hash: decoyHash)
+                // Making the decoy costs what checking against it does (one bcrypt of `cost`),
+                // so the first refusal takes no longer than the next.
+                if let madeDecoy {
+                    _ = Bcrypt.verify(password, hash: madeDecoy)
+                } else {
+                    let decoyHash = Bcrypt.hash(DecoyPassword.text, cost: cost)
+                    box.withLockedValue { $0 = decoyHash }
+                }
                 return false
             }
             guard password.utf8.count <= Self.maximumBytes, !password.utf8.contains(0) else { return false }
