@@ -3,10 +3,16 @@
 # missing: libpq's headers (libpq-dev), the PostgreSQL server programs (postgresql), and Python 3
 # with jsonschema and PyYAML for the API contract check (Tests/contract/validate_responses.py) and
 # aiosmtpd for the e-mail tests' SMTP sink (Tests/smtp/sink.py): the Debian packages when run as
-# root, else pip.
+# root, else pip; and for the browser suite (Tests/browser), Debian's chromium, chromium-driver and
+# python3-selenium, with a font that has Chinese characters for its screenshots.
 set -euo pipefail
 
 python_ready() { python3 -c 'import jsonschema, yaml, aiosmtpd' >/dev/null 2>&1; }
+# Debian's python3-selenium is seen by Debian's python3 (/usr/bin/python3), whatever python3 is first on PATH.
+browser_ready() {
+    command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 \
+        && { /usr/bin/python3 -c 'import selenium' >/dev/null 2>&1 || python3 -c 'import selenium' >/dev/null 2>&1; }
+}
 
 need=()
 pkg-config --exists libpq 2>/dev/null || need+=(libpq-dev)
@@ -15,6 +21,9 @@ if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb 
 fi
 if ! python_ready && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     need+=(python3 python3-jsonschema python3-yaml python3-aiosmtpd)
+fi
+if ! browser_ready; then
+    need+=(chromium chromium-driver python3-selenium fonts-wqy-microhei)
 fi
 if ((${#need[@]})); then
     if [ "$(id -u)" -ne 0 ]; then

@@ -2,8 +2,9 @@
 # Builds Opsline and runs the whole test suite. Tests start their own PostgreSQL cluster
 # (initdb + pg_ctl into /tmp, unix socket only); none needs to be running.
 #
-# With no arguments, the fault suite's short run follows the Swift tests (README, "Fault suite");
-# arguments (such as --filter) go to `swift test` only, and skip the fault suite.
+# With no arguments, the browser suite (docs/dashboard.md, "Browser tests") and the fault suite's
+# short run (README, "Fault suite") follow the Swift tests; arguments (such as --filter) go to
+# `swift test` only, and skip both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash deploy/setup.sh
@@ -14,6 +15,7 @@ swift build --build-tests
 export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-32}"
 swift test --skip-build --disable-xctest "$@"
 if [[ $# -eq 0 ]]; then
+    bash Tests/browser/run.sh
     # Recoveries may take up to 15 s here: CI machines are shared and this is the debug build.
     bash Tests/faults/run.sh --short --recovery-limit 15
 fi

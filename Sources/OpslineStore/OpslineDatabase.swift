@@ -13,6 +13,8 @@ public struct OpslineDatabase: Sendable {
     public let tokens: TokenStore
     /// Users, teams and memberships.
     public let people: PeopleStore
+    /// Dashboard sessions and users' password hashes.
+    public let sessions: SessionStore
     /// The event log, for the event stream.
     public let events: EventLog
     /// Time-driven work (workflow timers), applied by the scheduler.
@@ -42,6 +44,7 @@ public struct OpslineDatabase: Sendable {
         self.tasks = TaskStore(pool: pool, catalog: workflows, clock: clock)
         self.tokens = TokenStore(pool: pool, clock: clock)
         self.people = PeopleStore(pool: pool, tokens: tokens, clock: clock)
+        self.sessions = SessionStore(pool: pool, tokens: tokens, clock: clock)
         self.events = EventLog(pool: pool)
         self.dueWork = DueWorkRunner(pool: pool, catalog: workflows, clock: clock)
         self.reports = ReportStore(pool: pool, clock: clock)

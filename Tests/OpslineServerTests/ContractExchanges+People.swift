@@ -38,6 +38,15 @@ extension ContractExchanges {
         try await api.exchange(
             "an unknown user disabled", .post, "/v1/users/{name}/disable", ["name": "nobody"], expect: 404)
         try await api.exchange("a user enabled", .post, "/v1/users/{name}/enable", ["name": "carol"], expect: 200)
+        let password = "/v1/users/{name}/password"
+        try await api.exchange(
+            "a password set", .post, password, ["name": "carol"], body: #"{"password":"correct horse battery"}"#,
+            expect: 200)
+        try await api.exchange(
+            "a password too short", .post, password, ["name": "carol"], body: #"{"password":"short"}"#, expect: 422)
+        try await api.exchange(
+            "another user's password", .post, password, ["name": "carol"], body: #"{"password":"correct horse 2"}"#,
+            token: member, expect: 403)
 
         let teams = "/v1/teams"
         try await api.exchange("a team", .post, teams, body: #"{"name":"payments","title":"Payments"}"#, expect: 201)

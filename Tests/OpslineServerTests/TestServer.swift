@@ -12,6 +12,13 @@ import Workflow
 /// admin token, driven in-process through HummingbirdTesting.
 struct TestServer {
     static let adminSecret = "test-admin-secret"
+    /// The dashboard's settings in tests: bcrypt's cheapest cost, so that a password takes
+    /// milliseconds, not a second of the debug build.
+    static let dashboard: DashboardSettings = {
+        var settings = DashboardSettings()
+        settings.passwordCost = 4
+        return settings
+    }()
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -58,6 +65,7 @@ struct TestServer {
     /// then closes the pool.
     func run<Value: Sendable>(
         heartbeat: Duration = .seconds(15), notifications: NotificationSettings? = nil,
+        dashboard: DashboardSettings = TestServer.dashboard,
         _ body: @Sendable (APIClient) async throws -> Value
     ) async throws -> Value {
         let (signal, revocations) = (
@@ -72,7 +80,7 @@ struct TestServer {
         let app = Application(
             router: OpslineApplication.router(
                 database: database, signal: signal, revocations: revocations, heartbeat: heartbeat,
-                notifier: notifications.map { Notifier(settings: $0, database: database) }))
+                notifier: notifications.map { Notifier(settings: $0, database: database) }, dashboard: dashboard))
         defer { Task { [pool] in await pool.close() } }
         return try await app.test(.router) { client in try await body(APIClient(client: client)) }
     }

@@ -26,6 +26,14 @@ extension ClientRequest {
         ClientRequest(method: .post, path: "/v1/users/" + escape(name) + "/enable")
     }
 
+    /// `POST /v1/users/{name}/password` (admins, or the user themself with `current`): sets the
+    /// user's dashboard password.
+    public static func setPassword(name: String, password: String, current: String? = nil) -> ClientRequest {
+        var line: [String: JSONValue] = ["password": .string(password)]
+        line["current_password"] = current.map(JSONValue.string)
+        return ClientRequest(method: .post, path: "/v1/users/" + escape(name) + "/password", lines: [.object(line)])
+    }
+
     /// `POST /v1/teams` (admins): creates a team.
     public static func createTeam(name: String, title: String? = nil) -> ClientRequest {
         var line: [String: JSONValue] = ["name": .string(name)]

@@ -14,11 +14,17 @@ enum OpslineApplication {
     ///   - heartbeat: how long a followed stream stays silent before a heartbeat line.
     ///   - notifier: how subscriptions are tested and which destinations they may name; by
     ///     default `https` only and no internal addresses.
+    ///   - dashboard: how the dashboard (`/ui`) signs people in, and the cost of password hashes.
     static func router(
         database: OpslineDatabase, signal: EventSignal, revocations: EventSignal? = nil,
-        heartbeat: Duration = .seconds(15), notifier: Notifier? = nil
+        heartbeat: Duration = .seconds(15), notifier: Notifier? = nil, dashboard: DashboardSettings = .init()
     ) -> Router<OpslineRequestContext> {
         let router = Router(context: OpslineRequestContext.self)
+        let pages = DashboardPages()
+        let hasher = PasswordHasher(cost: dashboard.passwordCost)
+        // Outermost: every `/ui` response gets the dashboard's security headers, and HTML pages
+        // in place of the API's error lines.
+        router.add(middleware: DashboardShellMiddleware(pages: pages))
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: QueryTextMiddleware())
         HealthRoutes(database: database).register(on: router)
@@ -35,6 +41,8 @@ enum OpslineApplication {
         TokenRoutes(tokens: database.tokens).register(on: v1)
         // People: users, teams and their members.
         UserRoutes(people: database.people).register(on: v1)
+        PasswordRoute(people: database.people, sessions: database.sessions, hasher: hasher)
+            .register(on: v1.group("users"))
         TeamRoutes(people: database.people).register(on: v1)
         WorkflowRoutes(catalog: database.workflows, subscriptions: database.subscriptions)
             .register(on: v1.group("workflows"))
@@ -46,14 +54,19 @@ enum OpslineApplication {
         let notifier = notifier ?? Notifier(settings: NotificationSettings(destinations: .secure), database: database)
         SubscriptionRoutes(subscriptions: database.subscriptions, tester: notifier.tester(database.subscriptions))
             .register(on: v1)
+        // The dashboard: pages for people in a browser, signed in with a session cookie that
+        // `/v1` never reads.
+        DashboardRoutes(database: database, pages: pages, settings: dashboard, hasher: hasher).register(on: router)
         return router
     }
 
-    /// Every endpoint the router of `router(database:signal:heartbeat:)` serves (method and
+    /// Every API endpoint the router of `router(database:signal:heartbeat:)` serves (method and
     /// OpenAPI path), sorted by path and method: read from the routes Hummingbird's router holds
-    /// (`Router.routes`). Nothing touches the database.
+    /// (`Router.routes`), less the dashboard's pages (`/ui`, not part of the API). Nothing
+    /// touches the database.
     static func endpoints(database: OpslineDatabase, signal: EventSignal) -> [Endpoint] {
-        router(database: database, signal: signal).routes.map { Endpoint($0) }.sorted()
+        router(database: database, signal: signal).routes.map { Endpoint($0) }
+            .filter { !$0.path.hasPrefix("/ui") }.sorted()
     }
 
     /// The application listening on `host:port`.
@@ -63,10 +76,12 @@ enum OpslineApplication {
     ///     (`--body-timeout`); later is `408 timeout`.
     public static func make(
         database: OpslineDatabase, signal: EventSignal, revocations: EventSignal, host: String, port: Int,
-        headerTimeout: Duration, bodyTimeout: Duration, notifier: Notifier, logger: Logger
+        headerTimeout: Duration, bodyTimeout: Duration, notifier: Notifier, dashboard: DashboardSettings,
+        logger: Logger
     ) -> some ApplicationProtocol {
         Application(
-            router: router(database: database, signal: signal, revocations: revocations, notifier: notifier),
+            router: router(
+                database: database, signal: signal, revocations: revocations, notifier: notifier, dashboard: dashboard),
             server: .http1(
                 configuration: http1Configuration(headerTimeout: headerTimeout, bodyTimeout: bodyTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "opsline"),

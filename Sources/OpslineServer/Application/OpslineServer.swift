@@ -58,7 +58,7 @@ public struct OpslineServer: Sendable {
         let app = OpslineApplication.make(
             database: database, signal: signal, revocations: revocations, host: host, port: port,
             headerTimeout: configuration.headerTimeout, bodyTimeout: configuration.bodyTimeout, notifier: notifier,
-            logger: logger)
+            dashboard: configuration.dashboard, logger: logger)
         let pruner = RetentionPruner(
             database: database, idempotencyRetention: configuration.idempotencyRetention,
             deliveryRetention: configuration.notifications.retention, logger: logger)

@@ -3,7 +3,8 @@ import OpslineStore
 import ServiceLifecycle
 
 /// Deletes what is kept only for a while, once an hour: idempotency keys older than their
-/// retention, and delivered or given-up notifications finished longer ago than theirs. Every
+/// retention, delivered or given-up notifications finished longer ago than theirs, and dashboard
+/// sessions that ended (expired or signed out) more than a day ago. Every
 /// replica runs one; the deletes are idempotent, so running them twice costs only an index scan.
 struct RetentionPruner: Service {
     let database: OpslineDatabase
@@ -18,6 +19,9 @@ struct RetentionPruner: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             await prune("idempotency keys") { try await database.pruneIdempotencyKeys(olderThan: idempotencyRetention) }
             await prune("finished deliveries") { try await database.deliveries.prune(olderThan: deliveryRetention) }
+            await prune("ended dashboard sessions") {
+                try await database.sessions.prune(endedBefore: database.clock.now.addingTimeInterval(-86_400))
+            }
             // Sleeps the interval, or less when shutdown begins.
             try? await cancelWhenGracefulShutdown { try await database.clock.sleep(for: interval) }
         }

@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     /// Where notifications may go and how they are sent (`--allow-insecure-webhooks`,
     /// `--webhook-allow`, `--webhook-timeout`, `--public-url`).
     public var notifications = NotificationSettings(destinations: .secure)
+    /// How the dashboard signs people in (`--session-idle`).
+    public var dashboard = DashboardSettings()
     /// Connections in the pool.
     var poolSize: Int = 16
 

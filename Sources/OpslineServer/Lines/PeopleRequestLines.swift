@@ -37,6 +37,13 @@ enum PeopleRequestLines {
         return change
     }
 
+    /// `POST /v1/users/{name}/password`: `{"password","current_password"?}`.
+    static func passwordChange(_ line: RequestLine) throws -> (password: String, current: String?) {
+        let reader = LineObject(line: line.number, object: try line.object(), keys: ["password", "current_password"])
+        try reader.rejectUnknownKeys()
+        return (try reader.string("password"), try reader.optionalString("current_password"))
+    }
+
     /// `POST /v1/teams`: `{"name","title"?}`.
     static func newTeam(_ line: RequestLine) throws -> (name: String, title: String?) {
         let reader = LineObject(line: line.number, object: try line.object(), keys: ["name", "title"])

@@ -47,8 +47,15 @@ public struct TokenStore: Sendable {
     /// resolved secrets, which may not have heard of a revocation yet; a followed event stream
     /// asks when a change is announced (``NotifyChannel/tokens``).
     public func currentState(of principal: Principal) async throws -> TokenState {
+        try await state(ofToken: principal.tokenID)
+    }
+
+    /// Whether the token with id `id` authenticates, and as whom now (``currentState(of:)``);
+    /// asks the database, never the cache. A dashboard session signed in with a token asks on
+    /// every request.
+    public func state(ofToken id: String) async throws -> TokenState {
         let row = try await pool.withIdempotentStatements { connection in
-            try await connection.query(TokenSQL.principalByID, [principal.tokenID]).first
+            try await connection.query(TokenSQL.principalByID, [id]).first
         }
         guard let row else { return .ended("was deleted") }
         if try row.decode("revoked_at", as: Date?.self) != nil { return .ended("was revoked") }
@@ -195,6 +202,8 @@ public struct TokenStore: Sendable {
             let row = try await connection.query(TokenSQL.revoke, [id, clock.statementNow]).first
             if row != nil {
                 try await connection.query(TokenSQL.announceRevocation, [NotifyChannel.tokens.rawValue, id])
+                // Dashboard sessions signed in with the token end with it.
+                try await connection.query(SessionSQL.revokeToken, [id, clock.statementNow])
             }
             return row
         }

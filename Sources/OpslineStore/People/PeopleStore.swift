@@ -105,6 +105,10 @@ public struct PeopleStore: Sendable {
         try await changingStanding(of: name, announce: true) { [clock] connection in
             guard try await connection.query(PeopleSQL.setDisabled, [name, disabled, clock.statementNow]).first != nil
             else { throw PeopleError.userNotFound(name) }
+            if disabled {
+                // Their dashboard sessions end for good, whatever they signed in with.
+                try await connection.query(SessionSQL.revokeUser, [name, clock.statementNow, true])
+            }
         }.user
     }
 

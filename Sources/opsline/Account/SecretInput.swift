@@ -11,12 +11,23 @@ import Foundation
 enum SecretInput {
     /// The secret with surrounding whitespace trimmed, or `nil` when none was given.
     ///
-    /// - Parameter prompt: Shown on standard error when standard input is a terminal.
-    static func read(prompt: String) -> String? {
+    /// - Parameters:
+    ///   - prompt: Shown on standard error when standard input is a terminal.
+    ///   - trimming: Whether surrounding whitespace is dropped (a token's); a password keeps it,
+    ///     less a line's carriage return.
+    static func read(prompt: String, trimming: Bool = true) -> String? {
         let line = isatty(STDIN_FILENO) == 1 ? readWithoutEcho(prompt: prompt) : readLine()
-        let secret = line?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        var secret = line ?? ""
+        if trimming {
+            secret = secret.trimmingCharacters(in: .whitespacesAndNewlines)
+        } else {
+            while secret.hasSuffix("\r") { secret.removeLast() }
+        }
         return secret.isEmpty ? nil : secret
     }
+
+    /// Whether standard input is a terminal (a person typing, not a pipe).
+    static var isTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
     private static func readWithoutEcho(prompt: String) -> String? {
         FileHandle.standardError.write(Data(prompt.utf8))

@@ -21,7 +21,7 @@ struct UserCommand: AsyncParsableCommand {
 
             \(ExitStatus.helpText)
             """,
-        subcommands: [Create.self, List.self, Show.self, Disable.self, Enable.self]
+        subcommands: [Create.self, List.self, Show.self, Disable.self, Enable.self, Passwd.self]
     )
 }
 

@@ -48,6 +48,13 @@ struct ServeCommand: AsyncParsableCommand {
             """)
     var bodyTimeout: String?
 
+    @Option(
+        help: """
+            How long a dashboard session lasts without use, e.g. 12h or 30m; then the browser \
+            signs in again. [env: OPSLINE_SESSION_IDLE]
+            """)
+    var sessionIdle: String?
+
     @OptionGroup(title: "Notifications")
     var notifications: NotificationOptions
 
@@ -78,7 +85,16 @@ struct ServeCommand: AsyncParsableCommand {
                 text, option: "--body-timeout", examples: "60s or 2m", positive: true)
             configuration.bodyTimeout = .seconds(timeout.seconds)
         }
+        if let text = sessionIdle ?? environment["OPSLINE_SESSION_IDLE"] {
+            let idle = try DurationArgument.parse(
+                text, option: "--session-idle", examples: "12h or 30m", positive: true)
+            configuration.dashboard.sessionIdle = .seconds(idle.seconds)
+        }
         configuration.notifications = try notifications.settings(environment)
+        // People reach the server over https: its session cookies are `Secure` even when the
+        // proxy in front does not say `X-Forwarded-Proto`.
+        configuration.dashboard.secureCookies =
+            configuration.notifications.publicURL?.lowercased().hasPrefix("https://") ?? false
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         do {
             try await OpslineServer(configuration: configuration).run()

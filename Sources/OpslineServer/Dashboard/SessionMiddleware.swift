@@ -1,0 +1,65 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import OpslineStore
+
+/// In front of every signed-in dashboard page: finds the session of the `opsline_session`
+/// cookie, or sends the browser to sign in (`303` to `/ui/login?next=…`); and for every request
+/// that may change something (anything but GET and HEAD) reads the form and refuses it (a 403
+/// page) unless it carries the session's CSRF token — in the form's `csrf` field, or an
+/// `X-CSRF-Token` header for a script's request — compared in constant time.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = OpslineRequestContext
+    let sessions: SessionStore
+    let settings: DashboardSettings
+
+    /// The header a script's request carries the CSRF token in.
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard let secret = request.cookies[SessionCookie.session]?.value, !secret.isEmpty,
+            let session = try await sessions.authenticate(SessionSecret(secret), idle: settings.sessionIdle)
+        else {
+            let reading = request.method == .get || request.method == .head
+            return DashboardPages.redirect(to: Self.signIn(next: reading ? request.uri.description : nil))
+        }
+        var context = context
+        context.dashboardSession = session
+        context.logger[metadataKey: "actor"] = .string(session.principal.name)
+        if request.method != .get && request.method != .head {
+            let form = try await FormBody.read(request)
+            let presented = request.headers[Self.csrfHeader] ?? form["csrf"] ?? ""
+            guard ConstantTime.equals(session.csrfToken, presented) else { throw PageError.missingCSRF }
+            context.dashboardForm = form
+        }
+        return try await next(request, context)
+    }
+
+    /// The sign-in page's address, coming back to `next` after (when it is a dashboard page).
+    static func signIn(next: String?) -> String {
+        let next = LocalPath.next(next)
+        guard next != LocalPath.home else { return "/ui/login" }
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "/-._~")
+        return "/ui/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+    }
+}
+
+/// On the `/ui` group, in front of every dashboard route: answers a ``PageError`` with its HTML
+/// page, so that it never reaches the API's error middleware (which would log it as a failure).
+struct PageErrorMiddleware: RouterMiddleware {
+    typealias Context = OpslineRequestContext
+    let pages: DashboardPages
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as PageError {
+            return pages.errorPage(error)
+        }
+    }
+}
