@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The browser suite: Debian's Chromium, headless, driven by Selenium through chromedriver, against
 # a real `opsline serve` on 127.0.0.1 over a PostgreSQL cluster of its own (see "Dashboard" in
-# docs/dashboard.md). Writes screenshots into docs/screenshots/.
+# docs/dashboard.md).
 #
 #   bash Tests/browser/run.sh            # builds the debug opsline first
 #   bash Tests/browser/run.sh --keep     # keeps the work folder (server and PostgreSQL logs)
+#   bash Tests/browser/run.sh --screenshots docs/screenshots   # refreshes the pictures in docs/
 #
 # Needs chromium, chromium-driver and python3-selenium (deploy/setup.sh installs them as root).
 set -euo pipefail

@@ -4,150 +4,39 @@
     python3 Tests/browser/suite.py --binary .build/debug/opsline [--keep] [--screenshots DIR]
 
 Run it through Tests/browser/run.sh. Prints one line per test and `N passed, N failed`; exit
-status 0 when every test passed. Screenshots of the pages go to docs/screenshots/.
+status 0 when every test passed. With `--screenshots DIR` the tests save pictures of the pages
+there (`--screenshots docs/screenshots` refreshes the README's); without it they take none.
 """
 
 import argparse
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 import traceback
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(ROOT, "Tests", "faults"))
+import rig as rigging
+import signin_tests
 
-import processes  # noqa: E402  (Tests/faults: PostgreSQL and `opsline serve` as processes)
-import wire  # noqa: E402
+ROOT = rigging.ROOT
 
-import browser  # noqa: E402
-
-ADMIN = "browser-suite-admin-token"
-MANAGER = "mia"
-PASSWORD = "mia's dashboard password"
-DISPLAY_NAME = "Mia Chen 陈米娅"
-
-
-class Rig:
-    """PostgreSQL, the server, the people the tests sign in as, and one browser."""
-
-    def __init__(self, binary, work):
-        self.binary = binary
-        self.postgres = processes.Postgres(work)
-        self.postgres.init()
-        self.postgres.start()
-        self.server = processes.Server(binary, work, self.postgres.conninfo, os.path.join(ROOT, "workflows"), ADMIN)
-        self.server.start()
-        self.server.wait_ready()
-        self.base = f"http://{self.server.url}"
-        self.driver = None
-
-    def api(self, method, path, line=None):
-        body = wire.ndjson([line]) if line is not None else None
-        answer = wire.request(self.server.url, method, path, body=body, headers=wire.authorized(ADMIN))
-        if answer.status >= 300:
-            raise AssertionError(f"{method} {path}: {answer.status} {answer.body[:300]!r}")
-        return answer.lines
-
-    def cli(self, arguments, stdin=""):
-        """`opsline ARGUMENTS…` as the admin, with `stdin` on its standard input."""
-        environment = dict(os.environ, OPSLINE_URL=self.base, OPSLINE_TOKEN=ADMIN)
-        return subprocess.run([self.binary] + arguments, input=stdin, capture_output=True, text=True,
-                              env=environment, timeout=60)
-
-    def setup_people(self):
-        self.api("POST", "/v1/teams", {"name": "browser-desk", "title": "浏览器 desk"})
-        self.api("POST", "/v1/users", {"name": MANAGER, "display_name": DISPLAY_NAME,
-                                       "teams": {"support": "manager", "browser-desk": "member"}})
-        done = self.cli(["user", "passwd", MANAGER], stdin=PASSWORD + "\n")
-        if done.returncode != 0:
-            raise AssertionError(f"opsline user passwd: {done.returncode} {done.stderr}")
-
-    def open_browser(self):
-        self.driver = browser.start()
-
-    def stop(self):
-        if self.driver:
-            self.driver.quit()
-        self.server.stop()
-        self.postgres.stop()
-
-
-# MARK: - Tests
-
-
-def test_a_wrong_password_shows_the_error(rig, shots):
-    driver = rig.driver
-    driver.delete_all_cookies()
-    driver.get(rig.base + "/ui/")
-    browser.wait(driver, lambda d: "/ui/login" in d.current_url)
-    browser.element(driver, "#user").send_keys(MANAGER)
-    browser.element(driver, "#password").send_keys("not the password")
-    shots.take(driver, "signin")
-    driver.find_element("css selector", "form button[type=submit]").click()
-    error = browser.element(driver, "[data-testid=signin-error]")
-    assert error.text == "⚠ Wrong user name or password." or error.text.endswith("Wrong user name or password."), error.text
-    assert "/ui/login" in driver.current_url, driver.current_url
-    assert not driver.get_cookie("opsline_session"), "no session after a wrong password"
-
-
-def test_a_manager_signs_in_sees_the_shell_and_signs_out(rig, shots):
-    driver = rig.driver
-    driver.delete_all_cookies()
-    driver.get(rig.base + "/ui/login")
-    browser.element(driver, "#user").send_keys(MANAGER)
-    browser.element(driver, "#password").send_keys(PASSWORD)
-    driver.find_element("css selector", "form button[type=submit]").click()
-    name = browser.element(driver, "[data-testid=signed-in-name]")
-    assert name.text == MANAGER, name.text
-    assert driver.current_url == rig.base + "/ui/", driver.current_url
-    heading = browser.element(driver, "#identity-heading")
-    assert heading.text == DISPLAY_NAME, heading.text
-    teams = [cell.text for cell in driver.find_elements("css selector", "[data-testid=team]")]
-    assert teams == ["browser-desk", "support"], teams
-    # The script ran (the policy lets this server's own script run) and nothing was blocked.
-    browser.wait(driver, lambda d: d.find_element("tag name", "html").get_attribute("data-js") == "ready")
-    violations = browser.policy_violations(driver)
-    assert not violations, violations
-    cookie = driver.get_cookie("opsline_session")
-    assert cookie and cookie["httpOnly"] and cookie.get("sameSite") == "Strict" and cookie["path"] == "/ui", cookie
-    assert driver.execute_script("return document.cookie") == "", "no script can read the session cookie"
-    shots.take(driver, "overview-shell")
-    driver.find_element("css selector", "form.signout button").click()
-    browser.wait(driver, lambda d: d.current_url.startswith(rig.base + "/ui/login"))
-    driver.get(rig.base + "/ui/")
-    browser.wait(driver, lambda d: "/ui/login" in d.current_url)
-
-
-def test_a_page_asked_for_before_signing_in_opens_after(rig, shots):
-    driver = rig.driver
-    driver.delete_all_cookies()
-    driver.get(rig.base + "/ui/?from=bookmark")
-    browser.wait(driver, lambda d: "/ui/login?next=" in d.current_url)
-    browser.element(driver, "#user").send_keys(MANAGER)
-    browser.element(driver, "#password").send_keys(PASSWORD)
-    driver.find_element("css selector", "form button[type=submit]").click()
-    browser.element(driver, "[data-testid=signed-in-name]")
-    assert driver.current_url == rig.base + "/ui/?from=bookmark", driver.current_url
-
-
-TESTS = [
-    test_a_wrong_password_shows_the_error,
-    test_a_manager_signs_in_sees_the_shell_and_signs_out,
-    test_a_page_asked_for_before_signing_in_opens_after,
-]
+# Each page's tests live in a module of their own with a TESTS list; they run in this order, in
+# one browser, against one server.
+MODULES = [signin_tests]
 
 
 class Screenshots:
+    """Pictures of pages, saved only when the run asked for them (`--screenshots DIR`)."""
+
     def __init__(self, folder):
         self.folder = folder
-        os.makedirs(folder, exist_ok=True)
+        if folder:
+            os.makedirs(folder, exist_ok=True)
 
     def take(self, driver, name):
+        if not self.folder:
+            return
         path = os.path.join(self.folder, name + ".png")
         driver.save_screenshot(path)
         print(f"browser:   screenshot {os.path.relpath(path, ROOT)}", file=sys.stderr)
@@ -157,7 +46,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
     parser.add_argument("--keep", action="store_true", help="keep the work folder (server and PostgreSQL logs)")
-    parser.add_argument("--screenshots", default=os.path.join(ROOT, "docs", "screenshots"))
+    parser.add_argument("--screenshots", default=None, help="save screenshots of the pages in this folder")
     arguments = parser.parse_args()
 
     started = time.monotonic()
@@ -166,12 +55,12 @@ def main():
     rig = None
     passed = failed = 0
     try:
-        rig = Rig(os.path.abspath(arguments.binary), work)
+        rig = rigging.Rig(os.path.abspath(arguments.binary), work)
         rig.setup_people()
         rig.open_browser()
         print(f"browser: ready after {time.monotonic() - started:.1f} s", file=sys.stderr)
         shots = Screenshots(arguments.screenshots)
-        for test in TESTS:
+        for test in [test for module in MODULES for test in module.TESTS]:
             began = time.monotonic()
             try:
                 test(rig, shots)

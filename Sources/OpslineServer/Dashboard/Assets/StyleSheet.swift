@@ -1,6 +1,9 @@
 extension DashboardAssets {
-    /// The one stylesheet. A system font stack that holds Chinese as well as Latin text.
-    static let styleSheet = """
+    /// The one stylesheet: the base rules, then each page's own (in `StyleSheet+<Page>.swift`).
+    static let styleSheet = [baseStyles].joined(separator: "\n")
+
+    /// The frame every page shares. A system font stack that holds Chinese as well as Latin text.
+    static let baseStyles = """
         :root {
           --ink: #1d232b; --muted: #5b6675; --line: #d5dbe3; --paper: #ffffff; --wash: #f4f6f9;
           --accent: #1f5fbf; --bad: #a4161a; --bad-wash: #fdecec;
@@ -19,7 +22,9 @@ extension DashboardAssets {
           display: flex; align-items: center; gap: 1rem; padding: .6rem 1.2rem;
           background: var(--ink); color: #fff;
         }
-        .bar .brand { color: #fff; font-weight: 700; text-decoration: none; margin-right: auto; }
+        .bar .brand { color: #fff; font-weight: 700; text-decoration: none; }
+        .bar .pages { display: flex; gap: .9rem; margin-right: auto; }
+        .bar .pages a { color: #fff; }
         .bar .who { overflow-wrap: anywhere; }
         .bar form { margin: 0; }
         .bar button { background: transparent; color: #fff; border: 1px solid #fff; margin-top: 0; }

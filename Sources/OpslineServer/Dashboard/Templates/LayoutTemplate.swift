@@ -18,6 +18,11 @@ extension PageTemplates {
         <header class="bar">
         <a class="brand" href="/ui/">Opsline</a>
         {{#signedIn}}
+        <nav class="pages" aria-label="Pages">
+        <a href="/ui/">Overview</a>
+        <a href="/ui/workflows">Workflows</a>
+        <a href="/ui/workload">Workload</a>
+        </nav>
         <span class="who">Signed in as <strong data-testid="signed-in-name">{{name}}</strong></span>
         <form class="signout" method="post" action="/ui/logout">
         <input type="hidden" name="csrf" value="{{csrf}}">
