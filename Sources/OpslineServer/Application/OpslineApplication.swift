@@ -56,7 +56,10 @@ enum OpslineApplication {
             .register(on: v1)
         // The dashboard: pages for people in a browser, signed in with a session cookie that
         // `/v1` never reads.
-        DashboardRoutes(database: database, pages: pages, settings: dashboard, hasher: hasher).register(on: router)
+        DashboardRoutes(
+            database: database, pages: pages, settings: dashboard, hasher: hasher, signal: signal,
+            revocations: revocations, heartbeat: heartbeat
+        ).register(on: router)
         return router
     }
 

@@ -10,6 +10,13 @@ struct DashboardRoutes {
     let pages: DashboardPages
     let settings: DashboardSettings
     let hasher: PasswordHasher
+    /// Wakes live pages' streams when events commit.
+    let signal: EventSignal
+    /// Fires on sign-outs, revoked tokens and disabled users (``NotifyChannel/tokens``); nil:
+    /// live streams end at their session's expiry only.
+    var revocations: EventSignal?
+    /// How long a live stream stays silent before a heartbeat.
+    var heartbeat: Duration = .seconds(15)
 
     /// Adds the `/ui` routes to `router`. ``DashboardShellMiddleware`` must be on the router
     /// already (it gives every `/ui` response its security headers).
@@ -23,6 +30,10 @@ struct DashboardRoutes {
             .group(context: SignedInRequestContext.self)
         signedIn.get(use: OverviewRoute(people: database.people, pages: pages).show)
         signedIn.post("logout", use: login.signOut)
+        let live = LiveEventsRoute(
+            events: database.events, signal: signal, sessions: database.sessions, revocations: revocations,
+            clock: database.clock, heartbeat: heartbeat)
+        signedIn.get("events", use: live.stream)
     }
 
     /// A stylesheet or script, cached for a year: its name changes with its content.

@@ -15,7 +15,7 @@ import Workflow
 /// is now (a personal token's user's teams may have changed). The
 /// listening connection fires the signal when it (re)connects too, so a revocation missed while
 /// it was down is caught then.
-struct CallerLease {
+struct CallerLease: StreamLease {
     /// Who the stream is written for, as of the last check.
     private(set) var caller: Principal
     private let tokens: TokenStore

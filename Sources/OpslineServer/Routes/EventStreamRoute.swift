@@ -45,15 +45,20 @@ struct EventStreamRoute {
         // Made now, so that a revocation announced from here on is noticed.
         let lease = CallerLease(caller: caller, tokens: tokens, revocations: revocations, clock: clock)
         let logger = context.logger
+        let format = NDJSONEventFormat()
         let body = ResponseBody { [self, filter] writer in
             var lease = lease
             // A client starting from `now` learns where that is at once, to resume from it.
-            if fromNow { try await writer.write(Self.heartbeatLine(since)) }
-            var cursor = try await write(first, since: since, to: &writer)
+            if fromNow { try await writer.write(format.heartbeat(since)) }
+            if !first.isEmpty { try await writer.write(contentsOf: format.encode(first)) }
+            var cursor = first.last?.seq ?? since
             do {
-                cursor = try await drain(
-                    after: cursor, filter: filter, lease: &lease, to: &writer, hasMore: first.count == Self.pageSize)
-                if follow { try await followLive(after: cursor, filter: filter, lease: &lease, to: &writer) }
+                cursor = try await follower.drain(
+                    after: cursor, filter: filter, lease: &lease, format: format, to: &writer,
+                    hasMore: first.count == Self.pageSize)
+                if follow {
+                    try await follower.follow(after: cursor, filter: filter, lease: &lease, format: format, to: &writer)
+                }
             } catch {
                 try await writer.write(NDJSON.buffer(APIError.reporting(error, to: logger).line))
             }
@@ -62,66 +67,8 @@ struct EventStreamRoute {
         return Response(status: .ok, headers: [.contentType: NDJSON.contentType], body: body)
     }
 
-    /// Writes pages until the log is exhausted; returns the new cursor. Before each page it
-    /// checks that the caller's token still authenticates (throwing 401 once it does not).
-    private func drain(
-        after cursor: Int64, filter: EventFilter, lease: inout CallerLease, to writer: inout any ResponseBodyWriter,
-        hasMore: Bool
-    ) async throws -> Int64 {
-        var cursor = cursor
-        var hasMore = hasMore
-        while hasMore {
-            try await lease.check()
-            let scoped = filter.rescoped(to: AccessPolicy.teamScope(lease.caller))
-            let page = try await events.events(after: cursor, filter: scoped, limit: Self.pageSize)
-            cursor = try await write(page, since: cursor, to: &writer)
-            hasMore = page.count == Self.pageSize
-        }
-        return cursor
-    }
-
-    /// Waits for commits (or the heartbeat interval) and writes what is new, until the client
-    /// goes away, the server shuts down (shutdown wakes the wait at once), or the caller's token
-    /// expires or is revoked (either wakes the wait too, and `drain` then throws 401).
-    private func followLive(
-        after cursor: Int64, filter: EventFilter, lease: inout CallerLease, to writer: inout any ResponseBodyWriter
-    ) async throws {
-        var cursor = cursor
-        var heartbeatAt = OpslineClock.system.elapsed + heartbeat
-        try await withGracefulShutdownHandler {
-            while !Task.isCancelled && !Task.isShuttingDownGracefully {
-                // Read the generations before the log: a commit (or revocation) that lands during
-                // the read then makes the wait below return at once instead of being missed.
-                let generation = signal.generation
-                let revocationGeneration = lease.revocationGeneration
-                let before = cursor
-                cursor = try await drain(after: cursor, filter: filter, lease: &lease, to: &writer, hasMore: true)
-                guard cursor == before else { continue }
-                await withTaskGroup(of: Void.self) { [signal, lease, heartbeatAt] group in
-                    group.addTask { await signal.wait(after: generation, until: heartbeatAt, on: .system) }
-                    group.addTask { await lease.wait(afterRevocation: revocationGeneration, until: heartbeatAt) }
-                    await group.next()
-                    group.cancelAll()
-                }
-                // Any commit restarts the wait for a heartbeat; a revocation or expiry does not.
-                if signal.generation != generation {
-                    heartbeatAt = OpslineClock.system.elapsed + heartbeat
-                } else if OpslineClock.system.elapsed >= heartbeatAt {
-                    try await writer.write(Self.heartbeatLine(cursor))
-                    heartbeatAt = OpslineClock.system.elapsed + heartbeat
-                }
-            }
-        } onGracefulShutdown: { [signal] in
-            signal.fire()
-        }
-    }
-
-    private func write(
-        _ page: [EventRecord], since cursor: Int64, to writer: inout any ResponseBodyWriter
-    ) async throws -> Int64 {
-        guard let last = page.last else { return cursor }
-        try await writer.write(contentsOf: page.map { NDJSON.buffer(EventLine(event: $0)) })
-        return last.seq
+    private var follower: EventFollower {
+        EventFollower(events: events, signal: signal, heartbeat: heartbeat, pageSize: Self.pageSize)
     }
 
     private static func since(_ value: String?) throws -> Int64 {
@@ -131,9 +78,15 @@ struct EventStreamRoute {
         }
         return seq
     }
+}
 
-    /// `{"type":"heartbeat","seq":…}`: nothing new up to `seq`.
-    private static func heartbeatLine(_ seq: Int64) -> ByteBuffer {
+/// The API's stream: an ``EventLine`` per event, and `{"type":"heartbeat","seq":…}`.
+struct NDJSONEventFormat: EventStreamFormat {
+    func encode(_ events: [EventRecord]) -> [ByteBuffer] {
+        events.map { NDJSON.buffer(EventLine(event: $0)) }
+    }
+
+    func heartbeat(_ seq: Int64) -> ByteBuffer {
         NDJSON.buffer(JSONValue.object(["type": "heartbeat", "seq": .int(seq)]))
     }
 }

@@ -10,6 +10,8 @@ public struct EventRecord: Sendable, Hashable {
     public let at: Date
     /// The task it is about.
     public let taskID: String
+    /// The workflow of that task.
+    public let workflow: String
     /// `created`, `transitioned`, … (the types are listed in docs/api.md, "The event stream").
     public let type: String
     /// Who made the change (a token's name), if anyone.
@@ -17,12 +19,14 @@ public struct EventRecord: Sendable, Hashable {
     /// Type-specific details.
     public let data: [String: JSONValue]
 
-    static let columns = "seq, at, task_id, type, actor, data::text AS data"
+    /// The columns a query selects from `events` (as `e`, joined with its task as `t`).
+    static let columns = "e.seq, e.at, e.task_id, t.workflow, e.type, e.actor, e.data::text AS data"
 
     init(row: PostgresRow) throws {
         seq = try row.decode("seq")
         at = try row.decode("at")
         taskID = try row.decode("task_id")
+        workflow = try row.decode("workflow")
         type = try row.decode("type")
         actor = try row.decode("actor")
         data = try JSONText.decodeObject(try row.decode("data"))

@@ -35,7 +35,7 @@ enum EventSQL {
     /// and the caller's teams (`$6`) go by the teams each event belongs to — its task's when it
     /// happened — never by the task's team now.
     static let page = """
-        SELECT e.seq, e.at, e.task_id, e.type, e.actor, e.data::text AS data
+        SELECT \(EventRecord.columns)
         FROM events e JOIN tasks t ON t.id = e.task_id
         WHERE e.seq > $1
           AND ($2::text IS NULL OR e.task_id = $2)

@@ -32,6 +32,14 @@ enum SessionSQL {
         """
 
     /// Signs out the session with secret hash `$1`; `$2` is the time (NULL: `now()`).
+    /// The session with secret hash `$1` when neither signed out nor expired at `$2` (NULL:
+    /// `now()`), without moving its expiry: a page left open is not a use.
+    static let current = """
+        SELECT id, user_name, token_id, csrf_secret, expires_at
+        FROM ui_sessions
+        WHERE secret_hash = $1::bytea AND revoked_at IS NULL AND expires_at > coalesce($2::timestamptz, now())
+        """
+
     static let revokeBySecret = """
         UPDATE ui_sessions SET revoked_at = coalesce(revoked_at, $2::timestamptz, now())
         WHERE secret_hash = $1::bytea

@@ -54,11 +54,22 @@ public struct SessionStore: Sendable {
         return try await resolve(row)
     }
 
-    /// Signs the session out: its cookie no longer works, on any replica. Unknown secrets change
-    /// nothing.
+    /// The session whose cookie holds `secret`, as ``authenticate(_:idle:)`` finds it, but
+    /// without counting as a use: what a live page's open stream asks to know whether it may go on.
+    public func current(_ secret: SessionSecret) async throws -> DashboardSession? {
+        let row = try await pool.withIdempotentStatements { connection in
+            try await connection.query(SessionSQL.current, [PostgresBytes(secret.hash), clock.statementNow]).first
+        }
+        guard let row else { return nil }
+        return try await resolve(row)
+    }
+
+    /// Signs the session out: its cookie no longer works, on any replica, and its open live
+    /// streams end at once (announced on ``NotifyChannel/tokens``). Unknown secrets change nothing.
     public func revoke(_ secret: SessionSecret) async throws {
-        try await pool.withIdempotentStatements { connection in
+        try await pool.inTransaction { connection in
             _ = try await connection.query(SessionSQL.revokeBySecret, [PostgresBytes(secret.hash), clock.statementNow])
+            _ = try await connection.query(TokenSQL.announceRevocation, [NotifyChannel.tokens.rawValue, "session"])
         }
     }
 

@@ -1,7 +1,7 @@
 extension DashboardAssets {
-    /// The one script (no inline script anywhere: the Content-Security-Policy forbids it). For
-    /// now it shows every `<time datetime>` in the viewer's time zone and marks the page as
-    /// scripted (`data-js="ready"`), which the browser tests check to know the policy let it run.
+    /// The one script (no inline script anywhere: the Content-Security-Policy forbids it): times
+    /// in the viewer's zone, then live updates (``liveScript``). It marks the page as scripted
+    /// (`data-js="ready"`), which the browser tests check to know the policy let it run.
     static let script = """
         "use strict";
         (function () {
@@ -16,8 +16,10 @@ extension DashboardAssets {
               }
             }
           }
+        \(liveScript)
           function ready() {
             localTimes(document);
+            live();
             document.documentElement.setAttribute("data-js", "ready");
           }
           if (document.readyState === "loading") {

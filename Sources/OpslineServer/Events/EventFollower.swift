@@ -1,0 +1,83 @@
+import Hummingbird
+import OpslineStore
+import ServiceLifecycle
+
+/// How a followed stream writes what it reads: a page of events, and a heartbeat saying nothing
+/// new happened up to a position. The API writes NDJSON lines (``EventStreamRoute``), the
+/// dashboard Server-Sent Events (``LiveEventsRoute``).
+protocol EventStreamFormat: Sendable {
+    /// The bytes for `events`, in order (never empty).
+    func encode(_ events: [EventRecord]) -> [ByteBuffer]
+    /// The bytes saying nothing the reader sees happened up to `seq`.
+    func heartbeat(_ seq: Int64) -> ByteBuffer
+}
+
+/// Reads the event log page by page for one caller, and follows it as commits arrive: the loop
+/// the API's followed stream and the dashboard's live updates share.
+///
+/// Before each page it checks the caller's lease (throwing once the credential no longer
+/// authenticates) and reads over the teams the caller is in now. Between commits it waits on
+/// the event signal, the lease's revocations and the heartbeat interval, whichever is first.
+struct EventFollower: Sendable {
+    let events: EventLog
+    let signal: EventSignal
+    let heartbeat: Duration
+    let pageSize: Int
+
+    /// Writes pages after `cursor` until the log is exhausted; returns the new cursor.
+    func drain<Lease: StreamLease>(
+        after cursor: Int64, filter: EventFilter, lease: inout Lease, format: some EventStreamFormat,
+        to writer: inout any ResponseBodyWriter, hasMore: Bool = true
+    ) async throws -> Int64 {
+        var cursor = cursor
+        var hasMore = hasMore
+        while hasMore {
+            try await lease.check()
+            let scoped = filter.rescoped(to: AccessPolicy.teamScope(lease.caller))
+            let page = try await events.events(after: cursor, filter: scoped, limit: pageSize)
+            if let last = page.last {
+                try await writer.write(contentsOf: format.encode(page))
+                cursor = last.seq
+            }
+            hasMore = page.count == pageSize
+        }
+        return cursor
+    }
+
+    /// Waits for commits (or the heartbeat interval) and writes what is new, until the client
+    /// goes away, the server shuts down (shutdown wakes the wait at once), or the lease ends
+    /// (a revocation or expiry wakes the wait too, and ``drain`` then throws).
+    func follow<Lease: StreamLease>(
+        after cursor: Int64, filter: EventFilter, lease: inout Lease, format: some EventStreamFormat,
+        to writer: inout any ResponseBodyWriter
+    ) async throws {
+        var cursor = cursor
+        var heartbeatAt = OpslineClock.system.elapsed + heartbeat
+        try await withGracefulShutdownHandler {
+            while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                // Read the generations before the log: a commit (or revocation) that lands during
+                // the read then makes the wait below return at once instead of being missed.
+                let generation = signal.generation
+                let revocationGeneration = lease.revocationGeneration
+                let before = cursor
+                cursor = try await drain(after: cursor, filter: filter, lease: &lease, format: format, to: &writer)
+                guard cursor == before else { continue }
+                await withTaskGroup(of: Void.self) { [signal, lease, heartbeatAt] group in
+                    group.addTask { await signal.wait(after: generation, until: heartbeatAt, on: .system) }
+                    group.addTask { await lease.wait(afterRevocation: revocationGeneration, until: heartbeatAt) }
+                    await group.next()
+                    group.cancelAll()
+                }
+                // Any commit restarts the wait for a heartbeat; a revocation or expiry does not.
+                if signal.generation != generation {
+                    heartbeatAt = OpslineClock.system.elapsed + heartbeat
+                } else if OpslineClock.system.elapsed >= heartbeatAt {
+                    try await writer.write(format.heartbeat(cursor))
+                    heartbeatAt = OpslineClock.system.elapsed + heartbeat
+                }
+            }
+        } onGracefulShutdown: { [signal] in
+            signal.fire()
+        }
+    }
+}
