@@ -31,6 +31,9 @@ struct DashboardPages: Sendable {
         HTTPField.Name("Cross-Origin-Opener-Policy")!: "same-origin",
     ]
 
+    /// How long the server took to make a response (``DashboardShellMiddleware``).
+    static let serverTiming = HTTPField.Name("Server-Timing")!
+
     /// Adds ``securityHeaders`` to `response` (replacing any of the same name).
     static func secure(_ response: inout Response) {
         for field in securityHeaders { response.headers[field.name] = field.value }

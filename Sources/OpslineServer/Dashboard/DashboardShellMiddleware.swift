@@ -1,10 +1,14 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 
 /// On the root router, outside every other middleware: gives every response under `/ui` the
 /// security headers (``DashboardPages/securityHeaders``), and turns the API's error lines that
 /// reach it there (no such page, a malformed request, a failure the error middleware logged)
-/// into HTML error pages. Other paths pass through untouched.
+/// into HTML error pages, and says how long the server took to make the response
+/// (`Server-Timing: app;dur=…`, in milliseconds; Benchmarks/dashboard.sh reads it). Other paths
+/// pass through untouched.
 struct DashboardShellMiddleware<Context: RequestContext>: RouterMiddleware {
     let pages: DashboardPages
 
@@ -13,6 +17,7 @@ struct DashboardShellMiddleware<Context: RequestContext>: RouterMiddleware {
     ) async throws -> Response {
         let path = request.uri.path
         guard path == "/ui" || path.hasPrefix("/ui/") else { return try await next(request, context) }
+        let started = ContinuousClock.now
         var response: Response
         do {
             response = path == "/ui" ? DashboardPages.redirect(to: LocalPath.home) : try await next(request, context)
@@ -30,7 +35,15 @@ struct DashboardShellMiddleware<Context: RequestContext>: RouterMiddleware {
                 PageError(status: apiError.status, heading: "Something went wrong", message: apiError.message))
         }
         DashboardPages.secure(&response)
+        response.headers[DashboardPages.serverTiming] = Self.timing(since: started)
         return response
+    }
+
+    /// `app;dur=12.345`: the milliseconds since `started`.
+    private static func timing(since started: ContinuousClock.Instant) -> String {
+        let (seconds, attoseconds) = (ContinuousClock.now - started).components
+        let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        return "app;dur=" + String(format: "%.3f", milliseconds)
     }
 
     private static func heading(_ error: APIError) -> String {

@@ -142,6 +142,8 @@ import Testing
                 #expect(page.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
                 #expect(page.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
                 #expect(page.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+                let timing = page.headers[HTTPField.Name("Server-Timing")!] ?? ""
+                #expect(timing.wholeMatch(of: #/app;dur=\d+\.\d{3}/#) != nil, "Server-Timing: \(timing)")
             }
             for page in pages where page.headers[.contentType]?.hasPrefix("text/html") == true {
                 #expect(page.headers[.cacheControl] == "no-store")
