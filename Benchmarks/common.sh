@@ -76,3 +76,43 @@ slas:
     target: ${4}s
 YAML
 }
+
+# The options that make PostgreSQL log the plan of every statement (auto_explain), for
+# `bootstrap_cluster`; a benchmark reads them from the cluster's log.
+AUTO_EXPLAIN="-c shared_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_nested_statements=on"
+
+load_tasks() { # $1: how many tasks (Benchmarks/tasks.sql), with `psql_run` defined; analyses after
+    local started=$SECONDS
+    log "loading $1 tasks"
+    psql_run -v n="$1" -f "$(dirname "${BASH_SOURCE[0]}")/tasks.sql"
+    log "loaded in $((SECONDS - started)) s; analysing"
+    psql_run -c "VACUUM ANALYZE tasks" -c "VACUUM ANALYZE sla_clocks" -c "VACUUM ANALYZE events"
+}
+
+# One server and one cluster, for benchmarks that run a single server (`SERVER_PID`, `PGDATA_DIR`,
+# `WORK`): `trap cleanup_single EXIT` stops both and removes the work folder, showing the
+# server's last log lines when the run failed.
+stop_server() {
+    [[ -n $SERVER_PID ]] || return 0
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 120); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+}
+
+cleanup_single() {
+    local status=$?
+    trap - EXIT INT TERM
+    stop_server
+    if [[ -n $PGDATA_DIR && -f $PGDATA_DIR/postmaster.pid ]]; then
+        cluster_user "$PG_BIN/pg_ctl" stop -D "$PGDATA_DIR" -m fast -w >/dev/null 2>&1 || true
+    fi
+    if [[ -n $WORK ]]; then
+        if [[ $status != 0 && $status != 130 && $status != 143 && -f $WORK/server.log ]]; then
+            log "last lines of the server log:"
+            tail -n 20 "$WORK/server.log" >&2 || true
+        fi
+        rm -rf "$WORK"
+    fi
+    exit "$status"
+}

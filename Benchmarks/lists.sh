@@ -29,32 +29,7 @@ source "$(dirname "$0")/common.sh"
 WORK=""
 SERVER_PID=""
 PGDATA_DIR=""
-
-stop_server() {
-    [[ -n $SERVER_PID ]] || return 0
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 120); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
-}
-
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    stop_server
-    if [[ -n $PGDATA_DIR && -f $PGDATA_DIR/postmaster.pid ]]; then
-        cluster_user "$PG_BIN/pg_ctl" stop -D "$PGDATA_DIR" -m fast -w >/dev/null 2>&1 || true
-    fi
-    if [[ -n $WORK ]]; then
-        if [[ $status != 0 && $status != 130 && $status != 143 && -f $WORK/server.log ]]; then
-            log "last lines of the server log:"
-            tail -n 20 "$WORK/server.log" >&2 || true
-        fi
-        rm -rf "$WORK"
-    fi
-    exit "$status"
-}
-trap cleanup EXIT
+trap cleanup_single EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -69,83 +44,17 @@ CONNINFO="host=$DATA/run port=5432 user=opsline dbname=opsline"
 psql_run() { "$PG_BIN/psql" "$CONNINFO" -X -q -v ON_ERROR_STOP=1 "$@"; }
 psql_value() { "$PG_BIN/psql" "$CONNINFO" -X -A -t -v ON_ERROR_STOP=1 -c "$1"; }
 
-# 1. The first start initialises the embedded cluster, migrates and publishes the shipped
-#    workflows; the cluster is then restarted by hand with auto_explain, which logs the plan of
-#    every statement the server runs, and the server connects to it with --database-url.
+# 1. The embedded cluster, initialised by a first start of the server, then started by hand with
+#    auto_explain, which logs the plan of every statement the server runs; the server connects
+#    to it with --database-url.
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
-log "initialising the embedded PostgreSQL in $DATA"
-OPSLINE_ADMIN_TOKEN=$TOKEN setsid "$OPSLINE" serve --listen "127.0.0.1:$PORT" --data-dir "$DATA" \
-    --workflows workflows >"$WORK/server-init.log" 2>&1 &
-SERVER_PID=$!
-wait_ready "$BASE" "$SERVER_PID"
-stop_server
 PGLOG=$DATA/postgres.log
-cluster_user "$PG_BIN/pg_ctl" start -w -D "$PGDATA_DIR" -l "$PGLOG" \
-    -o "-c shared_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_nested_statements=on" >/dev/null
+log "initialising the embedded PostgreSQL in $DATA"
+bootstrap_cluster "$DATA" workflows "$AUTO_EXPLAIN" "$WORK/server-init.log"
 
-# 2. The tasks, in the shapes people's lists meet: 10 teams of 20 people (30% of tasks
-#    unassigned), 80% closed; every open task has a running `resolution` clock, one in 47 of
-#    them breached. Titles and a text field are drawn from a 20,000-word vocabulary, plus words of
-#    known frequency: `refund` in 1% of titles, `printer` in 0.1%, `zebraflux` in 10 tasks, and
-#    `acme` (a customer) in 30% of the fields.
-log "loading $TASKS tasks"
-LOAD_START=$SECONDS
-psql_run -v n="$TASKS" <<'SQL'
-SELECT version AS wf_version FROM workflow_versions WHERE workflow = 'complaint-escalation'
-ORDER BY version DESC LIMIT 1 \gset
-CREATE TEMP TABLE words AS SELECT k, substr(md5(k::text), 1, 3 + k % 6) AS word FROM generate_series(0, 19999) AS k;
-CREATE TEMP TABLE plan AS
-SELECT i,
-       'team-' || (i % 10) AS team,
-       CASE WHEN i / 50 % 10 < 3 THEN NULL ELSE 'person-' || (i % 10 * 20 + i / 500 % 20) END AS assignee,
-       i / 10 % 5 = 0 AS open,
-       now() - make_interval(secs => (:n - i) * 30.0) AS created_at
-FROM generate_series(1, :n) AS i;
-INSERT INTO tasks (id, workflow, workflow_version, state, title, priority, team, assignee, fields, created_at,
-                   updated_at, closed_at)
-SELECT 'CMP-' || p.i, 'complaint-escalation', :wf_version,
-       CASE WHEN p.open THEN 'investigating' ELSE 'closed' END,
-       initcap(w1.word) || ' ' || w2.word || ' ' || w3.word
-           || CASE WHEN p.i % 100 = 7 THEN ' refund' ELSE '' END
-           || CASE WHEN p.i % 1000 = 11 THEN ' printer' ELSE '' END
-           || CASE WHEN p.i % (:n / 10) = 13 THEN ' zebraflux' ELSE '' END,
-       'p' || (1 + p.i % 4), p.team, p.assignee,
-       jsonb_build_object('customer', CASE WHEN p.i / 7 % 10 < 3 THEN 'ACME' ELSE 'Customer ' || (p.i % 5000) END,
-                          'severity', 'p' || (1 + p.i % 3),
-                          'resolution', w4.word || ' ' || w5.word || ' ' || w6.word || ' ' || w1.word),
-       p.created_at, p.created_at + interval '1 hour',
-       CASE WHEN p.open THEN NULL ELSE p.created_at + interval '1 day' END
-FROM plan p
-JOIN words w1 ON w1.k = p.i::bigint * 7919 % 20000
-JOIN words w2 ON w2.k = p.i::bigint * 104729 % 20000
-JOIN words w3 ON w3.k = p.i::bigint * 1299709 % 20000
-JOIN words w4 ON w4.k = p.i::bigint * 15485863 % 20000
-JOIN words w5 ON w5.k = p.i::bigint * 32452843 % 20000
-JOIN words w6 ON w6.k = p.i::bigint * 49979687 % 20000;
--- The people: person-K is a member of team-(K / 20).
-INSERT INTO teams (name) SELECT 'team-' || t FROM generate_series(0, 9) AS t ON CONFLICT DO NOTHING;
-INSERT INTO users (name, display_name) SELECT 'person-' || k, 'Person ' || k FROM generate_series(0, 199) AS k;
-INSERT INTO memberships (team, user_name, role)
-SELECT 'team-' || (k / 20), 'person-' || k, 'member' FROM generate_series(0, 199) AS k;
-INSERT INTO task_counters (key, last_number) VALUES ('CMP', :n)
-ON CONFLICT (key) DO UPDATE SET last_number = excluded.last_number;
-INSERT INTO sla_clocks (task_id, policy, state, started_at, target_s, worked_s, running_since, breached_at, due_at)
-SELECT 'CMP-' || i, 'resolution', 'running', created_at, 86400, 0, created_at,
-       CASE WHEN i % 47 = 0 THEN now() - interval '1 hour' END,
-       CASE WHEN i % 47 = 0 THEN NULL ELSE now() + make_interval(secs => (i % 7200) * 60.0) END
-FROM plan WHERE open;
-INSERT INTO events (task_id, type, actor, data, at, teams)
-SELECT 'CMP-' || i, 'created', 'bench', '{"state":"received","workflow_version":1}', created_at, ARRAY[team]
-FROM plan;
-INSERT INTO events (task_id, type, actor, data, at, teams)
-SELECT 'CMP-' || i, 'assigned', 'bench',
-       jsonb_build_object('assignee', jsonb_build_object('from', NULL, 'to', assignee)),
-       created_at + interval '10 minutes', ARRAY[team]
-FROM plan WHERE assignee IS NOT NULL AND i % 3 = 0;
-SQL
-log "loaded in $((SECONDS - LOAD_START)) s; analysing"
-psql_run -c "VACUUM ANALYZE tasks" -c "VACUUM ANALYZE sla_clocks" -c "VACUUM ANALYZE events"
+# 2. The tasks, in the shapes people's lists meet (Benchmarks/tasks.sql).
+load_tasks "$TASKS"
 INDEX_START=$(date +%s.%N)
 psql_run -c "REINDEX INDEX tasks_search"
 INDEX_S=$(awk -v s="$INDEX_START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
