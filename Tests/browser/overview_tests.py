@@ -8,7 +8,7 @@ from rig import ADMIN, MANAGER
 
 DRILL = "browser-breach-drill"
 # A workflow whose response clock breaches a second after a task is created (24x7: every second
-# counts), in the manager's team.
+# counts) and whose resolution clock is then at risk (due within a day), in the manager's team.
 DRILL_SOURCE = f"""workflow: {DRILL}
 title: Breach drill 演练
 key: BBD
@@ -24,6 +24,10 @@ slas:
     start: created
     stop: {{enter: [done]}}
     target: 1s
+  resolution:
+    start: created
+    stop: {{enter: [done]}}
+    target: 4h
 """
 HOSTILE = "<script>alert(\"overview\")</script> & 'quoted' 标题"
 
@@ -39,8 +43,8 @@ def manager_token(rig):
     return rig.api("POST", "/v1/tokens", {"name": "overview-tests", "user": MANAGER})[0]["secret"]
 
 
-def breaches_for(rig, token, query=""):
-    answer = wire.request(rig.server.url, "GET", "/v1/sla/breaches" + query, headers=wire.authorized(token, None))
+def breaches_for(rig, token, query="", view="breaches"):
+    answer = wire.request(rig.server.url, "GET", f"/v1/sla/{view}{query}", headers=wire.authorized(token, None))
     assert answer.status == 200, answer.body[:300]
     return answer.lines
 
@@ -81,6 +85,16 @@ def test_the_overview_lists_exactly_the_breaches_of_the_api(rig, shots):
     times = [line["breached_at"] for line in breaches_for(rig, token, "?open=true")]
     assert times == sorted(times, reverse=True), "newest breach first"
 
+    # Work at risk: the resolution clocks, as `GET /v1/sla/at-risk?within=1d`, soonest first.
+    def at_risk_agrees(_):
+        expected = [(line["task"], line["policy"]) for line in breaches_for(rig, token, "?within=1d", "at-risk")]
+        rows = driver.find_elements("css selector", "[data-testid=at-risk-clock]")
+        return [(row.get_attribute("data-task"), row.get_attribute("data-policy")) for row in rows] == expected
+
+    browser.wait(driver, at_risk_agrees, timeout=10)
+    assert created[0] in [row.get_attribute("data-task")
+                          for row in driver.find_elements("css selector", "[data-testid=at-risk-clock]")]
+
     # The hostile title is text, and its row links to the task page.
     row = driver.find_element("css selector", f"[data-testid=breach][data-task='{created[0]}']")
     assert row.find_element("css selector", ".title").text == HOSTILE.strip(), row.text
@@ -100,6 +114,8 @@ def test_the_overview_lists_exactly_the_breaches_of_the_api(rig, shots):
     violations = browser.policy_violations(driver)
     assert not violations, violations
     shots.take(driver, "overview")
+    driver.execute_script("arguments[0].scrollIntoView()", driver.find_element("css selector", "#overview-compliance"))
+    shots.take(driver, "overview-compliance")
 
 
 def test_the_workload_page_filters_by_team(rig, shots):

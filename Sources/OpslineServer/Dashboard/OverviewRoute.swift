@@ -26,12 +26,14 @@ struct OverviewRoute {
             }
         let teams = caller.memberships.map { ["team": $0.team, "role": $0.role.rawValue] }
         var values = try await OverviewData(database: database, caller: caller).values()
-        values.merge([
-            "liveAfter": String(liveAfter),
-            "name": caller.name, "displayName": displayName, "isAdmin": caller.isAdmin,
-            "hasTeams": !teams.isEmpty, "teams": teams,
-            "expiresAt": OverviewFormat.time(context.session.expiresAt),
-        ] as [String: Any]) { _, new in new }
+        values.merge(
+            [
+                "liveAfter": String(liveAfter),
+                "name": caller.name, "displayName": displayName, "isAdmin": caller.isAdmin,
+                "hasTeams": !teams.isEmpty, "teams": teams,
+                "expiresAt": OverviewFormat.time(context.session.expiresAt),
+            ] as [String: Any]
+        ) { _, new in new }
         if let kind { values["kind"] = kind }
         return pages.render("overview", values, bar: context.bar)
     }

@@ -142,8 +142,10 @@ import Workflow
                         let figure = line["compliance"]?.doubleValue.map(ComplianceChart.percent) ?? "no data"
                         let cell = try #require(page.complianceCell(team: team, policy: policy, days: days))
                         #expect(
-                            cell.contains("<strong>\(figure)</strong> <span class=\"figures\">\(line["met"]?.intValue ?? -1) met, "
-                                + "\(line["breached"]?.intValue ?? -1) breached, \(line["running"]?.intValue ?? -1) running"),
+                            cell.contains(
+                                "<strong>\(figure)</strong> <span class=\"figures\">\(line["met"]?.intValue ?? -1) met, "
+                                    + "\(line["breached"]?.intValue ?? -1) breached, \(line["running"]?.intValue ?? -1) running"
+                            ),
                             "\(team) \(policy) \(days) d: \(cell)")
                         #expect(page.text.contains("\(team) · \(policy): "), "the chart's description names it")
                     }
@@ -151,7 +153,8 @@ import Workflow
                 // support · response: 1 of 2 met this week, 2 of 4 this month.
                 let week = try #require(page.complianceCell(team: "support", policy: "response", days: 7))
                 #expect(week.contains("<strong>50 %</strong>"))
-                #expect(page.text.contains(#"role="img" aria-labelledby="compliance-chart-title compliance-chart-desc""#))
+                #expect(
+                    page.text.contains(#"role="img" aria-labelledby="compliance-chart-title compliance-chart-desc""#))
                 #expect(page.text.contains("<title id=\"compliance-chart-title\">SLA compliance per team and policy"))
                 #expect(page.text.contains(">7 d 50 %</text>"))
                 #expect(!page.text.contains("style="), "the policy forbids style attributes")

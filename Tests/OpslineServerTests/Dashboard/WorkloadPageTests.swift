@@ -48,7 +48,8 @@ import Workflow
                                 ("assigned", "assigned_7d"), ("closed", "closed_7d"),
                             ] {
                                 let figure = line[key]?.intValue ?? -1
-                                #expect(row.contains(#"<td data-column="\#(column)">\#(figure)"#), "\(name) \(key): \(row)")
+                                #expect(
+                                    row.contains(#"<td data-column="\#(column)">\#(figure)"#), "\(name) \(key): \(row)")
                             }
                         }
                         let queues = report.filter { $0["unassigned"] != nil }

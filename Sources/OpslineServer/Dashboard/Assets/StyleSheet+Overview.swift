@@ -15,13 +15,15 @@ extension DashboardAssets {
         .count { display: inline-block; min-width: 1.6rem; padding: 0 .45rem; border-radius: 1rem; background: var(--wash);
           border: 1px solid var(--line); font-size: .9rem; text-align: center; }
         .scroll { overflow-x: auto; }
+        .overview-content th, .overview-content td { overflow-wrap: normal; }
+        .overview-content td .title { overflow-wrap: anywhere; }
         table.clocks { width: 100%; }
         table.clocks .title { overflow-wrap: anywhere; }
         .flag { display: inline-block; padding: 0 .35rem; border-radius: 3px; font-size: .8rem; font-weight: 600; }
         .flag.breached { color: var(--bad); background: var(--bad-wash); border: 1px solid var(--bad); }
         .flag.breached::before { content: "⚠ "; }
         .flag.at-risk { color: #7a4b00; background: #fff4de; border: 1px solid #c98a00; }
-        .flag.at-risk::before { content: "⏱ "; }
+        .flag.at-risk::before { content: "◷ "; }
         .local { color: var(--muted); white-space: nowrap; }
         .figures { color: var(--muted); font-size: .85rem; }
         .compliance { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }

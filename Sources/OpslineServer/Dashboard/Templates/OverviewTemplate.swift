@@ -57,7 +57,7 @@ extension PageTemplates {
         </section>
 
         <section id="overview-at-risk" data-live-region aria-labelledby="at-risk-heading">
-        <h2 id="at-risk-heading">At risk in the next {{atRiskWindow}} <span class="count" data-testid="at-risk-count">{{atRiskCount}}</span></h2>
+        <h2 id="at-risk-heading">At risk: due within {{atRiskWindow}} <span class="count" data-testid="at-risk-count">{{atRiskCount}}</span></h2>
         {{#hasAtRisk}}
         <div class="scroll">
         <table class="clocks" data-testid="at-risk">
@@ -78,7 +78,7 @@ extension PageTemplates {
         </div>
         {{#moreAtRisk}}<p class="more">The soonest {{limit}} are shown; <code>opsline sla at-risk --within {{atRiskWindow}}</code> lists them all.</p>{{/moreAtRisk}}
         {{/hasAtRisk}}
-        {{^hasAtRisk}}<p class="none" data-testid="no-at-risk">Nothing falls due in the next {{atRiskWindow}}.</p>{{/hasAtRisk}}
+        {{^hasAtRisk}}<p class="none" data-testid="no-at-risk">Nothing falls due within {{atRiskWindow}}.</p>{{/hasAtRisk}}
         </section>
 
         <section id="overview-compliance" data-live-region aria-labelledby="compliance-heading">
