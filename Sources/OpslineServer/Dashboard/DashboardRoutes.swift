@@ -28,7 +28,8 @@ struct DashboardRoutes {
         ui.get("assets/:file", use: asset)
         let signedIn = ui.group().add(middleware: SessionMiddleware(sessions: database.sessions, settings: settings))
             .group(context: SignedInRequestContext.self)
-        signedIn.get(use: OverviewRoute(people: database.people, pages: pages).show)
+        signedIn.get(use: OverviewRoute(database: database, pages: pages).show)
+        signedIn.get("workload", use: WorkloadRoute(database: database, pages: pages).show)
         signedIn.post("logout", use: login.signOut)
         let live = LiveEventsRoute(
             events: database.events, signal: signal, sessions: database.sessions, revocations: revocations,

@@ -66,7 +66,7 @@ extension TaskStore {
     }
 
     /// `$1`–`$13` of ``TaskListSQL/filters``.
-    private func filterParameters(_ filter: TaskFilter) -> [any PostgresBindable] {
+    func filterParameters(_ filter: TaskFilter) -> [any PostgresBindable] {
         let fields: String? =
             filter.fields.isEmpty ? nil : JSONValue.array(filter.fields.map { .array($0.patterns) }).jsonText
         return [
