@@ -72,10 +72,10 @@ import Workflow
             // The form sends every field, the unused ones empty: empty is no filter.
             let blank = try await mia.get("\(Self.queue)?state=&open=&team=&assignee=&unassigned=&priority=&breached=&q=")
             #expect(Self.rows(blank) == [t.a, t.b, t.c, t.d, t.e, t.f])
-            // The form shows the filters the address holds.
-            let filtered = try await mia.get("\(Self.queue)?state=waiting&q=%22quoted%22")
+            // The form shows the filters the address holds, read as a form sends them (`+` a space).
+            let filtered = try await mia.get("\(Self.queue)?state=waiting&q=%22quoted%22+too%2B")
             #expect(filtered.text.contains(#"<option value="waiting" selected>"#))
-            #expect(filtered.field("q") == #""quoted""#)
+            #expect(filtered.field("q") == #""quoted" too+"#)
             // B's p1 clock (1h) breaches; C's and E's (2h) not yet.
             await time.advance(by: .seconds(90 * 60))
             _ = try await server.database.dueWork.runDue()

@@ -67,7 +67,8 @@ import Testing
             #expect(page.text.matches(of: #/\sstyle=/#).isEmpty)
             #expect(!page.text.contains("<style"))
             #expect(page.text.matches(of: #/<script(?![^>]*\ssrc=)/#).isEmpty)
-            #expect(page.text.contains(#"<tr><th scope="row"><code>customer</code>"#))
+            #expect(page.text.contains(#"<tr><th scope="row"><code>customer</code></th>"#), "no title of its own")
+            #expect(page.text.contains(#"<code>contact</code><div class="sub">Phone, e-mail or WeChat id"#))
             #expect(page.text.contains("phone, email, chat, social"))
             #expect(page.text.contains("Follow-up call (回访)"))
             #expect(page.text.contains("<td>final</td>"))
@@ -95,6 +96,10 @@ import Testing
             let csrf = try #require(page.csrf)
             #expect(page.text.contains("&lt;b&gt;&#123;&#123;csrf}}&lt;/b&gt;"))
             #expect(page.text.components(separatedBy: csrf).count == 2, "only the sign-out form holds the token")
+            // What the file leaves out is not shown as an empty line.
+            #expect(!page.text.contains("<dt>Priorities</dt>"))
+            #expect(!page.text.contains("<dt>Paused in</dt>"))
+            #expect(page.text.contains("<dt>Warns</dt><dd>at 75% of the target</dd>"))
             let index = try await ana.get("/ui/workflows")
             #expect(!index.text.contains("<script>alert"))
         }

@@ -20,8 +20,10 @@ extension DashboardAssets {
         .filter-actions { display: flex; gap: 1rem; align-items: center; }
         .filter-actions button { margin-top: 0; }
         table.queue, table.definition, table.workflow-index { width: 100%; }
+        .table-scroll table { overflow-wrap: normal; }
         table.queue td, table.queue th { vertical-align: top; }
-        table.queue .title { overflow-wrap: anywhere; min-width: 12rem; }
+        table.queue th[scope=row] { white-space: nowrap; }
+        table.queue .title { overflow-wrap: anywhere; min-width: 14rem; }
         th[aria-sort] a { text-decoration: none; }
         th[aria-sort=ascending] a, th[aria-sort=descending] a { text-decoration: underline; font-weight: 700; }
         .count { color: var(--muted); font-weight: 400; font-size: 1rem; }
@@ -37,7 +39,7 @@ extension DashboardAssets {
         .pager { display: flex; gap: 1.2rem; margin-top: .8rem; }
         .diagram { overflow-x: auto; overflow-y: hidden; max-width: 100%; border: 1px solid var(--line);
           border-radius: 4px; background: #fff; padding: .5rem; }
-        .diagram svg { display: block; max-width: none; height: auto; }
+        .diagram svg { display: block; max-width: none; }
         .facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
         .facts dt { font-weight: 600; }
         .facts dd { margin: 0; overflow-wrap: anywhere; }

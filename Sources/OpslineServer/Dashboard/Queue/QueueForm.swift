@@ -24,8 +24,11 @@ struct QueueForm {
             "breached": choices("breached", [("true", "breached"), ("false", "not breached")]),
             "unassigned": choices("unassigned", [("true", "unassigned only"), ("false", "assigned only")]),
             "teams": Array(Set(caller.memberships.map(\.team) + [workflow.team])).sorted(),
-            "sort": query.value("sort"), "limit": query.value("limit"),
         ]
+        // Kept by the form when the address has them; left out, not "", when not (Mustache
+        // counts an empty string as present).
+        if !query.value("sort").isEmpty { form["sort"] = query.value("sort") }
+        if !query.value("limit").isEmpty { form["limit"] = query.value("limit") }
         if let scale = workflow.priority {
             form["hasPriorities"] = true
             form["priorities"] = scale.values.map {

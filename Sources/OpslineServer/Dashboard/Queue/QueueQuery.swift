@@ -20,8 +20,9 @@ struct QueueQuery: Sendable {
 
     /// The workflow of the path.
     let workflow: String
-    /// The parameters given with a value, in the order given. The filter form sends every field,
-    /// empty when unused: an empty value is no filter here (in the API `team=` filters on "").
+    /// The parameters given with a value, in the order given, decoded as a form's fields. The
+    /// filter form sends every field, empty when unused: an empty value is no filter here (in
+    /// the API `team=` filters on "").
     let given: [(name: String, value: String)]
     /// The filter of the page: one row more than ``pageSize``, to know whether a next page exists.
     let filter: TaskFilter
@@ -33,7 +34,8 @@ struct QueueQuery: Sendable {
     init(workflow: String, request: Request, caller: Principal, catalog: WorkflowCatalog, now: Date) throws {
         try Self.parameters.check(request)
         self.workflow = workflow
-        given = request.uri.queryParameters.filter { !$0.value.isEmpty }.map { (String($0.key), String($0.value)) }
+        // Read as a form reads it (a GET form sends a space as `+`), not as the API reads `+`.
+        given = try FormBody(text: request.uri.query ?? "").fields.filter { !$0.value.isEmpty }
         let query = Parameters(
             given.map { (key: Substring($0.name), value: Substring($0.value)) } + [("workflow", Substring(workflow))])
         var filter = try TaskFilter(query: query, caller: caller, catalog: catalog, now: now)

@@ -38,7 +38,7 @@ extension PageTemplates {
         <th scope="col">Required</th><th scope="col">Notes</th></tr></thead>
         <tbody>
         {{#fields}}
-        <tr><th scope="row"><code>{{name}}</code>{{#title}}<div class="sub">{{title}}</div>{{/title}}</th>
+        <tr><th scope="row"><code>{{name}}</code>{{#fieldTitle}}<div class="sub">{{fieldTitle}}</div>{{/fieldTitle}}</th>
         <td>{{type}}</td><td>{{values}}</td><td>{{#required}}required{{/required}}{{^required}}optional{{/required}}</td>
         <td>{{notes}}</td></tr>
         {{/fields}}
@@ -57,7 +57,7 @@ extension PageTemplates {
         <th scope="col">Starts children</th><th scope="col">Notifies</th></tr></thead>
         <tbody>
         {{#states}}
-        <tr><th scope="row"><code>{{name}}</code>{{#title}}<div class="sub">{{title}}</div>{{/title}}</th>
+        <tr><th scope="row"><code>{{name}}</code>{{#stateTitle}}<div class="sub">{{stateTitle}}</div>{{/stateTitle}}</th>
         <td>{{#initial}}initial {{/initial}}{{#final}}final{{/final}}</td>
         <td>{{locked}}</td><td>{{spawns}}</td><td>{{notify}}</td></tr>
         {{/states}}
@@ -74,7 +74,7 @@ extension PageTemplates {
         <th scope="col">Requires</th><th scope="col">Only if</th><th scope="col">Roles</th></tr></thead>
         <tbody>
         {{#transitions}}
-        <tr><th scope="row"><code>{{name}}</code>{{#title}}<div class="sub">{{title}}</div>{{/title}}</th>
+        <tr><th scope="row"><code>{{name}}</code>{{#transitionTitle}}<div class="sub">{{transitionTitle}}</div>{{/transitionTitle}}</th>
         <td>{{from}}</td><td>{{to}}</td><td>{{require}}</td>
         <td>{{#when}}<code>{{when}}</code>{{/when}}{{#childrenDone}} every child finished{{/childrenDone}}</td>
         <td>{{roles}}</td></tr>

@@ -7,24 +7,34 @@ import Workflow
 struct WorkflowPageValues {
     let definition: WorkflowDefinition
 
+    /// The values. A text a template tests with a section (`{{#pause}}`) is left out when empty:
+    /// Mustache counts an empty string as present. Rows name their own title (`fieldTitle`, not
+    /// `title`), so a row without one does not show the workflow's, which Mustache would find in
+    /// the context around it.
     var values: [String: Any] {
-        [
+        var values: [String: Any] = [
             "fields": definition.fields.map(field), "states": definition.states.map(state),
             "transitions": definition.transitions.map(transition), "timers": definition.timers.map(timer),
             "slas": definition.slas.map(sla), "hasTimers": !definition.timers.isEmpty,
             "hasSLAs": !definition.slas.isEmpty, "hasFields": !definition.fields.isEmpty,
-            "priorities": definition.priority.map { scale in
-                scale.values.joined(separator: ", ") + (scale.defaultValue.map { " (default \($0))" } ?? "")
-            } ?? "",
-            "assignment": definition.assignment.map { rule in
-                rule.kind.rawValue + (rule.team.map { " in \($0)" } ?? "")
-            }.joined(separator: "; "),
         ]
+        values["priorities"] = definition.priority.map { scale in
+            scale.values.joined(separator: ", ") + (scale.defaultValue.map { " (default \($0))" } ?? "")
+        }
+        values["assignment"] = Self.nonEmpty(
+            definition.assignment.map { rule in rule.kind.rawValue + (rule.team.map { " in \($0)" } ?? "") }
+                .joined(separator: "; "))
+        return values
+    }
+
+    /// `text`, or nil when it is empty.
+    private static func nonEmpty(_ text: String) -> String? {
+        text.isEmpty ? nil : text
     }
 
     private func field(_ field: FieldDefinition) -> [String: Any] {
         var values: [String: Any] = ["name": field.name, "type": field.type.description, "required": field.required]
-        values["title"] = field.title
+        values["fieldTitle"] = field.title
         values["values"] = Self.enumValues(field.type)
         var notes: [String] = []
         if let value = field.defaultValue { notes.append("default \(Self.text(value))") }
@@ -43,7 +53,7 @@ struct WorkflowPageValues {
                 "\(child.workflow): \(child.title)" + (child.team.map { " (team \($0))" } ?? "")
             }.joined(separator: "; "),
         ]
-        values["title"] = state.title
+        values["stateTitle"] = state.title
         return values
     }
 
@@ -55,7 +65,7 @@ struct WorkflowPageValues {
             "roles": guards.roles.map(\.rawValue).joined(separator: ", "),
             "childrenDone": guards.requiresChildrenDone,
         ]
-        values["title"] = transition.title
+        values["transitionTitle"] = transition.title
         values["when"] = guards.when?.text
         switch transition.to {
         case .state(let state):
@@ -74,15 +84,16 @@ struct WorkflowPageValues {
 
     private func sla(_ policy: SLAPolicy) -> [String: Any] {
         var values: [String: Any] = [
-            "name": policy.name, "stop": policy.stop.joined(separator: ", "),
-            "pause": policy.pause.joined(separator: ", "), "restart": policy.restart.joined(separator: ", "),
-            "calendar": calendar(policy.calendar),
-            "warn": policy.warnPercent.map { "at \($0)% of the target" } ?? "",
+            "name": policy.name, "stop": policy.stop.joined(separator: ", "), "calendar": calendar(policy.calendar),
             "hasEscalations": !policy.escalations.isEmpty,
             "escalations": policy.escalations.enumerated().map { index, level in escalation(index + 1, level) },
-            "notify": (policy.notify.warning.map { "warning: \($0)" } + policy.notify.breach.map { "breach: \($0)" })
-                .joined(separator: ", "),
         ]
+        values["pause"] = Self.nonEmpty(policy.pause.joined(separator: ", "))
+        values["restart"] = Self.nonEmpty(policy.restart.joined(separator: ", "))
+        values["warn"] = policy.warnPercent.map { "at \($0)% of the target" }
+        values["notify"] = Self.nonEmpty(
+            (policy.notify.warning.map { "warning: \($0)" } + policy.notify.breach.map { "breach: \($0)" })
+                .joined(separator: ", "))
         switch policy.start {
         case .created: values["start"] = "when the task is created"
         case .entering(let states): values["start"] = "on entering " + states.joined(separator: ", ")
