@@ -75,6 +75,7 @@ struct WorkflowRoutes {
 
     /// The workflow of the path at `?version=N`, or its latest version; 404 when there is none.
     private func published(_ request: Request, context: AuthenticatedRequestContext) async throws -> PublishedWorkflow {
-        try await catalog.published(try context.parameters.require("name"), version: request.uri.queryParameters["version"])
+        try await catalog.published(
+            try context.parameters.require("name"), version: request.uri.queryParameters["version"])
     }
 }

@@ -70,7 +70,8 @@ import Workflow
             #expect(Self.rows(try await mia.get("\(Self.queue)?priority=p1")) == [t.b])
             #expect(Self.rows(try await mia.get("\(Self.queue)?state=waiting")) == [t.d])
             // The form sends every field, the unused ones empty: empty is no filter.
-            let blank = try await mia.get("\(Self.queue)?state=&open=&team=&assignee=&unassigned=&priority=&breached=&q=")
+            let blank = try await mia.get(
+                "\(Self.queue)?state=&open=&team=&assignee=&unassigned=&priority=&breached=&q=")
             #expect(Self.rows(blank) == [t.a, t.b, t.c, t.d, t.e, t.f])
             // The form shows the filters the address holds, read as a form sends them (`+` a space).
             let filtered = try await mia.get("\(Self.queue)?state=waiting&q=%22quoted%22+too%2B")
@@ -100,7 +101,10 @@ import Workflow
             #expect(byPriority == "/ui/queues/queue-check?open=true&amp;sort=priority")
             let sorted = try await mia.get(byPriority.replacingOccurrences(of: "&amp;", with: "&"))
             #expect(Self.rows(sorted) == (try await api.ids("\(Self.list)&open=true&sort=priority")))
-            #expect(sorted.text.contains(#"<th scope="col" aria-sort="ascending"><a href="/ui/queues/queue-check?open=true&amp;sort=priority""#))
+            #expect(
+                sorted.text.contains(
+                    #"<th scope="col" aria-sort="ascending"><a href="/ui/queues/queue-check?open=true&amp;sort=priority""#
+                ))
             // Two at a time, following "Next page" until there is none: every task once, in order.
             var seen: [String] = []
             var next: String? = "\(Self.queue)?sort=due&limit=2"

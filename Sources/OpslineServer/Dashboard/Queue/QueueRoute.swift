@@ -59,11 +59,12 @@ struct QueueRoute {
         var columns: [String: Any] = [:]
         for column in Self.sortableColumns {
             let current = query.filter.sort == (column.sort ?? .oldestFirst)
-            columns[column.key] = [
-                "href": query.sorted(by: column.sort), "label": column.label,
-                "ariaSort": current ? (column.sort == nil ? "ascending" : sortDirection(column.sort!)) : "none",
-                "current": current,
-            ] as [String: Any]
+            columns[column.key] =
+                [
+                    "href": query.sorted(by: column.sort), "label": column.label,
+                    "ariaSort": current ? (column.sort == nil ? "ascending" : sortDirection(column.sort!)) : "none",
+                    "current": current,
+                ] as [String: Any]
         }
         return columns
     }
