@@ -18,13 +18,14 @@ import traceback
 
 import rig as rigging
 import overview_tests
+import queue_tests
 import signin_tests
 
 ROOT = rigging.ROOT
 
 # Each page's tests live in a module of their own with a TESTS list; they run in this order, in
 # one browser, against one server.
-MODULES = [signin_tests, overview_tests]
+MODULES = [signin_tests, overview_tests, queue_tests]
 
 
 class Screenshots:

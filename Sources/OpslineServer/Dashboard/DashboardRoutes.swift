@@ -35,6 +35,7 @@ struct DashboardRoutes {
             events: database.events, signal: signal, sessions: database.sessions, revocations: revocations,
             clock: database.clock, heartbeat: heartbeat)
         signedIn.get("events", use: live.stream)
+        QueuePages.register(on: signedIn, database: database, pages: pages)
     }
 
     /// A stylesheet or script, cached for a year: its name changes with its content.

@@ -7,7 +7,8 @@ struct FormBody: Sendable {
     /// The most bytes a form may have: the dashboard's forms are small.
     static let limit = 64 * 1024
 
-    private let fields: [(name: String, value: String)]
+    /// Every field in the order sent, decoded.
+    let fields: [(name: String, value: String)]
 
     /// The first value of field `name`, if sent.
     subscript(_ name: String) -> String? {

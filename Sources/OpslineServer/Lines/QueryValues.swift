@@ -5,16 +5,21 @@ import Workflow
 /// A request's query parameters, read with their types: a bad value is a `400 bad_request` whose
 /// message and `parameter` detail name the parameter. An empty value (`team=`) counts as absent.
 struct QueryValues {
-    private let request: Request
+    private let query: Parameters
 
     /// The query of `request`.
     init(_ request: Request) {
-        self.request = request
+        self.init(query: request.uri.queryParameters)
+    }
+
+    /// These query parameters (a dashboard page's query, read as the API reads its own).
+    init(query: Parameters) {
+        self.query = query
     }
 
     /// The parameter's text, if given and not empty.
     func string(_ name: String) -> String? {
-        guard let value = request.uri.queryParameters[Substring(name)], !value.isEmpty else { return nil }
+        guard let value = query[Substring(name)], !value.isEmpty else { return nil }
         return String(value)
     }
 

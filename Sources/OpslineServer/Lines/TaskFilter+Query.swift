@@ -21,9 +21,14 @@ extension TaskFilter {
     ///   - catalog: The workflows whose fields `field.<name>` may name.
     ///   - now: The instant `at_risk` counts from.
     init(request: Request, caller: Principal, catalog: WorkflowCatalog, now: Date) throws {
+        try self.init(query: request.uri.queryParameters, caller: caller, catalog: catalog, now: now)
+    }
+
+    /// The filter `query` asks for, read exactly as `GET /v1/tasks` reads its query (the
+    /// dashboard's queue pages read theirs with it, so that their filters and messages match).
+    init(query: Parameters, caller: Principal, catalog: WorkflowCatalog, now: Date) throws {
         self.init(scope: AccessPolicy.teamScope(caller))
-        let query = request.uri.queryParameters
-        let values = QueryValues(request)
+        let values = QueryValues(query: query)
         // The parameters of the first version keep their reading: an empty value filters on "".
         workflow = query["workflow"].map(String.init)
         state = query["state"].map(String.init)

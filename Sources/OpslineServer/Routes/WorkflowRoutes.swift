@@ -75,17 +75,7 @@ struct WorkflowRoutes {
 
     /// The workflow of the path at `?version=N`, or its latest version; 404 when there is none.
     private func published(_ request: Request, context: AuthenticatedRequestContext) async throws -> PublishedWorkflow {
-        let name = try context.parameters.require("name")
-        guard let text = request.uri.queryParameters["version"].map(String.init) else {
-            guard let latest = try await catalog.latestPublished(name) else {
-                throw StoreError.workflowNotFound(name)
-            }
-            return latest
-        }
-        // Versions are PostgreSQL `integer`s: a larger number names no version and cannot be sent.
-        guard let version = Int32(text), version >= 1 else {
-            throw QueryValues.bad("version", "version must be a whole number from 1 to \(Int32.max), not '\(text)'")
-        }
-        return try await catalog.workflow(name, version: Int(version))
+        try await catalog.published(
+            try context.parameters.require("name"), version: request.uri.queryParameters["version"])
     }
 }

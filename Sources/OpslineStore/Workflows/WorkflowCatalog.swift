@@ -11,7 +11,7 @@ import Workflow
 /// every publication is announced (``NotifyChannel/workflows``) so that each replica's server
 /// calls ``reload()`` and starts new tasks on it at once.
 public final class WorkflowCatalog: Sendable {
-    private let pool: PostgresPool
+    let pool: PostgresPool
     private let versions = Mutex<[String: [Int: PublishedWorkflow]]>([:])
     /// The business calendars the workflows' SLA durations are counted in.
     public let calendars: CalendarBook

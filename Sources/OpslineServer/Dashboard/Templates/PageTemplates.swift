@@ -8,6 +8,7 @@ enum PageTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "overview": overview, "error": error,
         "workload": workload,
+        "queue": queue, "workflows": workflows, "workflow": workflow,
     ]
 
     /// The templates, parsed: a template that does not parse is a programming error, caught by
