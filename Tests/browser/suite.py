@@ -18,12 +18,13 @@ import traceback
 
 import rig as rigging
 import signin_tests
+import task_tests
 
 ROOT = rigging.ROOT
 
 # Each page's tests live in a module of their own with a TESTS list; they run in this order, in
 # one browser, against one server.
-MODULES = [signin_tests]
+MODULES = [signin_tests, task_tests]
 
 
 class Screenshots:

@@ -23,6 +23,7 @@ struct DashboardRoutes {
             .group(context: SignedInRequestContext.self)
         signedIn.get(use: OverviewRoute(people: database.people, pages: pages).show)
         signedIn.post("logout", use: login.signOut)
+        TaskPageRoute(database: database, pages: pages).register(on: signedIn)
     }
 
     /// A stylesheet or script, cached for a year: its name changes with its content.

@@ -7,6 +7,7 @@ enum PageTemplates {
     /// Every template by name.
     static let all: [String: String] = [
         "layout": layout, "login": login, "overview": overview, "error": error,
+        "task": task,
     ]
 
     /// The templates, parsed: a template that does not parse is a programming error, caught by
