@@ -2,7 +2,7 @@
 through a transition that needs a field, cannot open another team's task, and a title holding a
 script shows as text."""
 
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 import browser
@@ -41,6 +41,15 @@ def _open(rig, task):
     browser.element(rig.driver, "[data-testid=task-state]")
 
 
+def _state(driver):
+    """The task's state as the page shows it; None while a form's post is loading the next page
+    (the old page's element goes stale under the wait)."""
+    try:
+        return driver.find_element(By.CSS_SELECTOR, "[data-testid=task-state]").text
+    except (NoSuchElementException, StaleElementReferenceException):
+        return None
+
+
 def _history(driver):
     return [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#task-history [data-testid=history-row]")]
 
@@ -53,12 +62,12 @@ def test_a_member_moves_their_task_through_a_transition_that_needs_a_field(rig, 
     assert browser.element(driver, "[data-testid=task-title]").text == "快递丢失 parcel lost"
     assert browser.element(driver, "[data-testid=field-customer]").text == "陈先生"
     browser.element(driver, "[data-testid=fire-investigate]").click()
-    browser.wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid=task-state]").text == "Investigating")
+    browser.wait(driver, lambda d: _state(d) == "Investigating")
     assert driver.current_url == rig.base + "/ui/tasks/" + tasks["ours"], driver.current_url
 
     # Resolve without the resolution it requires: the guard's message, beside the field.
     browser.element(driver, "[data-testid=fire-resolve]").click()
-    error = browser.element(driver, "[data-testid=field-error-resolution]")
+    error = browser.element(driver, "[data-testid=field-error-resolution]", timeout=15)
     assert "needs field(s) resolution" in error.text, error.text
     field = driver.find_element(By.ID, "transition-resolve-resolution")
     assert field.get_attribute("aria-invalid") == "true"
@@ -68,7 +77,7 @@ def test_a_member_moves_their_task_through_a_transition_that_needs_a_field(rig, 
 
     field.send_keys("Parcel found at the depot; 已重新派送")
     driver.find_element(By.CSS_SELECTOR, "[data-testid=fire-resolve]").click()
-    browser.wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid=task-state]").text == "Resolved")
+    browser.wait(driver, lambda d: _state(d) == "Resolved")
     assert not driver.find_elements(By.CSS_SELECTOR, "[data-testid=failure-summary]")
     history = _history(driver)
     assert any("resolve: investigating → resolved" in row and MEMBER in row for row in history), history

@@ -207,6 +207,21 @@ import Workflow
         }
     }
 
+    @Test func aMemberAssignsTheTaskToThemselves() async throws {
+        try await Self.withDesk { desk in
+            let page = try await desk.browser.get("/ui/tasks/\(desk.ours)")
+            #expect(page.text.contains(#"<span data-testid="task-assignee">nobody</span>"#))
+            let form = try #require(Self.form(page.text, "assign-form", by: "data-testid"))
+            let taken = try await desk.browser.post("/ui/tasks/\(desk.ours)/assignee", form: try Self.filled(form, []))
+            #expect(taken.status == .seeOther)
+            #expect(try await desk.api.send(.get, "/v1/tasks/\(desk.ours)").object["assignee"] == "mia")
+            let after = try await desk.browser.get("/ui/tasks/\(desk.ours)")
+            #expect(after.text.contains(#"<span data-testid="task-assignee">mia</span>"#))
+            #expect(!after.text.contains(#"data-testid="assign-form""#), "it is hers already")
+            #expect(after.text.contains("<li>assignee: none → mia</li>"))
+        }
+    }
+
     @Test func scriptsAndQuotesInTitlesAndFieldsShowAsText() async throws {
         try await Self.withDesk { desk in
             let id = try await desk.api.createTask(
@@ -241,6 +256,7 @@ import Workflow
             #expect(page.status == .ok)
             #expect(!page.text.contains("/transitions/"))
             #expect(!page.text.contains(#"data-testid="comment-form""#))
+            #expect(!page.text.contains(#"data-testid="assign-form""#))
             #expect(page.text.contains("Your role may not move this task."))
             let csrf = try #require(page.csrf)
             let refused = try await browser.post("/ui/tasks/\(id)/transitions/acknowledge", form: [("csrf", csrf)])

@@ -22,6 +22,8 @@ extension DashboardAssets {
         .field.invalid select, .field.invalid textarea, .field.invalid input { border: 2px solid var(--bad); }
         .field-error { color: var(--bad); margin: 0; font-weight: 600; }
         .field-error::before { content: "⚠ "; }
+        .task-summary form.assign { display: inline; margin-left: .5rem; }
+        .task-summary form.assign button { margin-top: 0; padding: .15rem .6rem; }
         .hint { color: var(--muted); }
         .none { color: var(--muted); font-style: italic; }
         .task-fields table, .task-sla table, .task-history table { width: 100%; }

@@ -3,7 +3,7 @@ import Workflow
 /// A form of the task page that a command refused: the page is shown again with the message at
 /// the top, each problem next to the field it names, and what the user typed still in the form.
 struct FormFailure {
-    /// Which form: a transition's name, or ``comment``.
+    /// Which form: a transition's name, ``comment`` or ``assign``.
     let form: String
     /// The sentence at the top of the page.
     let summary: String
@@ -12,8 +12,10 @@ struct FormFailure {
     /// What the user typed, by field name.
     let typed: [String: String]
 
-    /// The comment form's name.
-    static let comment = "comment"
+    /// The comment form's name (a `#` no transition's name holds).
+    static let comment = "#comment"
+    /// The assign-to-me form's name.
+    static let assign = "#assign"
 
     /// The failure of `form` from a refusal's error object (the API's: `message`, and the fields
     /// it names under `fields` — each with its problem — `missing_fields` or `field`).

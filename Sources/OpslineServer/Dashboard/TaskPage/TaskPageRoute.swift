@@ -22,10 +22,12 @@ struct TaskPageRoute {
         group.get("tasks/:id", use: show)
         group.post("tasks/:id/transitions/:transition", use: transition)
         group.post("tasks/:id/comments", use: comment)
+        group.post("tasks/:id/assignee", use: assignToMe)
         // A form's address opened with GET (a reload after a refusal, a live refresh of the page
         // that showed it): the task page.
         group.get("tasks/:id/transitions/:transition", use: backToTask)
         group.get("tasks/:id/comments", use: backToTask)
+        group.get("tasks/:id/assignee", use: backToTask)
     }
 
     @Sendable func show(_ request: Request, context: SignedInRequestContext) async throws -> Response {
@@ -70,6 +72,19 @@ struct TaskPageRoute {
         return try await apply(
             .comment(taskID: id, text: text), form: form, digest: [text], failing: FormFailure.comment,
             typed: ["text": text], context: context)
+    }
+
+    /// Gives the task to the signed-in person (as `PATCH /v1/tasks/{id}` with `assignee` would).
+    @Sendable func assignToMe(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let form = try Self.form(context)
+        _ = try await readable(id, context: context)
+        var update = TaskUpdate(taskID: id)
+        update.assignee = .some(context.caller.name)
+        update.expectedVersion = form.text("version").flatMap { Int($0) }
+        return try await apply(
+            .update(update), form: form, digest: [context.caller.name, form.text("version") ?? ""],
+            failing: FormFailure.assign, typed: [:], context: context)
     }
 
     /// Runs `command` as the API would (with the form's idempotency key, so a form sent twice

@@ -55,11 +55,26 @@ struct TaskPageValues {
             values["commentProblem"] = problem
         }
         values["commentKey"] = UUID().uuidString
+        values["mayTakeIt"] = mayTakeIt
+        values["assignKey"] = UUID().uuidString
         if let failure {
-            let what = failure.form == FormFailure.comment ? "add the comment" : "fire “\(failure.form)”"
+            let what =
+                switch failure.form {
+                case FormFailure.comment: "add the comment"
+                case FormFailure.assign: "assign it to you"
+                default: "fire “\(failure.form)”"
+                }
             values["failureSummary"] = "Could not \(what): \(failure.summary)"
         }
         return values
+    }
+
+    /// Whether the reader is a person who may take the open task, held by someone else or no one.
+    private var mayTakeIt: Bool {
+        guard caller.user != nil, task.assignee != caller.name, task.closedAt == nil else { return false }
+        var update = TaskUpdate(taskID: task.id)
+        update.assignee = .some(caller.name)
+        return (try? AccessPolicy.checkUpdate(caller, update, on: task)) != nil
     }
 
     private func may(_ action: TaskAction) -> Bool {

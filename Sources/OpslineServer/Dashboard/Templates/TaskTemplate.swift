@@ -26,7 +26,16 @@ extension PageTemplates {
         <dt>Priority</dt><dd data-testid="task-priority">{{priority}}</dd>
         <dt>Team</dt><dd data-testid="task-team">{{team}}</dd>
         {{#isWatched}}<dt>Watching teams</dt><dd data-testid="task-watching">{{watchingTeams}}</dd>{{/isWatched}}
-        <dt>Assignee</dt><dd data-testid="task-assignee">{{assignee}}</dd>
+        <dt>Assignee</dt><dd><span data-testid="task-assignee">{{assignee}}</span>
+        {{#mayTakeIt}}
+        <form class="assign" method="post" action="{{taskPath}}/assignee" data-testid="assign-form">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <input type="hidden" name="idempotency_key" value="{{assignKey}}">
+        <input type="hidden" name="version" value="{{version}}">
+        <button type="submit" data-testid="assign-to-me">Assign to me</button>
+        </form>
+        {{/mayTakeIt}}
+        </dd>
         <dt>Created</dt><dd><time datetime="{{createdAt}}">{{createdAtText}}</time></dd>
         <dt>Updated</dt><dd><time datetime="{{updatedAt}}">{{updatedAtText}}</time> (version {{version}})</dd>
         </dl>
