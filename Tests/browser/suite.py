@@ -20,12 +20,13 @@ import rig as rigging
 import overview_tests
 import queue_tests
 import signin_tests
+import task_tests
 
 ROOT = rigging.ROOT
 
 # Each page's tests live in a module of their own with a TESTS list; they run in this order, in
 # one browser, against one server.
-MODULES = [signin_tests, overview_tests, queue_tests]
+MODULES = [signin_tests, overview_tests, queue_tests, task_tests]
 
 
 class Screenshots:

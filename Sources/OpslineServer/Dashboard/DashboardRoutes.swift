@@ -36,6 +36,7 @@ struct DashboardRoutes {
             clock: database.clock, heartbeat: heartbeat)
         signedIn.get("events", use: live.stream)
         QueuePages.register(on: signedIn, database: database, pages: pages)
+        TaskPageRoute(database: database, pages: pages).register(on: signedIn)
     }
 
     /// A stylesheet or script, cached for a year: its name changes with its content.

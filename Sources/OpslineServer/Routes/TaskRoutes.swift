@@ -74,10 +74,9 @@ struct TaskRoutes {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        let task = try await tasks.task(try context.parameters.require("id"))
-        try AccessPolicy.check(context.caller, .read, on: task)
-        // Only the children the caller may see: another team's child is no task to it.
-        let children = try await tasks.children(of: task.id, scope: AccessPolicy.teamScope(context.caller))
+        let access = TaskAccess(tasks: tasks)
+        let task = try await access.readable(try context.parameters.require("id"), by: context.caller)
+        let children = try await access.visibleChildren(of: task, by: context.caller)
         return StreamedLines.single(
             TaskLine(task: task, catalog: tasks.catalog, now: tasks.clock.now, children: children), status: .ok)
     }
@@ -117,9 +116,8 @@ struct TaskRoutes {
 
     @Sendable func events(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        let task = try await tasks.task(id)
-        try AccessPolicy.check(context.caller, .read, on: task)
-        return try await StreamedLines.response(try await tasks.events(ofTask: id), logger: context.logger) {
+        let history = try await TaskAccess(tasks: tasks).history(of: id, by: context.caller)
+        return try await StreamedLines.response(history, logger: context.logger) {
             EventLine(event: $0)
         }
     }
@@ -136,11 +134,7 @@ struct TaskRoutes {
     }
 
     private func apply(_ entry: BatchCommand, _ caller: Principal) async throws -> CommandAnswer {
-        CommandAnswer(
-            try await tasks.applyOne(
-                entry, caller: CommandCaller(caller),
-                authorize: CommandPermissions(caller: caller, catalog: tasks.catalog).authorizer,
-                render: EventBatchRoute.renderer(catalog: tasks.catalog, clock: tasks.clock)))
+        try await TaskAccess(tasks: tasks).apply(entry, as: caller)
     }
 
     /// The response of one command: its task line or error line, flagged when replayed.

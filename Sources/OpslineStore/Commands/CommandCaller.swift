@@ -48,7 +48,7 @@ public struct CommandCaller: Sendable, Hashable {
 
     /// The caller's strongest role among a task's teams (its owner and watching teams), as
     /// workflow guards name it; as ``workflowRole(inTeam:)`` otherwise.
-    func workflowRole(onTaskOf teams: [String]) -> WorkflowRole? {
+    public func workflowRole(onTaskOf teams: [String]) -> WorkflowRole? {
         guard let principal else { return nil }
         let role = principal.strongestRole(among: teams)?.role ?? .viewer
         return WorkflowRole(rawValue: role.rawValue) ?? .viewer

@@ -33,14 +33,23 @@ extension WorkflowDefinition {
     /// The hint for a refused transition named `name` on a task in `state`, fired with `role`
     /// (`nil`: the system, which may fire any).
     func transitionHint(for name: String, from state: String, role: WorkflowRole?) -> TransitionHint {
-        let allowed = transitions.filter { transition in
+        let allowed = transitions(from: state, role: role)
+        let known = transitions.map(\.name)
+        let suggestion = known.contains(name) ? nil : NameSuggestion.closest(to: name, among: known)
+        return TransitionHint(state: state, allowed: allowed.map(\.name), suggestion: suggestion)
+    }
+}
+
+extension WorkflowDefinition {
+    /// The transitions that fire from `state` and whose `roles:` guard lets `role` through (`nil`:
+    /// the system, and admins, pass every one), in the workflow's order: what a refused
+    /// transition's hint offers, and the buttons of the dashboard's task page.
+    public func transitions(from state: String, role: WorkflowRole?) -> [TransitionDefinition] {
+        transitions.filter { transition in
             guard transition.from.contains(state) else { return false }
             let roles = transition.guards.roles
             guard let role, role != .admin, !roles.isEmpty else { return true }
             return roles.contains(role)
         }
-        let known = transitions.map(\.name)
-        let suggestion = known.contains(name) ? nil : NameSuggestion.closest(to: name, among: known)
-        return TransitionHint(state: state, allowed: allowed.map(\.name), suggestion: suggestion)
     }
 }

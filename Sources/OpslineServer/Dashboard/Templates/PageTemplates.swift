@@ -9,6 +9,7 @@ enum PageTemplates {
         "layout": layout, "login": login, "overview": overview, "error": error,
         "workload": workload,
         "queue": queue, "workflows": workflows, "workflow": workflow,
+        "task": task,
     ]
 
     /// The templates, parsed: a template that does not parse is a programming error, caught by
