@@ -36,12 +36,19 @@ def start(width=1200, height=860):
 
 
 def wait(driver, condition, timeout=10):
-    return WebDriverWait(driver, timeout).until(condition)
+    return WebDriverWait(driver, timeout, poll_frequency=0.05).until(condition)
 
 
 def element(driver, selector, timeout=10):
     """The visible element matching CSS `selector`, waiting for it."""
     return wait(driver, expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, selector)), timeout)
+
+
+def texts(driver, selector):
+    """The text of every element matching CSS `selector`, read in one step inside the page: a live
+    update replacing the elements meanwhile cannot leave the test holding stale ones."""
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim())", selector)
 
 
 def policy_violations(driver):

@@ -25,10 +25,12 @@ class Rig:
 
     def __init__(self, binary, work):
         self.binary = binary
+        self.work = work
+        self.workflows = os.path.join(ROOT, "workflows")
         self.postgres = processes.Postgres(work)
         self.postgres.init()
         self.postgres.start()
-        self.server = processes.Server(binary, work, self.postgres.conninfo, os.path.join(ROOT, "workflows"), ADMIN)
+        self.server = processes.Server(binary, work, self.postgres.conninfo, self.workflows, ADMIN)
         self.server.start()
         self.server.wait_ready()
         self.base = f"http://{self.server.url}"
@@ -67,10 +69,17 @@ class Rig:
     def sign_in(self, user=MANAGER, password=PASSWORD):
         """A fresh session for `user` in the browser, on the overview."""
         driver = self.driver
+        # Leave the page first: a live page left open would go on reading with the cookies gone.
+        driver.get("about:blank")
+        driver.get(self.base + "/ui/login")
         driver.delete_all_cookies()
         driver.get(self.base + "/ui/login")
         browser.element(driver, "#user").send_keys(user)
         browser.element(driver, "#password").send_keys(password)
         driver.find_element("css selector", "form button[type=submit]").click()
-        browser.element(driver, "[data-testid=signed-in-name]")
+        try:
+            browser.element(driver, "[data-testid=signed-in-name]")
+        except Exception as error:  # noqa: BLE001 - said with what the browser shows instead
+            body = driver.execute_script("return document.body ? document.body.innerText : ''")
+            raise AssertionError(f"signing in as {user} did not work: at {driver.current_url}: {body[:500]!r}") from error
 

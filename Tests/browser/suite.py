@@ -17,6 +17,7 @@ import time
 import traceback
 
 import rig as rigging
+import live_tests
 import overview_tests
 import queue_tests
 import signin_tests
@@ -26,7 +27,7 @@ ROOT = rigging.ROOT
 
 # Each page's tests live in a module of their own with a TESTS list; they run in this order, in
 # one browser, against one server.
-MODULES = [signin_tests, overview_tests, queue_tests, task_tests]
+MODULES = [signin_tests, overview_tests, queue_tests, task_tests, live_tests]
 
 
 class Screenshots:

@@ -14,6 +14,10 @@ struct PageError: Error, Sendable {
         status: .forbidden, heading: "Refused",
         message: "This form was not sent from a page of this session. Reload the page and try again.")
 
+    /// 401: a live page's request whose session has ended (``SessionMiddleware``).
+    static let signedOut = PageError(
+        status: .unauthorized, heading: "Signed out", message: "The session has ended. Sign in again.")
+
     /// 403 with the reason.
     static func forbidden(_ message: String) -> PageError {
         PageError(status: .forbidden, heading: "Not allowed", message: message)

@@ -22,6 +22,10 @@ struct SessionMiddleware: RouterMiddleware {
         guard let secret = request.cookies[SessionCookie.session]?.value, !secret.isEmpty,
             let session = try await sessions.authenticate(SessionSecret(secret), idle: settings.sessionIdle)
         else {
+            // A live page's own requests (its event stream, its re-reads) are not the viewer
+            // navigating: they get a 401 page rather than the sign-in form, which would hand the
+            // browser a new sign-in cookie behind the viewer's back (and a stream nothing to read).
+            if Self.isLiveRequest(request) { throw PageError.signedOut }
             let reading = request.method == .get || request.method == .head
             return DashboardPages.redirect(to: Self.signIn(next: reading ? request.uri.description : nil))
         }
@@ -35,6 +39,15 @@ struct SessionMiddleware: RouterMiddleware {
             context.dashboardForm = form
         }
         return try await next(request, context)
+    }
+
+    /// The header a live page's script sends when it reads the page again.
+    static let liveHeader = HTTPField.Name("X-Opsline-Live")!
+
+    /// Whether `request` is a live page's script at work: its event stream (`Accept:
+    /// text/event-stream`) or a re-read (``liveHeader``).
+    static func isLiveRequest(_ request: Request) -> Bool {
+        request.headers[liveHeader] != nil || request.headers[.accept]?.contains("text/event-stream") == true
     }
 
     /// The sign-in page's address, coming back to `next` after (when it is a dashboard page).

@@ -90,11 +90,19 @@ import Testing
                 #expect(await client.read { EventStreamTests.text($0).contains("event: ended") })
                 #expect(await client.read { EventStreamTests.endsResponse($0) }, "the response ends")
             }
-            // The browser's reconnect is sent to sign in; EventSource gives up on a non-200.
-            try await RawConnection.with(port: port, limit: .seconds(60)) { client in
-                try await client.send(Self.open("/ui/events", cookie: cookie, lastEventID: "1"))
-                let answer = await client.readResponse()
-                #expect(answer?.status == 303)
+            // The browser's reconnect is refused, not sent to sign in (EventSource gives up on a
+            // non-200), and is handed no sign-in cookie; so is the page's own re-read.
+            for request in [
+                Self.open("/ui/events", cookie: cookie, lastEventID: "1"),
+                "GET /ui/ HTTP/1.1\r\nHost: x\r\nX-Opsline-Live: 1\r\nCookie: opsline_session=\(cookie)\r\n\r\n",
+            ] {
+                try await RawConnection.with(port: port, limit: .seconds(60)) { client in
+                    try await client.send(request)
+                    #expect(await client.read { EventStreamTests.text($0).contains("\r\n\r\n") })
+                    let head = EventStreamTests.text(client.received).components(separatedBy: "\r\n\r\n")[0]
+                    #expect(head.hasPrefix("HTTP/1.1 401"), "\(head)")
+                    #expect(!head.lowercased().contains("set-cookie"), "\(head)")
+                }
             }
         }
     }
