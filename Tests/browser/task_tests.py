@@ -94,7 +94,7 @@ def test_a_member_cannot_open_another_teams_task(rig, shots):
     rig.sign_in(MEMBER, MEMBER_PASSWORD)
     driver.get(rig.base + "/ui/tasks/" + tasks["theirs"])
     heading = browser.element(driver, "[data-testid=error-heading]")
-    assert heading.text == "No such task", heading.text
+    assert heading.text == "You cannot open this task", heading.text
     assert "belongs to a team you are not in" in driver.page_source
     assert "Support only" not in driver.page_source
 
@@ -119,8 +119,26 @@ def test_a_title_holding_a_script_shows_as_text(rig, shots):
     assert not violations, violations
 
 
+def test_a_form_without_the_csrf_token_is_refused_and_changes_nothing(rig, shots):
+    tasks = _member(rig)
+    driver = rig.driver
+    rig.sign_in(MEMBER, MEMBER_PASSWORD)
+    _open(rig, tasks["script"])
+    before = rig.api("GET", f"/v1/tasks/{tasks['script']}")[0]
+    # What a page of another site would send: the form, without this session's token.
+    button = browser.element(driver, "[data-testid=fire-acknowledge]")
+    driver.execute_script("arguments[0].form.querySelector('input[name=csrf]').remove()", button)
+    button.click()
+    heading = browser.element(driver, "[data-testid=error-heading]")
+    assert heading.text == "Refused", heading.text
+    assert "not sent from a page of this session" in driver.page_source
+    after = rig.api("GET", f"/v1/tasks/{tasks['script']}")[0]
+    assert (after["state"], after["version"]) == (before["state"], before["version"]), (before, after)
+
+
 TESTS = [
     test_a_member_moves_their_task_through_a_transition_that_needs_a_field,
     test_a_member_cannot_open_another_teams_task,
+    test_a_form_without_the_csrf_token_is_refused_and_changes_nothing,
     test_a_title_holding_a_script_shows_as_text,
 ]

@@ -81,12 +81,12 @@ import Workflow
     @Test func anotherTeamsTaskIsRefusedAsIfItDidNotExist() async throws {
         try await Self.withDesk { desk in
             let theirs = try await desk.browser.get("/ui/tasks/\(desk.theirs)")
-            #expect(theirs.status == .notFound)
-            #expect(theirs.text.contains(#"data-testid="error-heading">No such task</h1>"#))
+            #expect(theirs.status == .forbidden)
+            #expect(theirs.text.contains(#"data-testid="error-heading">You cannot open this task</h1>"#))
             #expect(theirs.text.contains("either it does not exist, or it belongs to a team you are not in"))
             #expect(!theirs.text.contains("Sales secret") && !theirs.text.contains("Initech"))
             let missing = try await desk.browser.get("/ui/tasks/CMP-999999")
-            #expect(missing.status == .notFound)
+            #expect(missing.status == .forbidden)
             #expect(
                 missing.text.replacingOccurrences(of: "CMP-999999", with: desk.theirs) == theirs.text,
                 "the same page as for a task that does not exist")
@@ -94,10 +94,10 @@ import Workflow
             let csrf = try #require(try await desk.browser.get("/ui/tasks/\(desk.ours)").csrf)
             let posted = try await desk.browser.post(
                 "/ui/tasks/\(desk.theirs)/transitions/acknowledge", form: [("csrf", csrf)])
-            #expect(posted.status == .notFound)
+            #expect(posted.status == .forbidden)
             let comment = try await desk.browser.post(
                 "/ui/tasks/\(desk.theirs)/comments", form: [("csrf", csrf), ("text", "peek")])
-            #expect(comment.status == .notFound)
+            #expect(comment.status == .forbidden)
             let task = try await desk.api.send(.get, "/v1/tasks/\(desk.theirs)")
             #expect(task.object["state"] == "received" && task.object["version"] == 1)
         }

@@ -139,9 +139,9 @@ struct TaskPageRoute {
         return pages.render("task", page.values, status: status, bar: context.bar)
     }
 
-    /// Task `id` if the caller may read it; otherwise the page that says there is no such task
-    /// for them — the same for one of another team as for one that does not exist (the API's
-    /// 404), so the page does not tell that it exists.
+    /// Task `id` if the caller may read it; otherwise the page that refuses it — the same for one
+    /// of another team as for one that does not exist (where the API answers 404 to both), so the
+    /// page does not tell that it exists.
     private func readable(_ id: String, context: SignedInRequestContext) async throws -> TaskRecord {
         do {
             return try await TaskAccess(tasks: database.tasks).readable(id, by: context.caller)
@@ -150,10 +150,11 @@ struct TaskPageRoute {
         }
     }
 
-    /// 404: no task `id` the caller may see.
+    /// 403: no task `id` the caller may open. A refusal, as the page a browser shows for another
+    /// team's task; said the same way when there is no such task at all.
     static func noSuchTask(_ id: String) -> PageError {
         PageError(
-            status: .notFound, heading: "No such task",
+            status: .forbidden, heading: "You cannot open this task",
             message:
                 "There is no task \(id) that you can open: either it does not exist, or it belongs to a team "
                 + "you are not in. Ask its team, or an admin, if you think you should see it.")
