@@ -24,30 +24,37 @@ struct OverviewData {
     let database: OpslineDatabase
     let caller: Principal
 
-    /// Every part's template values, keyed as the overview template reads them.
+    /// Every part's template values, keyed as the overview template reads them. The parts are
+    /// read at once, each on its own connection: the page takes as long as its slowest part,
+    /// not as all of them together.
     func values() async throws -> [String: Any] {
         try AccessPolicy.checkRole(caller, .read)
         let now = database.reports.clock.now
+        async let breachRecords = breachRecords(limit: Self.listLimit + 1)
+        async let atRiskRecords = atRiskRecords(now: now)
+        async let complianceGroups = complianceRows(now: now)
+        async let flows = flows()
+        async let queueCounts = queueCounts()
         var values: [String: Any] = [:]
-        let (breaches, moreBreaches) = try await breaches()
+        let (breaches, moreBreaches) = breaches(try await breachRecords)
         values["breaches"] = breaches
         values["hasBreaches"] = !breaches.isEmpty
         values["moreBreaches"] = moreBreaches
         values["breachCount"] = Self.count(breaches.count, more: moreBreaches)
-        let (atRisk, moreAtRisk) = try await atRisk(now: now)
+        let (atRisk, moreAtRisk) = atRisk(try await atRiskRecords, now: now)
         values["atRisk"] = atRisk
         values["hasAtRisk"] = !atRisk.isEmpty
         values["moreAtRisk"] = moreAtRisk
         values["atRiskCount"] = Self.count(atRisk.count, more: moreAtRisk)
         values["atRiskWindow"] = Self.atRiskWindow.description
-        let compliance = try await compliance(now: now)
+        let compliance = compliance(try await complianceGroups)
         values["compliance"] = compliance.rows
         values["hasCompliance"] = !compliance.rows.isEmpty
         values["chart"] = compliance.chart.templateValues
-        let bottlenecks = try await bottlenecks()
+        let bottlenecks = bottlenecks(try await flows)
         values["bottlenecks"] = bottlenecks
         values["hasBottlenecks"] = !bottlenecks.isEmpty
-        let queues = try await queues()
+        let queues = queues(try await queueCounts)
         values["queues"] = queues
         values["hasQueues"] = !queues.isEmpty
         values["limit"] = Self.listLimit
@@ -69,8 +76,7 @@ struct OverviewData {
         return records
     }
 
-    private func breaches() async throws -> ([[String: Any]], Bool) {
-        let records = try await breachRecords(limit: Self.listLimit + 1)
+    private func breaches(_ records: [TaskClockRecord]) -> ([[String: Any]], Bool) {
         let rows = records.prefix(Self.listLimit).map { record -> [String: Any] in
             var row = clockValues(record)
             if let breachedAt = record.clock.breachedAt { row["breachedAt"] = OverviewFormat.time(breachedAt) }
@@ -81,13 +87,17 @@ struct OverviewData {
     }
 
     /// `GET /v1/sla/at-risk?within=1d` for the caller: soonest deadline first.
-    private func atRisk(now: Date) async throws -> ([[String: Any]], Bool) {
+    private func atRiskRecords(now: Date) async throws -> [TaskClockRecord] {
         var filter = AtRiskFilter(
             horizon: now.addingTimeInterval(TimeInterval(Self.atRiskWindow.seconds)),
             scope: AccessPolicy.teamScope(caller))
         filter.limit = Self.listLimit + 1
         var records: [TaskClockRecord] = []
         for try await record in database.reports.atRisk(filter) { records.append(record) }
+        return records
+    }
+
+    private func atRisk(_ records: [TaskClockRecord], now: Date) -> ([[String: Any]], Bool) {
         let rows = records.prefix(Self.listLimit).map { record -> [String: Any] in
             var row = clockValues(record)
             let calendars = database.workflows.slaCalendars(forWorkflow: record.workflow)
@@ -136,8 +146,7 @@ struct OverviewData {
         return byGroup
     }
 
-    private func compliance(now: Date) async throws -> (rows: [[String: Any]], chart: ComplianceChart) {
-        let groups = try await complianceRows(now: now)
+    private func compliance(_ groups: [[Int: SLAComplianceRow]]) -> (rows: [[String: Any]], chart: ComplianceChart) {
         var rows: [[String: Any]] = []
         var chart: [ComplianceChart.Group] = []
         for group in groups {
@@ -160,13 +169,26 @@ struct OverviewData {
         return (rows, ComplianceChart(groups: chart))
     }
 
+    /// Each published workflow's flow report for the caller, read at once.
+    private func flows() async throws -> [(workflow: PublishedWorkflow, states: [FlowStateRow])] {
+        let workflows = try await database.workflows.latestPublished()
+        return try await withThrowingTaskGroup(of: (Int, [FlowStateRow]).self) { group in
+            for (index, workflow) in workflows.enumerated() {
+                let query = FlowReportQuery(workflow: workflow.name, scope: AccessPolicy.teamScope(caller))
+                group.addTask { [database] in (index, try await database.reports.flow(query)) }
+            }
+            var states = [[FlowStateRow]](repeating: [], count: workflows.count)
+            for try await (index, rows) in group { states[index] = rows }
+            return Array(zip(workflows, states)).map { (workflow: $0.0, states: $0.1) }
+        }
+    }
+
     /// Per workflow with time in it, the non-final states tasks spent most time in, as
     /// `GET /v1/reports/flow` orders them.
-    private func bottlenecks() async throws -> [[String: Any]] {
+    private func bottlenecks(_ flows: [(workflow: PublishedWorkflow, states: [FlowStateRow])]) -> [[String: Any]] {
         var workflows: [[String: Any]] = []
-        for workflow in try await database.workflows.latestPublished() {
-            let query = FlowReportQuery(workflow: workflow.name, scope: AccessPolicy.teamScope(caller))
-            let states = try await database.reports.flow(query).filter { !$0.isFinal && $0.totalSeconds > 0 }
+        for (workflow, rows) in flows {
+            let states = rows.filter { !$0.isFinal && $0.totalSeconds > 0 }
             guard !states.isEmpty else { continue }
             workflows.append([
                 "workflow": workflow.name, "title": workflow.definition.title,
@@ -184,11 +206,15 @@ struct OverviewData {
     }
 
     /// Open tasks nobody is assigned to, per workflow and team, as the task list counts them.
-    private func queues() async throws -> [[String: Any]] {
+    private func queueCounts() async throws -> [TaskGroupCount] {
         var filter = TaskFilter(scope: AccessPolicy.teamScope(caller))
         filter.open = true
         filter.unassigned = true
-        return try await database.tasks.countsByWorkflowAndTeam(filter).map { group in
+        return try await database.tasks.countsByWorkflowAndTeam(filter)
+    }
+
+    private func queues(_ counts: [TaskGroupCount]) -> [[String: Any]] {
+        counts.map { group in
             var query = "?unassigned=true"
             if let team = group.team { query += "&team=" + OverviewFormat.pathSegment(team) }
             return [
