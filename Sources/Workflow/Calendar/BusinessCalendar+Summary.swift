@@ -24,6 +24,12 @@ extension BusinessCalendar {
     /// Working seconds in a regular week: no holidays, no make-up workdays, no clock changes.
     public var regularWeekSeconds: Int { secondsPerRegularWeek }
 
+    /// The working seconds of its longest regular weekday: what "a working day" of it is (9 h for
+    /// office hours of 09:00-18:00, 24 h round the clock).
+    public var longestWorkingDaySeconds: Int {
+        hoursByWeekday.map { $0.reduce(0) { $0 + $1.nominalSeconds } }.max() ?? 0
+    }
+
     /// Whether every instant is working time: every day `00:00-24:00`, no holidays. Only then is
     /// a day of working time (`1d`) a calendar day.
     public var isRoundTheClock: Bool {

@@ -46,7 +46,10 @@ import Workflow
                     let breaches = try await api.send(.get, "/v1/sla/breaches?open=true", token: token).lines
                     #expect(page.rows("breach", "data-task") == breaches.strings("task"), "\(user), newest first")
                     #expect(page.rows("breach", "data-policy") == breaches.strings("policy"), "\(user)")
-                    let atRisk = try await api.send(.get, "/v1/sla/at-risk?within=1d", token: token).lines
+                    // Round the clock, a working day is 24 hours: the clocks of the API's next
+                    // 16 days with at most that left.
+                    let atRisk = try await api.send(.get, "/v1/sla/at-risk?within=16d", token: token).lines
+                        .filter { ($0["remaining_s"]?.intValue ?? .max) <= 86_400 }
                     #expect(page.rows("at-risk-clock", "data-task") == atRisk.strings("task"), "\(user), soonest first")
                     #expect(page.rows("at-risk-clock", "data-policy") == atRisk.strings("policy"), "\(user)")
                     let unassigned = try await api.send(
@@ -184,6 +187,80 @@ import Workflow
                 $0.output[1].substring.map(String.init)
             }
             #expect(shown == Array(states.prefix(OverviewData.bottlenecksPerWorkflow)))
+        }
+    }
+}
+
+extension OverviewPageTests {
+    static let officeHours = """
+        workflow: office-drill
+        key: OFD
+        team: support
+        calendar: support-hours
+        fields:
+          size: {type: enum, values: [s, m], default: s}
+        states:
+          open: {initial: true}
+          done: {final: true}
+        transitions:
+          finish: {from: open, to: done}
+        slas:
+          reply:
+            start: created
+            stop: {enter: [done]}
+            target: {by: size, s: 8h, m: 10h}
+        """
+    static let roundTheClock = """
+        workflow: clock-drill
+        key: CLD
+        team: support
+        calendar: 24x7
+        fields:
+          size: {type: enum, values: [s, m], default: s}
+        states:
+          open: {initial: true}
+          done: {final: true}
+        transitions:
+          finish: {from: open, to: done}
+        slas:
+          reply:
+            start: created
+            stop: {enter: [done]}
+            target: {by: size, s: 20h, m: 30h}
+        """
+
+    /// Friday 27 November 2026, 17:00 in Shanghai: support hours (mon-fri 09-18, sat 10-16) have
+    /// one hour left today. "At risk" is a working day of each clock's own calendar, not a day.
+    @Test func atRiskIsWithinTheNextWorkingDayOfEachClocksCalendar() async throws {
+        let friday = try #require(RFC3339.parse("2026-11-27T09:00:00Z"))
+        let time = TestTime(start: friday)
+        let server = try await TestServer.make(time: time)
+        _ = try await server.database.workflows.publish(source: Self.officeHours, file: "office-drill.yaml")
+        _ = try await server.database.workflows.publish(source: Self.roundTheClock, file: "clock-drill.yaml")
+        try await server.addUser("mia", ["support": .manager])
+        try await server.run { api in
+            func create(_ workflow: String, _ size: String) async throws -> String {
+                let reply = try await api.send(
+                    .post, "/v1/tasks", body: #"{"workflow":"\#(workflow)","title":"t","fields":{"size":"\#(size)"}}"#)
+                return try #require(reply.object["id"]?.stringValue, "\(reply.text)")
+            }
+            // 8 working hours: 1 today, 6 on Saturday, 1 on Monday — due Monday 10:00, 65 hours
+            // away on the wall clock, yet within a working day (9 hours) of support hours.
+            let monday = try await create("office-drill", "s")
+            let laterMonday = try await create("office-drill", "m")  // 10 working hours: more than a day
+            let tomorrow = try await create("clock-drill", "s")  // 20 hours round the clock
+            let dayAfter = try await create("clock-drill", "m")  // 30 hours: more than a day
+            let nextDay = try await api.send(.get, "/v1/sla/at-risk?within=1d").lines.strings("task")
+            #expect(!nextDay.contains(monday), "a day of wall-clock time does not reach Monday")
+
+            try await api.setPassword("mia", "mia's password")
+            var browser = PageClient(api)
+            try await browser.signIn(user: "mia", password: "mia's password")
+            let page = try await browser.get("/ui/")
+            let shown = page.rows("at-risk-clock", "data-task")
+            #expect(shown == [tomorrow, monday], "soonest deadline first: \(shown)")
+            #expect(!shown.contains(laterMonday) && !shown.contains(dayAfter))
+            #expect(page.text.contains("At risk within the next working day"))
         }
     }
 }

@@ -6,16 +6,19 @@ import Workflow
 /// API's routes (docs/dashboard.md, "Overview"):
 ///
 /// - open breaches: `GET /v1/sla/breaches?open=true`, newest breach first;
-/// - work at risk: `GET /v1/sla/at-risk?within=1d`, soonest first;
+/// - work at risk within the next working day: `GET /v1/sla/at-risk` clocks whose working time
+///   left, on their own calendar, is at most one working day of that calendar, soonest first;
 /// - compliance: `GET /v1/reports/sla?by=team,policy&from=` 7 and 30 days ago;
 /// - bottlenecks: `GET /v1/reports/flow?workflow=` each workflow, its first non-final states;
 /// - unassigned queues: the open, unassigned tasks of `GET /v1/tasks`, counted per workflow and team.
 struct OverviewData {
     /// Breaches and clocks at risk shown at most; the page says when there are more.
     static let listLimit = 50
-    /// How far ahead "at risk" looks: a day, wall-clock time from now — the window the workload
-    /// report counts `at_risk` by, so the two pages agree.
-    static let atRiskWindow = ReportRoutes.defaultWorkloadWindow
+    /// How far ahead the clocks at risk are looked for, wall-clock time, before each is kept or
+    /// not by its working time left: long enough to span a weekend and a week of holidays.
+    static let atRiskSearch: TimeInterval = 16 * 86_400
+    /// Clocks at risk read at most, before those within a working day are kept.
+    static let atRiskCandidates = 1000
     /// The states shown per workflow as its bottlenecks.
     static let bottlenecksPerWorkflow = 3
     /// The compliance periods, in days.
@@ -46,7 +49,6 @@ struct OverviewData {
         values["hasAtRisk"] = !atRisk.isEmpty
         values["moreAtRisk"] = moreAtRisk
         values["atRiskCount"] = Self.count(atRisk.count, more: moreAtRisk)
-        values["atRiskWindow"] = Self.atRiskWindow.description
         let compliance = compliance(try await complianceGroups)
         values["compliance"] = compliance.rows
         values["hasCompliance"] = !compliance.rows.isEmpty
@@ -86,15 +88,31 @@ struct OverviewData {
         return (rows, records.count > Self.listLimit)
     }
 
-    /// `GET /v1/sla/at-risk?within=1d` for the caller: soonest deadline first.
-    private func atRiskRecords(now: Date) async throws -> [TaskClockRecord] {
+    /// The caller's clocks at risk within the next working day, soonest deadline first: those of
+    /// `GET /v1/sla/at-risk` whose working time left, on the calendar each counts in, is at most
+    /// one working day of that calendar (``BusinessCalendar/longestWorkingDaySeconds``; a day
+    /// round the clock). On a Friday evening, a deadline at 10:00 on Monday, one working hour
+    /// away, is at risk; a round-the-clock deadline 30 hours away is not.
+    func atRiskRecords(now: Date) async throws -> [TaskClockRecord] {
         var filter = AtRiskFilter(
-            horizon: now.addingTimeInterval(TimeInterval(Self.atRiskWindow.seconds)),
-            scope: AccessPolicy.teamScope(caller))
-        filter.limit = Self.listLimit + 1
+            horizon: now.addingTimeInterval(Self.atRiskSearch), scope: AccessPolicy.teamScope(caller))
+        filter.limit = Self.atRiskCandidates
         var records: [TaskClockRecord] = []
-        for try await record in database.reports.atRisk(filter) { records.append(record) }
+        for try await record in database.reports.atRisk(filter) {
+            let calendar = database.workflows.slaCalendars(forWorkflow: record.workflow).calendar(for: record.clock)
+            let left = record.clock.remainingSeconds(at: now, calendar: calendar) ?? 0
+            if left <= Self.workingDay(of: calendar) { records.append(record) }
+            if records.count > Self.listLimit { break }
+        }
         return records
+    }
+
+    /// One working day of `calendar`, in seconds.
+    static func workingDay(of calendar: any WorkingCalendar) -> TimeInterval {
+        guard let business = calendar as? BusinessCalendar, business.longestWorkingDaySeconds > 0 else {
+            return 86_400
+        }
+        return TimeInterval(business.longestWorkingDaySeconds)
     }
 
     private func atRisk(_ records: [TaskClockRecord], now: Date) -> ([[String: Any]], Bool) {

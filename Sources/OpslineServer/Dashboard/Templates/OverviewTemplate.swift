@@ -57,11 +57,11 @@ extension PageTemplates {
         </section>
 
         <section id="overview-at-risk" data-live-region aria-labelledby="at-risk-heading">
-        <h2 id="at-risk-heading">At risk: due within {{atRiskWindow}} <span class="count" data-testid="at-risk-count">{{atRiskCount}}</span></h2>
+        <h2 id="at-risk-heading">At risk within the next working day <span class="count" data-testid="at-risk-count">{{atRiskCount}}</span></h2>
         {{#hasAtRisk}}
         <div class="scroll">
         <table class="clocks" data-testid="at-risk">
-        <caption>Running SLA clocks due within {{atRiskWindow}}, soonest first</caption>
+        <caption>Running SLA clocks with at most a working day of their calendar left, soonest first</caption>
         <thead><tr><th scope="col">Task</th><th scope="col">Workflow</th><th scope="col">Policy</th>
         <th scope="col">Team</th><th scope="col">Working time left</th><th scope="col">Due</th></tr></thead>
         <tbody>
@@ -76,9 +76,9 @@ extension PageTemplates {
         </tbody>
         </table>
         </div>
-        {{#moreAtRisk}}<p class="more">The soonest {{limit}} are shown; <code>opsline sla at-risk --within {{atRiskWindow}}</code> lists them all.</p>{{/moreAtRisk}}
+        {{#moreAtRisk}}<p class="more">The soonest {{limit}} are shown; <code>opsline sla at-risk --within 3d</code> lists what falls due in the next three days.</p>{{/moreAtRisk}}
         {{/hasAtRisk}}
-        {{^hasAtRisk}}<p class="none" data-testid="no-at-risk">Nothing falls due within {{atRiskWindow}}.</p>{{/hasAtRisk}}
+        {{^hasAtRisk}}<p class="none" data-testid="no-at-risk">Nothing falls due within the next working day.</p>{{/hasAtRisk}}
         </section>
 
         <section id="overview-compliance" data-live-region aria-labelledby="compliance-heading">
