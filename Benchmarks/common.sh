@@ -90,8 +90,26 @@ load_tasks() { # $1: how many tasks (Benchmarks/tasks.sql), with `psql_run` defi
 }
 
 # One server and one cluster, for benchmarks that run a single server (`SERVER_PID`, `PGDATA_DIR`,
-# `WORK`): `trap cleanup_single EXIT` stops both and removes the work folder, showing the
-# server's last log lines when the run failed.
+# `WORK`): `start_single NAME` sets them up with `trap cleanup_single EXIT`, which stops both and
+# removes the work folder, showing the server's last log lines when the run failed.
+start_single() { # $1: the benchmark's name; sets WORK, DATA, PGDATA_DIR, CONNINFO, OPSLINE, psql_run, psql_value
+    WORK=""
+    SERVER_PID=""
+    PGDATA_DIR=""
+    trap cleanup_single EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    require_pg_programs psql pg_ctl
+    build_opsline
+    WORK=$(mktemp -d "/tmp/opsline-$1.XXXXXX")
+    chmod 755 "$WORK"
+    DATA=$WORK/data
+    PGDATA_DIR=$DATA/pgdata
+    CONNINFO="host=$DATA/run port=5432 user=opsline dbname=opsline"
+}
+psql_run() { "$PG_BIN/psql" "$CONNINFO" -X -q -v ON_ERROR_STOP=1 "$@"; }
+psql_value() { "$PG_BIN/psql" "$CONNINFO" -X -A -t -v ON_ERROR_STOP=1 -c "$1"; }
+
 stop_server() {
     [[ -n $SERVER_PID ]] || return 0
     kill -TERM "$SERVER_PID" 2>/dev/null || true

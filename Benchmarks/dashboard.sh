@@ -28,22 +28,7 @@ log() { echo "dashboard.sh: $(date +%T) $*" >&2; }
 # shellcheck source=Benchmarks/common.sh
 source "$(dirname "$0")/common.sh"
 
-WORK=""
-SERVER_PID=""
-PGDATA_DIR=""
-trap cleanup_single EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-require_pg_programs psql pg_ctl
-build_opsline
-
-WORK=$(mktemp -d /tmp/opsline-dashboard.XXXXXX)
-chmod 755 "$WORK"
-DATA=$WORK/data
-PGDATA_DIR=$DATA/pgdata
-CONNINFO="host=$DATA/run port=5432 user=opsline dbname=opsline"
-psql_run() { "$PG_BIN/psql" "$CONNINFO" -X -q -v ON_ERROR_STOP=1 "$@"; }
+start_single dashboard
 
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"

@@ -26,23 +26,7 @@ log() { echo "lists.sh: $(date +%T) $*" >&2; }
 # shellcheck source=Benchmarks/common.sh
 source "$(dirname "$0")/common.sh"
 
-WORK=""
-SERVER_PID=""
-PGDATA_DIR=""
-trap cleanup_single EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-require_pg_programs psql pg_ctl
-build_opsline
-
-WORK=$(mktemp -d /tmp/opsline-lists.XXXXXX)
-chmod 755 "$WORK"
-DATA=$WORK/data
-PGDATA_DIR=$DATA/pgdata
-CONNINFO="host=$DATA/run port=5432 user=opsline dbname=opsline"
-psql_run() { "$PG_BIN/psql" "$CONNINFO" -X -q -v ON_ERROR_STOP=1 "$@"; }
-psql_value() { "$PG_BIN/psql" "$CONNINFO" -X -A -t -v ON_ERROR_STOP=1 -c "$1"; }
+start_single lists
 
 # 1. The embedded cluster, initialised by a first start of the server, then started by hand with
 #    auto_explain, which logs the plan of every statement the server runs; the server connects

@@ -21,11 +21,7 @@ def test_a_wrong_password_shows_the_error(rig, shots):
 
 def test_a_manager_signs_in_sees_the_shell_and_signs_out(rig, shots):
     driver = rig.driver
-    driver.delete_all_cookies()
-    driver.get(rig.base + "/ui/login")
-    browser.element(driver, "#user").send_keys(MANAGER)
-    browser.element(driver, "#password").send_keys(PASSWORD)
-    driver.find_element("css selector", "form button[type=submit]").click()
+    rig.sign_in(MANAGER, PASSWORD)
     name = browser.element(driver, "[data-testid=signed-in-name]")
     assert name.text == MANAGER, name.text
     assert driver.current_url == rig.base + "/ui/", driver.current_url

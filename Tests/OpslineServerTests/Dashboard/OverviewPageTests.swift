@@ -192,11 +192,13 @@ import Workflow
 }
 
 extension OverviewPageTests {
-    static let officeHours = """
-        workflow: office-drill
-        key: OFD
+    /// A workflow whose `reply` clock counts in `calendar`, with targets by `size`.
+    static func drill(_ name: String, key: String, calendar: String, small: String, medium: String) -> String {
+        """
+        workflow: \(name)
+        key: \(key)
         team: support
-        calendar: support-hours
+        calendar: \(calendar)
         fields:
           size: {type: enum, values: [s, m], default: s}
         states:
@@ -208,26 +210,9 @@ extension OverviewPageTests {
           reply:
             start: created
             stop: {enter: [done]}
-            target: {by: size, s: 8h, m: 10h}
+            target: {by: size, s: \(small), m: \(medium)}
         """
-    static let roundTheClock = """
-        workflow: clock-drill
-        key: CLD
-        team: support
-        calendar: 24x7
-        fields:
-          size: {type: enum, values: [s, m], default: s}
-        states:
-          open: {initial: true}
-          done: {final: true}
-        transitions:
-          finish: {from: open, to: done}
-        slas:
-          reply:
-            start: created
-            stop: {enter: [done]}
-            target: {by: size, s: 20h, m: 30h}
-        """
+    }
 
     /// Friday 27 November 2026, 17:00 in Shanghai: support hours (mon-fri 09-18, sat 10-16) have
     /// one hour left today. "At risk" is a working day of each clock's own calendar, not a day.
@@ -235,8 +220,10 @@ extension OverviewPageTests {
         let friday = try #require(RFC3339.parse("2026-11-27T09:00:00Z"))
         let time = TestTime(start: friday)
         let server = try await TestServer.make(time: time)
-        _ = try await server.database.workflows.publish(source: Self.officeHours, file: "office-drill.yaml")
-        _ = try await server.database.workflows.publish(source: Self.roundTheClock, file: "clock-drill.yaml")
+        let office = Self.drill("office-drill", key: "OFD", calendar: "support-hours", small: "8h", medium: "10h")
+        let clock = Self.drill("clock-drill", key: "CLD", calendar: "24x7", small: "20h", medium: "30h")
+        _ = try await server.database.workflows.publish(source: office, file: "office-drill.yaml")
+        _ = try await server.database.workflows.publish(source: clock, file: "clock-drill.yaml")
         try await server.addUser("mia", ["support": .manager])
         try await server.run { api in
             func create(_ workflow: String, _ size: String) async throws -> String {
