@@ -12,7 +12,10 @@ enum WorkloadSQL {
     ///   alone (it holds `created_at` for the oldest); at risk and breached as the task list's
     ///   `at_risk` and `breached` filters say, found from the clocks (`sla_clocks_due`,
     ///   `sla_clocks_breached`), not by looking at every open task's clocks. A breach of a cycle a
-    ///   restart has since replaced is history: it no longer flags the task.
+    ///   restart has since replaced is history: it no longer flags the task. The two are read
+    ///   apart (`UNION ALL`, a task counted once per person and flag), so "no later cycle" is a
+    ///   join, not a subquery the planner prices once per clock (at a million tasks that price
+    ///   alone made it compile the statement).
     /// - Assigned recently: the events that give a task an assignee within the window (the
     ///   `events_assignments` index): an `assigned` or `updated` event's `assignee.to`, or for a
     ///   `created` event the assignee the task was created with (the `from` of its first change of
@@ -46,16 +49,14 @@ enum WorkloadSQL {
               AND ($2::text IS NULL OR t.team = $2::text)
             GROUP BY t.team
         ), flags AS (
-            SELECT c.task_id,
-                   bool_or(\(SLAReportSQL.atRisk(clock: "c", horizon: "$4::timestamptz"))) AS at_risk,
-                   bool_or(c.breached_at IS NOT NULL) AS breached
-            FROM sla_clocks c
-            WHERE (\(SLAReportSQL.atRisk(clock: "c", horizon: "$4::timestamptz")))
-               OR (c.breached_at IS NOT NULL AND \(SLAReportSQL.isCurrentCycle(clock: "c")))
-            GROUP BY c.task_id
+            SELECT c.task_id, true AS at_risk, false AS breached FROM sla_clocks c
+            WHERE \(SLAReportSQL.atRisk(clock: "c", horizon: "$4::timestamptz"))
+            UNION ALL
+            SELECT c.task_id, false, true FROM sla_clocks c
+            WHERE c.breached_at IS NOT NULL AND \(SLAReportSQL.isCurrentCycle(clock: "c"))
         ), flagged AS (
-            SELECT t.team, t.assignee AS person, count(*) FILTER (WHERE f.at_risk) AS at_risk,
-                   count(*) FILTER (WHERE f.breached) AS breached
+            SELECT t.team, t.assignee AS person, count(DISTINCT f.task_id) FILTER (WHERE f.at_risk) AS at_risk,
+                   count(DISTINCT f.task_id) FILTER (WHERE f.breached) AS breached
             FROM flags f JOIN tasks t ON t.id = f.task_id
             WHERE t.closed_at IS NULL AND t.assignee IS NOT NULL
               AND ($1::text[] IS NULL OR t.team = ANY ($1::text[]))
