@@ -12,11 +12,18 @@ enum WorkloadSQL {
     ///   alone (it holds `created_at` for the oldest); at risk and breached as the task list's
     ///   `at_risk` and `breached` filters say, found from the clocks (`sla_clocks_due`,
     ///   `sla_clocks_breached`), not by looking at every open task's clocks. A breach of a cycle a
-    ///   restart has since replaced is history: it no longer flags the task.
+    ///   restart has since replaced is history: it no longer flags the task. The two are read
+    ///   apart (`UNION ALL`, a task counted once per person and flag), so "no later cycle" is a
+    ///   join, not a subquery the planner prices once per clock (at a million tasks that price
+    ///   alone made it compile the statement).
     /// - Assigned recently: the events that give a task an assignee within the window (the
     ///   `events_assignments` index): an `assigned` or `updated` event's `assignee.to`, or for a
     ///   `created` event the assignee the task was created with (the `from` of its first change of
-    ///   assignee, else the assignee it has now). Each task counts once per person.
+    ///   assignee, else the assignee it has now). Each task counts once per person. The first
+    ///   changes are found for the created tasks all at once (`first_changes`, from the
+    ///   `events_assignee_changes` index of migration 0017), not by a lookup per event: the
+    ///   planner's price of 20,000 lookups made it compile the statement (JIT), which alone cost
+    ///   more than the whole report.
     /// - Closed recently: tasks closed within the window (the `tasks_closed_at` index), by the
     ///   assignee they have.
     ///
@@ -42,41 +49,41 @@ enum WorkloadSQL {
               AND ($2::text IS NULL OR t.team = $2::text)
             GROUP BY t.team
         ), flags AS (
-            SELECT c.task_id,
-                   bool_or(\(SLAReportSQL.atRisk(clock: "c", horizon: "$4::timestamptz"))) AS at_risk,
-                   bool_or(c.breached_at IS NOT NULL) AS breached
-            FROM sla_clocks c
-            WHERE (\(SLAReportSQL.atRisk(clock: "c", horizon: "$4::timestamptz")))
-               OR (c.breached_at IS NOT NULL AND \(SLAReportSQL.isCurrentCycle(clock: "c")))
-            GROUP BY c.task_id
+            SELECT c.task_id, true AS at_risk, false AS breached FROM sla_clocks c
+            WHERE \(SLAReportSQL.atRisk(clock: "c", horizon: "$4::timestamptz"))
+            UNION ALL
+            SELECT c.task_id, false, true FROM sla_clocks c
+            WHERE c.breached_at IS NOT NULL AND \(SLAReportSQL.isCurrentCycle(clock: "c"))
         ), flagged AS (
-            SELECT t.team, t.assignee AS person, count(*) FILTER (WHERE f.at_risk) AS at_risk,
-                   count(*) FILTER (WHERE f.breached) AS breached
+            SELECT t.team, t.assignee AS person, count(DISTINCT f.task_id) FILTER (WHERE f.at_risk) AS at_risk,
+                   count(DISTINCT f.task_id) FILTER (WHERE f.breached) AS breached
             FROM flags f JOIN tasks t ON t.id = f.task_id
             WHERE t.closed_at IS NULL AND t.assignee IS NOT NULL
               AND ($1::text[] IS NULL OR t.team = ANY ($1::text[]))
               AND ($2::text IS NULL OR t.team = $2::text)
             GROUP BY t.team, t.assignee
         ), assignments AS (
-            SELECT e.task_id, e.type, e.data FROM events e
+            SELECT e.task_id, e.type, e.data, t.team, t.assignee FROM events e
+            JOIN tasks t ON t.id = e.task_id
             WHERE (e.type = 'created' OR (e.type IN ('assigned', 'updated') AND e.data ? 'assignee'))
               AND e.at > \(now) - make_interval(secs => $5::float8) AND e.at <= \(now)
+              AND ($1::text[] IS NULL OR t.team = ANY ($1::text[]))
+              AND ($2::text IS NULL OR t.team = $2::text)
+        ), first_changes AS (
+            SELECT DISTINCT ON (f.task_id) f.task_id, f.data -> 'assignee' AS change
+            FROM events f
+            WHERE f.type IN ('assigned', 'updated') AND f.data ? 'assignee'
+              AND f.task_id IN (SELECT task_id FROM assignments WHERE type = 'created')
+            ORDER BY f.task_id, f.seq
         ), assigned AS (
-            SELECT t.team, CASE
+            SELECT a.team, CASE
                     WHEN a.type <> 'created' THEN a.data -> 'assignee' ->> 'to'
-                    WHEN first_change.change IS NULL THEN t.assignee
+                    WHEN first_change.change IS NULL THEN a.assignee
                     ELSE first_change.change ->> 'from'
                 END AS person,
-                t.id
+                a.task_id AS id
             FROM assignments a
-            JOIN tasks t ON t.id = a.task_id
-            LEFT JOIN LATERAL (
-                SELECT f.data -> 'assignee' AS change FROM events f
-                WHERE f.task_id = a.task_id AND f.type IN ('assigned', 'updated') AND f.data ? 'assignee'
-                ORDER BY f.seq LIMIT 1
-            ) first_change ON a.type = 'created'
-            WHERE ($1::text[] IS NULL OR t.team = ANY ($1::text[]))
-              AND ($2::text IS NULL OR t.team = $2::text)
+            LEFT JOIN first_changes first_change ON a.type = 'created' AND first_change.task_id = a.task_id
         ), assigned_counts AS (
             SELECT team, person, count(DISTINCT id) AS assigned_recently
             FROM assigned WHERE person IS NOT NULL

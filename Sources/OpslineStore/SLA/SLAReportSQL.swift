@@ -91,7 +91,8 @@ enum SLAReportSQL {
     /// since; the team filter and the caller's teams select by that team too (or, for the
     /// caller's teams, by the task's team now). Met: stopped before breaching; breached:
     /// breached, stopped or not; running: neither yet (running or paused). Percentiles are over
-    /// the working seconds that stopped clocks used.
+    /// the working seconds that stopped clocks used. A period's clocks are read from the
+    /// `sla_clocks_started` index (migration 0017).
     static let compliance = """
         WITH charged AS (
             SELECT \(chargedTeam(clock: "c", task: "t")) AS charged_team, t.team AS task_team, t.workflow,

@@ -36,7 +36,45 @@ enum TaskListSQL {
     /// breach of a cycle a restart has since replaced is history), `$10` unassigned, `$11` at risk by
     /// (a horizon), `$12` field conditions (a JSON array with, per condition, the array of
     /// patterns any of which the fields contain), `$13` search text.
-    static let filters = """
+    ///
+    /// The two clock filters are spelled per `filter` (``clockFilters(_:)``): whether they apply is
+    /// known before the statement is written, and only a condition on the clocks that stands on
+    /// its own (not inside `$9 IS NULL OR …`) lets the planner start from the few clocks that
+    /// breached or fall due, through their indexes, rather than test every task of the list.
+    static func filters(_ filter: TaskFilter) -> String {
+        "\(commonFilters)\n  AND \(clockFilters(filter))"
+    }
+
+    /// `$9` breached and `$11` at risk by, each as a join with the clocks when the filter is set
+    /// and as a test of its NULL parameter otherwise (every parameter appears in the statement,
+    /// so PostgreSQL knows each one's type). The text is chosen by the same `filter` the
+    /// parameters come from, so each variant only ever runs with the value it is written for.
+    static func clockFilters(_ filter: TaskFilter) -> String {
+        let breached =
+            switch filter.breached {
+            case nil: "$9::bool IS NULL"
+            case true?: "$9::bool AND tasks.id IN (\(breachedTasks))"
+            case false?: "NOT $9::bool AND tasks.id NOT IN (\(breachedTasks))"
+            }
+        let atRisk =
+            filter.atRiskBy == nil
+            ? "$11::timestamptz IS NULL"
+            : """
+            tasks.id IN (SELECT c.task_id FROM sla_clocks c \
+            WHERE \(SLAReportSQL.atRisk(clock: "c", horizon: "$11::timestamptz")))
+            """
+        return "\(breached)\n  AND \(atRisk)"
+    }
+
+    /// The ids of the tasks with a breached clock: its policy's current cycle (a breach of a cycle
+    /// a restart has since replaced is history). From `sla_clocks_breached`, however many clocks.
+    private static let breachedTasks = """
+        SELECT c.task_id FROM sla_clocks c WHERE c.breached_at IS NOT NULL \
+        AND \(SLAReportSQL.isCurrentCycle(clock: "c"))
+        """
+
+    /// The filters but the clock filters (``filters(_:)``).
+    private static let commonFilters = """
         ($1::text IS NULL OR tasks.workflow = $1::text)
           AND ($2::text IS NULL OR tasks.state = $2::text)
           AND ($3::text IS NULL OR tasks.team = $3::text)
@@ -45,13 +83,7 @@ enum TaskListSQL {
           AND ($6::text IS NULL OR tasks.priority = $6::text)
           AND ($7::text IS NULL OR tasks.parent = $7::text)
           AND ($8::bool IS NULL OR (tasks.closed_at IS NULL) = $8::bool)
-          AND ($9::bool IS NULL OR EXISTS (
-                SELECT 1 FROM sla_clocks c WHERE c.task_id = tasks.id AND c.breached_at IS NOT NULL
-                    AND \(SLAReportSQL.isCurrentCycle(clock: "c"))) = $9::bool)
           AND ($10::bool IS NULL OR (tasks.assignee IS NULL) = $10::bool)
-          AND ($11::timestamptz IS NULL OR EXISTS (
-                SELECT 1 FROM sla_clocks c
-                WHERE c.task_id = tasks.id AND \(SLAReportSQL.atRisk(clock: "c", horizon: "$11::timestamptz"))))
           AND ($12::jsonb IS NULL OR NOT EXISTS (
                 SELECT 1 FROM jsonb_array_elements($12::jsonb) AS condition (patterns)
                 WHERE NOT EXISTS (
@@ -60,8 +92,8 @@ enum TaskListSQL {
           AND ($13::text IS NULL OR \(searchDocument) @@ \(searchQuery))
         """
 
-    /// How many tasks the filters match.
-    static let count = "SELECT count(*) AS total FROM tasks WHERE \(filters)"
+    /// How many tasks `filter` matches.
+    static func count(_ filter: TaskFilter) -> String { "SELECT count(*) AS total FROM tasks WHERE \(filters(filter))" }
 
     /// A task's most urgent SLA deadline: the soonest `due_at` of its running clocks (only a
     /// policy's current cycle runs), a breached one counting at its breach; `infinity` (after
@@ -109,16 +141,16 @@ enum TaskListSQL {
         }
     }
 
-    /// One keyset page in `sort`'s order: `$14` the page size, `$15`… the cursor. Each row
+    /// One keyset page of `filter`'s tasks in its sort's order: `$14` the page size, `$15`… the cursor. Each row
     /// carries its own cursor (`row_id`, `cursor1`…`cursor3`).
-    static func page(_ sort: TaskSort) -> String {
-        let (after, order) = keyset(sort)
+    static func page(_ filter: TaskFilter) -> String {
+        let (after, order) = keyset(filter.sort)
         return """
             SELECT listed.*, key1::text AS cursor1, key2::text AS cursor2, key3::text AS cursor3
             FROM (
-                SELECT row_id, \(TaskRecord.columns), \(keys(sort).columns)
+                SELECT row_id, \(TaskRecord.columns), \(keys(filter.sort).columns)
                 FROM tasks
-                WHERE \(filters)
+                WHERE \(filters(filter))
             ) listed
             WHERE \(after)
             ORDER BY \(order)

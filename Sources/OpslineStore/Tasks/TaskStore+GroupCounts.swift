@@ -20,7 +20,7 @@ extension TaskStore {
     /// list's filters and visibility, so a count equals the length of the list it links to.
     public func countsByWorkflowAndTeam(_ filter: TaskFilter) async throws -> [TaskGroupCount] {
         let rows = try await pool.withIdempotentStatements {
-            try await $0.query(TaskListSQL.countByWorkflowAndTeam, filterParameters(filter)).rows
+            try await $0.query(TaskListSQL.countByWorkflowAndTeam(filter), filterParameters(filter)).rows
         }
         return try rows.map {
             TaskGroupCount(
@@ -31,10 +31,12 @@ extension TaskStore {
 }
 
 extension TaskListSQL {
-    /// How many tasks the filters match per workflow and team.
-    static let countByWorkflowAndTeam = """
-        SELECT tasks.workflow, tasks.team, count(*) AS total FROM tasks WHERE \(filters)
+    /// How many tasks `filter` matches per workflow and team.
+    static func countByWorkflowAndTeam(_ filter: TaskFilter) -> String {
+        """
+        SELECT tasks.workflow, tasks.team, count(*) AS total FROM tasks WHERE \(filters(filter))
         GROUP BY tasks.workflow, tasks.team
         ORDER BY tasks.workflow, tasks.team NULLS LAST
         """
+    }
 }

@@ -45,7 +45,7 @@ extension TaskStore {
             guard let row else { throw StoreError.unknownReference(field: "after", value: after) }
             return try TaskListCursor(row: row)
         }
-        let (sql, keyCount) = (TaskListSQL.page(filter.sort), TaskListSQL.keyCount(filter.sort))
+        let (sql, keyCount) = (TaskListSQL.page(filter), TaskListSQL.keyCount(filter.sort))
         let filters = filterParameters(filter)
         return KeysetSequence<TaskRecord, TaskListCursor>(pageSize: Self.pageSize, limit: filter.limit) {
             [pool] remaining, last in
@@ -61,7 +61,9 @@ extension TaskStore {
     /// How many tasks `filter` matches, whatever its `limit` and `after`.
     public func count(_ filter: TaskFilter) async throws -> Int {
         let parameters = filterParameters(filter)
-        let row = try await pool.withIdempotentStatements { try await $0.query(TaskListSQL.count, parameters).first }
+        let row = try await pool.withIdempotentStatements {
+            try await $0.query(TaskListSQL.count(filter), parameters).first
+        }
         return Int(try row?.decode("total", as: Int64.self) ?? 0)
     }
 
