@@ -8,8 +8,8 @@ enum FlowReportSQL {
     /// are summed per task and state, then aggregated per state: the states tasks move through,
     /// most time first, then the final states by name.
     ///
-    /// `$1` workflow; `$2`/`$3` stretches entered at or after / before; `$4` team; `$5` the
-    /// caller's teams.
+    /// `$1` workflow; `$2`/`$3` stretches entered at or after / before (events from before `$2`
+    /// are not read); `$4` team; `$5` the caller's teams.
     static let timeInStates = """
         WITH moves AS (
             SELECT e.task_id, e.seq, e.at, t.closed_at,
@@ -19,6 +19,10 @@ enum FlowReportSQL {
               AND ($4::text IS NULL OR t.team = $4::text)
               AND ($5::text[] IS NULL OR t.team = ANY ($5::text[]))
               AND e.type IN ('created', 'transitioned')
+              -- Only stretches entered at or after $2 count, and each such stretch is ended by a
+              -- later event: older events need not be read. (A day's margin: an event's time is
+              -- its transaction's start, so one that commits later may carry a slightly earlier one.)
+              AND ($2::timestamptz IS NULL OR e.at >= $2::timestamptz - interval '1 day')
         ), stretches AS (
             SELECT task_id, state, at AS entered_at, closed_at,
                    lead(at) OVER (PARTITION BY task_id ORDER BY seq) AS left_at

@@ -171,6 +171,11 @@ import Workflow
         try await server.addUser("mia", ["support": .manager])
         let token = try await server.mintPersonal("mia")
         try await server.run { api in
+            // Waiting for ten days, entered long ago: all history's bottleneck, not this week's.
+            let old = try await api.createViewTask("Waited long ago")
+            try await api.moveOK(old, "wait")
+            await time.advance(by: .seconds(10 * 86_400))
+            try await api.moveOK(old, "finish")
             let waiting = try await api.createViewTask("Waits")
             try await api.moveOK(waiting, "wait")
             _ = try await api.createViewTask("Stays open")
@@ -179,7 +184,11 @@ import Workflow
             var browser = PageClient(api)
             try await browser.signIn(user: "mia", password: "mia's password")
             let page = try await browser.get("/ui/")
-            let flow = try await api.send(.get, "/v1/reports/flow?workflow=sla-views", token: token).lines
+            let weekAgo = RFC3339.format(time.now.addingTimeInterval(-7 * 86_400))
+            let flow = try await api.send(.get, "/v1/reports/flow?workflow=sla-views&from=\(weekAgo)", token: token)
+                .lines
+            let allTime = try await api.send(.get, "/v1/reports/flow?workflow=sla-views", token: token).lines
+            #expect(allTime.strings("state").first == "waiting", "ten days' wait leads all history: \(allTime)")
             let states = flow.filter { $0["final"] == false && ($0["total_s"]?.intValue ?? 0) > 0 }.strings("state")
             #expect(states == ["waiting", "open"] || states == ["open", "waiting"], "\(flow)")
             let table = try #require(page.section(#"<table data-testid="bottleneck" data-workflow="sla-views">"#))

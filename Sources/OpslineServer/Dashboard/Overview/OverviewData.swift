@@ -9,7 +9,9 @@ import Workflow
 /// - work at risk within the next working day: `GET /v1/sla/at-risk` clocks whose working time
 ///   left, on their own calendar, is at most one working day of that calendar, soonest first;
 /// - compliance: `GET /v1/reports/sla?by=team,policy&from=` 7 and 30 days ago;
-/// - bottlenecks: `GET /v1/reports/flow?workflow=` each workflow, its first non-final states;
+/// - bottlenecks: `GET /v1/reports/flow?workflow=&from=` 7 days ago, each workflow, its first
+///   non-final states: the time spent in states entered these 7 days, so the work follows recent
+///   activity rather than the whole history;
 /// - unassigned queues: the open, unassigned tasks of `GET /v1/tasks`, counted per workflow and team.
 struct OverviewData {
     /// Breaches and clocks at risk shown at most; the page says when there are more.
@@ -21,6 +23,8 @@ struct OverviewData {
     static let atRiskCandidates = 1000
     /// The states shown per workflow as its bottlenecks.
     static let bottlenecksPerWorkflow = 3
+    /// The days of stretches in states the bottlenecks count.
+    static let bottleneckDays = 7
     /// The compliance periods, in days.
     static let periods = [7, 30]
 
@@ -36,7 +40,7 @@ struct OverviewData {
         async let breachRecords = breachRecords(limit: Self.listLimit + 1)
         async let atRiskRecords = atRiskRecords(now: now)
         async let complianceGroups = complianceRows(now: now)
-        async let flows = flows()
+        async let flows = flows(now: now)
         async let queueCounts = queueCounts()
         var values: [String: Any] = [:]
         let (breaches, moreBreaches) = breaches(try await breachRecords)
@@ -188,11 +192,13 @@ struct OverviewData {
     }
 
     /// Each published workflow's flow report for the caller, read at once.
-    private func flows() async throws -> [(workflow: PublishedWorkflow, states: [FlowStateRow])] {
+    private func flows(now: Date) async throws -> [(workflow: PublishedWorkflow, states: [FlowStateRow])] {
         let workflows = try await database.workflows.latestPublished()
+        let from = now.addingTimeInterval(-Double(Self.bottleneckDays) * 86_400)
         return try await withThrowingTaskGroup(of: (Int, [FlowStateRow]).self) { group in
             for (index, workflow) in workflows.enumerated() {
-                let query = FlowReportQuery(workflow: workflow.name, scope: AccessPolicy.teamScope(caller))
+                var query = FlowReportQuery(workflow: workflow.name, scope: AccessPolicy.teamScope(caller))
+                query.from = from
                 group.addTask { [database] in (index, try await database.reports.flow(query)) }
             }
             var states = [[FlowStateRow]](repeating: [], count: workflows.count)

@@ -126,7 +126,7 @@ extension PageTemplates {
         </section>
 
         <section id="overview-bottlenecks" data-live-region aria-labelledby="bottlenecks-heading">
-        <h2 id="bottlenecks-heading">Where tasks wait longest</h2>
+        <h2 id="bottlenecks-heading">Where tasks waited longest, last 7 days</h2>
         {{#hasBottlenecks}}
         <div class="bottlenecks">
         {{#bottlenecks}}
@@ -144,7 +144,8 @@ extension PageTemplates {
         {{/bottlenecks}}
         </div>
         {{/hasBottlenecks}}
-        {{^hasBottlenecks}}<p class="none">No task has spent time in a state yet.</p>{{/hasBottlenecks}}
+        {{^hasBottlenecks}}<p class="none">No task has spent time in a state these 7 days.</p>{{/hasBottlenecks}}
+        <p class="more">All history: <code>opsline report flow WORKFLOW</code>.</p>
         </section>
 
         <section id="overview-queues" data-live-region aria-labelledby="queues-heading">
