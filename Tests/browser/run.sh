@@ -6,6 +6,7 @@
 #   bash Tests/browser/run.sh            # builds the debug opsline first
 #   bash Tests/browser/run.sh --keep     # keeps the work folder (server and PostgreSQL logs)
 #   bash Tests/browser/run.sh --screenshots docs/screenshots   # refreshes the pictures in docs/
+#                                        (every run writes them to .build/screenshots/)
 #
 # Needs chromium, chromium-driver and python3-selenium (deploy/setup.sh installs them as root).
 set -euo pipefail

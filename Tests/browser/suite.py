@@ -4,8 +4,8 @@
     python3 Tests/browser/suite.py --binary .build/debug/opsline [--keep] [--screenshots DIR]
 
 Run it through Tests/browser/run.sh. Prints one line per test and `N passed, N failed`; exit
-status 0 when every test passed. With `--screenshots DIR` the tests save pictures of the pages
-there (`--screenshots docs/screenshots` refreshes the README's); without it they take none.
+status 0 when every test passed. The tests save pictures of the pages in .build/screenshots/, out
+of the way of git; `--screenshots docs/screenshots` refreshes the ones the README shows.
 """
 
 import argparse
@@ -31,7 +31,7 @@ MODULES = [signin_tests, overview_tests, queue_tests, task_tests, live_tests]
 
 
 class Screenshots:
-    """Pictures of pages, saved only when the run asked for them (`--screenshots DIR`)."""
+    """Pictures of pages, saved in the folder of `--screenshots`."""
 
     def __init__(self, folder):
         self.folder = folder
@@ -50,7 +50,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
     parser.add_argument("--keep", action="store_true", help="keep the work folder (server and PostgreSQL logs)")
-    parser.add_argument("--screenshots", default=None, help="save screenshots of the pages in this folder")
+    parser.add_argument("--screenshots", default=os.path.join(ROOT, ".build", "screenshots"),
+                        help="where the pictures of the pages go (.build/screenshots; docs/screenshots refreshes the README's)")
     arguments = parser.parse_args()
 
     started = time.monotonic()
