@@ -64,8 +64,8 @@ extension TaskFilter {
         do throws(FieldMatch.Problem) {
             return try FieldMatch(name: name, text: text, definitions: definitions)
         } catch .unknownField {
-            let whose = workflow.map { "workflow \($0) has" } ?? "no workflow has"
-            throw QueryValues.bad(parameter, "\(parameter): \(whose) a field '\(name)'")
+            let whose = workflow.map { "workflow \($0) has no field" } ?? "no workflow has a field"
+            throw QueryValues.bad(parameter, "\(parameter): \(whose) '\(name)'")
         } catch .notA(let types) {
             throw QueryValues.bad(
                 parameter,

@@ -165,6 +165,8 @@ import Workflow
                     if query != "stat=open" { #expect(page.text.contains(escaped), "\(query): \(message)") }
                 }
             }
+            let noField = try await api.send(.get, "\(Self.list)&field.nope=1")
+            #expect(noField.object["error"]?["message"]?.stringValue?.hasSuffix("has no field 'nope'") == true)
             let unknown = try await mia.get("/ui/queues/no-such-workflow")
             #expect(unknown.status == .notFound)
             #expect(unknown.text.contains("There is no workflow called no-such-workflow."))

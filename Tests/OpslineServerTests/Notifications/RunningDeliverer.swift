@@ -7,7 +7,10 @@ import TestSupport
 /// The notification deliverer running on a test's time, as `opsline serve` runs it.
 enum RunningDeliverer {
     /// Sends to 127.0.0.1 over plain HTTP, as the test receivers listen; otherwise the defaults.
-    static func localSettings(perDestination: Int = 4, timeout: Duration = .seconds(10)) throws -> NotificationSettings
+    /// An attempt may take a minute: on a loaded machine a TLS handshake with the Python relay
+    /// can take over 10 s, and a failed attempt waits for a retry the test's clock never reaches.
+    /// Tests of slow receivers set their own timeout.
+    static func localSettings(perDestination: Int = 4, timeout: Duration = .seconds(60)) throws -> NotificationSettings
     {
         var settings = NotificationSettings(
             destinations: try DestinationPolicy(allowsInsecure: true, allowed: ["127.0.0.1"]))
