@@ -3,7 +3,8 @@
 -- every open task has a running `resolution` clock, one in 47 of them breached. Titles and a text
 -- field are drawn from a 20,000-word vocabulary, plus words of known frequency: `refund` in 1% of
 -- titles, `printer` in 0.1%, `zebraflux` in 10 tasks, and `acme` (a customer) in 30% of the
--- fields. Every task has a `created` event; a third of the assigned ones an `assigned` event.
+-- fields. Every task has a `created` event; a third of the assigned ones were created unassigned
+-- and have an `assigned` event, the others name their assignee in the `created` event.
 SELECT version AS wf_version FROM workflow_versions WHERE workflow = 'complaint-escalation'
 ORDER BY version DESC LIMIT 1 \gset
 CREATE TEMP TABLE words AS SELECT k, substr(md5(k::text), 1, 3 + k % 6) AS word FROM generate_series(0, 19999) AS k;
@@ -48,7 +49,10 @@ SELECT 'CMP-' || i, 'resolution', 'running', created_at, 86400, 0, created_at,
        CASE WHEN i % 47 = 0 THEN NULL ELSE now() + make_interval(secs => (i % 7200) * 60.0) END
 FROM plan WHERE open;
 INSERT INTO events (task_id, type, actor, data, at, teams)
-SELECT 'CMP-' || i, 'created', 'bench', '{"state":"received","workflow_version":1}', created_at, ARRAY[team]
+SELECT 'CMP-' || i, 'created', 'bench',
+       CASE WHEN assignee IS NULL OR i % 3 = 0 THEN '{"state":"received","workflow_version":1}'::jsonb
+            ELSE jsonb_build_object('state', 'received', 'workflow_version', 1, 'assignee', assignee) END,
+       created_at, ARRAY[team]
 FROM plan;
 INSERT INTO events (task_id, type, actor, data, at, teams)
 SELECT 'CMP-' || i, 'assigned', 'bench',

@@ -1,6 +1,9 @@
 import Foundation
+import Postgres
 import TestSupport
 import Testing
+
+@testable import OpslineStore
 @testable import Workflow
 
 /// `GET /v1/reports/workload`: per person, open tasks, at risk, breached, the oldest, assigned
@@ -93,6 +96,46 @@ import Testing
             #expect(try await api.badParameter("/v1/reports/workload?within=soon") == "within")
             #expect(try await api.badParameter("/v1/reports/workload?teams=support") == "teams")
         }
+    }
+
+    /// `created` events written before assignment rules (#13) do not name the assignee the task
+    /// was created with; migration 0019 writes it into them (the `from` of the task's first
+    /// change of assignee, else the assignee it has now), and the report then counts exactly as
+    /// it does for tasks created today.
+    @Test func createdEventsFromBeforeAssignmentRulesGetTheAssigneeTheTaskWasCreatedWith() async throws {
+        let server = try await TaskQueueFixture.server(time: TestTime())
+        try await server.run { api in
+            let reassigned = try await api.createQueueTask("a", extra: #","assignee":"alice""#)
+            #expect(try await api.send(.patch, "/v1/tasks/\(reassigned)", body: #"{"assignee":"bob"}"#).status == .ok)
+            _ = try await api.createQueueTask("b", extra: #","assignee":"bob""#)
+            let pickedUp = try await api.createQueueTask("c")
+            #expect(try await api.send(.patch, "/v1/tasks/\(pickedUp)", body: #"{"assignee":"alice"}"#).status == .ok)
+            _ = try await api.createQueueTask("d")
+            let today = try await api.send(.get, "/v1/reports/workload?team=support").lines
+            #expect(today.compactMap { $0["assigned_7d"] } == [2, 2], "\(today)")
+
+            let before = try await Self.createdAssignees(server)
+            #expect(before.values.sorted() == ["", "", "alice", "bob"], "\(before)")
+            try await Self.runOnEvents(server, "UPDATE events SET data = data - 'assignee' WHERE type = 'created'")
+            let migration = try #require(try Migration.bundled().first { $0.version == 19 })
+            try await Self.runOnEvents(server, migration.sql)
+            #expect(try await Self.createdAssignees(server) == before)
+            #expect(try await api.send(.get, "/v1/reports/workload?team=support").lines == today)
+        }
+    }
+
+    /// Each task's `created` event's `assignee`, "" where it names none.
+    private static func createdAssignees(_ server: TestServer) async throws -> [String: String] {
+        try await server.pool.withConnection { connection in
+            let rows = try await connection.query(
+                "SELECT task_id, coalesce(data ->> 'assignee', '') AS assignee FROM events WHERE type = 'created'", [])
+            return try Dictionary(
+                uniqueKeysWithValues: rows.rows.map { (try $0.decode("task_id"), try $0.decode("assignee")) })
+        }
+    }
+
+    private static func runOnEvents(_ server: TestServer, _ sql: String) async throws {
+        try await server.pool.withConnection { connection in try await connection.execute(sql) }
     }
 
     /// The line of a person who holds nothing.

@@ -17,13 +17,10 @@ enum WorkloadSQL {
     ///   join, not a subquery the planner prices once per clock (at a million tasks that price
     ///   alone made it compile the statement).
     /// - Assigned recently: the events that give a task an assignee within the window (the
-    ///   `events_assignments` index): an `assigned` or `updated` event's `assignee.to`, or for a
-    ///   `created` event the assignee the task was created with (the `from` of its first change of
-    ///   assignee, else the assignee it has now). Each task counts once per person. The first
-    ///   changes are found for the created tasks all at once (`first_changes`, from the
-    ///   `events_assignee_changes` index of migration 0017), not by a lookup per event: the
-    ///   planner's price of 20,000 lookups made it compile the statement (JIT), which alone cost
-    ///   more than the whole report.
+    ///   `events_assignments` index): an `assigned` or `updated` event's `assignee.to`, or a
+    ///   `created` event's `assignee` (the one the task was created with; migration 0019 wrote it
+    ///   into the events from before assignment rules). Each task counts once per person. The
+    ///   team is the task's team now, from its row.
     /// - Closed recently: tasks closed within the window (the `tasks_closed_at` index), by the
     ///   assignee they have.
     ///
@@ -62,28 +59,16 @@ enum WorkloadSQL {
               AND ($1::text[] IS NULL OR t.team = ANY ($1::text[]))
               AND ($2::text IS NULL OR t.team = $2::text)
             GROUP BY t.team, t.assignee
-        ), assignments AS (
-            SELECT e.task_id, e.type, e.data, t.team, t.assignee FROM events e
-            JOIN tasks t ON t.id = e.task_id
+        ), assigned AS (
+            SELECT t.team, CASE WHEN e.type = 'created' THEN e.data ->> 'assignee'
+                                ELSE e.data -> 'assignee' ->> 'to' END AS person,
+                   e.task_id AS id
+            FROM events e JOIN tasks t ON t.id = e.task_id
             WHERE (e.type = 'created' OR (e.type IN ('assigned', 'updated') AND e.data ? 'assignee'))
+              AND e.data ? 'assignee'
               AND e.at > \(now) - make_interval(secs => $5::float8) AND e.at <= \(now)
               AND ($1::text[] IS NULL OR t.team = ANY ($1::text[]))
               AND ($2::text IS NULL OR t.team = $2::text)
-        ), first_changes AS (
-            SELECT DISTINCT ON (f.task_id) f.task_id, f.data -> 'assignee' AS change
-            FROM events f
-            WHERE f.type IN ('assigned', 'updated') AND f.data ? 'assignee'
-              AND f.task_id IN (SELECT task_id FROM assignments WHERE type = 'created')
-            ORDER BY f.task_id, f.seq
-        ), assigned AS (
-            SELECT a.team, CASE
-                    WHEN a.type <> 'created' THEN a.data -> 'assignee' ->> 'to'
-                    WHEN first_change.change IS NULL THEN a.assignee
-                    ELSE first_change.change ->> 'from'
-                END AS person,
-                a.task_id AS id
-            FROM assignments a
-            LEFT JOIN first_changes first_change ON a.type = 'created' AND first_change.task_id = a.task_id
         ), assigned_counts AS (
             SELECT team, person, count(DISTINCT id) AS assigned_recently
             FROM assigned WHERE person IS NOT NULL
