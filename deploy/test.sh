@@ -2,9 +2,9 @@
 # Builds Opsline and runs the whole test suite. Tests start their own PostgreSQL cluster
 # (initdb + pg_ctl into /tmp, unix socket only); none needs to be running.
 #
-# With no arguments, the browser suite (docs/dashboard.md, "Browser tests") and the fault suite's
-# short run (README, "Fault suite") follow the Swift tests; arguments (such as --filter) go to
-# `swift test` only, and skip both.
+# With no arguments, the deployment checks (deploy/README.md), the browser suite (docs/dashboard.md,
+# "Browser tests") and the fault suite's short run (README, "Fault suite") follow the Swift tests;
+# arguments (such as --filter) go to `swift test` only, and skip the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash deploy/setup.sh
@@ -15,6 +15,8 @@ swift build --build-tests
 export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-32}"
 swift test --skip-build --disable-xctest "$@"
 if [[ $# -eq 0 ]]; then
+    # The deployment files (deploy/README.md): systemd-analyze, hadolint, the manifests' shapes.
+    python3 Tests/deploy/check.py --opsline "$(swift build --show-bin-path)/opsline"
     bash Tests/browser/run.sh
     # Recoveries may take up to 15 s here: CI machines are shared and this is the debug build.
     bash Tests/faults/run.sh --short --recovery-limit 15

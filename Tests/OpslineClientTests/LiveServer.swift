@@ -48,7 +48,7 @@ enum LiveServer {
     }
 
     /// Migrates the database, publishes `workflows/*.yaml` and creates the admin token.
-    private static func prepareDatabase(pool: PostgresPool) async throws -> OpslineDatabase {
+    static func prepareDatabase(pool: PostgresPool) async throws -> OpslineDatabase {
         let calendars = try CalendarFile.load(from: repositoryRoot.appendingPathComponent("workflows"))
         let workflows = try WorkflowDirectory(
             url: repositoryRoot.appendingPathComponent("workflows"))
