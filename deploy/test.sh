@@ -3,8 +3,9 @@
 # (initdb + pg_ctl into /tmp, unix socket only); none needs to be running.
 #
 # With no arguments, the deployment checks (deploy/README.md), the browser suite (docs/dashboard.md,
-# "Browser tests") and the fault suite's short run (README, "Fault suite") follow the Swift tests;
-# arguments (such as --filter) go to `swift test` only, and skip the rest.
+# "Browser tests") and the fault suite's short run (README, "Fault suite") follow the Swift tests,
+# then in CI the failover test (below); arguments (such as --filter) go to `swift test` only, and
+# skip the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash deploy/setup.sh
@@ -20,4 +21,11 @@ if [[ $# -eq 0 ]]; then
     bash Tests/browser/run.sh
     # Recoveries may take up to 15 s here: CI machines are shared and this is the debug build.
     bash Tests/faults/run.sh --short --recovery-limit 15
+    # The failover test (docs/operations.md, "Failover on a Patroni cluster"): a Patroni cluster
+    # of three PostgreSQL nodes, a switchover and two crash failovers under load. Slower and it
+    # installs patroni and etcd, so it runs in CI (CI=true) or when asked (OPSLINE_FAILOVER=1);
+    # OPSLINE_SKIP_FAILOVER=1 skips it. Bounded to 5 minutes; it removes what it started.
+    if [[ ${OPSLINE_SKIP_FAILOVER:-0} != 1 && (${CI:-} == true || ${OPSLINE_FAILOVER:-0} == 1) ]]; then
+        OPSLINE_FAILOVER_TIMEOUT="${OPSLINE_FAILOVER_TIMEOUT:-300}" bash Tests/failover/run.sh --debug
+    fi
 fi
