@@ -330,6 +330,12 @@ def listeners_row(rig, mode, expected):
     return row
 
 
+def verdict(row):
+    if row.problems:
+        return "FAIL"
+    return "ok" if not row.figures.get("lost") else "lost (async: not judged)"
+
+
 def print_rows(rows):
     header = ["mode", "scenario", "writes", "acknowledged", "lost", "duplicated", "no writable primary",
               "Opsline without 2xx", "2xx after primary", "503", ""]
@@ -353,7 +359,7 @@ def print_rows(rows):
         cells.append([row.mode, row.scenario, str(figure("writes")), str(figure("acknowledged")),
                       str(figure("lost")), str(figure("duplicated")), f"{figure('no writable primary'):.2f} s",
                       f"{figure('Opsline without 2xx'):.2f} s", f"{figure('2xx after primary'):.2f} s",
-                      str(figure("503")), "ok" if not row.problems else "FAIL"])
+                      str(figure("503")), verdict(row)])
     widths = [max(len(line[column]) for line in cells + [header]) for column in range(len(header))]
     print("| " + " | ".join(text.ljust(width) for text, width in zip(header, widths)) + " |")
     print("|" + "|".join("-" * (width + 2) for width in widths) + "|")
