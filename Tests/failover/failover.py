@@ -33,6 +33,20 @@ import processes  # noqa: E402
 import wire  # noqa: E402
 
 TOKEN = "failover-test-admin-token"
+TIMER_SECONDS = 3
+TIMER_WORKFLOW = f"""\
+workflow: failover-timer
+title: Failover timer
+key: FOT
+team: support
+states:
+  waiting: {{initial: true, title: Waiting}}
+  fired:   {{final: true, title: Fired}}
+transitions:
+  fire: {{from: waiting, to: fired}}
+timers:
+  - {{in: waiting, after: {TIMER_SECONDS}s, fire: fire}}
+"""
 # EventSignals per server, each on a LISTEN connection of its own (OpslineServer.swift).
 LISTEN_CHANNELS = 5
 
@@ -141,9 +155,15 @@ class Rig:
         os.makedirs(os.path.join(work, "bin"))
         link = os.path.join(work, "bin", "opsline")
         os.symlink(binary, link)
+        # The repository's workflows plus one whose tasks fire a transition 3 s after creation:
+        # timers show whether the scheduler (and its LISTEN connection) follows the primary.
+        folder = os.path.join(work, "workflows")
+        shutil.copytree(workflows, folder)
+        with open(os.path.join(folder, "failover-timer.yaml"), "w") as file:
+            file.write(TIMER_WORKFLOW)
         self.servers = []
         for index in range(2):
-            server = processes.Server(link, work, self.cluster.conninfo, workflows, TOKEN)
+            server = processes.Server(link, work, self.cluster.conninfo, folder, TOKEN)
             server.log = os.path.join(work, f"opsline-{index + 1}.log")
             self.servers.append(server)
         for server in self.servers:  # one at a time: the first runs the migrations
@@ -210,6 +230,31 @@ def kill_stalled_primary(rig, stall=2.0):
     return f"{len(senders)} WAL senders of {leader.name} stopped {stall:.0f} s, then SIGKILL to its postmaster (pid {pid})"
 
 
+def create_timers(rig, slug, count=10):
+    lines = [{"op": "create", "workflow": "failover-timer", "title": f"timer:{slug}:{index}",
+              "idempotency_key": f"timer:{slug}:{index}"} for index in range(count)]
+    answer = wire.request(rig.servers[0].url, "POST", "/v1/events", wire.ndjson(lines), wire.authorized(TOKEN))
+    created = [line for line in answer.lines if isinstance(line, dict) and line.get("status") in (200, 201)]
+    if answer.status != 200 or len(created) != count:
+        raise RuntimeError(f"could not create the timer tasks: {answer.status} {answer.body[:200]!r}")
+
+
+def timers_fired(rig, slug, row, deadline=30):
+    """Waits until every timer task of `slug` has fired; returns the most any fired late."""
+    prefix = f"timer:{slug}:%"
+    sql = f"SELECT count(*) FILTER (WHERE state = 'waiting') FROM tasks WHERE title LIKE '{prefix}'"
+    try:
+        cluster.wait_for("every timer fired", lambda: int(rig.cluster.query(sql)[0][0]) == 0, deadline)
+    except TimeoutError:
+        waiting = rig.cluster.query(sql)[0][0]
+        row.problems.append(f"{waiting} timers due {TIMER_SECONDS} s after creation had not fired "
+                            f"{deadline} s after the cluster was back")
+    late = rig.cluster.query(
+        f"SELECT coalesce(extract(epoch FROM max(e.at - t.created_at)), 0) - {TIMER_SECONDS} FROM tasks t "
+        f"JOIN events e ON e.task_id = t.id AND e.type = 'transitioned' WHERE t.title LIKE '{prefix}'")
+    return max(0.0, float(late[0][0]))
+
+
 def run_scenario(rig, mode, name, slug, strike, options):
     row = Row(mode, name)
     ledger = load.Ledger(slug)
@@ -219,7 +264,9 @@ def run_scenario(rig, mode, name, slug, strike, options):
     started = time.monotonic()
     for writer in writers:
         writer.start()
-    time.sleep(options.before)
+    time.sleep(max(0.0, options.before - 1))
+    create_timers(rig, slug)  # due 2 s after the strike, in the middle of the outage
+    time.sleep(min(1.0, options.before))
     struck_at = time.monotonic()
     row.notes.append(strike(rig))
     new_leader = cluster.wait_for("a new writable leader", lambda: (
@@ -232,6 +279,8 @@ def run_scenario(rig, mode, name, slug, strike, options):
         writer.join(timeout=90)
     rig.wait_healthy()
     row.notes.append(f"new leader {new_leader.name}")
+
+    timers_late = timers_fired(rig, slug, row)
 
     # What was stored, read on the new primary.
     prefix = f"fault:{slug}:%"
@@ -260,7 +309,7 @@ def run_scenario(rig, mode, name, slug, strike, options):
         "no writable primary": pg_gap, "Opsline without 2xx": opsline_gap,
         "2xx after primary": max(0.0, opsline_back - pg_back),
         "503": ledger.explained_5xx, "other 5xx": len(ledger.unexplained_5xx),
-        "seconds": load_ended - started,
+        "seconds": load_ended - started, "timers late": timers_late,
     }
     must = mode == "sync"
     if lost:
@@ -338,7 +387,7 @@ def verdict(row):
 
 def print_rows(rows):
     header = ["mode", "scenario", "writes", "acknowledged", "lost", "duplicated", "no writable primary",
-              "Opsline without 2xx", "2xx after primary", "503", ""]
+              "Opsline without 2xx", "2xx after primary", "503", "timers late", ""]
     cells = []
     for row in rows:
         figure = row.figures.get
@@ -347,19 +396,19 @@ def print_rows(rows):
             continue
         if "listening" in row.figures:
             cells.append([row.mode, row.scenario, "-", "-", f"{figure('listening')}/{figure('expected')}",
-                          "-", "-", "-", "-", "-", "ok" if not row.problems else "FAIL"])
+                          "-", "-", "-", "-", "-", "-", "ok" if not row.problems else "FAIL"])
             continue
         if "events" in row.figures:
             cells.append([row.mode, row.scenario, str(figure("events")), str(figure("seen")),
                           f"{figure('gaps')} gaps", str(figure("duplicated")),
                           f"{figure('seen, then gone')} seen, then gone",
-                          f"longest reconnect {figure('longest reconnect'):.2f} s", "-", "-",
+                          f"longest reconnect {figure('longest reconnect'):.2f} s", "-", "-", "-",
                           "ok" if not row.problems else "FAIL"])
             continue
         cells.append([row.mode, row.scenario, str(figure("writes")), str(figure("acknowledged")),
                       str(figure("lost")), str(figure("duplicated")), f"{figure('no writable primary'):.2f} s",
                       f"{figure('Opsline without 2xx'):.2f} s", f"{figure('2xx after primary'):.2f} s",
-                      str(figure("503")), verdict(row)])
+                      str(figure("503")), f"{figure('timers late'):.2f} s", verdict(row)])
     widths = [max(len(line[column]) for line in cells + [header]) for column in range(len(header))]
     print("| " + " | ".join(text.ljust(width) for text, width in zip(header, widths)) + " |")
     print("|" + "|".join("-" * (width + 2) for width in widths) + "|")
