@@ -17,6 +17,7 @@ asynchronous mode are printed, never judged: losing the unreplicated tail is wha
 """
 
 import argparse
+import collections
 import os
 import shutil
 import signal
@@ -337,7 +338,9 @@ def run_scenario(rig, mode, name, slug, strike, options):
     if ledger.refused:
         # Asynchronous mode: a comment or transition on a task whose acknowledged creation was
         # lost is answered 404, and the task's id may since have been given to another task.
-        (row.problems if must else row.notes).append(f"refused: {ledger.refused[:3]}")
+        statuses = collections.Counter(status for _, status, _ in ledger.refused)
+        (row.problems if must else row.notes).append(
+            f"refused {len(ledger.refused)} ({dict(statuses)}), such as: {ledger.refused[:3]}")
     if ledger.unexplained_5xx:
         row.notes.append(f"5xx without Retry-After: {ledger.unexplained_5xx[:3]}")
     if opsline_gap > options.recovery_limit:
