@@ -21,8 +21,8 @@ if [[ $# -eq 0 ]]; then
     bash Tests/browser/run.sh
     # Recoveries may take up to 15 s here: CI machines are shared and this is the debug build.
     bash Tests/faults/run.sh --short --recovery-limit 15
-    # The failover test (docs/operations.md, "Failover on a Patroni cluster"): a Patroni cluster
-    # of three PostgreSQL nodes, a switchover and two crash failovers under load. Slower and it
+    # The failover test (docs/failover.md): a Patroni cluster of three PostgreSQL nodes, a
+    # switchover and three kinds of crash under load (about 2 minutes). Slower, and it
     # installs patroni and etcd, so it runs in CI (CI=true) or when asked (OPSLINE_FAILOVER=1);
     # OPSLINE_SKIP_FAILOVER=1 skips it. Bounded to 5 minutes; it removes what it started.
     if [[ ${OPSLINE_SKIP_FAILOVER:-0} != 1 && (${CI:-} == true || ${OPSLINE_FAILOVER:-0} == 1) ]]; then

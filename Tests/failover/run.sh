@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Opsline on a Patroni cluster: a planned switchover and a crash failover under load (see
-# "Failover on a Patroni cluster" in docs/operations.md).
+# docs/failover.md).
 #
 #   bash Tests/failover/run.sh                      # synchronous replication, release build
 #   bash Tests/failover/run.sh --modes sync,async   # and asynchronous (figures only)
