@@ -295,7 +295,7 @@ done
 echo
 echo "GET /metrics after the load (main series):"
 curl -fsS "$URL/metrics" | grep -E '^opsline_(commands_total|events_appended_total|transactions_retried_total|event_log_head|event_followers|event_follower_lag_events|due_work_(backlog|oldest_overdue_seconds|claims_total|applied_total|claim_duration_seconds_(count|sum))|pool_(connections_open|connections_in_use|connections_max|waiting_borrowers|wait_seconds_(count|sum))|http_request_duration_seconds_(count|sum)\{route="/v1/(tasks|events)|notification_deliveries_total|table_(rows_estimated|size_bytes)|metrics_sample_failures_total)' \
-    | grep -vE '^opsline_(commands_total|notification_deliveries_total|transactions_retried_total)\{.*\} 0$' \
+    | grep -vE '^opsline_(commands_total|notification_deliveries_total|transactions_retried_total)\{.*\} 0$' | sort \
     || log "GET /metrics answered nothing"
 
 # 7. The EXIT trap stops the server (and with it PostgreSQL) and removes $WORK.
