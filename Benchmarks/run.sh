@@ -288,4 +288,14 @@ done
 "$BIN/opsline-bench" report --http "$WORK/http.json" "${PGBENCH_RESULTS[@]}" \
     --pgbench-command "pgbench $PGBENCH_OPTIONS" --rss-kilobytes "$RSS_KB" --machine "$MACHINE"
 
-# 6. The EXIT trap stops the server (and with it PostgreSQL) and removes $WORK.
+# 6. What the server's /metrics says after the load (docs/operations.md lists the series): the
+# commands and events it counted, request latency, the pool, the scheduler and table sizes.
+# Counters are totals since the server started (labelled ones left out at 0); histograms show
+# their _count and _sum.
+echo
+echo "GET /metrics after the load (main series):"
+curl -fsS "$URL/metrics" | grep -E '^opsline_(commands_total|events_appended_total|transactions_retried_total|event_log_head|event_followers|event_follower_lag_events|due_work_(backlog|oldest_overdue_seconds|claims_total|applied_total|claim_duration_seconds_(count|sum))|pool_(connections_open|connections_in_use|connections_max|waiting_borrowers|wait_seconds_(count|sum))|http_request_duration_seconds_(count|sum)\{route="/v1/(tasks|events)|notification_deliveries_total|table_(rows_estimated|size_bytes)|metrics_sample_failures_total)' \
+    | grep -vE '^opsline_(commands_total|notification_deliveries_total|transactions_retried_total)\{.*\} 0$' | sort \
+    || log "GET /metrics answered nothing"
+
+# 7. The EXIT trap stops the server (and with it PostgreSQL) and removes $WORK.

@@ -4,7 +4,8 @@
 # with jsonschema and PyYAML for the API contract check (Tests/contract/validate_responses.py) and
 # aiosmtpd for the e-mail tests' SMTP sink (Tests/smtp/sink.py): the Debian packages when run as
 # root, else pip; and for the browser suite (Tests/browser), Debian's chromium, chromium-driver and
-# python3-selenium, with a font that has Chinese characters for its screenshots.
+# python3-selenium, with a font that has Chinese characters for its screenshots; and Prometheus'
+# promtool (Debian's prometheus), which checks the text of GET /metrics (MetricsTests).
 set -euo pipefail
 
 python_ready() { python3 -c 'import jsonschema, yaml, aiosmtpd' >/dev/null 2>&1; }
@@ -22,6 +23,7 @@ fi
 if ! python_ready && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     need+=(python3 python3-jsonschema python3-yaml python3-aiosmtpd)
 fi
+command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 if ! browser_ready; then
     need+=(chromium chromium-driver python3-selenium fonts-wqy-microhei)
 fi

@@ -29,28 +29,33 @@ public struct OpslineDatabase: Sendable {
     let migrator: Migrator
     /// The time every store stamps and compares with.
     public let clock: OpslineClock
+    /// What the stores count: commands, appended events, due work, deliveries.
+    public let metrics: StoreMetrics
 
     /// Wires the stores to a pool; nothing is read until `prepare()`.
     /// - Parameters:
     ///   - receivers: the receivers workflows may `notify:` (the folder's `receivers.yaml`).
     ///   - clock: the time the stores run on; a test passes one it moves.
+    ///   - metrics: where the stores count what they do (the server's `/metrics`).
     public init(
         pool: PostgresPool, calendars: CalendarBook = CalendarBook(), receivers: [String] = [],
-        clock: OpslineClock = .system, logger: Logger = Logger(label: "opsline.store")
+        clock: OpslineClock = .system, logger: Logger = Logger(label: "opsline.store"),
+        metrics: StoreMetrics = .none
     ) throws {
         self.pool = pool
         self.clock = clock
+        self.metrics = metrics
         self.workflows = WorkflowCatalog(pool: pool, calendars: calendars, receivers: receivers)
-        self.tasks = TaskStore(pool: pool, catalog: workflows, clock: clock)
+        self.tasks = TaskStore(pool: pool, catalog: workflows, clock: clock, metrics: metrics)
         self.tokens = TokenStore(pool: pool, clock: clock)
         self.people = PeopleStore(pool: pool, tokens: tokens, clock: clock)
         self.sessions = SessionStore(pool: pool, tokens: tokens, clock: clock)
         self.events = EventLog(pool: pool)
-        self.dueWork = DueWorkRunner(pool: pool, catalog: workflows, clock: clock)
+        self.dueWork = DueWorkRunner(pool: pool, catalog: workflows, clock: clock, metrics: metrics)
         self.reports = ReportStore(pool: pool, clock: clock)
         self.subscriptions = SubscriptionStore(pool: pool, clock: clock, calendars: calendars)
         self.deliveries = DeliveryQueue(
-            pool: pool, clock: clock, retryPolicy: DeliveryRetryPolicy(), calendars: calendars)
+            pool: pool, clock: clock, retryPolicy: DeliveryRetryPolicy(), calendars: calendars, metrics: metrics)
         self.migrator = try Migrator(logger: logger)
     }
 

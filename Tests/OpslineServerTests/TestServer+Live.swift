@@ -1,3 +1,4 @@
+import CoreMetrics
 import Hummingbird
 import HummingbirdTesting
 @testable import OpslineServer
@@ -28,14 +29,16 @@ extension TestServer {
         let app = Application(
             router: OpslineApplication.router(
                 database: database, signal: signal, revocations: revocations, heartbeat: heartbeat,
-                notifier: notifications.map { Notifier(settings: $0, database: database) }),
+                notifier: notifications.map { Notifier(settings: $0, database: database) }, metrics: metrics),
             server: .http1(
                 configuration: OpslineApplication.http1Configuration(
                     headerTimeout: headerTimeout, bodyTimeout: bodyTimeout)),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         defer { Task { [pool] in await pool.close() } }
-        return try await app.test(.live) { client in
-            try await body(try #require(client.port, "the live server reports its port"))
+        return try await withMetricsFactory(metrics.factory) {
+            try await app.test(.live) { client in
+                try await body(try #require(client.port, "the live server reports its port"))
+            }
         }
     }
 }

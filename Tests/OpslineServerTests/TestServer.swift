@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -24,23 +25,26 @@ struct TestServer {
 
     let database: OpslineDatabase
     let pool: PostgresPool
+    /// The server's own series (`GET /metrics`), recorded by its pool and stores too.
+    var metrics = ServerMetrics()
 
     /// Prepares a database on the shared test cluster (or on `conninfo`).
     /// - Parameter time: Time the test moves itself; by default the database's own clock.
     static func make(conninfo: String? = nil, time: TestTime? = nil) async throws -> TestServer {
         let database = try await Self.conninfo(conninfo)
-        let pool = PostgresPool(conninfo: database, maximumConnections: 4)
+        let metrics = ServerMetrics()
+        let pool = PostgresPool(conninfo: database, maximumConnections: 4, metrics: metrics.pool)
         let calendars = try CalendarFile.load(from: repositoryRoot.appendingPathComponent("workflows"))
         let workflows = try WorkflowDirectory(url: repositoryRoot.appendingPathComponent("workflows"))
         let store = try OpslineDatabase(
             pool: pool, calendars: calendars, receivers: workflows.library.receivers.map(\.name),
-            clock: time?.clock ?? .system)
+            clock: time?.clock ?? .system, metrics: metrics.store)
         try await store.prepare()
         for file in workflows.files {
             try await store.workflows.publish(source: file.source, file: file.path)
         }
         try await store.tokens.ensure(secret: TokenSecret(adminSecret), name: "admin", role: .admin)
-        return TestServer(database: store, pool: pool)
+        return TestServer(database: store, pool: pool, metrics: metrics)
     }
 
     /// A server whose database cannot be reached: nothing connects until a request needs it, and
@@ -80,9 +84,13 @@ struct TestServer {
         let app = Application(
             router: OpslineApplication.router(
                 database: database, signal: signal, revocations: revocations, heartbeat: heartbeat,
-                notifier: notifications.map { Notifier(settings: $0, database: database) }, dashboard: dashboard))
+                notifier: notifications.map { Notifier(settings: $0, database: database) }, dashboard: dashboard,
+                metrics: metrics))
         defer { Task { [pool] in await pool.close() } }
-        return try await app.test(.router) { client in try await body(APIClient(client: client)) }
+        // Request metrics go to this server's registry, as `OpslineServer.run` binds them.
+        return try await withMetricsFactory(metrics.factory) {
+            try await app.test(.router) { client in try await body(APIClient(client: client)) }
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MetricsTestKit
 import TestSupport
 import Testing
 
@@ -62,7 +63,10 @@ private actor FirstArrivals {
     }
 
     @Test func serializationFailuresAreRetriedUntilTheyCommit() async throws {
-        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 4)
+        let metrics = TestMetrics()
+        let pool = PostgresPool(
+            conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 4,
+            metrics: PostgresPoolMetrics(factory: metrics))
         try await pool.withConnection { connection in
             try await connection.execute("CREATE TABLE counter (n int NOT NULL); INSERT INTO counter VALUES (0)")
         }
@@ -90,6 +94,13 @@ private actor FirstArrivals {
         }
         #expect(final == 8)
         #expect(await attempts.value > 8, "expected at least one retried serialization failure")
+        // Every attempt after a transaction's first is counted as a retry, by its reason.
+        let retries = try ["serialization_failure", "deadlock"].map {
+            try metrics.expectCounter(PostgresPoolMetrics.retriesLabel, [("reason", $0)]).totalValue
+        }
+        #expect(Int(retries.reduce(0, +)) == (await attempts.value) - 8)
+        // Every borrow's wait is recorded (here more borrowers than connections waited).
+        #expect(try metrics.expectTimer(PostgresPoolMetrics.waitTimeLabel).values.count >= 9)
         await pool.close()
     }
 

@@ -15,11 +15,17 @@ enum OpslineApplication {
     ///   - notifier: how subscriptions are tested and which destinations they may name; by
     ///     default `https` only and no internal addresses.
     ///   - dashboard: how the dashboard (`/ui`) signs people in, and the cost of password hashes.
+    ///   - metrics: the series `GET /metrics` renders. Request metrics (Hummingbird's
+    ///     `MetricsMiddleware`) go to the swift-metrics factory bound where the server runs
+    ///     (`withMetricsFactory(metrics.factory)`, as `OpslineServer.run` does).
     static func router(
         database: OpslineDatabase, signal: EventSignal, revocations: EventSignal? = nil,
-        heartbeat: Duration = .seconds(15), notifier: Notifier? = nil, dashboard: DashboardSettings = .init()
+        heartbeat: Duration = .seconds(15), notifier: Notifier? = nil, dashboard: DashboardSettings = .init(),
+        metrics: ServerMetrics = ServerMetrics()
     ) -> Router<OpslineRequestContext> {
         let router = Router(context: OpslineRequestContext.self)
+        // Outermost, so it sees every answer's final status, errors turned into responses included.
+        router.add(middleware: MetricsMiddleware())
         let pages = DashboardPages()
         let hasher = PasswordHasher(cost: dashboard.passwordCost)
         // Outermost: every `/ui` response gets the dashboard's security headers, and HTML pages
@@ -28,15 +34,17 @@ enum OpslineApplication {
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: QueryTextMiddleware())
         HealthRoutes(database: database).register(on: router)
+        MetricsRoute(metrics: metrics, database: database, signal: signal).register(on: router)
         // Every `/v1` route gets an `AuthenticatedRequestContext`: AuthMiddleware answers 401
         // first, and the context cannot be made without the caller it found.
         let v1 = router.group("v1").add(middleware: AuthMiddleware(tokens: database.tokens))
             .group(context: AuthenticatedRequestContext.self)
         TaskRoutes(tasks: database.tasks).register(on: v1.group("tasks"))
         v1.post("events", query: ["atomic"], use: EventBatchRoute(tasks: database.tasks).post)
-        let stream = EventStreamRoute(
+        var stream = EventStreamRoute(
             events: database.events, signal: signal, tokens: database.tokens, revocations: revocations,
             clock: database.clock, heartbeat: heartbeat)
+        stream.followers = metrics.followers
         v1.get("events", query: EventStreamRoute.queryParameters, use: stream.stream)
         TokenRoutes(tokens: database.tokens).register(on: v1)
         // People: users, teams and their members.
@@ -80,11 +88,12 @@ enum OpslineApplication {
     public static func make(
         database: OpslineDatabase, signal: EventSignal, revocations: EventSignal, host: String, port: Int,
         headerTimeout: Duration, bodyTimeout: Duration, notifier: Notifier, dashboard: DashboardSettings,
-        logger: Logger
+        metrics: ServerMetrics = ServerMetrics(), logger: Logger
     ) -> some ApplicationProtocol {
         Application(
             router: router(
-                database: database, signal: signal, revocations: revocations, notifier: notifier, dashboard: dashboard),
+                database: database, signal: signal, revocations: revocations, notifier: notifier, dashboard: dashboard,
+                metrics: metrics),
             server: .http1(
                 configuration: http1Configuration(headerTimeout: headerTimeout, bodyTimeout: bodyTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "opsline"),

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import Hummingbird
 import Logging
@@ -10,12 +11,20 @@ import ServiceLifecycle
 public struct OpslineServer: Sendable {
     /// The server's settings.
     public let configuration: ServerConfiguration
+    /// The series `GET /metrics` shows.
+    public let metrics: ServerMetrics
     private let logger: Logger
 
     /// Creates a server; nothing starts until `run()`.
-    public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "opsline")) {
+    /// - Parameter metrics: where the server's series are kept; `opsline serve` bootstraps
+    ///   swift-metrics with its factory too.
+    public init(
+        configuration: ServerConfiguration, logger: Logger = Logger(label: "opsline"),
+        metrics: ServerMetrics = ServerMetrics()
+    ) {
         self.configuration = configuration
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// Runs until a shutdown signal; then stops the embedded PostgreSQL if this server owns it:
@@ -39,9 +48,11 @@ public struct OpslineServer: Sendable {
                 }
             }
         }
-        let pool = PostgresPool(conninfo: conninfo, maximumConnections: configuration.poolSize, logger: logger)
+        let pool = PostgresPool(
+            conninfo: conninfo, maximumConnections: configuration.poolSize, logger: logger, metrics: metrics.pool)
         let database = try OpslineDatabase(
-            pool: pool, calendars: calendars, receivers: workflows.library.receivers.map(\.name), logger: logger)
+            pool: pool, calendars: calendars, receivers: workflows.library.receivers.map(\.name), logger: logger,
+            metrics: metrics.store)
         try await database.prepare()
         try await workflows.publish(to: database.workflows, logger: logger)
         try await workflows.warnOfUnsubscribedReceivers(database.subscriptions, logger: logger)
@@ -58,7 +69,7 @@ public struct OpslineServer: Sendable {
         let app = OpslineApplication.make(
             database: database, signal: signal, revocations: revocations, host: host, port: port,
             headerTimeout: configuration.headerTimeout, bodyTimeout: configuration.bodyTimeout, notifier: notifier,
-            dashboard: configuration.dashboard, logger: logger)
+            dashboard: configuration.dashboard, metrics: metrics, logger: logger)
         let pruner = RetentionPruner(
             database: database, idempotencyRetention: configuration.idempotencyRetention,
             deliveryRetention: configuration.notifications.retention, logger: logger)
@@ -69,9 +80,10 @@ public struct OpslineServer: Sendable {
         let refresher = WorkflowCatalogRefresher(signal: publications, catalog: database.workflows, logger: logger)
         let deliverySignal = EventSignal(conninfo: conninfo, channel: .deliveries, logger: logger)
         let deliverer = notifier.deliverer(database.deliveries, signal: deliverySignal, logger: logger)
+        let sampler = TableSizeSampler(database: database, metrics: metrics, logger: logger)
         var services: [any Service] = [
             signal, dueSignal, scheduler, revocations, invalidator, publications, refresher, pruner,
-            deliverySignal, deliverer, app,
+            deliverySignal, deliverer, sampler, app,
         ]
         if let embedded { services.insert(EmbeddedClusterWatchdog(cluster: embedded, logger: logger), at: 0) }
         let group = ServiceGroup(
@@ -79,7 +91,9 @@ public struct OpslineServer: Sendable {
                 services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
-        try await group.run()
+        // Series made through swift-metrics while serving (Hummingbird's request metrics) go to
+        // this server's registry, whatever the process bootstrapped.
+        try await withMetricsFactory(metrics.factory) { try await group.run() }
         await pool.close()
     }
 

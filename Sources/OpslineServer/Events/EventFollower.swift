@@ -23,6 +23,8 @@ struct EventFollower: Sendable {
     let signal: EventSignal
     let heartbeat: Duration
     let pageSize: Int
+    /// Where a followed stream notes how far it has read, for `/metrics`.
+    var followers: FollowerBook? = nil
 
     /// Writes pages after `cursor` until the log is exhausted; returns the new cursor.
     func drain<Lease: StreamLease>(
@@ -53,6 +55,9 @@ struct EventFollower: Sendable {
     ) async throws {
         var cursor = cursor
         var heartbeatAt = OpslineClock.system.elapsed + heartbeat
+        // Behind until the first read below: the generation before any.
+        let entry = followers?.register(position: cursor, generation: 0)
+        defer { if let entry { followers?.remove(entry) } }
         try await withGracefulShutdownHandler {
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
                 // Read the generations before the log: a commit (or revocation) that lands during
@@ -61,6 +66,7 @@ struct EventFollower: Sendable {
                 let revocationGeneration = lease.revocationGeneration
                 let before = cursor
                 cursor = try await drain(after: cursor, filter: filter, lease: &lease, format: format, to: &writer)
+                if let entry { followers?.update(entry, position: cursor, generation: generation) }
                 guard cursor == before else { continue }
                 await withTaskGroup(of: Void.self) { [signal, lease, heartbeatAt] group in
                     group.addTask { await signal.wait(after: generation, until: heartbeatAt, on: .system) }

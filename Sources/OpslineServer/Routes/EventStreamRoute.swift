@@ -22,6 +22,8 @@ struct EventStreamRoute {
     /// The time tokens expire on.
     var clock: OpslineClock = .system
     var heartbeat: Duration = .seconds(15)
+    /// Where followed streams note how far they have read (`/metrics`).
+    var followers: FollowerBook? = nil
     static let pageSize = 500
     /// The query parameters the stream reads.
     static let queryParameters: QueryParameters = ["since", "task", "team", "workflow", "type", "follow"]
@@ -68,7 +70,8 @@ struct EventStreamRoute {
     }
 
     private var follower: EventFollower {
-        EventFollower(events: events, signal: signal, heartbeat: heartbeat, pageSize: Self.pageSize)
+        EventFollower(
+            events: events, signal: signal, heartbeat: heartbeat, pageSize: Self.pageSize, followers: followers)
     }
 
     private static func since(_ value: String?) throws -> Int64 {

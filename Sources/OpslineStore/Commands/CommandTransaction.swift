@@ -27,6 +27,9 @@ final class CommandTransaction {
     /// `applyBatch` turns it on to find which command of an atomic batch carried such a value.
     var appendsEventsPerSavepoint = false
     private(set) var pendingEvents: [PendingEvent] = []
+    /// Where `flushEvents` counts what it sends with the commit, for the caller to read once the
+    /// transaction committed.
+    private let appended: AppendedEvents?
     private var dueWorkScheduled = false
 
     struct PendingEvent {
@@ -40,8 +43,11 @@ final class CommandTransaction {
 
     init(
         connection: PostgresConnection, catalog: WorkflowCatalog, caller: CommandCaller,
-        authorize: CommandAuthorizer, clock: OpslineClock, defersWrites: Bool = false
+        authorize: CommandAuthorizer, clock: OpslineClock, defersWrites: Bool = false,
+        appended: AppendedEvents? = nil
     ) {
+        appended?.reset()
+        self.appended = appended
         self.statementNow = clock.statementNow
         self.connection = connection
         self.catalog = catalog
@@ -90,6 +96,7 @@ final class CommandTransaction {
         // Sent with the COMMIT (or whatever statement comes next), in one round trip: the
         // event-log lock is then held for the append and the commit, not for a reply to the
         // server in between as well.
+        appended?.add(pendingEvents.count)
         await connection.sendWithNext(
             EventSQL.appendMany,
             [

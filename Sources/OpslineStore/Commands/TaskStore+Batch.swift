@@ -27,11 +27,19 @@ extension TaskStore {
         render: OutcomeRenderer
     ) async throws -> BatchResult {
         let batch = Batch(commands: commands, atomic: atomic, caller: caller, authorize: authorize, render: render)
+        let result: BatchResult
         do {
-            return try await applyInOneTransaction(batch)
-        } catch let error as PostgresError where error.isDataError {
-            return try await reapply(batch, after: error)
+            do {
+                result = try await applyInOneTransaction(batch)
+            } catch let error as PostgresError where error.isDataError {
+                result = try await reapply(batch, after: error)
+            }
+        } catch {
+            for entry in commands { metrics.count(entry.command, .failed) }
+            throw error
         }
+        metrics.count(commands, result)
+        return result
     }
 
     /// A batch and how to run it.
@@ -48,11 +56,12 @@ extension TaskStore {
     private func applyInOneTransaction(
         _ batch: Batch, appendingEventsPerCommand: Bool = false
     ) async throws -> BatchResult {
+        let appended = AppendedEvents()
         do {
-            return try await pool.inTransaction { [catalog, clock] connection in
+            let result = try await pool.inTransaction { [catalog, clock] connection in
                 let transaction = CommandTransaction(
                     connection: connection, catalog: catalog, caller: batch.caller, authorize: batch.authorize,
-                    clock: clock, defersWrites: true)
+                    clock: clock, defersWrites: true, appended: appended)
                 transaction.appendsEventsPerSavepoint = appendingEventsPerCommand
                 var outcomes: [CommandOutcome] = []
                 for (index, entry) in batch.commands.enumerated() {
@@ -71,6 +80,8 @@ extension TaskStore {
                 try await transaction.flushEvents()
                 return BatchResult(outcomes: outcomes, failedAt: nil)
             }
+            metrics.eventsAppended.increment(by: appended.value)
+            return result
         } catch let refused as AtomicBatchRefused {
             return BatchResult(outcomes: [refused.outcome], failedAt: refused.index)
         }
@@ -135,7 +146,14 @@ extension TaskStore {
         } catch {
             result = .failure(error)
         }
-        return try render.outcome(of: entry.command, result)
+        do {
+            let outcome = try render.outcome(of: entry.command, result)
+            metrics.count(entry.command, StoreMetrics.result(of: outcome))
+            return outcome
+        } catch {
+            metrics.count(entry.command, .failed)
+            throw error
+        }
     }
 }
 

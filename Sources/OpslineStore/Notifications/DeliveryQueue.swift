@@ -12,6 +12,8 @@ public struct DeliveryQueue: Sendable {
     public let retryPolicy: DeliveryRetryPolicy
     /// The calendars digests fall due on.
     let calendars: CalendarBook
+    /// Counts attempts by channel and outcome.
+    var metrics = StoreMetrics.none
 
     /// How a claim is bounded.
     public struct ClaimLimits: Sendable {
@@ -85,6 +87,7 @@ public struct DeliveryQueue: Sendable {
                 NotificationSQL.recordOutcome,
                 [delivery.id, state.rawValue, status, error, next, clock.statementNow])
         }
+        metrics.countDelivery(delivery.channel, state)
         return state
     }
 

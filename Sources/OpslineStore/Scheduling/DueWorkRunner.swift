@@ -11,6 +11,8 @@ public struct DueWorkRunner: Sendable {
     let catalog: WorkflowCatalog
     /// The time rows fall due on, and the scheduler sleeps on.
     public let clock: OpslineClock
+    /// Counts claims, the rows they apply and how long they take, and the events appended.
+    var metrics = StoreMetrics.none
 
     /// The name events record as the actor of work the scheduler applies.
     public static let actor = "scheduler"
@@ -25,10 +27,12 @@ public struct DueWorkRunner: Sendable {
     /// whose task a command holds at that moment are left for the next call.
     @discardableResult
     public func runDue(limit: Int = 100) async throws -> Int {
-        try await pool.inTransaction { [catalog, clock] connection -> Int in
+        let appended = AppendedEvents()
+        let start = ContinuousClock.now
+        let applied = try await pool.inTransaction { [catalog, clock] connection -> Int in
             let transaction = CommandTransaction(
                 connection: connection, catalog: catalog, caller: .system(Self.actor), authorize: .system,
-                clock: clock)
+                clock: clock, appended: appended)
             let rows = try await connection.query(DueWorkSQL.claimDue, [limit, transaction.statementNow]).rows
             let claimed = try rows.map { try DueWorkItem(row: $0) }
             guard !claimed.isEmpty else { return 0 }
@@ -49,6 +53,13 @@ public struct DueWorkRunner: Sendable {
             try await transaction.flushEvents()
             return items.count
         }
+        if applied > 0 {
+            metrics.dueClaims.increment()
+            metrics.dueItems.increment(by: applied)
+            metrics.dueClaimDuration.recordNanoseconds((ContinuousClock.now - start).nanoseconds)
+            metrics.eventsAppended.increment(by: appended.value)
+        }
+        return applied
     }
 
     /// Seconds until the earliest waiting row is due (0 or less: due now); `nil` when none waits.

@@ -45,10 +45,11 @@ extension TaskStore {
             return try render.outcome(of: .update(unpicked), .failure(refusal))
         }
         do {
-            return try await pool.inTransaction { [catalog, clock] connection -> CommandOutcome? in
+            let appended = AppendedEvents()
+            let outcome = try await pool.inTransaction { [catalog, clock] connection -> CommandOutcome? in
                 let transaction = CommandTransaction(
                     connection: connection, catalog: catalog, caller: caller, authorize: authorize, clock: clock,
-                    defersWrites: true)
+                    defersWrites: true, appended: appended)
                 if let key, let earlier = try await transaction.claim(key, hash: requestHash) { return earlier }
                 let candidate = try await connection.query(
                     NextTaskSQL.pick, [request.scope.visibleTeams, request.team, request.workflow]
@@ -63,6 +64,9 @@ extension TaskStore {
                 try await transaction.flushEvents()
                 return outcome
             }
+            metrics.eventsAppended.increment(by: appended.value)
+            if let outcome { metrics.count(.update(unpicked), StoreMetrics.result(of: outcome)) }
+            return outcome
         } catch is NothingToTake {
             return nil
         } catch {

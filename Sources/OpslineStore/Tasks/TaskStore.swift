@@ -9,12 +9,17 @@ public struct TaskStore: Sendable {
     public let catalog: WorkflowCatalog
     /// The time commands are stamped with.
     public let clock: OpslineClock
+    /// Counts commands and the events they append.
+    let metrics: StoreMetrics
 
     /// Creates a store over `pool`.
-    public init(pool: PostgresPool, catalog: WorkflowCatalog, clock: OpslineClock = .system) {
+    public init(
+        pool: PostgresPool, catalog: WorkflowCatalog, clock: OpslineClock = .system, metrics: StoreMetrics = .none
+    ) {
         self.pool = pool
         self.catalog = catalog
         self.clock = clock
+        self.metrics = metrics
     }
 
     /// Applies one command in its own transaction and returns the task after it.
@@ -25,14 +30,17 @@ public struct TaskStore: Sendable {
     public func apply(
         _ command: TaskCommand, caller: CommandCaller, authorize: CommandAuthorizer
     ) async throws -> TaskRecord {
-        try await pool.inTransaction { [catalog, clock] connection in
+        let appended = AppendedEvents()
+        let task = try await pool.inTransaction { [catalog, clock] connection in
             let transaction = CommandTransaction(
                 connection: connection, catalog: catalog, caller: caller, authorize: authorize, clock: clock,
-                defersWrites: true)
+                defersWrites: true, appended: appended)
             let task = try await transaction.apply(command)
             try await transaction.flushEvents()
             return task
         }
+        metrics.eventsAppended.increment(by: appended.value)
+        return task
     }
 
     /// Creates a task on the latest version of its workflow, in its initial state.

@@ -36,6 +36,11 @@ extension PostgresPool {
             } catch let error as PostgresError where error.isTransactionRetryable {
                 guard attempt < maximumAttempts else { throw error }
                 attempt += 1
+                if error.sqlState == SQLState.deadlockDetected {
+                    metrics.deadlockRetries.increment()
+                } else {
+                    metrics.serializationRetries.increment()
+                }
                 // Jittered back-off lets the competing transaction finish first.
                 try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
             }

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Logging
 import Synchronization
 
@@ -16,6 +17,8 @@ public final class PostgresPool: Sendable {
     public let conninfo: String
     /// The most connections open at once.
     public let maximumConnections: Int
+    /// Where borrowers' waits and retried transactions are recorded.
+    public let metrics: PostgresPoolMetrics
 
     private let logger: Logger
     private let books = Mutex(Books())
@@ -39,11 +42,16 @@ public final class PostgresPool: Sendable {
     }
 
     /// Creates a pool. No connection is opened until one is needed.
-    public init(conninfo: String, maximumConnections: Int = 10, logger: Logger = Logger(label: "opsline.postgres")) {
+    /// - Parameter metrics: where waits for a connection and retried transactions are recorded.
+    public init(
+        conninfo: String, maximumConnections: Int = 10, logger: Logger = Logger(label: "opsline.postgres"),
+        metrics: PostgresPoolMetrics = .none
+    ) {
         precondition(maximumConnections > 0)
         self.conninfo = conninfo
         self.maximumConnections = maximumConnections
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// Borrows a connection for the duration of `body`, which runs on the connection's queue.
@@ -96,12 +104,24 @@ public final class PostgresPool: Sendable {
     /// Number of borrowers waiting for a connection to come back.
     var waitingBorrowers: Int { books.withLock { $0.waiters.count } }
 
+    /// Open, borrowed and waiting, read together under the pool's lock.
+    public var statistics: PostgresPoolStatistics {
+        books.withLock { books in
+            PostgresPoolStatistics(
+                open: books.openCount, inUse: books.openCount - books.idle.count, waiting: books.waiters.count,
+                maximum: maximumConnections)
+        }
+    }
+
     /// A connection, and whether it was reused from the idle list (and so may be stale).
     private func acquire() async throws(PostgresError) -> (PostgresConnection, reused: Bool) {
         let grant: Grant
         if let granted = books.withLock({ Self.grantAtOnce(&$0, maximum: maximumConnections) }) {
             grant = granted
+            metrics.waitTime.recordNanoseconds(0)
         } else {
+            let start = ContinuousClock.now
+            defer { metrics.waitTime.recordNanoseconds((ContinuousClock.now - start).nanoseconds) }
             grant = await withCheckedContinuation { waiter in
                 // Looked at again under the same lock that queues the waiter, so a connection
                 // returned in between is not missed.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Metrics
 import OpslineServer
 import Workflow
 
@@ -96,8 +97,11 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.dashboard.secureCookies =
             configuration.notifications.publicURL?.lowercased().hasPrefix("https://") ?? false
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        // One server per process: swift-metrics' global system is its registry too.
+        let metrics = ServerMetrics()
+        MetricsSystem.bootstrap(metrics.factory)
         do {
-            try await OpslineServer(configuration: configuration).run()
+            try await OpslineServer(configuration: configuration, metrics: metrics).run()
         } catch let error as ServerStartupError {
             throw StartupFailure(message: error.description)
         }

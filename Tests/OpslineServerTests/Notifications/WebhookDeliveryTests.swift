@@ -135,6 +135,18 @@ import Testing
                 $0.first?["state"] == "delivered"
             }
             #expect(log.first?["attempts"] == 4)
+            // `/metrics` counts each attempt by channel and outcome (counted just after the
+            // attempt is recorded: a scrape may come between).
+            let delivered = ["channel": "webhook", "outcome": "delivered"]
+            var scrape = try await MetricsTests.scrape(api)
+            for _ in 0..<100 where scrape.count("opsline_notification_deliveries_total", delivered) == 0 {
+                scrape = try await MetricsTests.scrape(api)
+            }
+            #expect(scrape.count("opsline_notification_deliveries_total", delivered) == 1, "\(scrape)")
+            #expect(
+                scrape.count("opsline_notification_deliveries_total", ["channel": "webhook", "outcome": "failed"]) == 3)
+            #expect(
+                scrape.count("opsline_notification_deliveries_total", ["channel": "webhook", "outcome": "dead"]) == 0)
         }
     }
 
