@@ -1,0 +1,220 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOPosix
+import Testing
+import TestSupport
+import Workflow
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `SIGTERM` while clients write: the server drains — no new connections, requests in flight
+/// finish, followers get a final line, `/readyz` answers 503 — and loses nothing it acknowledged.
+@Suite struct DrainServeTests {
+    static let secret = "drain-admin-secret"
+    static let drainTimeout: Duration = .seconds(20)
+    /// The writers' client: a refused connection fails at once, as with ``OpslineClient`` (the
+    /// shared client would retry it until the request's deadline, which is no server's doing).
+    /// Static: it lives as long as the test process.
+    static let writerClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
+    /// One `create` line with an idempotency key.
+    static func line(_ key: String) -> String {
+        #"{"op":"create","workflow":"complaint-escalation","title":"drain \#(key)","fields":{"customer":"Drain"},"idempotency_key":"\#(key)"}"#
+            + "\n"
+    }
+
+    @Test func sigtermMidLoadLosesNoAcknowledgedCommandAndEndsFollowersWithAFinalLine() async throws {
+        let databaseURL = try await TestCluster.shared.makeDatabase()
+        let workflows = LiveServer.repositoryRoot.appendingPathComponent("workflows")
+        let server = try ServerReplica(
+            name: "drain", database: .url(databaseURL), workflows: workflows, adminSecret: Self.secret,
+            arguments: ["--drain-timeout", "\(Self.drainTimeout.components.seconds)s"])
+        try await server.waitUntilReady()
+        let port = Int(server.baseURL.split(separator: ":").last!)!
+
+        // A follower, reading until the server ends its stream.
+        var follow = HTTPClientRequest(url: "\(server.baseURL)/v1/events?since=now&follow=true")
+        follow.headers.add(name: "Authorization", value: "Bearer \(Self.secret)")
+        let stream = try await HTTPClient.shared.execute(follow, timeout: .seconds(120))
+        try #require(stream.status == .ok)
+        let follower = Task { () -> [String] in
+            var text = ""
+            for try await chunk in stream.body { text += String(buffer: chunk) }
+            return text.split(separator: "\n").map(String.init)
+        }
+
+        // A request held in flight: its head and half its body, the rest sent during the drain.
+        let held = try await HeldConnection.open(port: port)
+        let heldLine = Self.line("drain-held")
+        let split = heldLine.index(heldLine.startIndex, offsetBy: 20)
+        held.send(
+            "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(Self.secret)\r\n"
+                + "Content-Type: application/x-ndjson\r\nContent-Length: \(heldLine.utf8.count)\r\n\r\n"
+                + String(heldLine[..<split]))
+
+        // Writers: each posts one command at a time until the server stops taking them.
+        let load = Load()
+        let baseURL = server.baseURL
+        let writers = Task {
+            await withTaskGroup(of: Void.self) { group in
+                for writer in 0..<4 {
+                    group.addTask { await load.write(as: writer, to: baseURL) }
+                }
+            }
+        }
+        try await load.waitForAcknowledged(atLeast: 20)
+
+        let signalledAt = ContinuousClock.now
+        server.signal(SIGTERM)
+        // The follower's stream ends with a line saying why: the drain has begun.
+        let lines = try await follower.value
+        let last = try #require(lines.last)
+        #expect(last.contains(#""code":"unavailable""#) && last.contains("shutting down"), "\(lines.suffix(3))")
+        #expect(last.contains("since="), "the final line says where to resume: \(last)")
+
+        // The held request finishes; behind it on the same connection, `/readyz` says 503 and
+        // `/healthz` still 200.
+        held.send(
+            String(heldLine[split...]) + "GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                + "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        let answers = try await held.answers()
+        let statuses = answers.components(separatedBy: "HTTP/1.1 ").dropFirst().compactMap { Int($0.prefix(3)) }
+        #expect(statuses == [200, 503, 200], "\(answers)")
+        #expect(answers.contains(#""status":201"#), "the held command was applied: \(answers)")
+        #expect(answers.contains("shutting down"), "\(answers)")
+
+        // New connections are refused while the server drains and stops.
+        #expect(await server.waitForExit(timeout: .seconds(120)), "\(server)")
+        let stoppedAfter = ContinuousClock.now - signalledAt
+        #expect(server.ending == "exit 0", "\(server)")
+        #expect(stoppedAfter < Self.drainTimeout, "nothing was left to cut off: \(stoppedAfter)")
+        await writers.value
+        let (acknowledged, longest) = await (load.acknowledged, load.longest)
+        #expect(longest < Self.drainTimeout, "no request hung past the drain timeout: \(longest)")
+
+        // Every command acknowledged is in the database: posted again to a new server, each is
+        // a replay of the first outcome.
+        let again = try ServerReplica(
+            name: "drain-after", database: .url(databaseURL), workflows: workflows, adminSecret: Self.secret)
+        try await again.waitUntilReady()
+        let replays = try await again.request(
+            "/v1/events", body: (acknowledged + ["drain-held"]).map(Self.line).joined(), token: Self.secret)
+        #expect(replays.count == acknowledged.count + 1)
+        let notReplayed = replays.filter { $0["replayed"] != .bool(true) }
+        #expect(notReplayed.isEmpty, "acknowledged but not in the database: \(notReplayed.prefix(3))")
+        try await again.terminate()
+    }
+}
+
+/// The writers' record: the keys the server acknowledged, and the longest request.
+private actor Load {
+    private(set) var acknowledged: [String] = []
+    private(set) var longest: Duration = .zero
+    private var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+
+    /// Posts commands one after another as `writer` until one is not acknowledged.
+    nonisolated func write(as writer: Int, to baseURL: String) async {
+        for number in 0... {
+            let key = "drain-\(writer)-\(number)"
+            var request = HTTPClientRequest(url: "\(baseURL)/v1/events")
+            request.method = .POST
+            request.headers.add(name: "Authorization", value: "Bearer \(DrainServeTests.secret)")
+            request.headers.add(name: "Content-Type", value: "application/x-ndjson")
+            request.body = .bytes(ByteBuffer(string: DrainServeTests.line(key)))
+            let started = ContinuousClock.now
+            var applied = false
+            if let response = try? await DrainServeTests.writerClient.execute(request, timeout: .seconds(90)),
+                response.status == .ok,
+                let body = try? await response.body.collect(upTo: 1 << 20)
+            {
+                applied = String(buffer: body).contains(#""status":201"#)
+            }
+            await record(key: applied ? key : nil, took: ContinuousClock.now - started)
+            if !applied { return }
+        }
+    }
+
+    private func record(key: String?, took: Duration) {
+        longest = max(longest, took)
+        guard let key else { return }
+        acknowledged.append(key)
+        let reached = acknowledged.count
+        waiters.removeAll { waiter in
+            guard reached >= waiter.count else { return false }
+            waiter.continuation.resume()
+            return true
+        }
+    }
+
+    /// Returns once `count` commands were acknowledged.
+    func waitForAcknowledged(atLeast count: Int) async throws {
+        guard acknowledged.count < count else { return }
+        await withCheckedContinuation { waiters.append((count: count, continuation: $0)) }
+    }
+}
+
+/// A bare TCP connection: a request sent in pieces (``send(_:)``), and everything the server
+/// writes back until it closes the connection (``answers()``).
+private struct HeldConnection {
+    private let pieces: AsyncStream<String>.Continuation
+    private let reading: Task<String, any Error>
+
+    /// Connects to `127.0.0.1:port`.
+    static func open(port: Int) async throws -> HeldConnection {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        let (stream, pieces) = AsyncStream.makeStream(of: String.self)
+        let reading = Task {
+            try await channel.executeThenClose { inbound, outbound in
+                try await withThrowingTaskGroup(of: String?.self) { group in
+                    group.addTask {
+                        var text = ""
+                        do {
+                            for try await chunk in inbound { text += String(buffer: chunk) }
+                        } catch {}  // a reset ends the answers too
+                        return text
+                    }
+                    group.addTask {
+                        for await piece in stream { try await outbound.write(ByteBuffer(string: piece)) }
+                        return nil
+                    }
+                    group.addTask {
+                        // A hang bound: a server that never closes fails the test, not hangs it.
+                        try await Task.sleep(for: .seconds(120))
+                        return "(the server did not close the connection within 2 minutes)"
+                    }
+                    while let answer = try await group.next() {
+                        if let answer {
+                            group.cancelAll()
+                            return answer
+                        }
+                    }
+                    return ""
+                }
+            }
+        }
+        return HeldConnection(pieces: pieces, reading: reading)
+    }
+
+    /// Sends `text` as it is.
+    func send(_ text: some StringProtocol) {
+        pieces.yield(String(text))
+    }
+
+    /// Everything the server wrote, once it closed the connection; nothing more is sent.
+    func answers() async throws -> String {
+        pieces.finish()
+        return try await reading.value
+    }
+}
