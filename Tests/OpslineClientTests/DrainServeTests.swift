@@ -50,14 +50,17 @@ import Workflow
             return text.split(separator: "\n").map(String.init)
         }
 
-        // A request held in flight: its head and half its body, the rest sent during the drain.
+        // A request held in flight: its head and half its body, the rest sent during the drain;
+        // behind a `/healthz` in the same write, whose answer says the server read the head.
         let held = try await HeldConnection.open(port: port)
         let heldLine = Self.line("drain-held")
         let split = heldLine.index(heldLine.startIndex, offsetBy: 20)
         held.send(
-            "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(Self.secret)\r\n"
+            "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                + "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(Self.secret)\r\n"
                 + "Content-Type: application/x-ndjson\r\nContent-Length: \(heldLine.utf8.count)\r\n\r\n"
                 + String(heldLine[..<split]))
+        #expect(await held.read(until: #"{"status":"ok"}"#), "\(held.received)")
 
         // Writers: each posts one command at a time until the server stops taking them.
         let load = Load()
@@ -84,9 +87,9 @@ import Workflow
         held.send(
             String(heldLine[split...]) + "GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
                 + "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        let answers = try await held.answers()
+        let answers = await held.answers()
         let statuses = answers.components(separatedBy: "HTTP/1.1 ").dropFirst().compactMap { Int($0.prefix(3)) }
-        #expect(statuses == [200, 503, 200], "\(answers)")
+        #expect(statuses == [200, 200, 503, 200], "\(answers)")
         #expect(answers.contains(#""status":201"#), "the held command was applied: \(answers)")
         #expect(answers.contains("shutting down"), "\(answers)")
 
@@ -110,6 +113,33 @@ import Workflow
         let notReplayed = replays.filter { $0["replayed"] != .bool(true) }
         #expect(notReplayed.isEmpty, "acknowledged but not in the database: \(notReplayed.prefix(3))")
         try await again.terminate()
+    }
+
+    @Test func aRequestStillRunningAtTheDrainTimeoutIsCutOffAndTheServerStops() async throws {
+        let server = try ServerReplica(
+            name: "drain-timeout", database: .url(try await TestCluster.shared.makeDatabase()),
+            workflows: LiveServer.repositoryRoot.appendingPathComponent("workflows"), adminSecret: Self.secret,
+            arguments: ["--drain-timeout", "2s", "--body-timeout", "5m"])
+        try await server.waitUntilReady()
+        let port = Int(server.baseURL.split(separator: ":").last!)!
+        // A body that never arrives: only the drain timeout ends this request. A `/healthz`
+        // first, in the same write: once its answer is back, the server has read the POST's head
+        // too, so the POST is in flight when the drain begins.
+        let held = try await HeldConnection.open(port: port)
+        held.send(
+            "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                + "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(Self.secret)\r\n"
+                + "Content-Type: application/x-ndjson\r\nContent-Length: 1000\r\n\r\n{\"op\":")
+        #expect(await held.read(until: #"{"status":"ok"}"#), "\(held.received)")
+        let signalledAt = ContinuousClock.now
+        server.signal(SIGTERM)
+        try await server.waitForLog("drain timeout passed")
+        _ = await held.answers()
+        #expect(await server.waitForExit(timeout: .seconds(60)), "\(server)")
+        let stoppedAfter = ContinuousClock.now - signalledAt
+        #expect(server.ending == "exit 0", "\(server)")
+        #expect(stoppedAfter >= .seconds(2), "the drain waited for the request: \(stoppedAfter)")
+        #expect(stoppedAfter < .seconds(60), "and not for its body: \(stoppedAfter)")
     }
 }
 
@@ -160,11 +190,24 @@ private actor Load {
     }
 }
 
-/// A bare TCP connection: a request sent in pieces (``send(_:)``), and everything the server
-/// writes back until it closes the connection (``answers()``).
-private struct HeldConnection {
+/// A bare TCP connection: a request sent in pieces (``send(_:)``), and what the server writes
+/// back (``read(until:)``, ``answers()``).
+private final class HeldConnection {
     private let pieces: AsyncStream<String>.Continuation
-    private let reading: Task<String, any Error>
+    private var chunks: AsyncStream<String>.Iterator
+    /// Everything read so far.
+    private(set) var received = ""
+    private let connection: Task<Void, any Error>
+
+    private init(
+        pieces: AsyncStream<String>.Continuation, chunks: AsyncStream<String>, connection: Task<Void, any Error>
+    ) {
+        self.pieces = pieces
+        self.chunks = chunks.makeAsyncIterator()
+        self.connection = connection
+    }
+
+    deinit { connection.cancel() }
 
     /// Connects to `127.0.0.1:port`.
     static func open(port: Int) async throws -> HeldConnection {
@@ -174,37 +217,36 @@ private struct HeldConnection {
                     try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
-        let (stream, pieces) = AsyncStream.makeStream(of: String.self)
-        let reading = Task {
+        let (toSend, pieces) = AsyncStream.makeStream(of: String.self)
+        let (chunks, receiving) = AsyncStream.makeStream(of: String.self)
+        let connection = Task {
             try await channel.executeThenClose { inbound, outbound in
-                try await withThrowingTaskGroup(of: String?.self) { group in
+                try await withThrowingTaskGroup(of: Bool.self) { group in
                     group.addTask {
-                        var text = ""
                         do {
-                            for try await chunk in inbound { text += String(buffer: chunk) }
+                            for try await chunk in inbound { receiving.yield(String(buffer: chunk)) }
                         } catch {}  // a reset ends the answers too
-                        return text
+                        receiving.finish()
+                        return true
                     }
                     group.addTask {
-                        for await piece in stream { try await outbound.write(ByteBuffer(string: piece)) }
-                        return nil
+                        for await piece in toSend { try await outbound.write(ByteBuffer(string: piece)) }
+                        return false
                     }
                     group.addTask {
                         // A hang bound: a server that never closes fails the test, not hangs it.
                         try await Task.sleep(for: .seconds(120))
-                        return "(the server did not close the connection within 2 minutes)"
+                        receiving.yield("(the server did not close the connection within 2 minutes)")
+                        receiving.finish()
+                        return true
                     }
-                    while let answer = try await group.next() {
-                        if let answer {
-                            group.cancelAll()
-                            return answer
-                        }
-                    }
-                    return ""
+                    // Until the reading ends (the server closed) or the hang bound passed.
+                    while let closed = try await group.next(), !closed {}
+                    group.cancelAll()
                 }
             }
         }
-        return HeldConnection(pieces: pieces, reading: reading)
+        return HeldConnection(pieces: pieces, chunks: chunks, connection: connection)
     }
 
     /// Sends `text` as it is.
@@ -212,9 +254,19 @@ private struct HeldConnection {
         pieces.yield(String(text))
     }
 
+    /// Reads until what was received holds `text`; returns whether it came before the close.
+    func read(until text: String) async -> Bool {
+        while !received.contains(text) {
+            guard let chunk = await chunks.next() else { return false }
+            received += chunk
+        }
+        return true
+    }
+
     /// Everything the server wrote, once it closed the connection; nothing more is sent.
-    func answers() async throws -> String {
+    func answers() async -> String {
         pieces.finish()
-        return try await reading.value
+        while let chunk = await chunks.next() { received += chunk }
+        return received
     }
 }
