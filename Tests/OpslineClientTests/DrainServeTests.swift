@@ -19,10 +19,36 @@ import Workflow
     /// shared client would retry it until the request's deadline, which is no server's doing).
     /// Static: it lives as long as the test process.
     static let writerClient: HTTPClient = {
-        var configuration = HTTPClient.Configuration()
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
         configuration.connectionPool.retryConnectionEstablishment = false
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
+
+    /// The dashboard's live stream (`/ui/events`) of a browser signed in with the admin token.
+    static func dashboardStream(_ baseURL: String) async throws -> HTTPClientResponse {
+        let form = try await writerClient.execute(HTTPClientRequest(url: "\(baseURL)/ui/login"), timeout: .seconds(60))
+        let login = try #require(Self.cookie("opsline_login", in: form))
+        var signIn = HTTPClientRequest(url: "\(baseURL)/ui/login")
+        signIn.method = .POST
+        signIn.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        signIn.headers.add(name: "Cookie", value: "opsline_login=\(login)")
+        signIn.body = .bytes(ByteBuffer(string: "csrf=\(login)&token=\(secret)&next=%2Fui"))
+        let signedIn = try await writerClient.execute(signIn, timeout: .seconds(60))
+        let session = try #require(Self.cookie("opsline_session", in: signedIn), "\(signedIn.status)")
+        var events = HTTPClientRequest(url: "\(baseURL)/ui/events")
+        events.headers.add(name: "Cookie", value: "opsline_session=\(session)")
+        let stream = try await writerClient.execute(events, timeout: .seconds(120))
+        try #require(stream.status == .ok)
+        return stream
+    }
+
+    /// The value `response` sets the cookie `name` to.
+    static func cookie(_ name: String, in response: HTTPClientResponse) -> String? {
+        response.headers["Set-Cookie"].lazy.compactMap { header -> String? in
+            guard header.hasPrefix("\(name)=") else { return nil }
+            return String(header.dropFirst(name.count + 1).prefix { $0 != ";" })
+        }.first
+    }
 
     /// One `create` line with an idempotency key.
     static func line(_ key: String) -> String {
@@ -48,6 +74,14 @@ import Workflow
             var text = ""
             for try await chunk in stream.body { text += String(buffer: chunk) }
             return text.split(separator: "\n").map(String.init)
+        }
+
+        // The dashboard's live updates, read until the server ends them.
+        let dashboard = try await Self.dashboardStream(server.baseURL)
+        let browser = Task { () -> String in
+            var text = ""
+            for try await chunk in dashboard.body { text += String(buffer: chunk) }
+            return text
         }
 
         // A request held in flight: its head and half its body, the rest sent during the drain;
@@ -81,6 +115,10 @@ import Workflow
         let last = try #require(lines.last)
         #expect(last.contains(#""code":"unavailable""#) && last.contains("shutting down"), "\(lines.suffix(3))")
         #expect(last.contains("since="), "the final line says where to resume: \(last)")
+
+        // The dashboard's stream ends with a `shutdown` event (the browser reconnects elsewhere).
+        let events = try await browser.value
+        #expect(events.hasSuffix("event: shutdown\ndata: the server is shutting down\n\n"), "\(events.suffix(200))")
 
         // The held request finishes; behind it on the same connection, `/readyz` says 503 and
         // `/healthz` still 200.
