@@ -133,6 +133,19 @@ import TestSupport
         #expect(half.stderr.contains("--tls-cert and --tls-key go together"), "\(half)")
     }
 
+    @Test func sighupWithoutTLSIsLoggedAndTheServerGoesOn() async throws {
+        let server = try ServerReplica(
+            name: "hangup", database: .url(try await TestCluster.shared.makeDatabase()),
+            workflows: LiveServer.repositoryRoot.appendingPathComponent("workflows"), adminSecret: Self.secret)
+        try await server.waitUntilReady()
+        server.signal(SIGHUP)
+        try await server.waitForLog("nothing to reload")
+        #expect(server.isRunning, "\(server)")
+        try await server.waitUntilReady()
+        try await server.terminate()
+        #expect(server.ending == "exit 0", "\(server)")
+    }
+
     /// Overwrites `path` with the contents of `source`, as a renewal would.
     static func replace(_ path: String, with source: String) throws {
         try Data(contentsOf: URL(fileURLWithPath: source)).write(to: URL(fileURLWithPath: path), options: .atomic)

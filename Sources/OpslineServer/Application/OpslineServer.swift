@@ -80,7 +80,7 @@ public struct OpslineServer: Sendable {
             DrainingApplication(app: app, drainTimeout: configuration.drainTimeout, logger: logger),
         ]
         if let embedded { services.insert(EmbeddedClusterWatchdog(cluster: embedded, logger: logger), at: 0) }
-        services.insert(TLSReloader(certificates: tls, logger: logger), at: 0)
+        services.insert(await TLSReloader(certificates: tls, logger: logger), at: 0)
         let group = ServiceGroup(
             configuration: .init(
                 services: services,

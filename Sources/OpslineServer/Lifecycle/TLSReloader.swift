@@ -8,10 +8,18 @@ import UnixSignals
 /// a `systemctl reload` must not stop a server (`SIGHUP`'s default is to end the process).
 struct TLSReloader: Service {
     let certificates: TLSCertificates?
+    /// `SIGHUP`, trapped from the reloader's creation on, before the server listens.
+    let hangups: UnixSignalsSequence
     let logger: Logger
 
+    /// Traps `SIGHUP` now: a reload sent as soon as the server answers is not the end of it.
+    init(certificates: TLSCertificates?, logger: Logger) async {
+        self.certificates = certificates
+        self.hangups = await UnixSignalsSequence(trapping: .sighup)
+        self.logger = logger
+    }
+
     func run() async throws {
-        let hangups = await UnixSignalsSequence(trapping: .sighup)
         for await _ in hangups.cancelOnGracefulShutdown() {
             guard let certificates else {
                 logger.info("SIGHUP: nothing to reload (no --tls-cert)")
