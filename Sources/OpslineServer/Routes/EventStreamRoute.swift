@@ -78,7 +78,7 @@ struct EventStreamRoute {
 
     /// The final line of a followed stream the server ends because it shuts down.
     static func shuttingDown(resumeAfter seq: Int64) -> APIError {
-        .unavailable("the server is shutting down; reconnect with since=\(seq)")
+        .shuttingDown("the server is shutting down; reconnect with since=\(seq)")
     }
 
     private var follower: EventFollower {

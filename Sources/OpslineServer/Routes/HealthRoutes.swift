@@ -17,7 +17,7 @@ struct HealthRoutes {
             // Draining (SIGTERM): a load balancer stops sending here while requests in flight
             // finish. `/healthz` stays 200: the process is up until it exits.
             guard !Task.isShuttingDownGracefully else {
-                throw APIError.unavailable("the server is shutting down")
+                throw APIError.shuttingDown("the server is shutting down")
             }
             guard await database.isReady() else {
                 throw APIError.unavailable("PostgreSQL does not answer or its schema is not current")
