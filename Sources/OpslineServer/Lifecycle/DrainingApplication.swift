@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOConcurrencyHelpers
 import ServiceLifecycle
 
 /// Runs the HTTP application and bounds its drain by `drainTimeout` (`--drain-timeout`).
@@ -21,11 +22,14 @@ struct DrainingApplication<App: ApplicationProtocol>: Service {
     private struct DrainTimedOut: Error {}
 
     func run() async throws {
+        // When the drain began, for the log line that says how long it took.
+        let began = NIOLockedValueBox<ContinuousClock.Instant?>(nil)
         try await withThrowingTaskGroup(of: Void.self) { [app, drainTimeout, logger] group in
             group.addTask { try await app.run() }
             group.addTask {
                 // Returns when the drain begins; a cancellation (the app ended) throws instead.
                 try await gracefulShutdown()
+                began.withLockedValue { $0 = .now }
                 logger.info(
                     "draining: no new connections; requests in flight may finish",
                     metadata: ["drain_timeout_s": "\(drainTimeout.components.seconds)"])
@@ -44,6 +48,16 @@ struct DrainingApplication<App: ApplicationProtocol>: Service {
             // what it throws on the way out is the cancellation's doing, not a failure.
             group.cancelAll()
         }
-        logger.info("stopped serving HTTP")
+        if let began = began.withLockedValue({ $0 }) {
+            let drained = ContinuousClock.now - began
+            logger.info(
+                "stopped serving HTTP",
+                metadata: [
+                    "drained_ms":
+                        "\(drained.components.seconds * 1000 + drained.components.attoseconds / 1_000_000_000_000_000)"
+                ])
+        } else {
+            logger.info("stopped serving HTTP")
+        }
     }
 }
