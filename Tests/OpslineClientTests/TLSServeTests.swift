@@ -131,6 +131,16 @@ import TestSupport
             "--tls-cert", "/nonexistent/cert.pem")
         #expect(half.status == 1, "\(half)")
         #expect(half.stderr.contains("--tls-cert and --tls-key go together"), "\(half)")
+
+        // A key that is not the certificate's: refused at start, naming the file.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opsline-tls-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (first, second) = (try TestCertificates(in: folder, name: "a"), try TestCertificates(in: folder, name: "b"))
+        let mismatched = try await cli.run(
+            "serve", "--workflows", LiveServer.repositoryRoot.appendingPathComponent("workflows").path,
+            "--tls-cert", first.certificate, "--tls-key", second.key)
+        #expect(mismatched.status == 1, "\(mismatched)")
+        #expect(mismatched.stderr.contains("\(second.key): does not fit the certificate"), "\(mismatched)")
     }
 
     @Test func sighupWithoutTLSIsLoggedAndTheServerGoesOn() async throws {
