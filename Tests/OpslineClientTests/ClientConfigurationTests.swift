@@ -14,6 +14,17 @@ import Testing
         #expect(configuration.token == "flag-token")
     }
 
+    @Test func theCertificateAuthoritiesComeFromTheFlagElseTheEnvironment() throws {
+        let both = try ClientConfiguration.resolve(
+            caFile: "/flag/ca.pem", environment: ["OPSLINE_CA_FILE": "/env/ca.pem"], configFile: nil)
+        #expect(both.caFile == "/flag/ca.pem")
+        let environment = try ClientConfiguration.resolve(
+            environment: ["OPSLINE_CA_FILE": "/env/ca.pem"], configFile: nil)
+        #expect(environment.caFile == "/env/ca.pem")
+        let neither = try ClientConfiguration.resolve(environment: ["OPSLINE_CA_FILE": ""], configFile: nil)
+        #expect(neither.caFile == nil, "an empty value is unset: the system's authorities")
+    }
+
     @Test func theEnvironmentWinsOverTheConfigFile() throws {
         let configuration = try ClientConfiguration.resolve(
             environment: environment, configFile: file)

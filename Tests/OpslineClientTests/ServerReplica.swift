@@ -38,8 +38,11 @@ final class ServerReplica: CustomStringConvertible {
 
     /// A short name for messages, e.g. `replica-b`.
     let name: String
-    /// `http://127.0.0.1:PORT`.
+    /// `http://127.0.0.1:PORT` (`https://` when served over TLS).
     let baseURL: String
+    /// The client `waitUntilReady` asks with: one that trusts the test's certificate authority
+    /// for a replica served over TLS.
+    private let probeClient: HTTPClient
     private let process = Process()
     private let logURL: URL
     /// Finishes when the process exits.
@@ -48,10 +51,16 @@ final class ServerReplica: CustomStringConvertible {
     /// Starts `opsline serve` with `database` and `--workflows WORKFLOWS` on a free port, with
     /// `adminSecret` as an admin token. Returns at once; await ``waitUntilReady(timeout:)``.
     /// `arguments` go to `opsline serve` after the others.
-    init(name: String, database: Database, workflows: URL, adminSecret: String, arguments: [String] = []) throws {
+    /// `scheme` is `https` for a replica given `--tls-cert`/`--tls-key` in `arguments`; then
+    /// `probeClient` must trust its certificate.
+    init(
+        name: String, database: Database, workflows: URL, adminSecret: String, arguments: [String] = [],
+        scheme: String = "http", probeClient: HTTPClient = .shared
+    ) throws {
         self.name = name
         let port = try FreePort.pick()
-        baseURL = "http://127.0.0.1:\(port)"
+        baseURL = "\(scheme)://127.0.0.1:\(port)"
+        self.probeClient = probeClient
         logURL = FileManager.default.temporaryDirectory.appendingPathComponent(
             "opsline-\(name)-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
@@ -87,7 +96,7 @@ final class ServerReplica: CustomStringConvertible {
         while ContinuousClock.now < deadline {
             guard process.isRunning else { throw Failure(description: "\(name) exited during start-up\n\(self)") }
             let request = HTTPClientRequest(url: "\(baseURL)/readyz")
-            if let response = try? await HTTPClient.shared.execute(request, timeout: .seconds(2)),
+            if let response = try? await probeClient.execute(request, timeout: .seconds(2)),
                 response.status == .ok
             {
                 return
@@ -102,6 +111,24 @@ final class ServerReplica: CustomStringConvertible {
         guard process.isRunning else { return }
         send(SIGKILL, to: process.processIdentifier)
         process.waitUntilExit()
+    }
+
+    /// Sends `signal` (such as SIGHUP or SIGTERM) and returns at once.
+    func signal(_ signal: Int32) {
+        guard process.isRunning else { return }
+        send(signal, to: process.processIdentifier)
+    }
+
+    /// Waits until the log holds `text` `count` times, read again every 50 ms for at most
+    /// `timeout` (a hang bound): how a test learns that the process reacted to a signal.
+    func waitForLog(_ text: String, count: Int = 1, timeout: Duration = .seconds(60)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while log.components(separatedBy: text).count - 1 < count {
+            guard ContinuousClock.now < deadline else {
+                throw Failure(description: "\(name) never logged '\(text)'\n\(self)")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
     }
 
     /// Asks the process to stop (SIGTERM) and waits for it to exit; kills it after `timeout`.

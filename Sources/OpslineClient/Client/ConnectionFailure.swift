@@ -22,6 +22,13 @@ enum ConnectionFailure {
             }
         }
         let text = "\(error)"
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            return "its TLS certificate is not trusted (\(text)); pass --ca-file (or set OPSLINE_CA_FILE) "
+                + "with the certificate authority that signed it"
+        }
+        if text.contains("system lib") || text.contains("NO_CERTIFICATES") || text.contains("failedToLoadCertificate") {
+            return "the certificate authorities file (--ca-file, OPSLINE_CA_FILE) cannot be read: \(text)"
+        }
         for known in [
             "Connection refused", "No route to host", "Network is unreachable",
             "Connection reset by peer", "Name or service not known", "nodename nor servname",

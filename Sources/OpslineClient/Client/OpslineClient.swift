@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import NIOCore
+import NIOSSL
 
 /// Talks to an Opsline server over its NDJSON HTTP API.
 ///
@@ -38,6 +39,12 @@ public struct OpslineClient: Sendable {
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.timeout = .init(connect: connectTimeout, read: readTimeout)
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
+        if let caFile = configuration.caFile {
+            // Certificates are verified either way; this names the authorities to trust.
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.trustRoots = .file(caFile)
+            httpConfiguration.tlsConfiguration = tls
+        }
         let httpClient = HTTPClient(
             eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         self.init(

@@ -14,8 +14,10 @@ extension ClientConfiguration {
     ///   - configFile: The config file's text, or `nil` when there is none.
     ///   - configPath: The config file's path, named in errors.
     /// - Throws: ``ConfigurationError`` for a bad config file or server URL.
+    ///   - caFile: The certificate authorities file given explicitly (`--ca-file`), else
+    ///     `OPSLINE_CA_FILE`.
     public static func resolve(
-        server: String? = nil, token: String? = nil, environment: [String: String],
+        server: String? = nil, token: String? = nil, caFile: String? = nil, environment: [String: String],
         configFile: String?, configPath: String = "config.yaml"
     ) throws(ConfigurationError) -> ClientConfiguration {
         let file = try configFile.map { text throws(ConfigurationError) in
@@ -24,7 +26,8 @@ extension ClientConfiguration {
         let resolvedServer =
             firstSet(server, environment["OPSLINE_URL"], file?.server) ?? defaultServerURL
         let resolvedToken = firstSet(token, environment["OPSLINE_TOKEN"], file?.token)
-        return try ClientConfiguration(serverURL: resolvedServer, token: resolvedToken)
+        return try ClientConfiguration(
+            serverURL: resolvedServer, token: resolvedToken, caFile: firstSet(caFile, environment["OPSLINE_CA_FILE"]))
     }
 
     /// Resolves the configuration from this process's environment and the user's config file.
@@ -33,8 +36,9 @@ extension ClientConfiguration {
     ///   - server: The server URL given explicitly, if any.
     ///   - token: The token given explicitly, if any.
     /// - Throws: ``ConfigurationError`` for a bad config file or server URL.
+    ///   - caFile: The certificate authorities file given explicitly, if any.
     public static func load(
-        server: String? = nil, token: String? = nil
+        server: String? = nil, token: String? = nil, caFile: String? = nil
     ) throws(ConfigurationError) -> ClientConfiguration {
         let environment = ProcessInfo.processInfo.environment
         let path = ConfigFile.path(environment: environment)
@@ -42,7 +46,7 @@ extension ClientConfiguration {
             try ConfigFile.read(path: path)
         }
         return try resolve(
-            server: server, token: token, environment: environment, configFile: text,
+            server: server, token: token, caFile: caFile, environment: environment, configFile: text,
             configPath: path ?? "config.yaml")
     }
 

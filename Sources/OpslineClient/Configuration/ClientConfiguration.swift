@@ -10,16 +10,21 @@ public struct ClientConfiguration: Sendable, Hashable {
     public var serverURL: String
     /// The bearer token sent with every request; `nil` sends none.
     public var token: String?
+    /// A PEM file of the certificate authorities an `https` server's certificate must chain to
+    /// (`--ca-file`, `OPSLINE_CA_FILE`); `nil` trusts the system's.
+    public var caFile: String?
 
     /// Creates a configuration.
     ///
     /// - Parameters:
     ///   - serverURL: The server's base URL; a trailing slash is dropped.
     ///   - token: The bearer token, if any.
+    ///   - caFile: The certificate authorities to trust for `https`, if not the system's.
     /// - Throws: ``ConfigurationError`` when `serverURL` is not an `http` or `https` URL.
-    public init(serverURL: String, token: String? = nil) throws(ConfigurationError) {
+    public init(serverURL: String, token: String? = nil, caFile: String? = nil) throws(ConfigurationError) {
         self.serverURL = try Self.validated(serverURL)
         self.token = token
+        self.caFile = caFile
     }
 
     private static func validated(_ url: String) throws(ConfigurationError) -> String {

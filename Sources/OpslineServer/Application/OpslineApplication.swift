@@ -85,19 +85,29 @@ enum OpslineApplication {
     ///     from when it opened or its previous response was written (`--header-timeout`).
     ///   - bodyTimeout: how long a request's body may take to arrive, from its head
     ///     (`--body-timeout`); later is `408 timeout`.
+    ///   - tls: the certificate to serve HTTPS with (``TLSCertificates``); nil serves plain HTTP.
     public static func make(
         database: OpslineDatabase, signal: EventSignal, revocations: EventSignal, host: String, port: Int,
         headerTimeout: Duration, bodyTimeout: Duration, notifier: Notifier, dashboard: DashboardSettings,
-        metrics: ServerMetrics = ServerMetrics(), logger: Logger
+        metrics: ServerMetrics = ServerMetrics(), tls: TLSCertificates? = nil, logger: Logger
     ) -> some ApplicationProtocol {
         Application(
             router: router(
                 database: database, signal: signal, revocations: revocations, notifier: notifier, dashboard: dashboard,
                 metrics: metrics),
-            server: .http1(
-                configuration: http1Configuration(headerTimeout: headerTimeout, bodyTimeout: bodyTimeout)),
+            server: server(http1: http1Configuration(headerTimeout: headerTimeout, bodyTimeout: bodyTimeout), tls: tls),
             configuration: .init(address: .hostname(host, port: port), serverName: "opsline"),
             logger: logger)
+    }
+
+    /// HTTP/1.1 with `configuration`, over TLS when `tls` is given: the same channel handlers
+    /// (deadlines, parse-error lines) run behind the TLS handler.
+    static func server(http1 configuration: HTTP1Channel.Configuration, tls: TLSCertificates?) -> HTTPServerBuilder {
+        guard let tls else { return .http1(configuration: configuration) }
+        return HTTPServerBuilder { responder in
+            ReloadingTLSChannel(
+                base: HTTP1Channel(responder: responder, configuration: configuration), certificates: tls)
+        }
     }
 
     /// The HTTP/1.1 connection settings `make` serves with; exposed so tests serve with them too.

@@ -7,7 +7,7 @@ import Postgres
 import ServiceLifecycle
 
 /// `opsline serve`: start (or connect to) PostgreSQL, migrate, publish the workflows, make sure
-/// an admin can log in, and serve HTTP until SIGINT or SIGTERM.
+/// an admin can log in, and serve HTTP (or HTTPS) until SIGINT or SIGTERM, then drain.
 public struct OpslineServer: Sendable {
     /// The server's settings.
     public let configuration: ServerConfiguration
@@ -32,6 +32,10 @@ public struct OpslineServer: Sendable {
     /// One started by hand (`pg_ctl start`) is left running.
     public func run() async throws {
         let (host, port) = try configuration.hostAndPort()
+        let tls = try loadTLS(host: host)
+        var dashboard = configuration.dashboard
+        // Served over TLS: session cookies are `Secure` on every response.
+        if tls != nil { dashboard.secureCookies = true }
         let workflows = try WorkflowDirectory(url: configuration.workflowsDirectory)
         let calendars = try CalendarFile.load(from: configuration.workflowsDirectory)
         let (conninfo, embedded) = try await startDatabase()
@@ -69,7 +73,7 @@ public struct OpslineServer: Sendable {
         let app = OpslineApplication.make(
             database: database, signal: signal, revocations: revocations, host: host, port: port,
             headerTimeout: configuration.headerTimeout, bodyTimeout: configuration.bodyTimeout, notifier: notifier,
-            dashboard: configuration.dashboard, metrics: metrics, logger: logger)
+            dashboard: dashboard, metrics: metrics, tls: tls, logger: logger)
         let pruner = RetentionPruner(
             database: database, idempotencyRetention: configuration.idempotencyRetention,
             deliveryRetention: configuration.notifications.retention, logger: logger)
@@ -83,9 +87,12 @@ public struct OpslineServer: Sendable {
         let sampler = TableSizeSampler(database: database, metrics: metrics, logger: logger)
         var services: [any Service] = [
             signal, dueSignal, scheduler, revocations, invalidator, publications, refresher, pruner,
-            deliverySignal, deliverer, sampler, app,
+            deliverySignal, deliverer, sampler,
+            // Last, so shut down first: the drain ends before the scheduler, signals and pool.
+            DrainingApplication(app: app, drainTimeout: configuration.drainTimeout, logger: logger),
         ]
         if let embedded { services.insert(EmbeddedClusterWatchdog(cluster: embedded, logger: logger), at: 0) }
+        services.insert(await TLSReloader(certificates: tls, logger: logger), at: 0)
         let group = ServiceGroup(
             configuration: .init(
                 services: services,
@@ -95,6 +102,36 @@ public struct OpslineServer: Sendable {
         // this server's registry, whatever the process bootstrapped.
         try await withMetricsFactory(metrics.factory) { try await group.run() }
         await pool.close()
+    }
+
+    /// The certificate and key when `--tls-cert`/`--tls-key` name them; without them, a warning
+    /// when `host` is not a loopback address (tokens and passwords would cross the network in
+    /// clear).
+    private func loadTLS(host: String) throws -> TLSCertificates? {
+        switch (configuration.tlsCertificate, configuration.tlsKey) {
+        case (let certificate?, let key?):
+            do {
+                let certificates = try TLSCertificates(certificatePath: certificate, keyPath: key)
+                logger.info("serving HTTPS", metadata: ["certificate": "\(certificate)"])
+                return certificates
+            } catch {
+                throw ServerStartupError.unusableTLSFile(error.description)
+            }
+        case (nil, nil):
+            if !Self.isLoopback(host) {
+                logger.warning(
+                    "listening on \(host) without TLS: tokens and passwords cross the network in clear; pass --tls-cert and --tls-key, or listen on 127.0.0.1 behind a proxy that ends TLS"
+                )
+            }
+            return nil
+        default:
+            throw ServerStartupError.unusableTLSFile("--tls-cert and --tls-key go together: give both or neither")
+        }
+    }
+
+    /// Whether `host` reaches this machine only: `localhost`, 127.0.0.0/8, `::1`.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     /// The connection string, and the embedded cluster when the server runs one.

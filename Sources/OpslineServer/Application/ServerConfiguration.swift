@@ -26,6 +26,14 @@ public struct ServerConfiguration: Sendable {
     public var notifications = NotificationSettings(destinations: .secure)
     /// How the dashboard signs people in (`--session-idle`).
     public var dashboard = DashboardSettings()
+    /// The certificate chain to serve HTTPS with, PEM (`--tls-cert`, `OPSLINE_TLS_CERT`); read
+    /// again on `SIGHUP`. Nil (with `tlsKey`): plain HTTP.
+    public var tlsCertificate: String?
+    /// The certificate's private key, PEM (`--tls-key`, `OPSLINE_TLS_KEY`).
+    public var tlsKey: String?
+    /// How long requests in flight may take to finish after `SIGTERM`/`SIGINT` before their
+    /// connections are closed (`--drain-timeout`, `OPSLINE_DRAIN_TIMEOUT`).
+    public var drainTimeout: Duration = .seconds(30)
     /// Connections in the pool.
     var poolSize: Int = 16
 

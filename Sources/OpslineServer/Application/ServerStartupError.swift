@@ -12,6 +12,8 @@ public enum ServerStartupError: Error, Sendable, CustomStringConvertible {
     case cannotWrite(path: String)
     /// `calendars.yaml` has problems, each with its line.
     case invalidCalendars(CalendarLoadErrors)
+    /// `--tls-cert`/`--tls-key` cannot be served with (what is wrong, naming the file).
+    case unusableTLSFile(String)
 
     /// What to fix; for workflows, one `file:line: message` per line, every problem listed.
     public var description: String {
@@ -21,6 +23,7 @@ public enum ServerStartupError: Error, Sendable, CustomStringConvertible {
         case .invalidWorkflows(let errors): errors.description
         case .cannotWrite(let path): "cannot write \(path)"
         case .invalidCalendars(let errors): errors.description
+        case .unusableTLSFile(let reason): "TLS: \(reason)"
         }
     }
 }

@@ -85,6 +85,13 @@ extension APIError {
             headers: [.retryAfter: retryAfterUnavailable])
     }
 
+    /// 503 with `Retry-After`: this server is shutting down (SIGTERM); another replica, or this
+    /// one restarted, answers.
+    static func shuttingDown(_ message: String) -> APIError {
+        APIError(
+            .serviceUnavailable, code: "unavailable", message: message, headers: [.retryAfter: retryAfterUnavailable])
+    }
+
     /// Seconds a client should wait before retrying after a 503, in `Retry-After`.
     static let retryAfterUnavailable = "2"
 }

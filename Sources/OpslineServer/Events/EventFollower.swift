@@ -48,11 +48,13 @@ struct EventFollower: Sendable {
 
     /// Waits for commits (or the heartbeat interval) and writes what is new, until the client
     /// goes away, the server shuts down (shutdown wakes the wait at once), or the lease ends
-    /// (a revocation or expiry wakes the wait too, and ``drain`` then throws).
+    /// (a revocation or expiry wakes the wait too, and ``drain`` then throws). Returns the cursor
+    /// it got to: the `seq` a reader resumes from, for the final line after a shutdown.
+    @discardableResult
     func follow<Lease: StreamLease>(
         after cursor: Int64, filter: EventFilter, lease: inout Lease, format: some EventStreamFormat,
         to writer: inout any ResponseBodyWriter
-    ) async throws {
+    ) async throws -> Int64 {
         var cursor = cursor
         var heartbeatAt = OpslineClock.system.elapsed + heartbeat
         // Behind until the first read below: the generation before any.
@@ -85,5 +87,6 @@ struct EventFollower: Sendable {
         } onGracefulShutdown: { [signal] in
             signal.fire()
         }
+        return cursor
     }
 }

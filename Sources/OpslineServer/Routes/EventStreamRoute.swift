@@ -7,6 +7,9 @@ import Workflow
 /// increasing `seq`; with `follow=true` the response stays open, new events are written as they
 /// commit, and a heartbeat line goes out whenever nothing else did for `heartbeat`.
 ///
+/// When the server shuts down, a followed stream ends with a final `unavailable` error line
+/// naming the `since` to reconnect with.
+///
 /// A stream ends, with a final `401 unauthenticated` error line, when its token expires or is
 /// revoked, or its user is disabled (`CallerLease`): it is written for the caller its request was
 /// authenticated as, and no longer than a new request with the same token would be let in. When
@@ -59,7 +62,13 @@ struct EventStreamRoute {
                     after: cursor, filter: filter, lease: &lease, format: format, to: &writer,
                     hasMore: first.count == Self.pageSize)
                 if follow {
-                    try await follower.follow(after: cursor, filter: filter, lease: &lease, format: format, to: &writer)
+                    cursor = try await follower.follow(
+                        after: cursor, filter: filter, lease: &lease, format: format, to: &writer)
+                    // The server is draining (SIGTERM): say so, and where to resume, so that the
+                    // client reconnects — to another replica — rather than wait for more.
+                    if Task.isShuttingDownGracefully {
+                        try await writer.write(NDJSON.buffer(Self.shuttingDown(resumeAfter: cursor).line))
+                    }
                 }
             } catch {
                 try await writer.write(NDJSON.buffer(APIError.reporting(error, to: logger).line))
@@ -67,6 +76,11 @@ struct EventStreamRoute {
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: NDJSON.contentType], body: body)
+    }
+
+    /// The final line of a followed stream the server ends because it shuts down.
+    static func shuttingDown(resumeAfter seq: Int64) -> APIError {
+        .shuttingDown("the server is shutting down; reconnect with since=\(seq)")
     }
 
     private var follower: EventFollower {

@@ -1,8 +1,10 @@
 import Hummingbird
 import OpslineStore
+import ServiceLifecycle
 import Workflow
 
-/// `/healthz` (the process is up) and `/readyz` (PostgreSQL answers, schema current). No token.
+/// `/healthz` (the process is up) and `/readyz` (PostgreSQL answers, schema current, and the
+/// server is not draining). No token.
 struct HealthRoutes {
     let database: OpslineDatabase
 
@@ -12,6 +14,11 @@ struct HealthRoutes {
             StreamedLines.single(JSONValue.object(["status": "ok"]), status: .ok)
         }
         router.get("readyz", query: []) { _, _ in
+            // Draining (SIGTERM): a load balancer stops sending here while requests in flight
+            // finish. `/healthz` stays 200: the process is up until it exits.
+            guard !Task.isShuttingDownGracefully else {
+                throw APIError.shuttingDown("the server is shutting down")
+            }
             guard await database.isReady() else {
                 throw APIError.unavailable("PostgreSQL does not answer or its schema is not current")
             }

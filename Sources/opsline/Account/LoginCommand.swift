@@ -24,6 +24,12 @@ struct LoginCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The token (default: read from standard input).", valueName: "token"))
     var token: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "PEM file of the certificate authorities to trust for an https server (default: $OPSLINE_CA_FILE, the system's).",
+            valueName: "file"))
+    var caFile: String?
+
     func validate() throws {
         do {
             _ = try ClientConfiguration(serverURL: server)
@@ -41,7 +47,9 @@ struct LoginCommand: AsyncParsableCommand {
         }
         let greeting: String
         do {
-            let configuration = try ClientConfiguration(serverURL: server, token: secret)
+            let caFile = [caFile, ProcessInfo.processInfo.environment["OPSLINE_CA_FILE"]].compactMap { $0 }
+                .first { !$0.isEmpty }
+            let configuration = try ClientConfiguration(serverURL: server, token: secret, caFile: caFile)
             let caller = try await OpslineClient.withClient(configuration: configuration) { try await $0.me() }
             guard let path = ConfigFile.path(environment: ProcessInfo.processInfo.environment) else {
                 throw ConfigurationError("neither XDG_CONFIG_HOME nor HOME is set: nowhere to save the token")

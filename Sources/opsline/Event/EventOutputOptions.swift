@@ -16,6 +16,12 @@ struct EventOutputOptions: ParsableArguments {
     var token: String?
 
     @Option(
+        help: ArgumentHelp(
+            "PEM file of the certificate authorities to trust for an https server (default: $OPSLINE_CA_FILE, the system's).",
+            valueName: "file"))
+    var caFile: String?
+
+    @Option(
         name: [.short, .long], help: "Output format: ndjson, table, json or name (each created or changed task's id).")
     var output: ClientOptions.OutputFormat = .ndjson
 
@@ -37,7 +43,7 @@ struct EventOutputOptions: ParsableArguments {
     /// error and its exit code.
     func withClient<Value: Sendable>(_ body: (OpslineClient) async throws -> Value) async throws -> Value {
         try await Presentation.$current.withValue(display.presentation(for: output)) {
-            try await ClientOptions.withClient(server: server, token: token, body)
+            try await ClientOptions.withClient(server: server, token: token, caFile: caFile, body)
         }
     }
 }

@@ -13,10 +13,12 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Without --database-url the server runs its own PostgreSQL cluster in --data-dir \
             (initdb on first start, unix socket only, restarted when it dies, stopped on \
-            SIGINT/SIGTERM; after a crash a start waits for the old one and clears stale lock \
+            SIGINT/SIGTERM, after the HTTP drain; after a crash a start waits for the old one and clears stale lock \
             files). Every flag has \
             an environment twin. OPSLINE_ADMIN_TOKEN=<secret> makes that secret an admin token; \
-            without it the first start writes one to <data-dir>/admin-token (mode 0600).
+            without it the first start writes one to <data-dir>/admin-token (mode 0600). \
+            SIGTERM or SIGINT drains: no new connections, /readyz answers 503, followed streams \
+            end with a final line, requests in flight finish within --drain-timeout.
             """
     )
 
@@ -56,6 +58,24 @@ struct ServeCommand: AsyncParsableCommand {
             """)
     var sessionIdle: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Serve HTTPS with this certificate chain (PEM), read again on SIGHUP; needs --tls-key. [env: OPSLINE_TLS_CERT]",
+            valueName: "file"))
+    var tlsCert: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The certificate's private key (PEM), read again on SIGHUP. [env: OPSLINE_TLS_KEY]", valueName: "file"))
+    var tlsKey: String?
+
+    @Option(
+        help: """
+            How long requests in flight may take to finish after SIGTERM or SIGINT before their \
+            connections are closed, e.g. 30s or 2m. [env: OPSLINE_DRAIN_TIMEOUT]
+            """)
+    var drainTimeout: String?
+
     @OptionGroup(title: "Notifications")
     var notifications: NotificationOptions
 
@@ -91,6 +111,13 @@ struct ServeCommand: AsyncParsableCommand {
                 text, option: "--session-idle", examples: "12h or 30m", positive: true)
             configuration.dashboard.sessionIdle = .seconds(idle.seconds)
         }
+        configuration.tlsCertificate = Self.nonEmpty(tlsCert ?? environment["OPSLINE_TLS_CERT"])
+        configuration.tlsKey = Self.nonEmpty(tlsKey ?? environment["OPSLINE_TLS_KEY"])
+        if let text = drainTimeout ?? environment["OPSLINE_DRAIN_TIMEOUT"] {
+            let timeout = try DurationArgument.parse(
+                text, option: "--drain-timeout", examples: "30s or 2m", positive: true)
+            configuration.drainTimeout = .seconds(timeout.seconds)
+        }
         configuration.notifications = try notifications.settings(environment)
         // People reach the server over https: its session cookies are `Secure` even when the
         // proxy in front does not say `X-Forwarded-Proto`.
@@ -105,6 +132,13 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as ServerStartupError {
             throw StartupFailure(message: error.description)
         }
+    }
+}
+
+extension ServeCommand {
+    /// `value`, or nil when it is empty (an unset environment twin written as `VAR=`).
+    static func nonEmpty(_ value: String?) -> String? {
+        value.flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 

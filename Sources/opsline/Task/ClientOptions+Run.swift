@@ -8,7 +8,7 @@ extension ClientOptions {
     /// the message on standard error and its exit code.
     func withClient(_ body: (OpslineClient) async throws -> Void) async throws {
         try await Presentation.$current.withValue(presentation) {
-            try await Self.withClient(server: server, token: token, body)
+            try await Self.withClient(server: server, token: token, caFile: caFile, body)
         }
     }
 
@@ -22,10 +22,10 @@ extension ClientOptions {
     /// message on standard error and its exit code; an ``OutputError`` is passed on, for
     /// ``Opsline/main()`` to end the process with.
     static func withClient<Value: Sendable>(
-        server: String?, token: String?, _ body: (OpslineClient) async throws -> Value
+        server: String?, token: String?, caFile: String? = nil, _ body: (OpslineClient) async throws -> Value
     ) async throws -> Value {
         do {
-            let configuration = try ClientConfiguration.load(server: server, token: token)
+            let configuration = try ClientConfiguration.load(server: server, token: token, caFile: caFile)
             return try await OpslineClient.withClient(configuration: configuration, body)
         } catch let error as OutputError {
             throw error

@@ -26,6 +26,12 @@ struct ClientOptions: ParsableArguments {
             "The bearer token (default: $OPSLINE_TOKEN, the config file).", valueName: "token"))
     var token: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "PEM file of the certificate authorities to trust for an https server (default: $OPSLINE_CA_FILE, the system's).",
+            valueName: "file"))
+    var caFile: String?
+
     @Option(name: [.short, .long], help: "Output format: table, json, ndjson or name (one id per line).")
     var output: OutputFormat = .table
 

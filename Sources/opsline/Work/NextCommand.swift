@@ -28,7 +28,7 @@ struct NextCommand: AsyncParsableCommand {
     func run() async throws {
         // The raw line for scripts, exactly as the server wrote it; the task for the table.
         let (line, task): (String?, TaskLine?) = try await ClientOptions.withClient(
-            server: client.server, token: client.token
+            server: client.server, token: client.token, caFile: client.caFile
         ) { opsline in
             guard client.output == .table else {
                 return (try await opsline.lines(.takeNextTask(team: team, workflow: workflow)).collect().first, nil)

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import OpslineStore
+import ServiceLifecycle
 
 /// `GET /ui/events?after=SEQ`: the dashboard's live updates, as Server-Sent Events
 /// (``ServerSentEventFormat``), for the signed-in session.
@@ -11,7 +12,8 @@ import OpslineStore
 /// the last `id:` it saw as `Last-Event-ID`, which wins over `after`; the stream goes on from
 /// there, nothing missed and nothing twice. The stream carries only events of tasks the session
 /// sees now (its teams are read again when memberships change), and ends with an `ended` event
-/// when the session does (``SessionLease``).
+/// when the session does (``SessionLease``), or with a `shutdown` event when the server shuts
+/// down (the browser then reconnects, as after a dropped connection).
 struct LiveEventsRoute {
     let events: EventLog
     let signal: EventSignal
@@ -48,7 +50,11 @@ struct LiveEventsRoute {
             do {
                 let cursor = try await follower.drain(
                     after: after, filter: filter, lease: &lease, format: format, to: &writer)
-                try await follower.follow(after: cursor, filter: filter, lease: &lease, format: format, to: &writer)
+                let last = try await follower.follow(
+                    after: cursor, filter: filter, lease: &lease, format: format, to: &writer)
+                // The server is draining: say so; the browser reconnects after `retry:` (to
+                // another replica) and resumes after `last`.
+                if Task.isShuttingDownGracefully { try await writer.write(format.shuttingDown(last)) }
             } catch is SessionEnded {
                 try await writer.write(format.ending("signed out"))
             } catch {

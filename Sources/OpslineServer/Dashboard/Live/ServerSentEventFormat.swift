@@ -15,6 +15,8 @@ struct ServerSentEventFormat: EventStreamFormat {
     /// The `event:` name of the last message of a stream whose session ended: the page stops
     /// listening (a browser would otherwise reconnect, and be sent to sign in).
     static let ended = "ended"
+    /// The `event:` name of the last message of a stream the server ends as it shuts down.
+    static let shutdown = "shutdown"
 
     func encode(_ events: [EventRecord]) -> [ByteBuffer] {
         events.map { event in
@@ -51,6 +53,12 @@ struct ServerSentEventFormat: EventStreamFormat {
     /// The last message of a stream whose session is over.
     func ending(_ reason: String) -> ByteBuffer {
         ByteBuffer(string: "event: \(Self.ended)\ndata: \(reason)\n\n")
+    }
+
+    /// The last message of a stream the server ends because it shuts down. Unlike `ended`, the
+    /// page keeps listening: the browser reconnects after `retry:`, resuming after `seq`.
+    func shuttingDown(_ seq: Int64) -> ByteBuffer {
+        message(id: seq, event: Self.shutdown, data: "the server is shutting down")
     }
 
     private func message(id: Int64, event: String, data: String) -> ByteBuffer {
