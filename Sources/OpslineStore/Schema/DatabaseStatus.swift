@@ -31,7 +31,10 @@ public struct DatabaseStatus: Sendable, Hashable {
     public static func read(_ pool: PostgresPool, migrator: Migrator, now: Date? = nil) async throws -> DatabaseStatus {
         try await pool.withConnection { connection in
             let server = try await connection.query(DatabaseStatusSQL.server).first!
-            let tables = try await connection.query(DatabaseStatusSQL.tables).rows.map(TableSize.init(row:))
+            let tables = try await connection.query(DatabaseStatusSQL.tables).rows.map { row in
+                TableSize(
+                    name: try row.decode("name"), rows: try row.decode("rows"), bytes: try row.decode("bytes"))
+            }
             let names = Set(tables.map(\.name))
             var applied: Set<Int> = []
             // Read only once the table is known to exist: a fresh database has none yet.
@@ -74,22 +77,5 @@ public struct DueWorkStatus: Sendable, Hashable {
         waiting = try row.decode("waiting")
         due = try row.decode("due")
         oldestDueAt = try row.decode("oldest_due_at")
-    }
-}
-
-/// One table's size.
-public struct TableSize: Sendable, Hashable {
-    /// The table's name.
-    public var name: String
-    /// The planner's estimate of its rows; nil before the table was first analysed.
-    public var estimatedRows: Int64?
-    /// Its size with indexes and TOAST, in bytes.
-    public var bytes: Int64
-
-    init(row: PostgresRow) throws {
-        name = try row.decode("name")
-        let rows: Int64 = try row.decode("rows")
-        estimatedRows = rows < 0 ? nil : rows
-        bytes = try row.decode("bytes")
     }
 }

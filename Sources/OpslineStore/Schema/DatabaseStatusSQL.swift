@@ -7,11 +7,15 @@ enum DatabaseStatusSQL {
                pg_database_size(current_database()) AS bytes
         """
 
-    /// Opsline's tables, largest first: the planner's row estimate (`reltuples`, -1 before the
-    /// first ANALYZE) and the size with indexes and TOAST.
+    /// Opsline's tables, largest first: estimated rows (`reltuples` as of the last ANALYZE, the
+    /// statistics' live rows before the first, as `/metrics` reads them) and the size with
+    /// indexes and TOAST.
     static let tables = """
-        SELECT c.relname AS name, c.reltuples::bigint AS rows, pg_total_relation_size(c.oid) AS bytes
+        SELECT c.relname AS name,
+            (CASE WHEN c.reltuples >= 0 THEN c.reltuples ELSE coalesce(s.n_live_tup, 0) END)::float8 AS rows,
+            pg_total_relation_size(c.oid)::float8 AS bytes
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
         WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema()
         ORDER BY bytes DESC, name
         """

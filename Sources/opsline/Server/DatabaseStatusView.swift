@@ -31,7 +31,7 @@ enum DatabaseStatusView {
             let columns: [TableRenderer.Column] = [
                 .init("TABLE"), .init("ROWS (EST.)", alignment: .right), .init("SIZE", alignment: .right),
             ]
-            let rows = status.tables.map { [$0.name, $0.estimatedRows.map(String.init) ?? "-", bytes($0.bytes)] }
+            let rows = status.tables.map { [$0.name, String(Int64($0.rows)), bytes(Int64($0.bytes))] }
             text += "\n\n" + TableRenderer(columns: columns).render(rows).trimmingCharacters(in: .newlines)
         }
         return text
@@ -49,8 +49,8 @@ enum DatabaseStatusView {
             "tables": .array(
                 status.tables.map {
                     .object([
-                        "name": .string($0.name), "estimated_rows": $0.estimatedRows.map(JSONValue.int) ?? .null,
-                        "bytes": .int($0.bytes),
+                        "name": .string($0.name), "estimated_rows": .int(Int64($0.rows)),
+                        "bytes": .int(Int64($0.bytes)),
                     ])
                 }),
         ]
