@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 @testable import OpslineServer
 import OpslineStore
 import Postgres
@@ -65,7 +66,7 @@ struct TestServer {
     /// then closes the pool.
     func run<Value: Sendable>(
         heartbeat: Duration = .seconds(15), notifications: NotificationSettings? = nil,
-        dashboard: DashboardSettings = TestServer.dashboard,
+        dashboard: DashboardSettings = TestServer.dashboard, logger: Logger? = nil,
         _ body: @Sendable (APIClient) async throws -> Value
     ) async throws -> Value {
         let (signal, revocations) = (
@@ -80,7 +81,8 @@ struct TestServer {
         let app = Application(
             router: OpslineApplication.router(
                 database: database, signal: signal, revocations: revocations, heartbeat: heartbeat,
-                notifier: notifications.map { Notifier(settings: $0, database: database) }, dashboard: dashboard))
+                notifier: notifications.map { Notifier(settings: $0, database: database) }, dashboard: dashboard),
+            logger: logger)
         defer { Task { [pool] in await pool.close() } }
         return try await app.test(.router) { client in try await body(APIClient(client: client)) }
     }

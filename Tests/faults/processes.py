@@ -115,13 +115,17 @@ class EmbeddedCluster:
 
 
 class Server:
-    """`opsline serve` on 127.0.0.1, in a session of its own, logging to `work`/server.log."""
+    """`opsline serve` on 127.0.0.1, in a session of its own, logging to `work`/server.log (to
+    OPSLINE_TEST_LOG_DIR when set, where deploy/test.sh checks the run's logs for secrets)."""
 
     def __init__(self, binary, work, conninfo, workflows, admin_token, extra=()):
         self.binary = binary
         self.port = free_port()
         self.url = f"127.0.0.1:{self.port}"
         self.log = os.path.join(work, "server.log")
+        if os.environ.get("OPSLINE_TEST_LOG_DIR"):
+            os.makedirs(os.environ["OPSLINE_TEST_LOG_DIR"], exist_ok=True)
+            self.log = os.path.join(os.environ["OPSLINE_TEST_LOG_DIR"], f"server-{os.getpid()}-{self.port}.log")
         self.arguments = [binary, "serve", "--listen", self.url, "--workflows", workflows] + list(extra)
         if conninfo:
             self.arguments += ["--database-url", conninfo]
