@@ -123,9 +123,6 @@ class Server:
         self.port = free_port()
         self.url = f"127.0.0.1:{self.port}"
         self.log = os.path.join(work, "server.log")
-        if os.environ.get("OPSLINE_TEST_LOG_DIR"):
-            os.makedirs(os.environ["OPSLINE_TEST_LOG_DIR"], exist_ok=True)
-            self.log = os.path.join(os.environ["OPSLINE_TEST_LOG_DIR"], f"server-{os.getpid()}-{self.port}.log")
         self.arguments = [binary, "serve", "--listen", self.url, "--workflows", workflows] + list(extra)
         if conninfo:
             self.arguments += ["--database-url", conninfo]
@@ -133,6 +130,10 @@ class Server:
         self.process = None
 
     def start(self):
+        folder = os.environ.get("OPSLINE_TEST_LOG_DIR")
+        if folder and os.path.dirname(self.log) != folder:
+            os.makedirs(folder, exist_ok=True)
+            self.log = os.path.join(folder, f"{os.getpid()}-{self.port}-{os.path.basename(self.log)}")
         with open(self.log, "a") as log:
             self.process = subprocess.Popen(
                 self.arguments, env=self.environment, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
