@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fails when a secret appears in the logs of a test run: the fixed secrets the tests use
 # (Tests/logs/secrets.txt) and generated ones by their shape (API tokens `opl_` + 40 hex digits,
-# webhook secrets `whsec_` + base64, 64-hex session and CSRF secrets).
+# webhook secrets `whsec_` + base64, 64-hex session and CSRF secrets, a PEM private key).
 #
 #   bash Tests/logs/check-secrets.sh FOLDER     # every file under FOLDER
 #
@@ -10,7 +10,7 @@
 set -euo pipefail
 folder="${1:?usage: check-secrets.sh LOG-FOLDER}"
 here="$(cd "$(dirname "$0")" && pwd)"
-PATTERNS=('opl_[0-9a-f]{40}' 'whsec_[A-Za-z0-9+/]{16,}' '(^|[^0-9a-f])[0-9a-f]{64}([^0-9a-f]|$)')
+PATTERNS=('opl_[0-9a-f]{40}' 'whsec_[A-Za-z0-9+/]{16,}' '(^|[^0-9a-f])[0-9a-f]{64}([^0-9a-f]|$)' 'PRIVATE KEY-----')
 
 if [[ ! -d $folder ]] || [[ -z "$(find "$folder" -type f -size +0 -print -quit)" ]]; then
     echo "check-secrets: no logs in $folder: nothing was checked" >&2
