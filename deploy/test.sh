@@ -10,6 +10,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash deploy/setup.sh
 swift build --build-tests
+# Every server the run starts logs into one folder (Tests/TestSupport/TestLogging.swift), which is
+# checked at the end for secrets: none may ever reach a log line.
+# A folder given in OPSLINE_TEST_LOG_DIR is used as it is; the default one starts empty.
+if [[ -z ${OPSLINE_TEST_LOG_DIR:-} ]]; then
+    export OPSLINE_TEST_LOG_DIR="$PWD/.build/test-logs/run"
+    rm -rf "$OPSLINE_TEST_LOG_DIR"
+fi
+mkdir -p "$OPSLINE_TEST_LOG_DIR"
 # Swift Testing starts every test at once by default; on a busy two-core machine they then
 # overlap for long and hold hundreds of PostgreSQL connections together. 32 at a time keep both
 # cores busy (most tests wait on PostgreSQL or a socket) with a bounded number of connections.
@@ -29,3 +37,4 @@ if [[ $# -eq 0 ]]; then
         OPSLINE_FAILOVER_TIMEOUT="${OPSLINE_FAILOVER_TIMEOUT:-300}" bash Tests/failover/run.sh --debug
     fi
 fi
+bash Tests/logs/check-secrets.sh "$OPSLINE_TEST_LOG_DIR"

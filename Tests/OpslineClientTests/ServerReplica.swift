@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import TestSupport
 import Workflow
 
 #if canImport(Glibc)
@@ -13,7 +14,7 @@ import Workflow
 /// on a database it shares with others (`--database-url`), or a server with its own embedded
 /// PostgreSQL (`--data-dir`).
 ///
-/// Its output goes to a temporary file, shown by `description` when a test fails. Stop it with
+/// Its output goes to a file in `TestLogging.folder`, shown by `description` when a test fails. Stop it with
 /// ``terminate(timeout:)`` (SIGTERM) or ``kill()`` (SIGKILL); `deinit` kills what still runs.
 final class ServerReplica: CustomStringConvertible {
     /// Where the server keeps its data.
@@ -61,8 +62,7 @@ final class ServerReplica: CustomStringConvertible {
         let port = try FreePort.pick()
         baseURL = "\(scheme)://127.0.0.1:\(port)"
         self.probeClient = probeClient
-        logURL = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "opsline-\(name)-\(UUID().uuidString).log")
+        logURL = TestLogging.folder.appendingPathComponent("opsline-\(name)-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OPSLINE_") }
         environment["OPSLINE_ADMIN_TOKEN"] = adminSecret
@@ -83,7 +83,8 @@ final class ServerReplica: CustomStringConvertible {
 
     deinit {
         kill()
-        try? FileManager.default.removeItem(at: logURL)
+        // Kept when the run's logs are checked for secrets afterwards (deploy/test.sh).
+        if !TestLogging.keepsLogs { try? FileManager.default.removeItem(at: logURL) }
     }
 
     /// Whether the process still runs.

@@ -1,6 +1,7 @@
 import CoreMetrics
 import Hummingbird
 import HummingbirdTesting
+import Logging
 @testable import OpslineServer
 import Testing
 
@@ -15,7 +16,7 @@ extension TestServer {
     ///     on it. By default one of the server's own.
     func runLive<Value: Sendable>(
         headerTimeout: Duration, bodyTimeout: Duration = .seconds(60), heartbeat: Duration = .seconds(15),
-        revocations: EventSignal? = nil, notifications: NotificationSettings? = nil,
+        revocations: EventSignal? = nil, notifications: NotificationSettings? = nil, logger: Logger? = nil,
         _ body: @Sendable (_ port: Int) async throws -> Value
     ) async throws -> Value {
         let signal = EventSignal(conninfo: pool.conninfo)
@@ -33,7 +34,7 @@ extension TestServer {
             server: .http1(
                 configuration: OpslineApplication.http1Configuration(
                     headerTimeout: headerTimeout, bodyTimeout: bodyTimeout)),
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
         defer { Task { [pool] in await pool.close() } }
         return try await withMetricsFactory(metrics.factory) {
             try await app.test(.live) { client in

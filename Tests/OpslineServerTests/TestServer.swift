@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 @testable import OpslineServer
 import OpslineStore
 import Postgres
@@ -69,7 +70,7 @@ struct TestServer {
     /// then closes the pool.
     func run<Value: Sendable>(
         heartbeat: Duration = .seconds(15), notifications: NotificationSettings? = nil,
-        dashboard: DashboardSettings = TestServer.dashboard,
+        dashboard: DashboardSettings = TestServer.dashboard, logger: Logger? = nil,
         _ body: @Sendable (APIClient) async throws -> Value
     ) async throws -> Value {
         let (signal, revocations) = (
@@ -85,7 +86,8 @@ struct TestServer {
             router: OpslineApplication.router(
                 database: database, signal: signal, revocations: revocations, heartbeat: heartbeat,
                 notifier: notifications.map { Notifier(settings: $0, database: database) }, dashboard: dashboard,
-                metrics: metrics))
+                metrics: metrics),
+            logger: logger)
         defer { Task { [pool] in await pool.close() } }
         // Request metrics go to this server's registry, as `OpslineServer.run` binds them.
         return try await withMetricsFactory(metrics.factory) {

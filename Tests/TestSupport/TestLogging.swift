@@ -2,18 +2,28 @@ import Foundation
 import Logging
 import Synchronization
 
-/// Where the servers that tests run log: a file, `.build/test-logs/tests-PID.log`, rather than
-/// the test output, where a test that provokes an outage on purpose would print warnings and
-/// errors into a passing run.
+/// Where the servers that tests run log: a file, `tests-PID.log` in ``folder``, rather than the
+/// test output, where a test that provokes an outage on purpose would print warnings and errors
+/// into a passing run.
 public enum TestLogging {
-    /// The file this process logs to.
-    public static let file: URL = {
-        let folder = URL(fileURLWithPath: #filePath)
+    /// Where every server of a test run logs (this process's, and the `opsline serve` processes
+    /// tests start): `OPSLINE_TEST_LOG_DIR` when set (deploy/test.sh sets it, then checks the
+    /// folder for secrets with Tests/logs/check-secrets.sh), else `.build/test-logs`.
+    public static let folder: URL = {
+        let folder =
+            ProcessInfo.processInfo.environment["OPSLINE_TEST_LOG_DIR"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent(".build/test-logs")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.appendingPathComponent("tests-\(getpid()).log")
+        return folder
     }()
+
+    /// Whether the logs are kept for a check after the run (`OPSLINE_TEST_LOG_DIR` is set).
+    public static var keepsLogs: Bool { ProcessInfo.processInfo.environment["OPSLINE_TEST_LOG_DIR"] != nil }
+
+    /// The file this process logs to.
+    public static let file: URL = folder.appendingPathComponent("tests-\(getpid()).log")
 
     private static let bootstrapped: Bool = {
         _ = FileManager.default.createFile(atPath: file.path, contents: nil)

@@ -115,7 +115,8 @@ class EmbeddedCluster:
 
 
 class Server:
-    """`opsline serve` on 127.0.0.1, in a session of its own, logging to `work`/server.log."""
+    """`opsline serve` on 127.0.0.1, in a session of its own, logging to `work`/server.log (to
+    OPSLINE_TEST_LOG_DIR when set, where deploy/test.sh checks the run's logs for secrets)."""
 
     def __init__(self, binary, work, conninfo, workflows, admin_token, extra=()):
         self.binary = binary
@@ -129,6 +130,10 @@ class Server:
         self.process = None
 
     def start(self):
+        folder = os.environ.get("OPSLINE_TEST_LOG_DIR")
+        if folder and os.path.dirname(self.log) != folder:
+            os.makedirs(folder, exist_ok=True)
+            self.log = os.path.join(folder, f"{os.getpid()}-{self.port}-{os.path.basename(self.log)}")
         with open(self.log, "a") as log:
             self.process = subprocess.Popen(
                 self.arguments, env=self.environment, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

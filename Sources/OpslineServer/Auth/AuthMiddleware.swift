@@ -20,6 +20,7 @@ struct AuthMiddleware: RouterMiddleware {
         var context = context
         context.principal = principal
         context.logger[metadataKey: "actor"] = .string(principal.name)
+        context.requestCaller.name = principal.name
         return try await next(request, context)
     }
 }

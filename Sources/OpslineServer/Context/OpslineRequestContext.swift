@@ -16,6 +16,8 @@ struct OpslineRequestContext: RequestContext {
     /// The form a signed-in page was posted, once `SessionMiddleware` has read it and checked its
     /// CSRF token.
     var dashboardForm: FormBody?
+    /// Who the request acts for, noted where it is authenticated, for the access log line.
+    let requestCaller = RequestCaller()
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -32,6 +32,7 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         context.dashboardSession = session
         context.logger[metadataKey: "actor"] = .string(session.principal.name)
+        context.requestCaller.name = session.principal.name
         if request.method != .get && request.method != .head {
             let form = try await FormBody.read(request)
             let presented = request.headers[Self.csrfHeader] ?? form["csrf"] ?? ""

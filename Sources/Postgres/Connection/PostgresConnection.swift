@@ -1,6 +1,7 @@
 import CLibPQ
 import Dispatch
 import Foundation
+import Logging
 
 /// One libpq connection.
 ///
@@ -18,15 +19,18 @@ public final class PostgresConnection: @unchecked Sendable {
     private let handle: OpaquePointer
     let executor: ConnectionExecutor
     private var closed = false
+    /// Receives the server's remarks for `handle`: kept alive as long as the connection.
+    private let notices: PostgresNotices
     /// Statements waiting to go out with the next one (`sendWithNext(_:_:)`).
     private var carried: [PipelinedStatement] = []
     /// Set when a pipeline could not be ended (libpq still in pipeline mode): the connection is
     /// then unusable and reported broken, so that the pool drops it.
     var isStuckInPipeline = false
 
-    private init(handle: OpaquePointer, executor: ConnectionExecutor) {
+    private init(handle: OpaquePointer, executor: ConnectionExecutor, notices: PostgresNotices) {
         self.handle = handle
         self.executor = executor
+        self.notices = notices
     }
 
     deinit {
@@ -39,14 +43,17 @@ public final class PostgresConnection: @unchecked Sendable {
     ///   - conninfo: a `postgresql://` URL or a `key=value` connection string, passed to libpq
     ///     untouched (multi-host lists and `target_session_attrs` work as libpq documents).
     ///   - applicationName: shown in `pg_stat_activity` unless the string sets its own.
+    ///   - logger: where the server's remarks on this connection go (NOTICEs, WARNINGs, the
+    ///     `FATAL:` of a connection it ends), which libpq would print to standard error.
     public static func connect(
-        _ conninfo: String, applicationName: String = "opsline"
+        _ conninfo: String, applicationName: String = "opsline", logger: Logger = Logger(label: "opsline.postgres")
     ) async throws(PostgresError) -> PostgresConnection {
         let executor = ConnectionExecutor(label: "opsline.postgres.connection")
+        let notices = PostgresNotices(logger: logger)
         let result: Result<OpaquePointer, PostgresError> = await withCheckedContinuation { continuation in
-            executor.queue.async { continuation.resume(returning: openHandle(conninfo, applicationName)) }
+            executor.queue.async { continuation.resume(returning: openHandle(conninfo, applicationName, notices)) }
         }
-        let connection = PostgresConnection(handle: try result.get(), executor: executor)
+        let connection = PostgresConnection(handle: try result.get(), executor: executor, notices: notices)
         // JIT off: Opsline's statements are short, and a plan the planner overprices (a report
         // over a million tasks) would otherwise spend 100-400 ms compiling before running in less.
         try await connection.execute("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO'; SET jit = off")
@@ -56,7 +63,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Connects, with `connect_timeout` and `application_name` given before the caller's string so
     /// that the string can override them (libpq processes keywords in order).
     private static func openHandle(
-        _ conninfo: String, _ applicationName: String
+        _ conninfo: String, _ applicationName: String, _ notices: PostgresNotices
     ) -> Result<OpaquePointer, PostgresError> {
         let keys = ["connect_timeout", "application_name", "client_encoding", "dbname"]
         let values = ["5", applicationName, "UTF8", conninfo]
@@ -76,8 +83,8 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         // libpq prints the server's remarks to stderr: NOTICEs ("relation … already exists,
         // skipping") and the FATAL line of a connection the server ends. Errors reach callers as
-        // results and broken connections; the remarks are dropped rather than mixed into output.
-        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        // results and broken connections; the remarks go through the logger, never raw to stderr.
+        notices.receive(from: handle)
         return .success(handle)
     }
 
@@ -97,11 +104,12 @@ public final class PostgresConnection: @unchecked Sendable {
     public func query(
         _ sql: String, _ parameters: [any PostgresBindable] = []
     ) async throws(PostgresError) -> PostgresResult {
-        let statement = PipelinedStatement(sql: sql, parameters: parameters.map(\.postgresText))
+        let statement = PipelinedStatement(
+            sql: PostgresRequestTag.tagging(sql), parameters: parameters.map(\.postgresText))
         let outcome = await run { connection -> Result<PostgresResult, PostgresError> in
             if let refusal = connection.refusal(sending: statement) { return .failure(refusal) }
             return connection.carried.isEmpty
-                ? connection.blockingQuery(sql, statement.parameters)
+                ? connection.blockingQuery(statement.sql, statement.parameters)
                 : connection.blockingPipeline(connection.takeCarried() + [statement])
         }
         return try outcome.get()
@@ -113,7 +121,8 @@ public final class PostgresConnection: @unchecked Sendable {
     /// with the `COMMIT`, it adds no wait of its own. A parameter holding a NUL character makes
     /// that next call fail the same way (`PostgresError.nulInParameter`).
     public func sendWithNext(_ sql: String, _ parameters: [any PostgresBindable] = []) async {
-        let statement = PipelinedStatement(sql: sql, parameters: parameters.map(\.postgresText))
+        let statement = PipelinedStatement(
+            sql: PostgresRequestTag.tagging(sql), parameters: parameters.map(\.postgresText))
         await run { $0.carried.append(statement) }
     }
 
@@ -142,6 +151,7 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs one or more statements without parameters (`PQexec`), such as a migration file.
     /// With statements held back by `sendWithNext`, `sql` must be a single statement.
     public func execute(_ sql: String) async throws(PostgresError) {
+        let sql = PostgresRequestTag.tagging(sql)
         let outcome = await run { connection -> Result<Void, PostgresError> in
             if let refusal = connection.refusal(sending: nil) { return .failure(refusal) }
             if !connection.carried.isEmpty {

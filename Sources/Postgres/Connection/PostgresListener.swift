@@ -39,7 +39,8 @@ public struct PostgresListener: Sendable {
         var backoff = Duration.milliseconds(100)
         while !Task.isCancelled {
             do {
-                let connection = try await PostgresConnection.connect(conninfo, applicationName: "opsline-listen")
+                let connection = try await PostgresConnection.connect(
+                    conninfo, applicationName: "opsline-listen", logger: logger)
                 defer { Task { await connection.close() } }
                 for channel in channels { try await connection.listen(channel) }
                 continuation.yield(.connected)

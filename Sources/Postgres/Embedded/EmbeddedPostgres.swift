@@ -173,7 +173,7 @@ public struct EmbeddedPostgres: Sendable {
     }
 
     private func createDatabaseIfMissing() async throws {
-        let connection = try await PostgresConnection.connect(conninfo(database: "postgres"))
+        let connection = try await PostgresConnection.connect(conninfo(database: "postgres"), logger: logger)
         defer { Task { await connection.close() } }
         let existing = try await connection.query(
             "SELECT 1 FROM pg_database WHERE datname = $1", [options.database])

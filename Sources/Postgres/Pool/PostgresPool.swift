@@ -152,7 +152,7 @@ public final class PostgresPool: Sendable {
     /// Opens the connection a `.open` grant made room for; gives the room back if that fails.
     private func open() async throws(PostgresError) -> PostgresConnection {
         do {
-            return try await PostgresConnection.connect(conninfo)
+            return try await PostgresConnection.connect(conninfo, logger: logger)
         } catch {
             books.withLock { books in
                 books.openCount -= 1

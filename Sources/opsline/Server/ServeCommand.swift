@@ -79,6 +79,9 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup(title: "Notifications")
     var notifications: NotificationOptions
 
+    @OptionGroup(title: "Logs")
+    var logging: LoggingOptions
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var configuration = ServerConfiguration()
@@ -123,7 +126,8 @@ struct ServeCommand: AsyncParsableCommand {
         // proxy in front does not say `X-Forwarded-Proto`.
         configuration.dashboard.secureCookies =
             configuration.notifications.publicURL?.lowercased().hasPrefix("https://") ?? false
-        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        let (logFormat, logLevel) = try logging.settings(environment)
+        LoggingSystem.bootstrap { LineLogHandler(label: $0, format: logFormat, level: logLevel) }
         // One server per process: swift-metrics' global system is its registry too.
         let metrics = ServerMetrics()
         MetricsSystem.bootstrap(metrics.factory)
