@@ -28,8 +28,9 @@ enum OpslineApplication {
         router.add(middleware: MetricsMiddleware())
         let pages = DashboardPages()
         let hasher = PasswordHasher(cost: dashboard.passwordCost)
-        // Outermost of all: the request's id (`X-Request-Id`) and its access log line, which
-        // then sees the status of every answer, error pages and lines included.
+        // Next, outside every middleware that answers: the request's id (`X-Request-Id`) and its
+        // access log line, which then sees the status of every answer, error pages and lines
+        // included.
         router.add(middleware: RequestLogMiddleware())
         // Then: every `/ui` response gets the dashboard's security headers, and HTML pages
         // in place of the API's error lines.
