@@ -155,20 +155,10 @@ class Node:
                                             stderr=subprocess.STDOUT, start_new_session=True)
 
     def postmaster_pid(self):
-        try:
-            with open(os.path.join(self.data, "postmaster.pid")) as lock:
-                return int(lock.readline())
-        except (OSError, ValueError):
-            return None
+        return processes.postmaster_pid(self.data)
 
     def kill9_postmaster(self):
-        pid = self.postmaster_pid()
-        if pid:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        return pid
+        return processes.kill9_postmaster(self.data)
 
     def stop(self, deadline=20):
         """SIGTERM to Patroni (it stops its PostgreSQL); SIGKILL to both after `deadline` s."""

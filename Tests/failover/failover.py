@@ -428,11 +428,7 @@ def print_rows(rows):
                       str(figure("lost")), str(figure("duplicated")), f"{figure('no writable primary'):.2f} s",
                       f"{figure('Opsline without 2xx'):.2f} s", f"{figure('2xx after primary'):.2f} s",
                       str(figure("503")), f"{figure('timers late'):.2f} s", verdict(row)])
-    widths = [max(len(line[column]) for line in cells + [header]) for column in range(len(header))]
-    print("| " + " | ".join(text.ljust(width) for text, width in zip(header, widths)) + " |")
-    print("|" + "|".join("-" * (width + 2) for width in widths) + "|")
-    for line in cells:
-        print("| " + " | ".join(text.ljust(width) for text, width in zip(line, widths)) + " |")
+    processes.print_markdown_table(header, cells)
     for row in rows:
         for note in row.notes:
             print(f"failover: {row.mode} {row.scenario}: {note}", file=sys.stderr)

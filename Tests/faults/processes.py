@@ -32,6 +32,35 @@ def as_cluster_user(arguments):
     return ["runuser", "-u", "postgres", "--"] + arguments if os.getuid() == 0 else arguments
 
 
+
+def postmaster_pid(data):
+    """The pid in a PostgreSQL data folder's postmaster.pid; None when it has none."""
+    try:
+        with open(os.path.join(data, "postmaster.pid")) as lock:
+            return int(lock.readline())
+    except (OSError, ValueError):
+        return None
+
+
+def kill9_postmaster(data):
+    """SIGKILL to the postmaster of a data folder, as a crash would; returns its pid (or None)."""
+    pid = postmaster_pid(data)
+    if pid:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    return pid
+
+
+def print_markdown_table(header, cells):
+    """Prints rows of text cells as a Markdown table, columns padded to their widest cell."""
+    widths = [max(len(line[column]) for line in cells + [header]) for column in range(len(header))]
+    print("| " + " | ".join(text.ljust(width) for text, width in zip(header, widths)) + " |")
+    print("|" + "|".join("-" * (width + 2) for width in widths) + "|")
+    for line in cells:
+        print("| " + " | ".join(text.ljust(width) for text, width in zip(line, widths)) + " |")
+
 class Postgres:
     """A cluster in `work`/pgdata whose socket is in `work`, killed with SIGKILL and restarted the
     way an HA supervisor would."""
@@ -70,19 +99,10 @@ class Postgres:
             time.sleep(0.2)
 
     def postmaster_pid(self):
-        try:
-            with open(os.path.join(self.data, "postmaster.pid")) as lock:
-                return int(lock.readline())
-        except (OSError, ValueError):
-            return None
+        return postmaster_pid(self.data)
 
     def kill9(self):
-        pid = self.postmaster_pid()
-        if pid:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+        kill9_postmaster(self.data)
 
     def stop(self):
         subprocess.run(

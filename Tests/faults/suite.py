@@ -272,11 +272,7 @@ def print_table(rows):
     cells = [[row.scenario, str(row.ops), str(row.acknowledged), str(row.lost), str(row.duplicated),
               row.server_errors, row.proper, f"{row.recovery:.2f} s", "ok" if row.passed else "FAIL"]
              for row in rows]
-    widths = [max(len(line[column]) for line in cells + [header]) for column in range(len(header))]
-    print("| " + " | ".join(text.ljust(width) for text, width in zip(header, widths)) + " |")
-    print("|" + "|".join("-" * (width + 2) for width in widths) + "|")
-    for line in cells:
-        print("| " + " | ".join(text.ljust(width) for text, width in zip(line, widths)) + " |")
+    processes.print_markdown_table(header, cells)
     for row in rows:
         for problem in row.problems:
             print(f"faults: {row.scenario}: {problem}", file=sys.stderr)
