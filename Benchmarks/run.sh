@@ -144,7 +144,7 @@ WITH changed AS (
     SELECT 'CMP-' || :$1, policy, state, started_at, target_s, worked_s, running_since, warned_at, breached_at,
         stopped_at, escalation_level, due_at
     FROM changed
-    ON CONFLICT (task_id, policy) DO UPDATE SET
+    ON CONFLICT (task_id, policy, cycle) DO UPDATE SET
         state = excluded.state, target_s = excluded.target_s, worked_s = excluded.worked_s,
         running_since = excluded.running_since, warned_at = excluded.warned_at,
         breached_at = excluded.breached_at, stopped_at = excluded.stopped_at,
