@@ -9,8 +9,14 @@ import Testing
 /// sample and see it arrive in Slack's format, read the delivery log, delete.
 @Suite("opsline subscription against a live server")
 struct SubscriptionCLITests {
+    /// Local destinations allowed; a sample may take 45 s: on a loaded machine a TLS handshake
+    /// with the Python relay can take over 10 s (the product's default time-out). It stays under
+    /// the CLI's own 60 s for a request.
     static func settings() throws -> NotificationSettings {
-        NotificationSettings(destinations: try DestinationPolicy(allowsInsecure: true, allowed: ["127.0.0.1"]))
+        var settings = NotificationSettings(
+            destinations: try DestinationPolicy(allowsInsecure: true, allowed: ["127.0.0.1"]))
+        settings.timeout = .seconds(45)
+        return settings
     }
 
     @Test func aManagerSetsUpSlackAndAWebhookAndSendsASample() async throws {
@@ -87,7 +93,8 @@ struct SubscriptionCLITests {
             settings.mail = try MailSettings(
                 url: SMTPURL(sink.url()), from: MailAddress("Opsline <opsline@example.com>"), caFile: sink.caFile)
             try await LiveServer.run(notifications: settings) { url in
-                let admin = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)
+                var admin = try CLIProcess(serverURL: url, token: LiveServer.adminSecret)
+                admin.timeout = .seconds(120)  // the sample waits for the relay, up to 45 s
                 let created = try await admin.run(
                     "subscription", "create", "desk-mail", "--team", "support", "--event", "sla_breached",
                     "--channel", "email", "--to", "oncall@example.com")
