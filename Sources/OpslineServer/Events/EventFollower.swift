@@ -25,6 +25,8 @@ struct EventFollower: Sendable {
     let pageSize: Int
     /// Where a followed stream notes how far it has read, for `/metrics`.
     var followers: FollowerBook? = nil
+    /// How soon a follower looks again while the log holds events back (``EventLog/isHoldingBack``).
+    static let recheck = Duration.milliseconds(5)
 
     /// Writes pages after `cursor` until the log is exhausted; returns the new cursor.
     func drain<Lease: StreamLease>(
@@ -36,7 +38,9 @@ struct EventFollower: Sendable {
         while hasMore {
             try await lease.check()
             let scoped = filter.rescoped(to: AccessPolicy.teamScope(lease.caller))
-            let page = try await events.events(after: cursor, filter: scoped, limit: pageSize)
+            // No patience: a commit wakes the follower anyway, and events held back behind one
+            // still in flight are looked for again soon (`follow`).
+            let page = try await events.events(after: cursor, filter: scoped, limit: pageSize, patience: .zero)
             if let last = page.last {
                 try await writer.write(contentsOf: format.encode(page))
                 cursor = last.seq
@@ -70,9 +74,13 @@ struct EventFollower: Sendable {
                 cursor = try await drain(after: cursor, filter: filter, lease: &lease, format: format, to: &writer)
                 if let entry { followers?.update(entry, position: cursor, generation: generation) }
                 guard cursor == before else { continue }
-                await withTaskGroup(of: Void.self) { [signal, lease, heartbeatAt] group in
-                    group.addTask { await signal.wait(after: generation, until: heartbeatAt, on: .system) }
-                    group.addTask { await lease.wait(afterRevocation: revocationGeneration, until: heartbeatAt) }
+                // Events held back behind one whose transaction may have rolled back, which no
+                // notification announces: look again soon.
+                let wakeAt =
+                    events.isHoldingBack ? min(heartbeatAt, OpslineClock.system.elapsed + Self.recheck) : heartbeatAt
+                await withTaskGroup(of: Void.self) { [signal, lease] group in
+                    group.addTask { await signal.wait(after: generation, until: wakeAt, on: .system) }
+                    group.addTask { await lease.wait(afterRevocation: revocationGeneration, until: wakeAt) }
                     await group.next()
                     group.cancelAll()
                 }

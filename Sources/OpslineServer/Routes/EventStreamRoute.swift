@@ -41,8 +41,8 @@ struct EventStreamRoute {
         filter.workflow = query["workflow"].map(String.init)
         filter.type = query["type"].map(String.init)
         let fromNow = query["since"] == "now"
-        // `now`: the last committed seq. Seqs are handed out under the event-log lock, held until
-        // commit, so every event still in flight will get a larger one: none is skipped.
+        // `now`: the log's frontier, above which every event still in flight will be: none is
+        // skipped.
         let since = fromNow ? try await events.lastSeq() : try Self.since(query["since"].map(String.init))
         let follow = query["follow"] == "true"
         // The first page is read before the status goes out, so an outage is a proper 503.

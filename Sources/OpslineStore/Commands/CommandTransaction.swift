@@ -5,9 +5,9 @@ import Workflow
 /// The work of one PostgreSQL transaction: commands applied on one connection, and the events
 /// they produce, held back until `flushEvents()` appends them all at the end.
 ///
-/// Appending last keeps the serialised part of a transaction short: the event log's `seq` is
-/// handed out under one transaction-scoped lock held until commit, so that seqs become visible in
-/// commit order and a reader following `seq` can never skip an event that commits later.
+/// Appending last draws the events' seqs just before `COMMIT`: a reader of the log stops below
+/// an event still in flight (``EventFrontierTracker``), so the shorter the time from the draw to
+/// the commit, the sooner followers see everything after it.
 final class CommandTransaction {
     let connection: PostgresConnection
     let catalog: WorkflowCatalog
@@ -23,7 +23,7 @@ final class CommandTransaction {
     let statementNow: Date?
     /// Whether `inSavepoint` appends the events of its body before releasing the savepoint, so
     /// that a value the event log refuses is that body's refusal, not the transaction's failure.
-    /// Off, events wait for one `flushEvents()` at the end, which keeps the event-log lock short;
+    /// Off, events wait for one `flushEvents()` at the end, just before the commit;
     /// `applyBatch` turns it on to find which command of an atomic batch carried such a value.
     var appendsEventsPerSavepoint = false
     private(set) var pendingEvents: [PendingEvent] = []
@@ -85,7 +85,7 @@ final class CommandTransaction {
         pendingEvents.removeSubrange(min(count, pendingEvents.count)...)
     }
 
-    /// Appends the pending events under the event-log lock and announces them, with the due
+    /// Appends the pending events and announces them, with the due
     /// work scheduled since the last flush.
     func flushEvents() async throws {
         guard let last = pendingEvents.last else {
@@ -93,16 +93,15 @@ final class CommandTransaction {
             dueWorkScheduled = false
             return
         }
-        // Sent with the COMMIT (or whatever statement comes next), in one round trip: the
-        // event-log lock is then held for the append and the commit, not for a reply to the
-        // server in between as well.
+        // Sent with the COMMIT (or whatever statement comes next), in one round trip: the seqs
+        // are then drawn as the transaction commits, not a reply to the server before it.
         appended?.add(pendingEvents.count)
         await connection.sendWithNext(
             EventSQL.appendMany,
             [
                 pendingEvents.map(\.taskID), pendingEvents.map(\.type), caller.name,
-                pendingEvents.map { JSONText.encode($0.data) }, EventSQL.logLockKey, last.taskID, dueWorkScheduled,
-                statementNow, pendingEvents.map { JSONValue.array($0.teams.map(JSONValue.string)).jsonText },
+                pendingEvents.map { JSONText.encode($0.data) }, last.taskID, dueWorkScheduled,
+                pendingEvents.map { JSONValue.array($0.teams.map(JSONValue.string)).jsonText }, statementNow,
             ])
         pendingEvents.removeAll()
         dueWorkScheduled = false

@@ -29,31 +29,55 @@ public struct EventFilter: Sendable, Hashable {
     }
 }
 
-/// Reads the event log in `seq` order.
+/// Reads the event log in `seq` order, never past the frontier.
 ///
-/// Events get their `seq` under a lock held until their transaction commits (see
-/// `CommandTransaction.flushEvents`), so once a reader has seen `seq` N, every event that will
-/// ever have a `seq` below N is already visible: reading `seq > cursor` never skips one.
+/// Transactions draw their events' seqs and commit concurrently, in any order; a reader stops at
+/// the frontier (``EventFrontierTracker``), below which every event is final. Once a reader has
+/// read up to seq N, every event that will ever have a `seq` below N is already visible: reading
+/// `seq > cursor` never skips one, and never repeats one.
 public struct EventLog: Sendable {
     let pool: PostgresPool
+    /// Shared by every copy of this log (one per `OpslineDatabase`).
+    let frontier: EventFrontier
 
     /// Creates a reader over `pool`.
-    public init(pool: PostgresPool) { self.pool = pool }
+    public init(pool: PostgresPool) {
+        self.pool = pool
+        self.frontier = EventFrontier(pool: pool)
+    }
 
-    /// Up to `limit` events after `cursor`, oldest first.
-    public func events(after cursor: Int64, filter: EventFilter, limit: Int) async throws -> [EventRecord] {
-        try await pool.withIdempotentStatements { connection in
+    /// Up to `limit` events after `cursor`, oldest first, up to the frontier.
+    /// - Parameter patience: how long to keep looking while an event in flight holds back ones
+    ///   committed after it (at most a few ms unless its transaction stalls): a one-off read waits
+    ///   so that what committed just before it is there; a follower, woken by every commit and
+    ///   looking again soon while events are held back (``isHoldingBack``), does not.
+    public func events(
+        after cursor: Int64, filter: EventFilter, limit: Int, patience: Duration = .milliseconds(250)
+    ) async throws -> [EventRecord] {
+        guard let frontier = try await frontier.settled(patience: patience), frontier > cursor else { return [] }
+        return try await pool.withIdempotentStatements { connection in
             try await connection.query(
                 EventSQL.page,
-                [cursor, filter.task, filter.team, filter.workflow, filter.type, filter.scope.visibleTeams, limit]
+                [
+                    cursor, filter.task, filter.team, filter.workflow, filter.type, filter.scope.visibleTeams, limit,
+                    frontier,
+                ]
             ).rows.map(EventRecord.init(row:))
         }
     }
 
-    /// The highest `seq` committed so far (0 for an empty log).
+    /// Whether the last read left events above the frontier that a hole not yet known final held
+    /// back: a follower then looks again soon, as a transaction that rolls back announces nothing.
+    public var isHoldingBack: Bool { frontier.isHolding }
+
+    /// The frontier now: where a reader that wants only what commits from now on starts (every
+    /// event still in flight will be above it). Waits, up to a few seconds, while transactions
+    /// older than this process's first look at the log still run.
+    /// - Throws: ``StoreError/unavailable(_:)`` when they run longer.
     public func lastSeq() async throws -> Int64 {
-        try await pool.withIdempotentStatements {
-            try await $0.query(EventSQL.lastSeq).first!.decode("seq", as: Int64.self)
+        guard let frontier = try await frontier.settled(patience: .seconds(5)) else {
+            throw StoreError.unavailable("the event log's frontier is not known yet: a long transaction is running")
         }
+        return frontier
     }
 }

@@ -1,0 +1,113 @@
+import Postgres
+import Synchronization
+
+/// How far the event log may be read without ever skipping an event that commits later: the
+/// ``EventFrontierTracker``'s frontier, kept up to date by scanning the log's seqs.
+///
+/// One per process, shared by every reader of the log. Readers that ask at the same time share
+/// one scan, and a reader always gets the result of a scan that started after it asked, so that
+/// what committed before the question (a client's own command, answered after `COMMIT`) is seen
+/// unless an older transaction's event is still in flight below it.
+final class EventFrontier: Sendable {
+    private let pool: PostgresPool
+    /// The most seqs one scan reads; a longer backlog takes several scans in a row.
+    private let scanLimit: Int
+    private let tracker = Mutex(EventFrontierTracker())
+    private let demand = Mutex(Demand())
+
+    private struct Demand {
+        /// How many scans have started.
+        var started: UInt64 = 0
+        /// Readers waiting, each with the number of scans that had started when it asked.
+        var waiters: [(startedBefore: UInt64, continuation: CheckedContinuation<Int64?, any Error>)] = []
+        var scanning = false
+    }
+
+    init(pool: PostgresPool, scanLimit: Int = 10_000) {
+        self.pool = pool
+        self.scanLimit = scanLimit
+    }
+
+    /// Whether events above the frontier were visible but held back at the last scan, behind a
+    /// hole not yet known final: a follower then looks again soon rather than wait for a
+    /// notification, which a rolled-back transaction never sends.
+    var isHolding: Bool { tracker.withLock { $0.isHolding } }
+
+    /// The frontier after a scan that started after this call; nil while the starting point is
+    /// not yet known final (other transactions older than the reader's first look still run).
+    func current() async throws -> Int64? {
+        try await withCheckedThrowingContinuation { continuation in
+            let startScanning = demand.withLock { demand -> Bool in
+                demand.waiters.append((demand.started, continuation))
+                defer { demand.scanning = true }
+                return !demand.scanning
+            }
+            if startScanning { Task { await self.scanForWaiters() } }
+        }
+    }
+
+    /// The frontier, looking again a few times over `patience` while a hole holds events back
+    /// or the start is not final: what a one-off read uses, so that an event committed just
+    /// before it behind another in flight is not left for the next read.
+    func settled(patience: Duration = .milliseconds(250)) async throws -> Int64? {
+        var frontier = try await current()
+        var pause = Duration.milliseconds(1)
+        var waited = Duration.zero
+        while frontier == nil || isHolding, waited < patience {
+            try await Task.sleep(for: pause)
+            waited += pause
+            pause = min(pause * 2, .milliseconds(32))
+            frontier = try await current()
+        }
+        return frontier
+    }
+
+    /// Runs scans while readers wait; each scan answers those that asked before it started.
+    private func scanForWaiters() async {
+        while true {
+            let number: UInt64? = demand.withLock { demand in
+                guard !demand.waiters.isEmpty else {
+                    demand.scanning = false
+                    return nil
+                }
+                demand.started += 1
+                return demand.started
+            }
+            guard let number else { return }
+            let result: Result<Int64?, any Error>
+            do {
+                result = .success(try await scan())
+            } catch {
+                result = .failure(error)
+            }
+            let answered = demand.withLock { demand in
+                let answered = demand.waiters.filter { $0.startedBefore < number }
+                demand.waiters.removeAll { $0.startedBefore < number }
+                return answered
+            }
+            for waiter in answered { waiter.continuation.resume(with: result) }
+        }
+    }
+
+    /// Reads the log's seqs above the frontier (starting the tracker first when needed) until a
+    /// scan comes back short of its limit.
+    private func scan() async throws -> Int64? {
+        try await pool.withIdempotentStatements { [self] connection in
+            if !tracker.withLock({ $0.hasStarted }) {
+                let row = try await connection.query(EventSQL.lastDrawnSeq).first
+                let lastDrawn = try row?.decode("seq", as: Int64?.self) ?? 0
+                tracker.withLock { $0.start(lastDrawn: lastDrawn) }
+            }
+            while true {
+                let from = tracker.withLock { $0.scanFrom }
+                let rows = try await connection.query(EventSQL.scanSeqs, [from, scanLimit]).rows
+                guard let first = rows.first else { return tracker.withLock { $0.frontier } }
+                let scan = EventFrontierTracker.Scan(
+                    xmin: try first.decode("xmin"), xmax: try first.decode("xmax"),
+                    seqs: try rows.compactMap { try $0.decode("seq", as: Int64?.self) })
+                let (frontier, holding) = tracker.withLock { ($0.observe(scan), $0.isHolding) }
+                if frontier == nil || holding || scan.seqs.count < scanLimit { return frontier }
+            }
+        }
+    }
+}
