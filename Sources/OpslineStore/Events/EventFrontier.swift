@@ -99,15 +99,27 @@ final class EventFrontier: Sendable {
                 tracker.withLock { $0.start(lastDrawn: lastDrawn) }
             }
             while true {
+                try await takeHorizonIfNeeded(on: connection)
                 let from = tracker.withLock { $0.scanFrom }
                 let rows = try await connection.query(EventSQL.scanSeqs, [from, scanLimit]).rows
                 guard let first = rows.first else { return tracker.withLock { $0.frontier } }
                 let scan = EventFrontierTracker.Scan(
-                    xmin: try first.decode("xmin"), xmax: try first.decode("xmax"),
-                    seqs: try rows.compactMap { try $0.decode("seq", as: Int64?.self) })
+                    xmin: try first.decode("xmin"), seqs: try rows.compactMap { try $0.decode("seq", as: Int64?.self) })
                 let (frontier, holding) = tracker.withLock { ($0.observe(scan), $0.isHolding) }
-                if frontier == nil || holding || scan.seqs.count < scanLimit { return frontier }
+                if frontier == nil || holding || scan.seqs.count < scanLimit {
+                    // Holes seen first here get their horizon now, to be judged at the next scan.
+                    try await takeHorizonIfNeeded(on: connection)
+                    return frontier
+                }
             }
         }
+    }
+
+    /// Takes a transaction id as the horizon of the start or of holes just seen, when they need one.
+    private func takeHorizonIfNeeded(on connection: PostgresConnection) async throws {
+        guard tracker.withLock({ $0.needsHorizon }) else { return }
+        guard let row = try await connection.query(EventSQL.horizon).first else { return }
+        let horizon = try row.decode("xid", as: Int64.self)
+        tracker.withLock { $0.setHorizon(horizon) }
     }
 }

@@ -8,25 +8,26 @@
 /// not 11 has found a **hole**; it may step over it only once the hole is known to be final:
 /// - filled: the transaction that drew 11 committed (a later scan sees 11);
 /// - dead: that transaction ended without committing it. Its owner drew 11 before 12 was drawn,
-///   and 12 was committed before the scan that first saw the hole, so the owner had its
-///   transaction id (the append takes it before drawing) before that scan's snapshot: below the
-///   snapshot's `xmax`. Once a later snapshot's `xmin` — the oldest transaction still running —
-///   reaches that `xmax`, the owner has ended; if 11 is still not there, it never will be.
+///   and 12 was committed before the scan that saw the hole, so the owner had its transaction id
+///   (the append takes it before drawing) before that scan. The reader then takes a transaction
+///   id of its own, the hole's **horizon**: larger than every id handed out before, the owner's
+///   included. Once a later scan's snapshot has an `xmin` (the oldest transaction still running)
+///   above the horizon, the owner has ended; if 11 is still not there, it never will be.
+///   (A snapshot's `xmax` would not do: it is one past the newest *finished* transaction, and a
+///   transaction given its id later may still be running above it.)
 ///
-/// Where to start, without scanning the whole log: the sequence's last drawn value `L`, read in
-/// one statement, then a snapshot's `xmax` in a later one. Every seq up to `L` was drawn by a
-/// transaction with an id below that `xmax`; once `xmin` reaches it, all of them are final.
+/// Where to start, without scanning the whole log: the sequence's last drawn value, read in one
+/// statement, then a horizon taken after it. Every seq drawn so far was drawn by a transaction
+/// with an id below that horizon; once `xmin` passes it, all of them are final.
 public struct EventFrontierTracker: Sendable, Equatable {
-    /// What one scan saw, all in one snapshot: its `xmin` and `xmax`, and the seqs above the
-    /// position it scanned from (``scanFrom``), ascending.
+    /// What one scan saw in one snapshot: its `xmin`, and the seqs above the position it scanned
+    /// from (``scanFrom``), ascending.
     public struct Scan: Sendable, Equatable {
         public var xmin: Int64
-        public var xmax: Int64
         public var seqs: [Int64]
 
-        public init(xmin: Int64, xmax: Int64, seqs: [Int64]) {
+        public init(xmin: Int64, seqs: [Int64]) {
             self.xmin = xmin
-            self.xmax = xmax
             self.seqs = seqs
         }
     }
@@ -42,26 +43,38 @@ public struct EventFrontierTracker: Sendable, Equatable {
     /// Whether ``start(lastDrawn:)`` was called.
     public private(set) var hasStarted = false
 
-    /// The start's `xmax`, once a scan gave one, while the start is not yet final.
+    /// The start's horizon while the start is not yet final (nil: not taken yet).
     private var startHorizon: Int64?
-    /// The runs of missing seqs seen between visible ones, ascending, each with the `xmax` of the
-    /// first scan that saw it missing. A run only shrinks (a seq once visible stays so), so a run
-    /// a later scan finds lies inside one seen before, or above everything seen before.
+    /// The runs of missing seqs seen between visible ones, ascending, each with its horizon (nil
+    /// until taken). A run only shrinks (a seq once visible stays so), so a run a later scan
+    /// finds lies inside one seen before, or above everything seen before.
     private var holes: [Hole] = []
 
     private struct Hole: Sendable, Equatable {
         var seqs: ClosedRange<Int64>
-        var horizon: Int64
+        var horizon: Int64?
     }
 
     public init() {}
 
-    /// Starts from `lastDrawn`, the sequence's last drawn value (0 when none was ever drawn),
-    /// read before the next scan's statement.
+    /// Whether the reader must take a horizon (``setHorizon(_:)``) before its next scan: for the
+    /// start, or for holes its last scan saw first.
+    public var needsHorizon: Bool {
+        (frontier == nil && hasStarted && startHorizon == nil) || holes.contains { $0.horizon == nil }
+    }
+
+    /// Starts from `lastDrawn`, the sequence's last drawn value (0 when none was ever drawn).
     public mutating func start(lastDrawn: Int64) {
         hasStarted = true
         scanFrom = lastDrawn
         frontier = lastDrawn == 0 ? 0 : nil
+    }
+
+    /// Gives the start and the holes without one the horizon `transactionID`: a transaction id
+    /// the reader took after the statements that read them.
+    public mutating func setHorizon(_ transactionID: Int64) {
+        if frontier == nil, startHorizon == nil { startHorizon = transactionID }
+        for index in holes.indices where holes[index].horizon == nil { holes[index].horizon = transactionID }
     }
 
     /// Takes in a scan from ``scanFrom``; returns the frontier after it (nil while the start is
@@ -70,9 +83,7 @@ public struct EventFrontierTracker: Sendable, Equatable {
     public mutating func observe(_ scan: Scan) -> Int64? {
         recordHoles(in: scan)
         if frontier == nil {
-            let horizon = startHorizon ?? scan.xmax
-            startHorizon = horizon
-            guard scan.xmin >= horizon else {
+            guard let horizon = startHorizon, scan.xmin > horizon else {
                 isHolding = !scan.seqs.isEmpty
                 return nil
             }
@@ -84,8 +95,8 @@ public struct EventFrontierTracker: Sendable, Equatable {
         for seq in scan.seqs where seq > position {
             // A run of missing seqs below `seq` is stepped over once known dead.
             if position + 1 < seq {
-                guard let hole = holes.first(where: { $0.seqs.contains(position + 1) }), scan.xmin >= hole.horizon
-                else {
+                let hole = holes.first { $0.seqs.contains(position + 1) }
+                guard let horizon = hole?.horizon, scan.xmin > horizon else {
                     isHolding = true
                     break
                 }
@@ -99,7 +110,7 @@ public struct EventFrontierTracker: Sendable, Equatable {
     }
 
     /// Replaces the runs of missing seqs the scan covers with those it finds, each keeping the
-    /// horizon of the run it lies in, or taking the scan's `xmax` when first seen.
+    /// horizon of the run it lies in (none, when first seen).
     private mutating func recordHoles(in scan: Scan) {
         guard let last = scan.seqs.last else { return }
         var found: [Hole] = []
@@ -107,7 +118,7 @@ public struct EventFrontierTracker: Sendable, Equatable {
         for seq in scan.seqs where seq > previous {
             if previous + 1 < seq {
                 let run = (previous + 1)...(seq - 1)
-                let horizon = holes.first { $0.seqs.contains(run.lowerBound) }?.horizon ?? scan.xmax
+                let horizon = holes.first { $0.seqs.contains(run.lowerBound) }?.horizon
                 found.append(Hole(seqs: run, horizon: horizon))
             }
             previous = seq

@@ -28,16 +28,21 @@ enum EventSQL {
             (SELECT count(*) FROM appended) AS appended
         """
 
+    /// A transaction id of the reader's own, larger than every one handed out before: a hole's
+    /// horizon (``EventFrontierTracker``). Run on its own, so it ends at once; it writes nothing,
+    /// so its commit waits for no flush.
+    static let horizon = "SELECT pg_current_xact_id()::text::bigint AS xid"
+
     /// The last seq drawn from the events' sequence, committed or not (NULL when none was).
     static let lastDrawnSeq = """
         SELECT pg_sequence_last_value(pg_get_serial_sequence('events', 'seq')::regclass) AS seq
         """
 
-    /// Up to `$2` seqs above `$1`, ascending, each with the statement's snapshot's `xmin` and
-    /// `xmax` (one row with a NULL seq when there is none): an index-only scan of the primary key.
+    /// Up to `$2` seqs above `$1`, ascending, each with the statement's snapshot's `xmin` (one
+    /// row with a NULL seq when there is none): an index-only scan of the primary key.
     static let scanSeqs = """
-        SELECT pg_snapshot_xmin(snap.s)::text::bigint AS xmin, pg_snapshot_xmax(snap.s)::text::bigint AS xmax, e.seq
-        FROM (SELECT pg_current_snapshot() AS s) AS snap
+        SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin, e.seq
+        FROM (SELECT 1) AS one
         LEFT JOIN LATERAL (SELECT seq FROM events WHERE seq > $1 ORDER BY seq LIMIT $2) AS e ON true
         ORDER BY e.seq
         """
