@@ -13,6 +13,9 @@ final class EventFrontier: Sendable {
     /// The most seqs one scan reads; a longer backlog takes several scans in a row.
     private let scanLimit: Int
     private let tracker = Mutex(EventFrontierTracker())
+    /// The oldest transaction id of this database still running, as the last scan read it after
+    /// its snapshot (`Int64.min` before any scan: not known).
+    private let oldestBeforeNextScan = Mutex(Int64.min)
     private let demand = Mutex(Demand())
 
     private struct Demand {
@@ -103,8 +106,13 @@ final class EventFrontier: Sendable {
                 let from = tracker.withLock { $0.scanFrom }
                 let rows = try await connection.query(EventSQL.scanSeqs, [from, scanLimit]).rows
                 guard let first = rows.first else { return tracker.withLock { $0.frontier } }
+                // The oldest running transaction read by the previous scan, after its snapshot:
+                // before this scan's snapshot, as the tracker needs.
+                let oldest = try first.decode("oldest", as: Int64?.self) ?? Int64.max
                 let scan = EventFrontierTracker.Scan(
-                    xmin: try first.decode("xmin"), seqs: try rows.compactMap { try $0.decode("seq", as: Int64?.self) })
+                    oldestRunning: oldestBeforeNextScan.withLock { $0 },
+                    seqs: try rows.compactMap { try $0.decode("seq", as: Int64?.self) })
+                oldestBeforeNextScan.withLock { $0 = oldest }
                 let (frontier, holding) = tracker.withLock { ($0.observe(scan), $0.isHolding) }
                 if frontier == nil || holding || scan.seqs.count < scanLimit {
                     // Holes seen first here get their horizon now, to be judged at the next scan.

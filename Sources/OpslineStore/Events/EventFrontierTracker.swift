@@ -11,23 +11,27 @@
 ///   and 12 was committed before the scan that saw the hole, so the owner had its transaction id
 ///   (the append takes it before drawing) before that scan. The reader then takes a transaction
 ///   id of its own, the hole's **horizon**: larger than every id handed out before, the owner's
-///   included. Once a later scan's snapshot has an `xmin` (the oldest transaction still running)
-///   above the horizon, the owner has ended; if 11 is still not there, it never will be.
-///   (A snapshot's `xmax` would not do: it is one past the newest *finished* transaction, and a
-///   transaction given its id later may still be running above it.)
+///   included. Once the oldest transaction of this database still running is above the horizon,
+///   the owner has ended; a scan whose snapshot is taken after that, and still misses 11, shows
+///   it never will be there. (A snapshot's `xmax` would not bound the owner: it is one past the
+///   newest *finished* transaction, and one given its id later may still be running above it.
+///   A snapshot's `xmin` would, but it counts every database of the cluster: one long
+///   transaction elsewhere would hold the stream back.)
 ///
 /// Where to start, without scanning the whole log: the sequence's last drawn value, read in one
 /// statement, then a horizon taken after it. Every seq drawn so far was drawn by a transaction
-/// with an id below that horizon; once `xmin` passes it, all of them are final.
+/// with an id below that horizon; once the oldest running one is above it, all are final.
 public struct EventFrontierTracker: Sendable, Equatable {
-    /// What one scan saw in one snapshot: its `xmin`, and the seqs above the position it scanned
-    /// from (``scanFrom``), ascending.
+    /// What one scan saw: the seqs above the position it scanned from (``scanFrom``), ascending,
+    /// in one snapshot; and the oldest transaction id of this database that was still running at
+    /// a moment *before* that snapshot was taken (`Int64.max` when none was, `Int64.min` when it
+    /// is not known).
     public struct Scan: Sendable, Equatable {
-        public var xmin: Int64
+        public var oldestRunning: Int64
         public var seqs: [Int64]
 
-        public init(xmin: Int64, seqs: [Int64]) {
-            self.xmin = xmin
+        public init(oldestRunning: Int64, seqs: [Int64]) {
+            self.oldestRunning = oldestRunning
             self.seqs = seqs
         }
     }
@@ -83,7 +87,7 @@ public struct EventFrontierTracker: Sendable, Equatable {
     public mutating func observe(_ scan: Scan) -> Int64? {
         recordHoles(in: scan)
         if frontier == nil {
-            guard let horizon = startHorizon, scan.xmin > horizon else {
+            guard let horizon = startHorizon, scan.oldestRunning > horizon else {
                 isHolding = !scan.seqs.isEmpty
                 return nil
             }
@@ -96,7 +100,7 @@ public struct EventFrontierTracker: Sendable, Equatable {
             // A run of missing seqs below `seq` is stepped over once known dead.
             if position + 1 < seq {
                 let hole = holes.first { $0.seqs.contains(position + 1) }
-                guard let horizon = hole?.horizon, scan.xmin > horizon else {
+                guard let horizon = hole?.horizon, scan.oldestRunning > horizon else {
                     isHolding = true
                     break
                 }

@@ -38,11 +38,22 @@ enum EventSQL {
         SELECT pg_sequence_last_value(pg_get_serial_sequence('events', 'seq')::regclass) AS seq
         """
 
-    /// Up to `$2` seqs above `$1`, ascending, each with the statement's snapshot's `xmin` (one
-    /// row with a NULL seq when there is none): an index-only scan of the primary key.
+    /// Up to `$2` seqs above `$1`, ascending (one row with a NULL seq when there is none): an
+    /// index-only scan of the primary key. Each row also carries `oldest`, the oldest transaction
+    /// id of this database still running (NULL: none), read from `pg_stat_activity` *after* the
+    /// statement's snapshot was taken — so it is good for judging the next scan, not this one.
+    /// `backend_xid` is 32 bits: it is widened against the snapshot's 64-bit `xmax`, as the
+    /// signed distance between the two (a running id may be above `xmax`).
     static let scanSeqs = """
-        SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin, e.seq
-        FROM (SELECT 1) AS one
+        WITH snap AS MATERIALIZED (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS x),
+        activity AS MATERIALIZED (
+            SELECT min(snap.x - (mod(mod(mod(snap.x, 4294967296) - a.backend_xid::text::bigint + 2147483648,
+                4294967296) + 4294967296, 4294967296) - 2147483648)) AS oldest
+            FROM pg_stat_activity a, snap
+            WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL
+        )
+        SELECT activity.oldest, e.seq
+        FROM activity
         LEFT JOIN LATERAL (SELECT seq FROM events WHERE seq > $1 ORDER BY seq LIMIT $2) AS e ON true
         ORDER BY e.seq
         """
