@@ -13,8 +13,9 @@ final class EventFrontier: Sendable {
     /// The most seqs one scan reads; a longer backlog takes several scans in a row.
     private let scanLimit: Int
     private let tracker = Mutex(EventFrontierTracker())
-    /// The oldest transaction id of this database still running, as the last scan read it after
-    /// its snapshot (`Int64.min` before any scan: not known).
+    /// The oldest transaction id of this database still running, as last read — after the last
+    /// scan's snapshot and after the latest horizon, so that it may judge the next scan
+    /// (`Int64.min` before any reading: not known).
     private let oldestBeforeNextScan = Mutex(Int64.min)
     private let demand = Mutex(Demand())
 
@@ -129,5 +130,9 @@ final class EventFrontier: Sendable {
         guard let row = try await connection.query(EventSQL.horizon).first else { return }
         let horizon = try row.decode("xid", as: Int64.self)
         tracker.withLock { $0.setHorizon(horizon) }
+        // A reading from before the horizon must never judge the holes it bounds: the owner of
+        // one may have taken its id after that reading.
+        let oldest = try row.decode("oldest", as: Int64?.self) ?? Int64.max
+        oldestBeforeNextScan.withLock { $0 = oldest }
     }
 }

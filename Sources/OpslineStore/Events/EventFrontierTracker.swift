@@ -24,8 +24,8 @@
 public struct EventFrontierTracker: Sendable, Equatable {
     /// What one scan saw: the seqs above the position it scanned from (``scanFrom``), ascending,
     /// in one snapshot; and the oldest transaction id of this database that was still running at
-    /// a moment *before* that snapshot was taken (`Int64.max` when none was, `Int64.min` when it
-    /// is not known).
+    /// a moment *before* that snapshot was taken and *after* every horizon given so far
+    /// (`Int64.max` when none was, `Int64.min` when it is not known).
     public struct Scan: Sendable, Equatable {
         public var oldestRunning: Int64
         public var seqs: [Int64]
@@ -39,8 +39,8 @@ public struct EventFrontierTracker: Sendable, Equatable {
     /// The frontier; nil until the start (``start(lastDrawn:)``) is known final.
     public private(set) var frontier: Int64?
     /// Whether events above the frontier are visible but held back behind a hole not yet known
-    /// to be final: a reader then looks again soon, as no notification may come (a transaction
-    /// that rolls back announces nothing).
+    /// to be final, or the start is not final yet: a reader then looks again soon, as no
+    /// notification may come (a transaction that rolls back announces nothing).
     public private(set) var isHolding = false
     /// Where the next scan starts: the frontier, or the start while it is not yet final.
     public private(set) var scanFrom: Int64 = 0
@@ -88,7 +88,8 @@ public struct EventFrontierTracker: Sendable, Equatable {
         recordHoles(in: scan)
         if frontier == nil {
             guard let horizon = startHorizon, scan.oldestRunning > horizon else {
-                isHolding = !scan.seqs.isEmpty
+                // Nothing is readable yet: a reader looks again soon.
+                isHolding = true
                 return nil
             }
             frontier = scanFrom

@@ -28,10 +28,28 @@ enum EventSQL {
             (SELECT count(*) FROM appended) AS appended
         """
 
+    /// The oldest transaction id of this database still running, other than the reader's own
+    /// (NULL: none), from `pg_stat_activity`, in a statement where `reference` is a 64-bit
+    /// transaction id near the present. `backend_xid` is 32 bits: it is widened by its signed
+    /// distance from `reference` (a running id may be above or below it).
+    private static func oldestRunning(reference: String) -> String {
+        """
+        SELECT min(\(reference) - (mod(mod(mod(\(reference), 4294967296) - a.backend_xid::text::bigint + 2147483648,
+            4294967296) + 4294967296, 4294967296) - 2147483648))
+        FROM pg_stat_activity a
+        WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL AND a.pid <> pg_backend_pid()
+        """
+    }
+
     /// A transaction id of the reader's own, larger than every one handed out before: a hole's
-    /// horizon (``EventFrontierTracker``). Run on its own, so it ends at once; it writes nothing,
-    /// so its commit waits for no flush.
-    static let horizon = "SELECT pg_current_xact_id()::text::bigint AS xid"
+    /// horizon (``EventFrontierTracker``); and the oldest transaction of this database still
+    /// running once it was taken. Run on its own, so it ends at once; it writes nothing, so its
+    /// commit waits for no flush.
+    static let horizon = """
+        WITH mine AS MATERIALIZED (SELECT pg_current_xact_id()::text::bigint AS x)
+        SELECT mine.x AS xid, (\(oldestRunning(reference: "mine.x"))) AS oldest
+        FROM mine
+        """
 
     /// The last seq drawn from the events' sequence, committed or not (NULL when none was).
     static let lastDrawnSeq = """
@@ -40,18 +58,11 @@ enum EventSQL {
 
     /// Up to `$2` seqs above `$1`, ascending (one row with a NULL seq when there is none): an
     /// index-only scan of the primary key. Each row also carries `oldest`, the oldest transaction
-    /// id of this database still running (NULL: none), read from `pg_stat_activity` *after* the
-    /// statement's snapshot was taken — so it is good for judging the next scan, not this one.
-    /// `backend_xid` is 32 bits: it is widened against the snapshot's 64-bit `xmax`, as the
-    /// signed distance between the two (a running id may be above `xmax`).
+    /// of this database still running, read *after* the statement's snapshot was taken: good for
+    /// judging the next scan, not this one.
     static let scanSeqs = """
         WITH snap AS MATERIALIZED (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS x),
-        activity AS MATERIALIZED (
-            SELECT min(snap.x - (mod(mod(mod(snap.x, 4294967296) - a.backend_xid::text::bigint + 2147483648,
-                4294967296) + 4294967296, 4294967296) - 2147483648)) AS oldest
-            FROM pg_stat_activity a, snap
-            WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL
-        )
+        activity AS MATERIALIZED (SELECT (\(oldestRunning(reference: "snap.x"))) AS oldest FROM snap)
         SELECT activity.oldest, e.seq
         FROM activity
         LEFT JOIN LATERAL (SELECT seq FROM events WHERE seq > $1 ORDER BY seq LIMIT $2) AS e ON true
