@@ -17,6 +17,8 @@ public struct OpslineDatabase: Sendable {
     public let sessions: SessionStore
     /// The event log, for the event stream.
     public let events: EventLog
+    /// Prunes the event log's oldest events.
+    public let eventRetention: EventRetention
     /// Time-driven work (workflow timers), applied by the scheduler.
     public let dueWork: DueWorkRunner
     /// Managers' views: SLA breaches, clocks at risk, compliance and flow reports.
@@ -51,6 +53,7 @@ public struct OpslineDatabase: Sendable {
         self.people = PeopleStore(pool: pool, tokens: tokens, clock: clock)
         self.sessions = SessionStore(pool: pool, tokens: tokens, clock: clock)
         self.events = EventLog(pool: pool)
+        self.eventRetention = EventRetention(pool: pool, clock: clock)
         self.dueWork = DueWorkRunner(pool: pool, catalog: workflows, clock: clock, metrics: metrics)
         self.reports = ReportStore(pool: pool, clock: clock)
         self.subscriptions = SubscriptionStore(pool: pool, clock: clock, calendars: calendars)

@@ -33,6 +33,30 @@ import Testing
         #expect(nothing.stdoutLines == ["schema is up to date: nothing would run"], "\(nothing)")
     }
 
+    /// `opsline db prune`: what it pruned and where the log now starts; a bad age is a usage error.
+    @Test func pruneSaysWhatWentAndRefusesABadAge() async throws {
+        let conninfo = try await TestCluster.shared.makeDatabase()
+        let pool = PostgresPool(conninfo: conninfo, maximumConnections: 2)
+        let database = try await LiveServer.prepareDatabase(pool: pool)
+        var risk = NewTask(workflow: "risk-review", title: "Supplier may fail")
+        risk.fields = ["risk": "Single supplier", "category": "supply"]
+        _ = try await database.tasks.create(risk, caller: .system(), authorize: .system)
+        try await pool.withConnection { _ = try await $0.query("UPDATE events SET at = at - interval '500 days'") }
+        let last = try await pool.withConnection {
+            try await $0.query("SELECT max(seq) AS seq FROM events").first!.decode("seq", as: Int64.self)
+        }
+        await pool.close()
+
+        let cli = try CLIProcess()
+        let pruned = try await cli.run("db", "prune", "--events-older-than", "400d", "--database-url", conninfo)
+        #expect(pruned.status == 0, "\(pruned)")
+        #expect(pruned.stdoutLines.count == 1 && pruned.stdout.hasSuffix("the log now starts after seq \(last)\n"), "\(pruned)")
+        #expect(!pruned.stdout.hasPrefix("pruned 0 "), "\(pruned)")
+        let bad = try await cli.run("db", "prune", "--events-older-than", "soon", "--database-url", conninfo)
+        #expect(bad.status == 64, "\(bad)")
+        #expect(bad.stderr.contains("--events-older-than must be a duration such as 400d, not 'soon'"), "\(bad)")
+    }
+
     /// The event log's end, the due work (what waits, what is late, the oldest) and the largest
     /// tables, as a status in JSON a script reads.
     @Test func statusShowsTheEventLogsEndTheDueWorkAndTheTables() async throws {

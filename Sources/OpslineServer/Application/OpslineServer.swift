@@ -76,7 +76,8 @@ public struct OpslineServer: Sendable {
             dashboard: dashboard, metrics: metrics, tls: tls, logger: logger)
         let pruner = RetentionPruner(
             database: database, idempotencyRetention: configuration.idempotencyRetention,
-            deliveryRetention: configuration.notifications.retention, logger: logger)
+            deliveryRetention: configuration.notifications.retention, eventRetention: configuration.eventRetention,
+            logger: logger)
         let dueSignal = EventSignal(conninfo: conninfo, channel: .due, logger: logger)
         let scheduler = DueWorkScheduler(runner: database.dueWork, signal: dueSignal, logger: logger)
         let invalidator = TokenCacheInvalidator(signal: revocations, tokens: database.tokens)

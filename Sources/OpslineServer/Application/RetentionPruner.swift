@@ -12,6 +12,8 @@ struct RetentionPruner: Service {
     let idempotencyRetention: Duration
     /// How long finished deliveries stay in the log (`--delivery-retention`).
     let deliveryRetention: Duration
+    /// How long events stay in the log (`--event-retention`); nil: for ever.
+    var eventRetention: Duration? = nil
     let logger: Logger
     var interval: Duration = .seconds(3600)
 
@@ -19,6 +21,10 @@ struct RetentionPruner: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             await prune("idempotency keys") { try await database.pruneIdempotencyKeys(olderThan: idempotencyRetention) }
             await prune("finished deliveries") { try await database.deliveries.prune(olderThan: deliveryRetention) }
+            if let eventRetention {
+                // Small batches, each its own short transaction: commands never wait on it.
+                await prune("events") { try await database.eventRetention.prune(olderThan: eventRetention).pruned }
+            }
             await prune("ended dashboard sessions") {
                 try await database.sessions.prune(endedBefore: database.clock.now.addingTimeInterval(-86_400))
             }

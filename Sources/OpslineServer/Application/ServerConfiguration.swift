@@ -14,6 +14,9 @@ public struct ServerConfiguration: Sendable {
     public var adminToken: String?
     /// How long idempotency keys are kept (`--idempotency-retention`); at least 7 days by default.
     public var idempotencyRetention: Duration = .seconds(7 * 86_400)
+    /// How long events stay in the log before every replica's hourly pass prunes them (the stream
+    /// then answers `410 Gone` to a cursor below them); nil keeps them for ever.
+    public var eventRetention: Duration? = nil
     /// How long a connection has to deliver a complete request head, counted from when it opened
     /// or its previous response was written; also how long an idle keep-alive connection is kept
     /// (`--header-timeout`, `OPSLINE_HEADER_TIMEOUT`).

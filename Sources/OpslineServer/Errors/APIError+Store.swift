@@ -9,6 +9,7 @@ extension APIError {
         switch error {
         case let error as APIError: return error
         case let error as StoreError: return from(error)
+        case let error as EventLogError: return from(error)
         case let error as TokenError: return from(error)
         case let error as PeopleError: return from(error)
         case let error as NotificationError: return from(error)
@@ -39,6 +40,16 @@ extension APIError {
                 .conflict, code: "version_conflict",
                 message: "\(id) is at version \(current), not \(expected); reload and retry",
                 details: ["current_version": .int(Int64(current))])
+        }
+    }
+
+    static func from(_ error: EventLogError) -> APIError {
+        switch error {
+        case .pruned(let through):
+            return APIError(
+                .gone, code: "gone",
+                message: "the events up to seq \(through) were pruned (retention); resume with since=\(through)",
+                details: ["pruned_through": .int(through)])
         }
     }
 

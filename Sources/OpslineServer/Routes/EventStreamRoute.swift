@@ -45,6 +45,8 @@ struct EventStreamRoute {
         // skipped.
         let since = fromNow ? try await events.lastSeq() : try Self.since(query["since"].map(String.init))
         let follow = query["follow"] == "true"
+        // A cursor below what retention pruned would silently skip the pruned events: 410.
+        if !fromNow { try await events.checkRetained(after: since) }
         // The first page is read before the status goes out, so an outage is a proper 503.
         let first = try await events.events(after: since, filter: filter, limit: Self.pageSize)
         // Made now, so that a revocation announced from here on is noticed.

@@ -66,6 +66,15 @@ public struct EventLog: Sendable {
         }
     }
 
+    /// Throws ``EventLogError/pruned(through:)`` when events after `cursor` were pruned: a reader
+    /// resuming from it would miss them. Cursor 0 (the whole history) means "from the oldest
+    /// event kept", so it is never refused.
+    public func checkRetained(after cursor: Int64) async throws {
+        guard cursor > 0 else { return }
+        let through = try await EventRetention(pool: pool).prunedThrough()
+        if cursor < through { throw EventLogError.pruned(through: through) }
+    }
+
     /// Whether the last read left events above the frontier that a hole not yet known final held
     /// back: a follower then looks again soon, as a transaction that rolls back announces nothing.
     public var isHoldingBack: Bool { frontier.isHolding }

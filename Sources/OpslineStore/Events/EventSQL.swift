@@ -69,6 +69,30 @@ enum EventSQL {
         ORDER BY e.seq
         """
 
+    /// One batch of pruning: the oldest `$2` events, up to (not including) the first whose time
+    /// is not before `$1`, are deleted, and the position pruned through moves to the last of them.
+    /// Returns how many went and that position.
+    static let pruneBatch = """
+        WITH kept AS (SELECT pruned_through FROM event_retention FOR UPDATE),
+        batch AS (
+            SELECT e.seq, e.at FROM events e, kept WHERE e.seq > kept.pruned_through ORDER BY e.seq LIMIT $2
+        ),
+        stop AS (SELECT min(seq) AS seq FROM batch WHERE at >= $1::timestamptz),
+        deleted AS (
+            DELETE FROM events WHERE seq IN (SELECT b.seq FROM batch b, stop WHERE stop.seq IS NULL OR b.seq < stop.seq)
+            RETURNING seq
+        ),
+        moved AS (
+            UPDATE event_retention SET pruned_through = (SELECT max(seq) FROM deleted)
+            WHERE EXISTS (SELECT 1 FROM deleted)
+            RETURNING pruned_through
+        )
+        SELECT (SELECT count(*) FROM deleted) AS deleted, (SELECT pruned_through FROM moved) AS through
+        """
+
+    /// The position the log was pruned through (0: never).
+    static let prunedThrough = "SELECT pruned_through FROM event_retention"
+
     /// Events after a cursor up to the frontier `$8`, filtered; a NULL filter matches everything. The team filter (`$3`)
     /// and the caller's teams (`$6`) go by the teams each event belongs to — its task's when it
     /// happened — never by the task's team now.

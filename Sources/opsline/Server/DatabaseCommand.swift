@@ -6,7 +6,7 @@ import Postgres
 /// `opsline db`: database maintenance, straight against PostgreSQL (no server needed).
 struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "db", abstract: "Inspect and migrate the database.", subcommands: [Status.self, Migrate.self])
+        commandName: "db", abstract: "Inspect, migrate and prune the database.", subcommands: [Status.self, Migrate.self, Prune.self])
 }
 
 /// The connection string every `opsline db` command takes.

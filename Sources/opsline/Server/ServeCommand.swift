@@ -39,6 +39,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         help: """
+            How long events are kept, e.g. 400d; older ones are pruned hourly in small batches. \
+            Default: for ever. [env: OPSLINE_EVENT_RETENTION]
+            """)
+    var eventRetention: String?
+
+    @Option(
+        help: """
             How long a connection has to send a complete request head, from when it opened or its \
             previous response was written, e.g. 30s or 2m. [env: OPSLINE_HEADER_TIMEOUT]
             """)
@@ -98,6 +105,11 @@ struct ServeCommand: AsyncParsableCommand {
             let retention = try DurationArgument.parse(
                 text, option: "--idempotency-retention", examples: "7d or 36h", positive: true)
             configuration.idempotencyRetention = .seconds(retention.seconds)
+        }
+        if let text = eventRetention ?? environment["OPSLINE_EVENT_RETENTION"] {
+            let retention = try DurationArgument.parse(
+                text, option: "--event-retention", examples: "400d or 9600h", positive: true)
+            configuration.eventRetention = .seconds(retention.seconds)
         }
         if let text = headerTimeout ?? environment["OPSLINE_HEADER_TIMEOUT"] {
             let timeout = try DurationArgument.parse(
