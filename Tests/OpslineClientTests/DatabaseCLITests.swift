@@ -33,14 +33,19 @@ import Testing
         #expect(nothing.stdoutLines == ["schema is up to date: nothing would run"], "\(nothing)")
     }
 
-    /// `opsline db prune`: what it pruned and where the log now starts; a bad age is a usage error.
-    @Test func pruneSaysWhatWentAndRefusesABadAge() async throws {
+    /// A migrated database holding one risk review; the caller closes the pool.
+    static func databaseWithARisk() async throws -> (conninfo: String, pool: PostgresPool, task: TaskRecord) {
         let conninfo = try await TestCluster.shared.makeDatabase()
         let pool = PostgresPool(conninfo: conninfo, maximumConnections: 2)
         let database = try await LiveServer.prepareDatabase(pool: pool)
         var risk = NewTask(workflow: "risk-review", title: "Supplier may fail")
         risk.fields = ["risk": "Single supplier", "category": "supply"]
-        _ = try await database.tasks.create(risk, caller: .system(), authorize: .system)
+        return (conninfo, pool, try await database.tasks.create(risk, caller: .system(), authorize: .system))
+    }
+
+    /// `opsline db prune`: what it pruned and where the log now starts; a bad age is a usage error.
+    @Test func pruneSaysWhatWentAndRefusesABadAge() async throws {
+        let (conninfo, pool, _) = try await Self.databaseWithARisk()
         try await pool.withConnection { _ = try await $0.query("UPDATE events SET at = at - interval '500 days'") }
         let last = try await pool.withConnection {
             try await $0.query("SELECT max(seq) AS seq FROM events").first!.decode("seq", as: Int64.self)
@@ -60,12 +65,7 @@ import Testing
     /// The event log's end, the due work (what waits, what is late, the oldest) and the largest
     /// tables, as a status in JSON a script reads.
     @Test func statusShowsTheEventLogsEndTheDueWorkAndTheTables() async throws {
-        let conninfo = try await TestCluster.shared.makeDatabase()
-        let pool = PostgresPool(conninfo: conninfo, maximumConnections: 2)
-        let database = try await LiveServer.prepareDatabase(pool: pool)
-        var risk = NewTask(workflow: "risk-review", title: "Supplier may fail")
-        risk.fields = ["risk": "Single supplier", "category": "supply"]
-        let task = try await database.tasks.create(risk, caller: .system(), authorize: .system)
+        let (conninfo, pool, task) = try await Self.databaseWithARisk()
         let lastSeq = try await pool.withConnection {
             try await $0.query("DELETE FROM due_work")
             try await $0.query(
