@@ -104,16 +104,20 @@ final class EventFrontier: Sendable {
             }
             while true {
                 try await takeHorizonIfNeeded(on: connection)
-                let from = tracker.withLock { $0.scanFrom }
-                let rows = try await connection.query(EventSQL.scanSeqs, [from, scanLimit]).rows
+                let (from, judging) = tracker.withLock { ($0.scanFrom, $0.isJudging) }
+                let rows = try await connection.query(EventSQL.scanSeqs, [from, scanLimit, judging]).rows
                 guard let first = rows.first else { return tracker.withLock { $0.frontier } }
                 // The oldest running transaction read by the previous scan, after its snapshot:
                 // before this scan's snapshot, as the tracker needs.
-                let oldest = try first.decode("oldest", as: Int64?.self) ?? Int64.max
+                // Not read (nothing to judge): the last reading stays, still taken after every
+                // horizon and before this snapshot.
                 let scan = EventFrontierTracker.Scan(
                     oldestRunning: oldestBeforeNextScan.withLock { $0 },
                     seqs: try rows.compactMap { try $0.decode("seq", as: Int64?.self) })
-                oldestBeforeNextScan.withLock { $0 = oldest }
+                if judging {
+                    let oldest = try first.decode("oldest", as: Int64?.self) ?? Int64.max
+                    oldestBeforeNextScan.withLock { $0 = oldest }
+                }
                 let (frontier, holding) = tracker.withLock { ($0.observe(scan), $0.isHolding) }
                 if frontier == nil || holding || scan.seqs.count < scanLimit {
                     // Holes seen first here get their horizon now, to be judged at the next scan.

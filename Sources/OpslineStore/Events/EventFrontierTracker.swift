@@ -61,6 +61,10 @@ public struct EventFrontierTracker: Sendable, Equatable {
 
     public init() {}
 
+    /// Whether a hole, or the start, waits to be judged: only then does a scan need to know the
+    /// oldest running transaction.
+    public var isJudging: Bool { frontier == nil || !holes.isEmpty }
+
     /// Whether the reader must take a horizon (``setHorizon(_:)``) before its next scan: for the
     /// start, or for holes its last scan saw first.
     public var needsHorizon: Bool {

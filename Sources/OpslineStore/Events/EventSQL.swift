@@ -59,10 +59,13 @@ enum EventSQL {
     /// Up to `$2` seqs above `$1`, ascending (one row with a NULL seq when there is none): an
     /// index-only scan of the primary key. Each row also carries `oldest`, the oldest transaction
     /// of this database still running, read *after* the statement's snapshot was taken: good for
-    /// judging the next scan, not this one.
+    /// judging the next scan, not this one; read only when `$3` (a hole or the start waits to be
+    /// judged), as it copies every backend's status.
     static let scanSeqs = """
         WITH snap AS MATERIALIZED (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS x),
-        activity AS MATERIALIZED (SELECT (\(oldestRunning(reference: "snap.x"))) AS oldest FROM snap)
+        activity AS MATERIALIZED (
+            SELECT CASE WHEN $3::boolean THEN (\(oldestRunning(reference: "snap.x"))) END AS oldest FROM snap
+        )
         SELECT activity.oldest, e.seq
         FROM activity
         LEFT JOIN LATERAL (SELECT seq FROM events WHERE seq > $1 ORDER BY seq LIMIT $2) AS e ON true
