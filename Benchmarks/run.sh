@@ -7,7 +7,8 @@
 #
 # Settings (environment): BENCH_CLIENTS (8), BENCH_TASKS_PER_CLIENT (200), BENCH_BATCH (100),
 # BENCH_WARMUP (3 s a round), BENCH_DURATION (20 s measured a phase), BENCH_ROUNDS (4),
-# BENCH_SCRATCH (.build-bench), PG_BIN.
+# BENCH_SCRATCH (.build-bench), PG_BIN, BENCH_OPSLINE (a given opsline binary instead of a release
+# build, to compare two builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,9 +71,10 @@ require_pg_programs pgbench psql pg_ctl
 
 # 1. Release builds, in a scratch folder of our own.
 log "building release opsline and opsline-bench in $SCRATCH (takes minutes the first time)"
-swift build -c release --scratch-path "$SCRATCH" --product opsline
+[[ -n ${BENCH_OPSLINE:-} ]] || swift build -c release --scratch-path "$SCRATCH" --product opsline
 swift build -c release --scratch-path "$SCRATCH" --product opsline-bench
 BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
+OPSLINE=${BENCH_OPSLINE:-$BIN/opsline}
 
 # A fresh data folder the postgres user can reach (the cluster runs as postgres under root).
 WORK=$(mktemp -d /tmp/opsline-bench.XXXXXX)
@@ -91,7 +93,7 @@ URL=http://127.0.0.1:$PORT
 # The server gets a session of its own, so Ctrl-C reaches only this script, whose trap stops the
 # server, which stops its PostgreSQL.
 log "starting opsline serve on 127.0.0.1:$PORT, data in $DATA (embedded PostgreSQL, fsync on)"
-OPSLINE_ADMIN_TOKEN=$TOKEN setsid "$BIN/opsline" serve \
+OPSLINE_ADMIN_TOKEN=$TOKEN setsid "$OPSLINE" serve \
     --listen "127.0.0.1:$PORT" --data-dir "$DATA" --workflows workflows >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for attempt in $(seq 240); do
