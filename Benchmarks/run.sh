@@ -239,6 +239,21 @@ SQL
     echo '\endpipeline'
 } >"$WORK/single.sql"
 
+lock_tasks() { # TaskSQL.lockTasks: the batch's tasks locked at once, in id order (CommandTransaction.lockTasks)
+    local k ids="" flags=""
+    for ((k = 0; k < BATCH; k++)); do
+        ids+="${ids:+, }'CMP-' || :n$k"
+        flags+="${flags:+, }max((state <> 'investigating')::int) FILTER (WHERE id = 'CMP-' || :n$k) AS l${k}_resumed"
+    done
+    cat <<SQL
+WITH locked AS MATERIALIZED (
+    SELECT $COLUMNS, now() AS transaction_now
+    FROM tasks WHERE id = ANY (ARRAY[$ids]) ORDER BY id FOR UPDATE
+)
+SELECT $flags FROM locked \\gset
+SQL
+}
+
 {
     echo '\set per :tasks / :clients'
     echo '\set start random(0, :per - 1)'
@@ -246,19 +261,23 @@ SQL
     ids="" flags=""
     for ((k = 0; k < BATCH; k++)); do
         echo "\\set n$k 1 + :client_id * :per + (:start + $k) % :per"
-        echo 'SAVEPOINT command;'
-        lock_task "n$k" "l${k}_"
-        # Each line's writes go out with its RELEASE (CommandTransaction.applyInSavepoint).
+        ids+="${ids:+, }'CMP-' || :n$k"
+        flags+="${flags:+, }:l${k}_resumed"
+    done
+    # The server reads the rows with their clocks; pgbench keeps only where each move goes.
+    lock_tasks
+    for ((k = 0; k < BATCH; k++)); do
+        # Each line's savepoint, writes and release go out in one round trip
+        # (CommandTransaction.inSavepoint, its task locked ahead).
         echo '\startpipeline'
+        echo 'SAVEPOINT command;'
         update_task "n$k"
         save_clock "n$k" "l${k}_"
         echo 'RELEASE SAVEPOINT command;'
         echo '\endpipeline'
-        ids+="${ids:+, }:l${k}_id"
-        flags+="${flags:+, }:l${k}_resumed"
     done
     echo '\startpipeline'
-    append_events "$ids" "$flags" ":l$((BATCH - 1))_id"
+    append_events "$ids" "$flags" "'CMP-' || :n$((BATCH - 1))"
     echo '\endpipeline'
 } >"$WORK/batch.sql"
 
