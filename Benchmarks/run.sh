@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Opsline throughput benchmark: durable task transitions over HTTP, next to pgbench replaying the
-# same SQL on the same embedded PostgreSQL. See "## Performance" in README.md.
+# Opsline throughput benchmark: durable task transitions over HTTP, next to pgbench on the same
+# embedded PostgreSQL replaying the server's SQL (the replay) and running the least SQL a durable
+# transition needs (the limit). See "## Performance" in README.md.
 #
 #   bash Benchmarks/run.sh
 #
 # Settings (environment): BENCH_CLIENTS (8), BENCH_TASKS_PER_CLIENT (200), BENCH_BATCH (100),
 # BENCH_WARMUP (3 s a round), BENCH_DURATION (20 s measured a phase), BENCH_ROUNDS (4),
-# BENCH_SCRATCH (.build-bench), PG_BIN.
+# BENCH_SCRATCH (.build-bench), PG_BIN, BENCH_OPSLINE (a given opsline binary instead of a release
+# build, to compare two builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -69,9 +71,10 @@ require_pg_programs pgbench psql pg_ctl
 
 # 1. Release builds, in a scratch folder of our own.
 log "building release opsline and opsline-bench in $SCRATCH (takes minutes the first time)"
-swift build -c release --scratch-path "$SCRATCH" --product opsline
+[[ -n ${BENCH_OPSLINE:-} ]] || swift build -c release --scratch-path "$SCRATCH" --product opsline
 swift build -c release --scratch-path "$SCRATCH" --product opsline-bench
 BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
+OPSLINE=${BENCH_OPSLINE:-$BIN/opsline}
 
 # A fresh data folder the postgres user can reach (the cluster runs as postgres under root).
 WORK=$(mktemp -d /tmp/opsline-bench.XXXXXX)
@@ -90,7 +93,7 @@ URL=http://127.0.0.1:$PORT
 # The server gets a session of its own, so Ctrl-C reaches only this script, whose trap stops the
 # server, which stops its PostgreSQL.
 log "starting opsline serve on 127.0.0.1:$PORT, data in $DATA (embedded PostgreSQL, fsync on)"
-OPSLINE_ADMIN_TOKEN=$TOKEN setsid "$BIN/opsline" serve \
+OPSLINE_ADMIN_TOKEN=$TOKEN setsid "$OPSLINE" serve \
     --listen "127.0.0.1:$PORT" --data-dir "$DATA" --workflows workflows >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for attempt in $(seq 240); do
@@ -113,9 +116,9 @@ seeded=$(psql_value "SELECT count(*) FROM tasks WHERE id IN (SELECT 'CMP-' || n 
 FIELDS=$(psql_value "SELECT fields::text FROM tasks WHERE id = 'CMP-1'")
 FIELDS=${FIELDS//\'/\'\'}
 
-# As TaskSQL / SLASQL / EventSQL / CommandTransaction run it: lock the row (its clocks come along),
-# write it, save the clock it paused or resumed, and in one statement take the event-log lock,
-# append the event(s) and notify. The workflow check happens in Swift, so here the new state is
+# The replay, as TaskSQL / SLASQL / EventSQL / CommandTransaction run it: lock the row (its clocks
+# come along), write it, save the clock it paused or resumed, and in one statement append the
+# event(s) and notify. The workflow check happens in Swift, so here the new state is
 # the CASE. Each pgbench client works on its own slice of the seeded tasks, as the HTTP clients do.
 COLUMNS="id, workflow, workflow_version, state, title, priority, team, assignee, fields::text AS fields,
     parent, version, created_at, updated_at, closed_at,
@@ -133,7 +136,7 @@ save_clock() { # $1: the task-number variable, $2: the \gset prefix
     cat <<SQL
 WITH changed AS (
     SELECT * FROM jsonb_to_recordset(CASE WHEN :${2}resumed = 1
-        THEN '[{"policy":"resolution","state":"running","started_at":"2026-11-25T10:00:00Z","target_s":259200,"worked_s":60,"running_since":"2026-11-25T10:01:00Z","escalation_level":0,"due_at":"2026-11-28T10:00:00Z"}]'
+        THEN '[{"policy":"resolution","state":"running","started_at":"2026-11-25T10:00:00Z","target_s":259200,"worked_s":60,"running_since":"2026-11-25T10:01:00Z","escalation_level":0,"due_at":"2099-11-28T10:00:00Z"}]'
         ELSE '[{"policy":"resolution","state":"paused","started_at":"2026-11-25T10:00:00Z","target_s":259200,"worked_s":60,"escalation_level":0}]' END::jsonb) AS c(
         policy text, state text, started_at timestamptz, target_s float8, worked_s float8,
         running_since timestamptz, warned_at timestamptz, breached_at timestamptz,
@@ -159,7 +162,7 @@ WITH changed AS (
 ), scheduled AS (
     INSERT INTO due_work (kind, task_id, due_at, payload)
     SELECT 'sla', 'CMP-' || :$1, n.due_at, n.payload FROM jsonb_to_recordset(CASE WHEN :${2}resumed = 1
-        THEN '[{"due_at":"2026-11-28T10:00:00Z","payload":{"policy":"resolution","step":"warning"}}]'
+        THEN '[{"due_at":"2099-11-28T10:00:00Z","payload":{"policy":"resolution","step":"warning"}}]'
         ELSE '[]' END::jsonb) AS n(due_at timestamptz, payload jsonb)
     RETURNING 1
 )
@@ -173,7 +176,6 @@ VALUES ('timer', 'CMP-' || :$1, now() + make_interval(secs => 604800::double pre
 \\endif
 SQL
 }
-LOG_LOCK_KEY=8030044989162939758 # EventSQL.logLockKey, 0x6f70_735f_6576_656e
 # Each move records two events: the transition, and the resolution clock it paused or resumed.
 # Their data follows from where the task went (the \gset `resumed` flag), built in SQL from the
 # flags, since a pgbench statement takes at most 255 variables and a batch has 100 moves.
@@ -205,14 +207,15 @@ SQL
 }
 
 append_events() { # $1: task ids, $2: their resumed flags (array elements); $3: notify payload
-    # EventSQL.appendMany: the event-log lock, the append and the NOTIFY in one statement, sent
-    # with the COMMIT in one pipeline as the server does (PostgresConnection.sendWithNext). The
-    # schedulers are not notified: the clock step and the timer these moves schedule are days away.
+    # EventSQL.appendMany: the append and the NOTIFY in one statement, sent with the COMMIT in one
+    # pipeline as the server does (PostgresConnection.sendWithNext); `xact` makes the transaction
+    # take its xid before the events' seq is drawn. The schedulers are not notified: the clock
+    # step and the timer these moves schedule are days away.
     cat <<SQL
-WITH log_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($LOG_LOCK_KEY)), appended AS (
+WITH xact AS MATERIALIZED (SELECT pg_current_xact_id()), appended AS (
     INSERT INTO events (task_id, type, actor, data)
     SELECT u.task_id, e.type, 'admin', e.data::jsonb
-    FROM log_lock, unnest(ARRAY[$1]::text[], ARRAY[$2]::int[]) WITH ORDINALITY AS u(task_id, resumed, n),
+    FROM xact, unnest(ARRAY[$1]::text[], ARRAY[$2]::int[]) WITH ORDINALITY AS u(task_id, resumed, n),
         LATERAL $MOVE_EVENTS
     ORDER BY u.n, e.k
     RETURNING 1
@@ -236,6 +239,21 @@ SQL
     echo '\endpipeline'
 } >"$WORK/single.sql"
 
+lock_tasks() { # TaskSQL.lockTasks: the batch's tasks locked at once, in id order (CommandTransaction.lockTasks)
+    local k ids="" flags=""
+    for ((k = 0; k < BATCH; k++)); do
+        ids+="${ids:+, }'CMP-' || :n$k"
+        flags+="${flags:+, }max((state <> 'investigating')::int) FILTER (WHERE id = 'CMP-' || :n$k) AS l${k}_resumed"
+    done
+    cat <<SQL
+WITH locked AS MATERIALIZED (
+    SELECT $COLUMNS, now() AS transaction_now
+    FROM tasks WHERE id = ANY (ARRAY[$ids]) ORDER BY id FOR UPDATE
+)
+SELECT $flags FROM locked \\gset
+SQL
+}
+
 {
     echo '\set per :tasks / :clients'
     echo '\set start random(0, :per - 1)'
@@ -243,34 +261,79 @@ SQL
     ids="" flags=""
     for ((k = 0; k < BATCH; k++)); do
         echo "\\set n$k 1 + :client_id * :per + (:start + $k) % :per"
-        echo 'SAVEPOINT command;'
-        lock_task "n$k" "l${k}_"
-        # Each line's writes go out with its RELEASE (CommandTransaction.applyInSavepoint).
+        ids+="${ids:+, }'CMP-' || :n$k"
+        flags+="${flags:+, }:l${k}_resumed"
+    done
+    # The server reads the rows with their clocks; pgbench keeps only where each move goes.
+    lock_tasks
+    for ((k = 0; k < BATCH; k++)); do
+        # Each line's savepoint, writes and release go out in one round trip
+        # (CommandTransaction.inSavepoint, its task locked ahead).
         echo '\startpipeline'
+        echo 'SAVEPOINT command;'
         update_task "n$k"
         save_clock "n$k" "l${k}_"
         echo 'RELEASE SAVEPOINT command;'
         echo '\endpipeline'
-        ids+="${ids:+, }:l${k}_id"
-        flags+="${flags:+, }:l${k}_resumed"
     done
     echo '\startpipeline'
-    append_events "$ids" "$flags" ":l$((BATCH - 1))_id"
+    append_events "$ids" "$flags" "'CMP-' || :n$((BATCH - 1))"
     echo '\endpipeline'
 } >"$WORK/batch.sql"
 
-# 4. (a) single, then (b) batched transitions over HTTP, each phase in rounds, with a pgbench
-# round of the same length after each HTTP round: the load of a shared VM drifts by tens of
-# percent over minutes, and taking turns exposes both sides to the same drift.
+# The limit: the least SQL a durable transition needs, one statement a round trip, with no lock
+# but the row's — lock the task, move it, append one event, notify, commit. The new state and the
+# event's data follow from the state read, as in the replay.
+limit_move() { # $1: the task-number variable, $2: the \gset prefix
+    cat <<SQL
+SELECT state FROM tasks WHERE id = 'CMP-' || :$1 FOR UPDATE \\gset $2
+UPDATE tasks SET state = CASE state WHEN 'investigating' THEN 'waiting_on_customer' ELSE 'investigating' END,
+    version = version + 1, updated_at = now()
+WHERE id = 'CMP-' || :$1;
+INSERT INTO events (task_id, type, actor, data)
+VALUES ('CMP-' || :$1, 'transitioned', 'admin', CASE :${2}state WHEN 'investigating'
+    THEN '{"to": "waiting_on_customer", "from": "investigating", "transition": "ask_customer"}'
+    ELSE '{"to": "investigating", "from": "waiting_on_customer", "transition": "customer_replied"}' END::jsonb);
+SQL
+}
+
+{
+    echo '\set per :tasks / :clients'
+    echo '\set n 1 + :client_id * :per + random(0, :per - 1)'
+    echo 'BEGIN ISOLATION LEVEL READ COMMITTED;'
+    limit_move n t_
+    echo "SELECT pg_notify('opsline_events', 'CMP-' || :n);"
+    echo 'COMMIT;'
+} >"$WORK/limit-single.sql"
+
+{
+    echo '\set per :tasks / :clients'
+    echo '\set start random(0, :per - 1)'
+    echo 'BEGIN ISOLATION LEVEL READ COMMITTED;'
+    for ((k = 0; k < BATCH; k++)); do
+        echo "\\set n$k 1 + :client_id * :per + (:start + $k) % :per"
+        limit_move "n$k" "l${k}_"
+    done
+    echo "SELECT pg_notify('opsline_events', 'CMP-' || :n$((BATCH - 1)));"
+    echo 'COMMIT;'
+} >"$WORK/limit-batch.sql"
+
+# 4. (a) single, then (b) batched transitions over HTTP, each phase in rounds; after each HTTP
+# round, a round of the same length of (c) the replay, then one of (d) the limit: the load of a
+# shared VM drifts by tens of percent over minutes, and taking turns exposes all three to the same
+# drift.
 ROUND_SECONDS=$(( (DURATION + ROUNDS - 1) / ROUNDS ))
 PGBENCH_OPTIONS="-n -c $CLIENTS -j 2 -T $ROUND_SECONDS -M extended"
 cat >"$WORK/pgbench-round" <<ROUND
 #!/usr/bin/env bash
 # \$1: single or batch; \$2: the round
 set -euo pipefail
-echo "run.sh: (c) pgbench \$1 round \$2: $PGBENCH_OPTIONS" >&2
+echo "run.sh: (c) pgbench replay \$1 round \$2: $PGBENCH_OPTIONS" >&2
 "$PG_BIN/pgbench" $PGBENCH_OPTIONS -D tasks=$TASKS -D clients=$CLIENTS -f "$WORK/\$1.sql" \\
     -l --log-prefix="$WORK/pgb-\$1-\$2" "$CONNINFO" >"$WORK/pgb-\$1-\$2.txt"
+echo "run.sh: (d) pgbench limit \$1 round \$2: $PGBENCH_OPTIONS" >&2
+"$PG_BIN/pgbench" $PGBENCH_OPTIONS -D tasks=$TASKS -D clients=$CLIENTS -f "$WORK/limit-\$1.sql" \\
+    -l --log-prefix="$WORK/lim-\$1-\$2" "$CONNINFO" >"$WORK/lim-\$1-\$2.txt"
 ROUND
 chmod +x "$WORK/pgbench-round"
 step "$BIN/opsline-bench" http --url "$URL" --token "$TOKEN" --owned "$WORK/owned.json" \
@@ -283,6 +346,7 @@ PGBENCH_RESULTS=()
 for phase in single batch; do
     for ((round = 1; round <= ROUNDS; round++)); do
         PGBENCH_RESULTS+=(--pgbench-$phase "$WORK/pgb-$phase-$round.txt" --pgbench-$phase-log "$WORK/pgb-$phase-$round")
+        PGBENCH_RESULTS+=(--limit-$phase "$WORK/lim-$phase-$round.txt" --limit-$phase-log "$WORK/lim-$phase-$round")
     done
 done
 "$BIN/opsline-bench" report --http "$WORK/http.json" "${PGBENCH_RESULTS[@]}" \

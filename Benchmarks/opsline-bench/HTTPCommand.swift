@@ -52,20 +52,21 @@ struct HTTPCommand: AsyncParsableCommand {
 
         progress(
             "(a) single transitions: \(owned.count) clients, \(rounds) × (\(warmup) s warm-up + \(roundSeconds) s)")
-        let single = try await runRounds("single", &owned) { connection, tasks, window in
-            try SingleTransitions(connection: connection).run(&tasks, window)
+        let single = try await runRounds("single", &owned) { connection, tasks, window, ledger in
+            try SingleTransitions(connection: connection, ledger: ledger).run(&tasks, window)
         }
         report("(a)", single)
 
         progress("(b) batched transitions: \(owned.count) clients × \(batchSize) lines a request")
-        let batch = try await runRounds("batch", &owned) { [batchSize] connection, tasks, window in
-            try BatchedTransitions(connection: connection, batchSize: batchSize).run(&tasks, window)
+        let batch = try await runRounds("batch", &owned) { [batchSize] connection, tasks, window, ledger in
+            try BatchedTransitions(connection: connection, batchSize: batchSize, ledger: ledger).run(&tasks, window)
         }
         report("(b)", batch)
 
         let results = HTTPResults(
             clients: owned.count, tasksPerClient: perClient, batchSize: batchSize, warmupSeconds: warmup,
-            single: single.result, batch: batch.result)
+            single: single.result, batch: batch.result, singleFollower: single.follower,
+            batchFollower: batch.follower)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(results).write(to: URL(fileURLWithPath: output))
@@ -78,15 +79,21 @@ struct HTTPCommand: AsyncParsableCommand {
                 + "p50 \(formatted(result.latency.p50)) ms, p99 \(formatted(result.latency.p99)) ms, "
                 + "\(result.errors) errors")
         if let firstError = phase.firstError { progress("\(label) first error: \(firstError)") }
+        let follower = phase.follower
+        progress(
+            "\(label) COMMIT → follower: p50 \(formatted(follower.fromSend.p50)) ms, "
+                + "p99 \(formatted(follower.fromSend.p99)) ms from the send; \(follower.events) events, "
+                + "\(follower.missing) missing, \(follower.unmatched) unmatched")
     }
 
     struct PhaseOutcome: Sendable {
         var result: PhaseResult
         var firstError: String?
+        var follower: FollowerLatency
     }
 
     private typealias ClientLoad =
-        @Sendable (PlainHTTPConnection, inout [OwnedTask], MeasurementWindow) throws ->
+        @Sendable (PlainHTTPConnection, inout [OwnedTask], MeasurementWindow, CommitLedger) throws ->
         ClientTally
 
     /// Runs a phase's rounds, each followed by the `--between-rounds` program, and merges them.
@@ -96,23 +103,52 @@ struct HTTPCommand: AsyncParsableCommand {
         async throws -> PhaseOutcome
     {
         var tallies: [ClientTally] = []
+        var follower = FollowerTally()
         for round in 1...rounds {
             // The program between rounds moves the tasks too: read their states first.
-            tallies += try await runRound(&owned, resync: betweenRounds != nil, load)
+            let (clients, events) = try await runRound(&owned, resync: betweenRounds != nil, load)
+            tallies += clients
+            follower = follower + events
             if let betweenRounds { try await runProgram(betweenRounds, [phase, String(round)]) }
         }
         let (result, firstError) = ClientTally.merge(tallies, seconds: duration)
-        return PhaseOutcome(result: result, firstError: firstError)
+        return PhaseOutcome(result: result, firstError: firstError, follower: follower.result)
     }
 
     /// Runs one client per task list, all over the same time window, each on a thread and a
-    /// connection of its own (see `PlainHTTPConnection` for why not async-http-client).
+    /// connection of its own (see `PlainHTTPConnection` for why not async-http-client), with one
+    /// follower of the event stream (`FollowerProbe`) timing each move's event.
     private func runRound(
         _ owned: inout [[OwnedTask]], resync: Bool, _ load: @escaping ClientLoad
     )
-        async throws -> [ClientTally]
+        async throws -> ([ClientTally], FollowerTally)
     {
         let window = MeasurementWindow(warmup: warmup, duration: duration / Double(rounds))
+        let ledger = CommitLedger(window: window)
+        // The follower starts (since=now) before the first request: every move of the round is
+        // then in its stream, which the exact matching needs (see `CommitLedger`).
+        let probe = try await FollowerProbe.open(url: server.url, token: server.token)
+        let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
+        let reading = Task {
+            defer { readyContinuation.finish() }
+            try await onOwnThread { try probe.run(ledger: ledger) { readyContinuation.finish() } }
+        }
+        for await _ in ready {}
+        let clients = try await runClients(&owned, resync: resync, window: window, ledger: ledger, load)
+        // The last moves' events may still be on their way.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ledger.outstanding > 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        probe.stop()
+        try await reading.value
+        return (clients, ledger.tally())
+    }
+
+    private func runClients(
+        _ owned: inout [[OwnedTask]], resync: Bool, window: MeasurementWindow, ledger: CommitLedger,
+        _ load: @escaping ClientLoad
+    )
+        async throws -> [ClientTally]
+    {
         let finished = try await withThrowingTaskGroup(of: (Int, ClientTally, [OwnedTask]).self) { group in
             for (index, tasks) in owned.enumerated() {
                 group.addTask { [url = server.url, token = server.token] in
@@ -120,7 +156,7 @@ struct HTTPCommand: AsyncParsableCommand {
                         let connection = try PlainHTTPConnection(baseURL: url, token: token)
                         // Read during the warm-up, which the window does not measure.
                         var tasks = resync ? try tasks.map { try refreshed($0, connection: connection) } : tasks
-                        let tally = try load(connection, &tasks, window)
+                        let tally = try load(connection, &tasks, window, ledger)
                         return (index, tally, tasks)
                     }
                 }

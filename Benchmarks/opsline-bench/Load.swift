@@ -8,6 +8,9 @@ struct OwnedTask: Codable, Sendable {
 
     /// The move that flips it between investigating and waiting_on_customer.
     var nextTransition: String { investigating ? "ask_customer" : "customer_replied" }
+
+    /// The state that move leads to.
+    var nextState: String { investigating ? "waiting_on_customer" : "investigating" }
 }
 
 /// The phase's clock: load starts now, measuring starts after the warm-up, load stops at `end`.
@@ -85,6 +88,7 @@ struct Seeder: Sendable {
 /// Phase (a): one `POST /v1/tasks/{id}/transitions` at a time per client, round-robin over its tasks.
 struct SingleTransitions {
     let connection: PlainHTTPConnection
+    let ledger: CommitLedger
 
     func run(_ tasks: inout [OwnedTask], _ window: MeasurementWindow) throws -> ClientTally {
         var tally = ClientTally()
@@ -95,18 +99,22 @@ struct SingleTransitions {
         while clock.now < window.end {
             let task = tasks[next]
             let sent = clock.now
+            let line = ledger.sent([(task.id, task.nextState)], at: sent)
             let reply: BenchAPI.Reply
             do {
                 reply = try connection.post(
                     "/v1/tasks/\(task.id)/transitions", ndjson: #"{"transition":"\#(task.nextTransition)"}"#)
                 failuresInARow = 0
             } catch {
+                // Whether it committed is unknown; a retry is refused if it did.
+                ledger.answered(line, at: clock.now) { _ in false }
                 failuresInARow += 1
                 tally.note(error: "\(error)")
                 if failuresInARow >= 20 { throw BenchFailure("20 failed requests in a row; last: \(error)") }
                 continue
             }
             let answered = clock.now
+            ledger.answered(line, at: answered) { _ in reply.status == 200 }
             let measured = window.measures(sent: sent, answered: answered)
             if measured {
                 tally.requests += 1
@@ -130,6 +138,7 @@ struct SingleTransitions {
 struct BatchedTransitions {
     let connection: PlainHTTPConnection
     let batchSize: Int
+    let ledger: CommitLedger
 
     func run(_ tasks: inout [OwnedTask], _ window: MeasurementWindow) throws -> ClientTally {
         var tally = ClientTally()
@@ -147,10 +156,12 @@ struct BatchedTransitions {
                 body += "\n"
             }
             let sent = clock.now
+            let lines = ledger.sent(indices.map { (tasks[$0].id, tasks[$0].nextState) }, at: sent)
             let reply = try connection.post("/v1/events", ndjson: body)
             let answered = clock.now
             let measured = window.measures(sent: sent, answered: answered)
             let statuses = resultStatuses(reply.body)
+            ledger.answered(lines, at: answered) { reply.status == 200 && statuses.count > $0 && statuses[$0] == 200 }
             guard reply.status == 200, statuses.count == indices.count else {
                 throw BenchFailure("POST /v1/events → \(reply.status): \(reply.text.prefix(500))")
             }

@@ -49,6 +49,9 @@ struct HTTPResults: Codable, Sendable {
     var warmupSeconds: Double
     var single: PhaseResult
     var batch: PhaseResult
+    /// COMMIT → follower latency during each phase.
+    var singleFollower: FollowerLatency
+    var batchFollower: FollowerLatency
 }
 
 /// What one client saw in a phase, merged into a `PhaseResult` at the end.

@@ -58,24 +58,7 @@ final class PlainHTTPConnection {
     }
 
     private func connect() throws {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        var found: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(host, String(port), &hints, &found) == 0, let address = found else {
-            throw BenchFailure("cannot resolve \(host)")
-        }
-        defer { freeaddrinfo(found) }
-        let descriptor = Glibc.socket(address.pointee.ai_family, address.pointee.ai_socktype, 0)
-        guard descriptor >= 0 else { throw BenchFailure("socket: \(String(cString: strerror(errno)))") }
-        guard Glibc.connect(descriptor, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw BenchFailure("connect to \(host):\(port): \(reason)")
-        }
-        var on: Int32 = 1
-        setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
-        socket = descriptor
+        socket = try connectedSocket(host: host, port: port)
         received.removeAll(keepingCapacity: true)
         readIndex = 0
     }
@@ -177,4 +160,27 @@ final class PlainHTTPConnection {
         if closes { disconnect() }
         return BenchAPI.Reply(status: status, body: body)
     }
+}
+
+/// A blocking TCP socket connected to `host:port`, with Nagle's algorithm off (requests are
+/// written whole, and every millisecond of delay would be measured).
+func connectedSocket(host: String, port: Int) throws -> Int32 {
+    var hints = addrinfo()
+    hints.ai_family = AF_UNSPEC
+    hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+    var found: UnsafeMutablePointer<addrinfo>?
+    guard getaddrinfo(host, String(port), &hints, &found) == 0, let address = found else {
+        throw BenchFailure("cannot resolve \(host)")
+    }
+    defer { freeaddrinfo(found) }
+    let descriptor = Glibc.socket(address.pointee.ai_family, address.pointee.ai_socktype, 0)
+    guard descriptor >= 0 else { throw BenchFailure("socket: \(String(cString: strerror(errno)))") }
+    guard Glibc.connect(descriptor, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 else {
+        let reason = String(cString: strerror(errno))
+        close(descriptor)
+        throw BenchFailure("connect to \(host):\(port): \(reason)")
+    }
+    var on: Int32 = 1
+    setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+    return descriptor
 }

@@ -5,7 +5,13 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print the HTTP results beside pgbench's and the server's peak RSS."
+        abstract: "Print the HTTP results beside pgbench's replay and limit, and the server's peak RSS.",
+        discussion: """
+            The replay is pgbench running the statements the server runs for a transition; the \
+            limit is pgbench running the least SQL a durable transition needs (lock the row, update \
+            it, append one event, notify, commit), without the server's extra writes and locks. \
+            HTTP ÷ limit is the target; HTTP ÷ replay shows what the server itself costs.
+            """
     )
 
     @Option(help: "The JSON written by `opsline-bench http`.")
@@ -23,6 +29,18 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The --log-prefix of each of those pgbench runs.")
     var pgbenchBatchLog: [String]
 
+    @Option(help: "pgbench's standard output of the limit, one transition a transaction (once per round).")
+    var limitSingle: [String]
+
+    @Option(help: "The --log-prefix of each of those pgbench runs.")
+    var limitSingleLog: [String]
+
+    @Option(help: "pgbench's standard output of the limit, a batch a transaction (once per round).")
+    var limitBatch: [String]
+
+    @Option(help: "The --log-prefix of each of those pgbench runs.")
+    var limitBatchLog: [String]
+
     @Option(help: "The pgbench command line used (shown in the header).")
     var pgbenchCommand = "pgbench"
 
@@ -32,8 +50,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The server's VmHWM in kB.")
     var rssKilobytes: Int
 
-    @Option(help: "Target for HTTP rate ÷ pgbench rate.")
+    @Option(help: "Target for HTTP rate ÷ the limit's rate.")
     var ratioTarget = 0.8
+
+    @Option(help: "Target for the p99 of COMMIT → follower latency, in ms.")
+    var followerTargetMilliseconds = 50.0
 
     @Option(help: "Target for the server's peak RSS, in MB.")
     var rssTargetMegabytes = 150.0
@@ -44,14 +65,18 @@ struct ReportCommand: ParsableCommand {
             outputs: pgbenchSingle, logPrefixes: pgbenchSingleLog, transitionsPerTransaction: 1)
         let batch = try PgbenchRun(
             outputs: pgbenchBatch, logPrefixes: pgbenchBatchLog, transitionsPerTransaction: results.batchSize)
+        let singleLimit = try PgbenchRun(
+            outputs: limitSingle, logPrefixes: limitSingleLog, transitionsPerTransaction: 1)
+        let batchLimit = try PgbenchRun(
+            outputs: limitBatch, logPrefixes: limitBatchLog, transitionsPerTransaction: results.batchSize)
 
         let tasks = results.clients * results.tasksPerClient
         print("")
         print(
             "Opsline durable transitions (fsync on) — \(results.clients) clients, \(tasks) tasks, "
                 + "\(formatted(results.single.seconds, digits: 0)) s measured per phase in \(pgbenchSingle.count) "
-                + "rounds, HTTP and pgbench taking turns; HTTP: \(formatted(results.warmupSeconds, digits: 0)) s "
-                + "warm-up a round; \(pgbenchCommand)")
+                + "rounds, HTTP, replay and limit taking turns; HTTP: \(formatted(results.warmupSeconds, digits: 0)) s "
+                + "warm-up a round, one event follower open; \(pgbenchCommand)")
         if let machine { print("Machine: \(machine)") }
         print("")
         let header = [
@@ -60,12 +85,16 @@ struct ReportCommand: ParsableCommand {
         ]
         print(header.joined())
         row("(a) HTTP POST /v1/tasks/{id}/transitions", results.single)
-        row("(c) pgbench, 1 transition a transaction", single.result)
-        ratio("    ratio (a) ÷ (c)", results.single, single.result)
+        row("(c) replay: pgbench, the server's SQL, 1 a tx", single.result)
+        row("(d) limit: pgbench, the least SQL, 1 a tx", singleLimit.result)
+        ratios("single", results.single, replay: single.result, limit: singleLimit.result)
+        follower("single", results.singleFollower)
         print("")
         row("(b) HTTP POST /v1/events, \(results.batchSize) lines a request", results.batch)
-        row("(c) pgbench, \(results.batchSize) transitions a transaction", batch.result)
-        ratio("    ratio (b) ÷ (c)", results.batch, batch.result)
+        row("(c) replay: pgbench, \(results.batchSize) transitions a tx", batch.result)
+        row("(d) limit: pgbench, \(results.batchSize) least transitions a tx", batchLimit.result)
+        ratios("batched", results.batch, replay: batch.result, limit: batchLimit.result)
+        follower("batched", results.batchFollower)
         print("")
         let megabytes = Double(rssKilobytes) / 1024
         print(
@@ -86,11 +115,28 @@ struct ReportCommand: ParsableCommand {
         print(columns.joined())
     }
 
-    private func ratio(_ label: String, _ ours: PhaseResult, _ theirs: PhaseResult) {
-        let value = ours.transitionsPerSecond / theirs.transitionsPerSecond
+    private func ratios(_ phase: String, _ http: PhaseResult, replay: PhaseResult, limit: PhaseResult) {
+        let toLimit = http.transitionsPerSecond / limit.transitionsPerSecond
+        let toReplay = http.transitionsPerSecond / replay.transitionsPerSecond
         print(
-            pad(label, 46) + pad(formatted(value), 14, right: true) + "   target ≥ \(formatted(ratioTarget)): "
-                + (value >= ratioTarget ? "met" : "MISSED"))
+            "    \(phase): HTTP/limit = \(formatted(toLimit)) (target ≥ \(formatted(ratioTarget))): "
+                + (toLimit >= ratioTarget ? "met" : "MISSED"))
+        print("    \(phase): HTTP/replay = \(formatted(toReplay))")
+    }
+
+    /// COMMIT → follower latency; the bound from the send is the one the target applies to.
+    private func follower(_ phase: String, _ latency: FollowerLatency) {
+        let send = latency.fromSend
+        let answer = latency.fromAnswer
+        let met = send.p99 < followerTargetMilliseconds
+        print(
+            "    \(phase): COMMIT → follower, from the send: p50 \(formatted(send.p50)) / p99 \(formatted(send.p99)) / "
+                + "max \(formatted(send.max)) ms (target p99 < \(formatted(followerTargetMilliseconds, digits: 0)) ms: "
+                + (met ? "met" : "MISSED") + ")")
+        print(
+            "    \(phase): COMMIT → follower, from the answer: p50 \(formatted(answer.p50)) / p99 "
+                + "\(formatted(answer.p99)) / max \(formatted(answer.max)) ms; \(latency.events) events, "
+                + "\(latency.missing) missing, \(latency.unmatched) unmatched")
     }
 
     private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {

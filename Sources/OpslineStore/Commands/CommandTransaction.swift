@@ -27,6 +27,9 @@ final class CommandTransaction {
     /// `applyBatch` turns it on to find which command of an atomic batch carried such a value.
     var appendsEventsPerSavepoint = false
     private(set) var pendingEvents: [PendingEvent] = []
+    /// Tasks locked ahead of the commands that name them (`lockTasks(of:)`), with the
+    /// transaction's `now()`; `lockTask` takes a task out as it uses it.
+    var lockedTasks: [String: (task: TaskRecord, now: Date)] = [:]
     /// Where `flushEvents` counts what it sends with the commit, for the caller to read once the
     /// transaction committed.
     private let appended: AppendedEvents?
@@ -141,19 +144,25 @@ final class CommandTransaction {
     }
 
     /// Locks the task row for this transaction, checks that the caller may run `command` on it,
-    /// and checks `expectedVersion`; returns the task with the transaction's `now()`.
+    /// and checks `expectedVersion`; returns the task with the transaction's `now()`. A task
+    /// locked ahead (`lockTasks(of:)`) is used without reading it again, once.
     func lockTask(
         _ id: String, for command: TaskCommand, expectedVersion: Int?
     ) async throws -> (task: TaskRecord, now: Date) {
-        guard let row = try await connection.query(TaskSQL.lockTask, [id, statementNow]).first else {
-            throw StoreError.taskNotFound(id)
-        }
-        let task = try TaskRecord(row: row)
+        let (task, now) = try await lockedTask(id)
         try authorize(command, task)
         if let expectedVersion, expectedVersion != task.version {
             throw StoreError.versionConflict(taskID: id, expected: expectedVersion, current: task.version)
         }
-        return (task, try row.decode("transaction_now"))
+        return (task, now)
+    }
+
+    private func lockedTask(_ id: String) async throws -> (task: TaskRecord, now: Date) {
+        if let locked = lockedTasks.removeValue(forKey: id) { return locked }
+        guard let row = try await connection.query(TaskSQL.lockTask, [id, statementNow]).first else {
+            throw StoreError.taskNotFound(id)
+        }
+        return (try TaskRecord(row: row), try row.decode("transaction_now"))
     }
 
     /// The definition of the task's workflow version, read on this transaction's connection when

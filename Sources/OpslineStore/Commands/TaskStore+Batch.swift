@@ -63,6 +63,8 @@ extension TaskStore {
                     connection: connection, catalog: catalog, caller: batch.caller, authorize: batch.authorize,
                     clock: clock, defersWrites: true, appended: appended)
                 transaction.appendsEventsPerSavepoint = appendingEventsPerCommand
+                // One statement locks the lines' tasks, instead of a round trip per line.
+                if batch.commands.count > 1 { try await transaction.lockTasks(of: batch.commands) }
                 var outcomes: [CommandOutcome] = []
                 for (index, entry) in batch.commands.enumerated() {
                     // A key that cannot be claimed refuses its command before any SQL.

@@ -24,6 +24,13 @@ enum TaskSQL {
 
     static let selectTask = "SELECT \(TaskRecord.columns) FROM tasks WHERE id = $1"
 
+    /// `lockTask` for the tasks of a batch's lines at once (`CommandTransaction.lockTasks`), locked
+    /// in id order.
+    static let lockTasks = """
+        SELECT \(TaskRecord.columns), coalesce($2::timestamptz, now()) AS transaction_now
+        FROM tasks WHERE id = ANY ($1::text[]) ORDER BY id FOR UPDATE
+        """
+
     static let selectTasks = "SELECT \(TaskRecord.columns) FROM tasks WHERE id = ANY ($1::text[])"
 
     /// Returns nothing: the caller knows the row it writes (`TaskRecord.moved`), so the write

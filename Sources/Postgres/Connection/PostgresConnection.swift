@@ -23,6 +23,8 @@ public final class PostgresConnection: @unchecked Sendable {
     private let notices: PostgresNotices
     /// Statements waiting to go out with the next one (`sendWithNext(_:_:)`).
     private var carried: [PipelinedStatement] = []
+    /// How many times held-back statements went out (`carriedSends`).
+    private var carriedSendCount = 0
     /// Set when a pipeline could not be ended (libpq still in pipeline mode): the connection is
     /// then unusable and reported broken, so that the pool drops it.
     var isStuckInPipeline = false
@@ -110,7 +112,7 @@ public final class PostgresConnection: @unchecked Sendable {
             if let refusal = connection.refusal(sending: statement) { return .failure(refusal) }
             return connection.carried.isEmpty
                 ? connection.blockingQuery(statement.sql, statement.parameters)
-                : connection.blockingPipeline(connection.takeCarried() + [statement])
+                : connection.blockingPipeline(connection.sendingCarried() + [statement])
         }
         return try outcome.get()
     }
@@ -143,9 +145,29 @@ public final class PostgresConnection: @unchecked Sendable {
         return .nulInParameter
     }
 
+    /// How many times statements held back by `sendWithNext` have gone out to the server so far
+    /// (with a `query` or `execute`, whatever their outcome). A caller that held a statement back
+    /// can tell from it whether the statement was sent or is still waiting: it was sent if and only
+    /// if the count has grown since — statements discarded (`discardCarried`) or refused before
+    /// sending (a NUL character) do not count.
+    public var carriedSends: Int {
+        get async { await run { $0.carriedSendCount } }
+    }
+
+    /// How many statements are held back (`sendWithNext`) for the next call.
+    public var carriedCount: Int {
+        get async { await run { $0.carried.count } }
+    }
+
     private func takeCarried() -> [PipelinedStatement] {
         defer { carried.removeAll() }
         return carried
+    }
+
+    /// `takeCarried`, for statements about to be sent.
+    private func sendingCarried() -> [PipelinedStatement] {
+        carriedSendCount += 1
+        return takeCarried()
     }
 
     /// Runs one or more statements without parameters (`PQexec`), such as a migration file.
@@ -155,7 +177,7 @@ public final class PostgresConnection: @unchecked Sendable {
         let outcome = await run { connection -> Result<Void, PostgresError> in
             if let refusal = connection.refusal(sending: nil) { return .failure(refusal) }
             if !connection.carried.isEmpty {
-                let statements = connection.takeCarried() + [PipelinedStatement(sql: sql, parameters: [])]
+                let statements = connection.sendingCarried() + [PipelinedStatement(sql: sql, parameters: [])]
                 return connection.blockingPipeline(statements).map { _ in () }
             }
             guard let result = PQexec(connection.handle, sql) else {
