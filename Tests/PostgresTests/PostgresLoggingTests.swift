@@ -56,6 +56,28 @@ import Testing
         await pool.close()
     }
 
+    /// A prepared statement's text cannot change per request: it goes untagged, and the
+    /// transaction's `BEGIN` names the request in `application_name` until it ends.
+    @Test func aTransactionNamesItsRequestInApplicationNameForItsPreparedStatements() async throws {
+        let conninfo = try await TestCluster.shared.makeDatabase()
+        let pool = PostgresPool(conninfo: conninfo, maximumConnections: 1)
+        let tag = try #require(PostgresRequestTag("req-7"))
+        let activity = "SELECT query, application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()"
+        let (query, name) = try await PostgresRequestTag.$current.withValue(tag) {
+            try await pool.transaction { connection in
+                let row = try await connection.query(activity, prepared: true).first
+                return (try row?.decode("query", as: String.self), try row?.decode("application_name", as: String.self))
+            }
+        }
+        #expect(query == activity)
+        #expect(name == "opsline request_id=req-7")
+        let after = try await pool.withConnection {
+            try await $0.query(activity, prepared: true).first?.decode("application_name", as: String.self)
+        }
+        #expect(after == "opsline", "the name lasts only as long as the transaction")
+        await pool.close()
+    }
+
     @Test func noticesAndWarningsGoThroughTheLogger() async throws {
         let conninfo = try await TestCluster.shared.makeDatabase()
         let log = CapturedLog()

@@ -9,7 +9,7 @@ extension CommandTransaction {
         // parent, so a caller cannot hang children under another team's task.
         var parent: TaskRecord?
         if let parentID = command.parent {
-            guard let row = try await connection.query(TaskSQL.selectTask, [parentID]).first else {
+            guard let row = try await connection.query(TaskSQL.selectTask, [parentID], prepared: true).first else {
                 throw StoreError.unknownReference(field: "parent", value: parentID)
             }
             parent = try TaskRecord(row: row)
@@ -45,7 +45,7 @@ extension CommandTransaction {
         }
         command.priority =
             try Self.checkedPriority(command.priority, on: definition) ?? definition.priority?.initial(fields: fields)
-        let number = try await connection.query(TaskSQL.nextNumber, [definition.key]).first!
+        let number = try await connection.query(TaskSQL.nextNumber, [definition.key], prepared: true).first!
             .decode("last_number", as: Int64.self)
         let task = try TaskRecord(
             row: try await connection.query(
@@ -55,7 +55,7 @@ extension CommandTransaction {
                     definition.initialState.name, command.title, command.priority,
                     command.team ?? definition.team, command.assignee, JSONText.encode(fields), command.parent,
                     statementNow,
-                ]
+                ], prepared: true
             ).first!)
         var data: [String: JSONValue] = [
             "state": .string(task.state), "workflow_version": .int(Int64(workflow.version)),
@@ -128,7 +128,7 @@ extension CommandTransaction {
                     current.id, title, (update.assignee ?? current.assignee), (update.team ?? current.team),
                     (update.priority ?? followed ?? current.priority), JSONText.encode(fields), statementNow,
                     Self.watchingTeams(after: update, of: current),
-                ]
+                ], prepared: true
             ).first!)
         var changes = Self.changes(from: current, to: task)
         if let unassignment { changes["note"] = .string(unassignment) }

@@ -12,10 +12,14 @@ extension CommandTransaction {
     /// lets the key go (its savepoint or transaction rolled back: then this one goes ahead).
     func claim(_ key: String, hash: String) async throws -> CommandOutcome? {
         let scope = caller.idempotencyScope
-        if try await connection.query(IdempotencySQL.claim, [scope, key, hash, statementNow]).first != nil {
+        if try await connection.query(IdempotencySQL.claim, [scope, key, hash, statementNow], prepared: true).first
+            != nil
+        {
             return nil
         }
-        guard let row = try await connection.query(IdempotencySQL.find, [scope, key]).first else { return nil }
+        guard let row = try await connection.query(IdempotencySQL.find, [scope, key], prepared: true).first else {
+            return nil
+        }
         guard try row.decode("request_hash", as: String.self) == hash else {
             return CommandOutcome(.duplicateKey(key))
         }

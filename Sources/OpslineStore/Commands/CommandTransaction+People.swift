@@ -73,7 +73,7 @@ extension CommandTransaction {
     /// team is not.
     private func teamProblem(_ team: String?, knownTeams: [String]) async throws -> FieldProblem? {
         guard let team, !knownTeams.contains(team) else { return nil }
-        guard try await connection.query(PeopleSQL.teamExists, [team]).first == nil else { return nil }
+        guard try await connection.query(PeopleSQL.teamExists, [team], prepared: true).first == nil else { return nil }
         return FieldProblem(field: "team", problem: "names no team: '\(team)'")
     }
 
@@ -83,7 +83,7 @@ extension CommandTransaction {
         func problem(_ text: String) -> FieldProblem { FieldProblem(field: "assignee", problem: text) }
         guard let team else { return problem("'\(user)' cannot be assigned a task of no team; give it a team") }
         let teams = [team] + watching.filter { $0 != team }
-        guard let row = try await connection.query(PeopleSQL.assignable, [user, teams]).first else {
+        guard let row = try await connection.query(PeopleSQL.assignable, [user, teams], prepared: true).first else {
             return problem("names no user: '\(user)'")
         }
         if try row.decode("disabled_at", as: Date?.self) != nil { return problem("'\(user)' is disabled") }

@@ -22,7 +22,7 @@ extension CommandTransaction {
             if let id = entry.command.taskID { ids.insert(id) }
         }
         guard !ids.isEmpty else { return }
-        let rows = try await connection.query(TaskSQL.lockTasks, [ids.sorted(), statementNow]).rows
+        let rows = try await connection.query(TaskSQL.lockTasks, [ids.sorted(), statementNow], prepared: true).rows
         for row in rows {
             let task = try TaskRecord(row: row)
             lockedTasks[task.id] = (task, try row.decode("transaction_now"))

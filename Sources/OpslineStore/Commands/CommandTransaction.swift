@@ -63,11 +63,14 @@ final class CommandTransaction {
     /// statement in one round trip. A transaction of one command then sends its writes, events
     /// and `COMMIT` together, a batch line its writes and `RELEASE`; an error among them fails
     /// the command just the same.
+    ///
+    /// `sql` is one of the fixed texts of `TaskSQL`, `SLASQL`… on the command path, so it runs
+    /// prepared: parsed and planned once per connection, not on every command.
     func write(_ sql: String, _ parameters: [any PostgresBindable]) async throws {
         if defersWrites {
-            await connection.sendWithNext(sql, parameters)
+            await connection.sendWithNext(sql, parameters, prepared: true)
         } else {
-            try await connection.query(sql, parameters)
+            try await connection.query(sql, parameters, prepared: true)
         }
     }
 
@@ -92,7 +95,7 @@ final class CommandTransaction {
     /// work scheduled since the last flush.
     func flushEvents() async throws {
         guard let last = pendingEvents.last else {
-            if dueWorkScheduled { try await connection.query(DueWorkSQL.announce) }
+            if dueWorkScheduled { try await connection.query(DueWorkSQL.announce, prepared: true) }
             dueWorkScheduled = false
             return
         }
@@ -105,7 +108,7 @@ final class CommandTransaction {
                 pendingEvents.map(\.taskID), pendingEvents.map(\.type), caller.name,
                 pendingEvents.map { JSONText.encode($0.data) }, last.taskID, dueWorkScheduled,
                 pendingEvents.map { JSONValue.array($0.teams.map(JSONValue.string)).jsonText }, statementNow,
-            ])
+            ], prepared: true)
         pendingEvents.removeAll()
         dueWorkScheduled = false
     }
@@ -159,7 +162,7 @@ final class CommandTransaction {
 
     private func lockedTask(_ id: String) async throws -> (task: TaskRecord, now: Date) {
         if let locked = lockedTasks.removeValue(forKey: id) { return locked }
-        guard let row = try await connection.query(TaskSQL.lockTask, [id, statementNow]).first else {
+        guard let row = try await connection.query(TaskSQL.lockTask, [id, statementNow], prepared: true).first else {
             throw StoreError.taskNotFound(id)
         }
         return (try TaskRecord(row: row), try row.decode("transaction_now"))

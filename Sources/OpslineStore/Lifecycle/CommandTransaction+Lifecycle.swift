@@ -23,7 +23,7 @@ extension CommandTransaction {
 
     /// The ids of a task's children that are not finished.
     func openChildren(of taskID: String) async throws -> [String] {
-        try await connection.query(LifecycleSQL.openChildren, [taskID]).rows.map { try $0.decode("id") }
+        try await connection.query(LifecycleSQL.openChildren, [taskID], prepared: true).rows.map { try $0.decode("id") }
     }
 
     /// Creates one child task on the latest version of its workflow. The command that entered the

@@ -25,6 +25,8 @@ public final class PostgresConnection: @unchecked Sendable {
     private var carried: [PipelinedStatement] = []
     /// How many times held-back statements went out (`carriedSends`).
     private var carriedSendCount = 0
+    /// The statements prepared on this connection (`prepared: true`).
+    var preparedStatements = PreparedStatements()
     /// Set when a pipeline could not be ended (libpq still in pipeline mode): the connection is
     /// then unusable and reported broken, so that the pool drops it.
     var isStuckInPipeline = false
@@ -95,24 +97,37 @@ public final class PostgresConnection: @unchecked Sendable {
         get async { await run { $0.closed || $0.isStuckInPipeline || PQstatus($0.handle) != CONNECTION_OK } }
     }
 
-    /// Runs one parameterised statement (`PQexecParams`) and returns all its rows.
+    /// Runs one parameterised statement (`PQexecParams`, or `PQexecPrepared` once prepared) and
+    /// returns all its rows.
     ///
     /// - Parameters:
     ///   - sql: a single statement with `$1`, `$2`… placeholders.
     ///   - parameters: the values for the placeholders, in text format. One that holds a NUL
     ///     character is refused before anything is sent (`PostgresError.nulInParameter`, a data
     ///     error): libpq would cut it short there.
+    ///   - prepared: whether to run `sql` as a named prepared statement of this connection,
+    ///     parsed and planned on its first use only (the prepare goes out in the same round trip).
+    ///     For fixed texts on hot paths; not for a statement whose best plan depends on its
+    ///     parameters (optional filters such as `$2::text IS NULL OR col = $2`), which a generic
+    ///     plan would serve badly. A prepared statement carries no request tag (its text cannot
+    ///     change per request): run it inside ``inTransaction(isolation:_:)``, whose `BEGIN`
+    ///     names the request in `application_name` instead.
     @discardableResult
     public func query(
-        _ sql: String, _ parameters: [any PostgresBindable] = []
+        _ sql: String, _ parameters: [any PostgresBindable] = [], prepared: Bool = false
     ) async throws(PostgresError) -> PostgresResult {
-        let statement = PipelinedStatement(
-            sql: PostgresRequestTag.tagging(sql), parameters: parameters.map(\.postgresText))
+        let statement = PipelinedStatement(sql: sql, parameters: parameters.map(\.postgresText), prepared: prepared)
         let outcome = await run { connection -> Result<PostgresResult, PostgresError> in
             if let refusal = connection.refusal(sending: statement) { return .failure(refusal) }
-            return connection.carried.isEmpty
-                ? connection.blockingQuery(statement.sql, statement.parameters)
-                : connection.blockingPipeline(connection.sendingCarried() + [statement])
+            guard connection.carried.isEmpty else {
+                return connection.blockingPipeline(connection.sendingCarried() + [statement])
+            }
+            if !statement.prepared { return connection.blockingQuery(statement) }
+            // Not yet prepared: the prepare and the statement go in one pipeline, one round trip.
+            guard let name = connection.preparedStatements.name(of: statement.sql) else {
+                return connection.blockingPipeline([statement])
+            }
+            return connection.blockingQuery(prepared: name, statement.parameters)
         }
         return try outcome.get()
     }
@@ -122,9 +137,10 @@ public final class PostgresConnection: @unchecked Sendable {
     /// statement then does not run. Used for work whose outcome only matters at `COMMIT`: sent
     /// with the `COMMIT`, it adds no wait of its own. A parameter holding a NUL character makes
     /// that next call fail the same way (`PostgresError.nulInParameter`).
-    public func sendWithNext(_ sql: String, _ parameters: [any PostgresBindable] = []) async {
-        let statement = PipelinedStatement(
-            sql: PostgresRequestTag.tagging(sql), parameters: parameters.map(\.postgresText))
+    ///
+    /// `prepared` as for ``query(_:_:prepared:)``.
+    public func sendWithNext(_ sql: String, _ parameters: [any PostgresBindable] = [], prepared: Bool = false) async {
+        let statement = PipelinedStatement(sql: sql, parameters: parameters.map(\.postgresText), prepared: prepared)
         await run { $0.carried.append(statement) }
     }
 
@@ -154,6 +170,11 @@ public final class PostgresConnection: @unchecked Sendable {
         get async { await run { $0.carriedSendCount } }
     }
 
+    /// How many statements this connection has prepared (`prepared: true`).
+    var preparedCount: Int {
+        get async { await run { $0.preparedStatements.count } }
+    }
+
     /// How many statements are held back (`sendWithNext`) for the next call.
     public var carriedCount: Int {
         get async { await run { $0.carried.count } }
@@ -173,14 +194,13 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs one or more statements without parameters (`PQexec`), such as a migration file.
     /// With statements held back by `sendWithNext`, `sql` must be a single statement.
     public func execute(_ sql: String) async throws(PostgresError) {
-        let sql = PostgresRequestTag.tagging(sql)
+        let statement = PipelinedStatement(sql: sql, parameters: [])
         let outcome = await run { connection -> Result<Void, PostgresError> in
             if let refusal = connection.refusal(sending: nil) { return .failure(refusal) }
             if !connection.carried.isEmpty {
-                let statements = connection.sendingCarried() + [PipelinedStatement(sql: sql, parameters: [])]
-                return connection.blockingPipeline(statements).map { _ in () }
+                return connection.blockingPipeline(connection.sendingCarried() + [statement]).map { _ in () }
             }
-            guard let result = PQexec(connection.handle, sql) else {
+            guard let result = PQexec(connection.handle, statement.taggedSQL) else {
                 return .failure(connection.connectionError())
             }
             defer { PQclear(result) }
@@ -230,15 +250,33 @@ public final class PostgresConnection: @unchecked Sendable {
         return closed ? nil : handle
     }
 
-    private func blockingQuery(
-        _ sql: String, _ parameters: [String?]
+    /// Runs an unnamed statement, tagged with its request (`PQexecParams`).
+    private func blockingQuery(_ statement: PipelinedStatement) -> Result<PostgresResult, PostgresError> {
+        let sql = statement.taggedSQL
+        return blockingExec(statement.parameters) { handle, count, values in
+            PQexecParams(handle, sql, count, nil, values, nil, nil, 0)
+        }
+    }
+
+    /// Runs the statement prepared as `name` (`PQexecPrepared`).
+    private func blockingQuery(prepared name: String, _ parameters: [String?]) -> Result<PostgresResult, PostgresError>
+    {
+        blockingExec(parameters) { handle, count, values in
+            PQexecPrepared(handle, name, count, values, nil, nil, 0)
+        }
+    }
+
+    /// Calls `exec` with the handle and the parameters as C strings, and reads its result.
+    private func blockingExec(
+        _ parameters: [String?],
+        _ exec: (OpaquePointer, Int32, UnsafePointer<UnsafePointer<CChar>?>) -> OpaquePointer?
     ) -> Result<PostgresResult, PostgresError> {
         assertOnQueue()
         guard !closed else {
             return .failure(PostgresError(kind: .connection, message: "connection is closed"))
         }
         let result = withOptionalCStringArray(parameters) { values in
-            PQexecParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+            exec(handle, Int32(parameters.count), values)
         }
         guard let result else { return .failure(connectionError()) }
         defer { PQclear(result) }
@@ -299,8 +337,25 @@ public final class PostgresConnection: @unchecked Sendable {
 
 /// A statement and its parameters as text, waiting to go out in a pipeline.
 struct PipelinedStatement: Sendable {
+    /// The statement's own text, without a request tag: the key of its prepared statement.
     let sql: String
     let parameters: [String?]
+    /// Whether it runs as a named prepared statement (`PreparedStatements`).
+    let prepared: Bool
+    /// The request it runs for, read when it was made: task-locals do not reach the queue.
+    let tag: PostgresRequestTag?
+
+    init(sql: String, parameters: [String?], prepared: Bool = false) {
+        self.sql = sql
+        self.parameters = parameters
+        self.prepared = prepared
+        self.tag = PostgresRequestTag.current
+    }
+
+    /// The text sent when it runs unnamed: `sql` with the request's tag.
+    var taggedSQL: String {
+        tag.map { $0.appended(to: sql) } ?? sql
+    }
 
     /// True when a parameter holds a NUL character, where libpq's C string would end.
     var holdsNUL: Bool {

@@ -37,10 +37,13 @@ public struct PostgresRequestTag: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// `sql` with the current task's tag appended as a comment; `sql` itself when there is none.
-    static func tagging(_ sql: String) -> String {
-        guard let tag = current else { return sql }
-        return tag.appended(to: sql)
+    /// A statement that names the request in `application_name` until the transaction ends
+    /// (`set_config(…, true)`, i.e. `SET LOCAL`): `<name> request_id=…`. Sent with a `BEGIN`, in
+    /// the same round trip, it names the request for the transaction's prepared statements too,
+    /// whose text cannot carry the comment. PostgreSQL shows it in `pg_stat_activity` and in its
+    /// log through `%a`; it keeps the first 63 bytes.
+    var namingApplication: String {
+        "SELECT set_config('application_name', current_setting('application_name') || ' request_id=\(id)', true)"
     }
 
     /// `sql` followed by `/* request_id='…' */`: after a space, or on a line of its own when the

@@ -50,12 +50,17 @@ extension PostgresPool {
 
 extension PostgresConnection {
     /// Runs `body` between `BEGIN` and `COMMIT`, rolling back if it throws.
+    ///
+    /// For a request (``PostgresRequestTag/current``), the `BEGIN` also names it in
+    /// `application_name` until the transaction ends, in the same round trip: prepared
+    /// statements carry no tag in their text, so this is where PostgreSQL sees whose they are.
     public func inTransaction<Value: Sendable>(
         isolation: PostgresIsolation = .readCommitted,
         _ body: @Sendable (PostgresConnection) async throws -> Value
     ) async throws -> Value {
         do {
-            try await execute("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+            let naming = PostgresRequestTag.current.map { "; " + $0.namingApplication } ?? ""
+            try await execute("BEGIN ISOLATION LEVEL \(isolation.rawValue)" + naming)
         } catch {
             throw TransactionNotStarted(underlying: error)
         }
