@@ -143,7 +143,10 @@ let package = Package(
         ),
         .testTarget(
             name: "OpslineStoreTests",
-            dependencies: ["OpslineStore", "Workflow", "Postgres", "TestSupport"],
+            dependencies: [
+                "OpslineStore", "Workflow", "Postgres", "TestSupport",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -57,6 +57,7 @@ extension CommandTransaction {
                     statementNow,
                 ], prepared: true
             ).first!)
+        missingTasks.remove(task.id)
         var data: [String: JSONValue] = [
             "state": .string(task.state), "workflow_version": .int(Int64(workflow.version)),
         ]

@@ -27,5 +27,8 @@ extension CommandTransaction {
             let task = try TaskRecord(row: row)
             lockedTasks[task.id] = (task, try row.decode("transaction_now"))
         }
+        // A task created by another transaction after this lock is not seen by this batch: the
+        // line is refused as if it had run a moment earlier.
+        missingTasks = ids.subtracting(lockedTasks.keys)
     }
 }

@@ -30,6 +30,10 @@ final class CommandTransaction {
     /// Tasks locked ahead of the commands that name them (`lockTasks(of:)`), with the
     /// transaction's `now()`; `lockTask` takes a task out as it uses it.
     var lockedTasks: [String: (task: TaskRecord, now: Date)] = [:]
+    /// Tasks `lockTasks(of:)` looked for and did not find, until this transaction creates them:
+    /// `lockTask` refuses them without a round trip, so a batch line naming one is refused before
+    /// it sends anything (`inGroup`).
+    var missingTasks: Set<String> = []
     /// Where `flushEvents` counts what it sends with the commit, for the caller to read once the
     /// transaction committed.
     private let appended: AppendedEvents?
@@ -162,6 +166,7 @@ final class CommandTransaction {
 
     private func lockedTask(_ id: String) async throws -> (task: TaskRecord, now: Date) {
         if let locked = lockedTasks.removeValue(forKey: id) { return locked }
+        if missingTasks.contains(id) { throw StoreError.taskNotFound(id) }
         guard let row = try await connection.query(TaskSQL.lockTask, [id, statementNow], prepared: true).first else {
             throw StoreError.taskNotFound(id)
         }

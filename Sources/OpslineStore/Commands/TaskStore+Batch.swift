@@ -2,8 +2,14 @@ import Postgres
 import Workflow
 
 extension TaskStore {
-    /// Applies commands in one transaction, each inside its own savepoint, and returns one
+    /// Applies commands in one transaction, each kept apart from the others, and returns one
     /// outcome per command, in order, once the transaction has committed.
+    ///
+    /// Several commands run first without savepoints (``LineIsolation/grouped(atomic:)``): a
+    /// refusal decided before the command sent anything undoes it by forgetting what it held back.
+    /// When that cannot be (a command refused after its SQL went out, a statement PostgreSQL
+    /// refused), the transaction rolls back and the batch runs again with each command in a
+    /// savepoint of its own, as a single command always runs. Either way the outcomes are the same.
     ///
     /// Not atomic: a refused command rolls back to its savepoint and the others go on (its refusal
     /// is the outcome). Atomic: the first refusal rolls back everything; its outcome is returned
@@ -30,7 +36,7 @@ extension TaskStore {
         let result: BatchResult
         do {
             do {
-                result = try await applyInOneTransaction(batch)
+                result = try await applyGroupedFirst(batch)
             } catch let error as PostgresError where error.isDataError {
                 result = try await reapply(batch, after: error)
             }
@@ -51,10 +57,27 @@ extension TaskStore {
         let render: OutcomeRenderer
     }
 
-    /// The batch in one transaction, each command in a savepoint of its own; with
-    /// `appendingEventsPerCommand`, each command's events are appended inside its savepoint too.
+    /// The batch in one transaction without savepoints (``LineIsolation/grouped(atomic:)``), and
+    /// again with a savepoint per line if that cannot tell which line failed (``GroupSpoiled``, or
+    /// a statement PostgreSQL refused). A single command goes straight to its savepoint: its
+    /// idempotency claim goes out before it may be refused.
+    private func applyGroupedFirst(_ batch: Batch) async throws -> BatchResult {
+        guard batch.commands.count > 1 else { return try await applyInOneTransaction(batch) }
+        do {
+            return try await applyInOneTransaction(batch, isolation: .grouped(atomic: batch.atomic))
+        } catch is GroupSpoiled {
+            metrics.batchesRerun.increment()
+        } catch let error as PostgresError where !error.isConnectionFailure && !error.isTransactionRetryable {
+            metrics.batchesRerun.increment()
+        }
+        return try await applyInOneTransaction(batch)
+    }
+
+    /// The batch in one transaction, each command kept apart as `isolation` says; with
+    /// `appendingEventsPerCommand` (savepoints only), each command's events are appended inside
+    /// its savepoint too.
     private func applyInOneTransaction(
-        _ batch: Batch, appendingEventsPerCommand: Bool = false
+        _ batch: Batch, isolation: LineIsolation = .savepoints, appendingEventsPerCommand: Bool = false
     ) async throws -> BatchResult {
         let appended = AppendedEvents()
         do {
@@ -68,11 +91,12 @@ extension TaskStore {
                 var outcomes: [CommandOutcome] = []
                 for (index, entry) in batch.commands.enumerated() {
                     // A key that cannot be claimed refuses its command before any SQL.
+                    if case .grouped = isolation { try await transaction.sendHeldBackWrites() }
                     let outcome =
                         if let refusal = entry.keyRefusal {
                             try batch.render.outcome(of: entry.command, .failure(refusal))
                         } else {
-                            try await transaction.applyInSavepoint(entry, render: batch.render)
+                            try await transaction.applyLine(entry, render: batch.render, isolation: isolation)
                         }
                     outcomes.append(outcome)
                     if batch.atomic, !outcome.succeeded {
@@ -179,23 +203,31 @@ private struct AtomicBatchRefused: Error {
 }
 
 extension CommandTransaction {
-    /// Applies one command in a savepoint of its own (`inSavepoint`), honouring its idempotency
-    /// key; a refusal rolls back to the savepoint and is the outcome.
+    /// Applies one command kept apart from its neighbours as `isolation` says (a savepoint of
+    /// its own, `inSavepoint`, or none, `inGroup`), honouring its idempotency key; a refusal
+    /// undoes the command and is the outcome.
     ///
-    /// The key is claimed inside the savepoint, so a refusal rolls the claim back too: a refused
-    /// command claims nothing, and its retry (permissions or state fixed) is applied. A concurrent
+    /// The key is claimed with the command, so a refusal undoes the claim too: a refused command
+    /// claims nothing, and its retry (permissions or state fixed) is applied. A concurrent
     /// request with the same key waits on the claim until this transaction commits, then replays
     /// the outcome, or until the claim is rolled back, then goes ahead.
-    func applyInSavepoint(_ entry: BatchCommand, render: OutcomeRenderer) async throws -> CommandOutcome {
-        let result = try await inSavepoint { () async throws -> CommandOutcome in
-            if let key = entry.idempotencyKey, let earlier = try await claim(key, hash: entry.requestHash) {
+    func applyLine(
+        _ entry: BatchCommand, render: OutcomeRenderer, isolation: LineIsolation
+    ) async throws -> CommandOutcome {
+        let body = { () async throws -> CommandOutcome in
+            if let key = entry.idempotencyKey, let earlier = try await self.claim(key, hash: entry.requestHash) {
                 return earlier
             }
-            let task = try await apply(entry.command)
+            let task = try await self.apply(entry.command)
             let outcome = try render.outcome(of: entry.command, .success(task))
-            if let key = entry.idempotencyKey { try await remember(key, outcome) }
+            if let key = entry.idempotencyKey { try await self.remember(key, outcome) }
             return outcome
         }
+        let result =
+            switch isolation {
+            case .grouped(let atomic): try await inGroup(atomic: atomic, body)
+            case .savepoints: try await inSavepoint(body)
+            }
         switch result {
         case .success(let outcome): return outcome
         case .failure(let error): return try render.outcome(of: entry.command, .failure(error))

@@ -27,6 +27,9 @@ public struct StoreMetrics: Sendable {
     private let commands: [String: Counter]
     /// Events committed to the event log by this process.
     let eventsAppended: Counter
+    /// Batches run again with a savepoint per line after their run without savepoints could not
+    /// tell which line failed (`GroupSpoiled`).
+    let batchesRerun: Counter
     /// Scheduler transactions that claimed and applied at least one due row.
     let dueClaims: Counter
     /// Due rows applied.
@@ -47,6 +50,7 @@ public struct StoreMetrics: Sendable {
         }
         self.commands = commands
         eventsAppended = Counter(label: "opsline_events_appended_total", factory: factory)
+        batchesRerun = Counter(label: "opsline_batches_rerun_total", factory: factory)
         dueClaims = Counter(label: "opsline_due_work_claims_total", factory: factory)
         dueItems = Counter(label: "opsline_due_work_applied_total", factory: factory)
         dueClaimDuration = CoreMetrics.Timer(label: "opsline_due_work_claim_duration_seconds", factory: factory)

@@ -22,9 +22,11 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Receives the server's remarks for `handle`: kept alive as long as the connection.
     private let notices: PostgresNotices
     /// Statements waiting to go out with the next one (`sendWithNext(_:_:)`).
-    private var carried: [PipelinedStatement] = []
+    var carried: [PipelinedStatement] = []
     /// How many times held-back statements went out (`carriedSends`).
-    private var carriedSendCount = 0
+    var carriedSendCount = 0
+    /// How many round trips reached the server (`roundTrips`).
+    var roundTripCount = 0
     /// The statements prepared on this connection (`prepared: true`).
     var preparedStatements = PreparedStatements()
     /// Set when a pipeline could not be ended (libpq still in pipeline mode): the connection is
@@ -119,6 +121,7 @@ public final class PostgresConnection: @unchecked Sendable {
         let statement = PipelinedStatement(sql: sql, parameters: parameters.map(\.postgresText), prepared: prepared)
         let outcome = await run { connection -> Result<PostgresResult, PostgresError> in
             if let refusal = connection.refusal(sending: statement) { return .failure(refusal) }
+            connection.roundTripCount += 1
             guard connection.carried.isEmpty else {
                 return connection.blockingPipeline(connection.sendingCarried() + [statement])
             }
@@ -132,71 +135,13 @@ public final class PostgresConnection: @unchecked Sendable {
         return try outcome.get()
     }
 
-    /// Holds a statement back to go out with the next one (`query` or `execute`), in one round
-    /// trip; its rows are dropped, and an error it raises is thrown by that next call, whose own
-    /// statement then does not run. Used for work whose outcome only matters at `COMMIT`: sent
-    /// with the `COMMIT`, it adds no wait of its own. A parameter holding a NUL character makes
-    /// that next call fail the same way (`PostgresError.nulInParameter`).
-    ///
-    /// `prepared` as for ``query(_:_:prepared:)``.
-    public func sendWithNext(_ sql: String, _ parameters: [any PostgresBindable] = [], prepared: Bool = false) async {
-        let statement = PipelinedStatement(sql: sql, parameters: parameters.map(\.postgresText), prepared: prepared)
-        await run { $0.carried.append(statement) }
-    }
-
-    /// Forgets statements held back for a next call that will not come, such as writes of a
-    /// command about to be rolled back to a savepoint (sent with the `ROLLBACK TO`, a failing one
-    /// would stop it).
-    public func discardCarried() async {
-        await run { _ = $0.takeCarried() }
-    }
-
-    /// The error that stops `statement` and the statements held back for it before any is sent:
-    /// a parameter holding a NUL character (`PostgresError.nulInParameter`), which libpq would
-    /// cut short there. The held-back statements are dropped, as when one of them fails on the
-    /// server: none runs, and the caller rolls back.
-    private func refusal(sending statement: PipelinedStatement?) -> PostgresError? {
-        guard carried.contains(where: \.holdsNUL) || statement?.holdsNUL == true else { return nil }
-        carried.removeAll()
-        return .nulInParameter
-    }
-
-    /// How many times statements held back by `sendWithNext` have gone out to the server so far
-    /// (with a `query` or `execute`, whatever their outcome). A caller that held a statement back
-    /// can tell from it whether the statement was sent or is still waiting: it was sent if and only
-    /// if the count has grown since — statements discarded (`discardCarried`) or refused before
-    /// sending (a NUL character) do not count.
-    public var carriedSends: Int {
-        get async { await run { $0.carriedSendCount } }
-    }
-
-    /// How many statements this connection has prepared (`prepared: true`).
-    var preparedCount: Int {
-        get async { await run { $0.preparedStatements.count } }
-    }
-
-    /// How many statements are held back (`sendWithNext`) for the next call.
-    public var carriedCount: Int {
-        get async { await run { $0.carried.count } }
-    }
-
-    private func takeCarried() -> [PipelinedStatement] {
-        defer { carried.removeAll() }
-        return carried
-    }
-
-    /// `takeCarried`, for statements about to be sent.
-    private func sendingCarried() -> [PipelinedStatement] {
-        carriedSendCount += 1
-        return takeCarried()
-    }
-
     /// Runs one or more statements without parameters (`PQexec`), such as a migration file.
     /// With statements held back by `sendWithNext`, `sql` must be a single statement.
     public func execute(_ sql: String) async throws(PostgresError) {
         let statement = PipelinedStatement(sql: sql, parameters: [])
         let outcome = await run { connection -> Result<Void, PostgresError> in
             if let refusal = connection.refusal(sending: nil) { return .failure(refusal) }
+            connection.roundTripCount += 1
             if !connection.carried.isEmpty {
                 return connection.blockingPipeline(connection.sendingCarried() + [statement]).map { _ in () }
             }
