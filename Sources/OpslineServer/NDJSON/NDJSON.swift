@@ -37,10 +37,17 @@ enum NDJSON {
 
     /// One JSON value as one line, `\n` included.
     static func buffer(_ value: JSONValue) -> ByteBuffer {
+        buffer(lines: CollectionOfOne(value))
+    }
+
+    /// Values as lines, one each, `\n` included, in one buffer.
+    static func buffer(lines values: some Sequence<JSONValue>) -> ByteBuffer {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(512)
-        value.write(to: &bytes)
-        bytes.append(UInt8(ascii: "\n"))
+        bytes.reserveCapacity(512 * values.underestimatedCount)
+        for value in values {
+            value.write(to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+        }
         return ByteBuffer(bytes: bytes)
     }
 

@@ -101,8 +101,9 @@ struct EventStreamRoute {
 
 /// The API's stream: an ``EventLine`` per event, and `{"type":"heartbeat","seq":…}`.
 struct NDJSONEventFormat: EventStreamFormat {
+    /// The page as one buffer: one write for the page, not one per event.
     func encode(_ events: [EventRecord]) -> [ByteBuffer] {
-        events.map { NDJSON.buffer(EventLine(event: $0)) }
+        [NDJSON.buffer(lines: events.lazy.map { EventLine(event: $0).json })]
     }
 
     func heartbeat(_ seq: Int64) -> ByteBuffer {
