@@ -51,7 +51,7 @@ extension CommandTransaction {
 
     /// Sends the writes held back by earlier lines once there are `limit` of them, so that their
     /// answers never fill the socket's buffer before a later call reads them.
-    func sendHeldBackWrites(beyond limit: Int = 256) async throws {
+    func sendHeldBackWrites(beyond limit: Int = 1000) async throws {
         if await connection.carriedCount >= limit { try await connection.sendCarried() }
     }
 }

@@ -17,7 +17,7 @@ struct PreparedStatements: Sendable {
 
     let limit: Int
     /// The name each prepared text runs under.
-    private var names: [String: String] = [:]
+    private var names: [StatementText: String] = [:]
     /// Names handed out so far, so that a name is never reused (after a failed prepare, say).
     private var issued = 0
 
@@ -30,7 +30,7 @@ struct PreparedStatements: Sendable {
 
     /// The name `sql` was prepared under, if it was.
     func name(of sql: String) -> String? {
-        names[sql]
+        names[StatementText(sql)]
     }
 
     /// A fresh name to prepare a statement under, or nil when the cache is full counting the
@@ -43,6 +43,38 @@ struct PreparedStatements: Sendable {
 
     /// Records that `sql` is now prepared under `name` (its prepare succeeded).
     mutating func confirm(_ sql: String, as name: String) {
-        names[sql] = name
+        names[StatementText(sql)] = name
+    }
+}
+
+/// A statement's text as a dictionary key that hashes in constant time.
+///
+/// `String` hashes every character, normalising it to NFC on the way, and the command path's
+/// statements run to kilobytes: looked up for every statement sent, hashing them cost more than
+/// the rest of sending. This key hashes the length and a few bytes; equality still compares the
+/// whole text (at once when both are the same stored string, as a fixed text used again is).
+struct StatementText: Hashable, Sendable {
+    let sql: String
+
+    init(_ sql: String) {
+        self.sql = sql
+    }
+
+    func hash(into hasher: inout Hasher) {
+        let bytes = sql.utf8
+        hasher.combine(bytes.count)
+        // Eight bytes spread over the text, the last one included.
+        guard !bytes.isEmpty else { return }
+        let step = max(bytes.count / 8, 1)
+        var index = bytes.index(before: bytes.endIndex)
+        for _ in 0..<8 {
+            hasher.combine(bytes[index])
+            guard let next = bytes.index(index, offsetBy: -step, limitedBy: bytes.startIndex) else { break }
+            index = next
+        }
+    }
+
+    static func == (lhs: StatementText, rhs: StatementText) -> Bool {
+        lhs.sql == rhs.sql
     }
 }
