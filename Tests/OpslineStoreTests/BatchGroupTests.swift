@@ -104,7 +104,10 @@ import Workflow
         let store = try await prepared()
         _ = try await apply([Self.create("one")], on: store)
         let result = try await apply(
-            [Self.move("CMP-1", "investigate"), Self.create("poison"), Self.create("two"), Self.comment("CMP-1", "ok")],
+            [
+                Self.move("CMP-1", "investigate"), Self.create("poison"), Self.create("two"),
+                Self.comment("CMP-1", "ok"),
+            ],
             on: store)
         #expect(result.outcomes.map(\.succeeded) == [true, false, true, true])
         #expect(try store.reruns == 1)
