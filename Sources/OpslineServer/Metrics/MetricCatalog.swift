@@ -30,6 +30,8 @@ enum MetricCatalog {
         "opsline_commands_total":
             "Task commands (create, transition, update, comment) sent through the API, by kind and outcome.",
         "opsline_events_appended_total": "Events this process committed to the event log.",
+        "opsline_batches_rerun_total":
+            "Batches of lines run again with a savepoint per line: a line was refused after its SQL went out, or PostgreSQL refused a statement.",
         "opsline_transactions_retried_total":
             "Transactions run again after a serialization failure or a deadlock, by reason.",
         "opsline_due_work_claims_total": "Scheduler transactions that claimed and applied due work.",

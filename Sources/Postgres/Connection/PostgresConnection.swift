@@ -136,14 +136,25 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Runs one or more statements without parameters (`PQexec`), such as a migration file.
-    /// With statements held back by `sendWithNext`, `sql` must be a single statement.
+    ///
+    /// Statements held back by `sendWithNext` go out first: in the same round trip when `sql` is
+    /// one statement (a pipeline runs one statement per message), in one of their own before a
+    /// text of several (one with a `;` before its end, such as a migration run in a transaction
+    /// whose `BEGIN` is held back).
     public func execute(_ sql: String) async throws(PostgresError) {
         let statement = PipelinedStatement(sql: sql, parameters: [])
+        let severalStatements = sql.trimmingCharacters(in: .whitespacesAndNewlines).dropLast().contains(";")
         let outcome = await run { connection -> Result<Void, PostgresError> in
             if let refusal = connection.refusal(sending: nil) { return .failure(refusal) }
             connection.roundTripCount += 1
             if !connection.carried.isEmpty {
-                return connection.blockingPipeline(connection.sendingCarried() + [statement]).map { _ in () }
+                guard severalStatements else {
+                    return connection.blockingPipeline(connection.sendingCarried() + [statement]).map { _ in () }
+                }
+                if case .failure(let error) = connection.blockingPipeline(connection.sendingCarried()) {
+                    return .failure(error)
+                }
+                connection.roundTripCount += 1
             }
             guard let result = PQexec(connection.handle, statement.taggedSQL) else {
                 return .failure(connection.connectionError())

@@ -42,9 +42,11 @@ public struct PostgresRequestTag: Sendable, Hashable, CustomStringConvertible {
     /// the same round trip, it names the request for the transaction's prepared statements too,
     /// whose text cannot carry the comment. PostgreSQL shows it in `pg_stat_activity` and in its
     /// log through `%a`; it keeps the first 63 bytes.
-    var namingApplication: String {
-        "SELECT set_config('application_name', current_setting('application_name') || ' request_id=\(id)', true)"
-    }
+    static let namingApplication =
+        "SELECT set_config('application_name', current_setting('application_name') || $1, true)"
+
+    /// The parameter of ``namingApplication``: what it appends to the name.
+    var applicationNameSuffix: String { " request_id=\(id)" }
 
     /// `sql` followed by `/* request_id='…' */`: after a space, or on a line of its own when the
     /// statement's last line holds a `--` comment that would swallow it.

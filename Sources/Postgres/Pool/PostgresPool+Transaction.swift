@@ -51,18 +51,22 @@ extension PostgresPool {
 extension PostgresConnection {
     /// Runs `body` between `BEGIN` and `COMMIT`, rolling back if it throws.
     ///
-    /// For a request (``PostgresRequestTag/current``), the `BEGIN` also names it in
-    /// `application_name` until the transaction ends, in the same round trip: prepared
+    /// The `BEGIN` is held back to go out with the transaction's first statement, in one round
+    /// trip (``sendWithNext(_:_:prepared:)``). For a request (``PostgresRequestTag/current``), it
+    /// also names the request in `application_name` until the transaction ends: prepared
     /// statements carry no tag in their text, so this is where PostgreSQL sees whose they are.
+    ///
+    /// A connection that turns out dead on that first round trip ran nothing of the transaction:
+    /// that failure is ``TransactionNotStarted``, which ``PostgresPool/transaction(isolation:maximumAttempts:_:)``
+    /// retries on a fresh connection.
     public func inTransaction<Value: Sendable>(
         isolation: PostgresIsolation = .readCommitted,
         _ body: @Sendable (PostgresConnection) async throws -> Value
     ) async throws -> Value {
-        do {
-            let naming = PostgresRequestTag.current.map { "; " + $0.namingApplication } ?? ""
-            try await execute("BEGIN ISOLATION LEVEL \(isolation.rawValue)" + naming)
-        } catch {
-            throw TransactionNotStarted(underlying: error)
+        let roundTripsBefore = await roundTrips
+        await sendWithNext("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+        if let tag = PostgresRequestTag.current {
+            await sendWithNext(PostgresRequestTag.namingApplication, [tag.applicationNameSuffix], prepared: true)
         }
         do {
             let value = try await body(self)
@@ -72,6 +76,11 @@ extension PostgresConnection {
             // A statement held back for the COMMIT must not go out with the ROLLBACK: if it
             // failed there, the ROLLBACK would be skipped and the transaction left open.
             await discardCarried()
+            if let error = error as? PostgresError, error.isConnectionFailure,
+                await roundTrips == roundTripsBefore + 1
+            {
+                throw TransactionNotStarted(underlying: error)
+            }
             try? await execute("ROLLBACK")
             throw error
         }
