@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # What the benchmark scripts share. Source it after defining `log`, `SCRATCH` and `PG_BIN`.
 
 cluster_user() { # runs a PostgreSQL server program as the user that owns the cluster
@@ -81,6 +82,7 @@ YAML
 # `bootstrap_cluster`; a benchmark reads them from the cluster's log. AUTO_EXPLAIN_LOADED loads
 # it silent, to be switched on by ALTER SYSTEM (a command-line setting would win over that).
 AUTO_EXPLAIN_LOADED="-c shared_preload_libraries=auto_explain -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_nested_statements=on"
+# shellcheck disable=SC2034 # for the scripts that source this
 AUTO_EXPLAIN="$AUTO_EXPLAIN_LOADED -c auto_explain.log_min_duration=0"
 
 # The plans auto_explain logged in PostgreSQL log $1 after its first $2 bytes: each statement's

@@ -109,7 +109,7 @@ SESSION=$(awk '$6 == "opsline_session" { print $6 "=" $7 }' "$WORK/jar")
 random_below() { echo $(((RANDOM * 32768 + RANDOM) % $1)); }
 DEEP=$((TASKS / 2 / 10000 * 10000)) # deep: from here to 90% of the tasks
 DEEP_SPAN=$((TASKS * 9 / 10 - DEEP))
-open_task() { echo $((50 * $(random_below $((TASKS / 50))) + RANDOM % 10)); }
+open_task() { echo $((50 + 50 * $(random_below $((TASKS / 50 - 1))) + RANDOM % 10)); }
 deep_open_of_team() { echo $((DEEP + 50 * $(random_below $((DEEP_SPAN / 50))) + $1)); }
 deep_closed_of_team() { echo $((DEEP + 50 * $(random_below $((DEEP_SPAN / 50))) + 10 + $1)); }
 deep_open_of_person() { # $1: the person's number
@@ -163,39 +163,51 @@ auto_explain() { # $1: auto_explain.log_min_duration (0: every statement's plan,
     psql_run -c "ALTER SYSTEM SET auto_explain.log_min_duration = $1" -c "SELECT pg_reload_conf()" >/dev/null
     sleep 0.5
 }
-paths() { # $1: how many, $2: a command printing one path (run once per path)
-    for _ in $(seq "$1"); do eval "$2"; done
+paths() { # $1: how many, then a command printing one path (run once per path)
+    local count=$1
+    shift
+    for _ in $(seq "$count"); do "$@"; done
 }
+team_state_path() { # $1: state, $2: a function naming a task of a team deep in its list ("": first page)
+    local team=$((RANDOM % 10)) after=""
+    [[ -z ${2:-} ]] || after="&after=CMP-$($2 "$team")"
+    echo "/v1/tasks?team=team-$team&state=$1&limit=50$after"
+}
+assignee_path() { # $1: "deep" for a page deep in the person's list
+    local person=$((RANDOM % 200)) after=""
+    [[ -z ${1:-} ]] || after="&after=CMP-$(deep_open_of_person "$person")"
+    echo "/v1/tasks?assignee=person-$person&open=true&limit=50$after"
+}
+task_path() { echo "$1$(${3:-open_task})$2"; } # $1, $2: what comes before and after the task id, $3: any_task
+any_task() { echo $((1 + $(random_below "$TASKS"))); }
+events_path() { # $1: "team" to follow one team's events
+    local team=""
+    [[ -z ${1:-} ]] || team="&team=team-$((RANDOM % 10))"
+    echo "/v1/events?since=$(random_below "$OLD_SEQS")$team"
+}
+random_team() { echo "$1$((RANDOM % 10))$2"; } # $1, $2: what comes before and after the team's number
 
 log "timing ($REPEAT requests a list or read, $REPORT_REPEAT a report)"
 LOAD_AVERAGE=$(cut -d' ' -f1-3 /proc/loadavg)
-measure "tasks team+state (open), first 50" 20 \
-    "$(paths "$REPEAT" 'echo "/v1/tasks?team=team-$((RANDOM % 10))&state=investigating&limit=50"')"
-measure "tasks team+state (open), 50 after= deep" 20 \
-    "$(paths "$REPEAT" 't=$((RANDOM % 10)); echo "/v1/tasks?team=team-$t&state=investigating&limit=50&after=CMP-$(deep_open_of_team $t)"')"
-measure "tasks team+state (closed), first 50" 20 \
-    "$(paths "$REPEAT" 'echo "/v1/tasks?team=team-$((RANDOM % 10))&state=closed&limit=50"')"
-measure "tasks team+state (closed), 50 after= deep" 20 \
-    "$(paths "$REPEAT" 't=$((RANDOM % 10)); echo "/v1/tasks?team=team-$t&state=closed&limit=50&after=CMP-$(deep_closed_of_team $t)"')"
-measure "tasks assignee+open, first 50" 20 \
-    "$(paths "$REPEAT" 'echo "/v1/tasks?assignee=person-$((RANDOM % 200))&open=true&limit=50"')"
-measure "tasks assignee+open, 50 after= deep" 20 \
-    "$(paths "$REPEAT" 'p=$((RANDOM % 200)); echo "/v1/tasks?assignee=person-$p&open=true&limit=50&after=CMP-$(deep_open_of_person $p)"')"
-measure "GET /v1/tasks/{id}" 20 "$(paths "$REPEAT" 'echo "/v1/tasks/CMP-$(open_task)"')"
-measure "task page /ui/tasks/{id} (open task)" 20 "$(paths "$REPEAT" 'echo "/ui/tasks/CMP-$(open_task)"')" 0 "cookie:$SESSION"
-measure "GET /v1/tasks/{id}/events" 20 "$(paths "$REPEAT" 'echo "/v1/tasks/CMP-$(random_below "$TASKS")/events"')"
-measure "events since= an old cursor, first 500" 20 \
-    "$(paths "$REPEAT" 'echo "/v1/events?since=$(random_below "$OLD_SEQS")"')" 500
-measure "events since= old, team=, first 500" 20 \
-    "$(paths "$REPEAT" 'echo "/v1/events?since=$(random_below "$OLD_SEQS")&team=team-$((RANDOM % 10))"')" 500
-measure "GET /v1/sla/breaches, 100" 20 "$(paths "$REPEAT" 'echo "/v1/sla/breaches?limit=100"')"
-measure "GET /v1/sla/breaches team=, 100" 20 "$(paths "$REPEAT" 'echo "/v1/sla/breaches?team=team-$((RANDOM % 10))&limit=100"')"
+measure "tasks team+state (open), first 50" 20 "$(paths "$REPEAT" team_state_path investigating)"
+measure "tasks team+state (open), 50 after= deep" 20 "$(paths "$REPEAT" team_state_path investigating deep_open_of_team)"
+measure "tasks team+state (closed), first 50" 20 "$(paths "$REPEAT" team_state_path closed)"
+measure "tasks team+state (closed), 50 after= deep" 20 "$(paths "$REPEAT" team_state_path closed deep_closed_of_team)"
+measure "tasks assignee+open, first 50" 20 "$(paths "$REPEAT" assignee_path)"
+measure "tasks assignee+open, 50 after= deep" 20 "$(paths "$REPEAT" assignee_path deep)"
+measure "GET /v1/tasks/{id}" 20 "$(paths "$REPEAT" task_path /v1/tasks/CMP- "")"
+measure "task page /ui/tasks/{id}" 20 "$(paths "$REPEAT" task_path /ui/tasks/CMP- "")" 0 "cookie:$SESSION"
+measure "GET /v1/tasks/{id}/events" 20 "$(paths "$REPEAT" task_path /v1/tasks/CMP- /events any_task)"
+measure "events since= an old cursor, first 500" 20 "$(paths "$REPEAT" events_path "")" 500
+measure "events since= old, team=, first 500" 20 "$(paths "$REPEAT" events_path team)" 500
+measure "GET /v1/sla/breaches, 100" 20 "$(paths "$REPEAT" echo "/v1/sla/breaches?limit=100")"
+measure "GET /v1/sla/breaches team=, 100" 20 "$(paths "$REPEAT" random_team "/v1/sla/breaches?team=team-" "&limit=100")"
 measure "reports/sla by team,policy, 30 days" 1000 \
-    "$(paths "$REPORT_REPEAT" 'echo "/v1/reports/sla?by=team,policy&from=$MONTH_AGO"')"
+    "$(paths "$REPORT_REPEAT" echo "/v1/reports/sla?by=team,policy&from=$MONTH_AGO")"
 measure "reports/flow, 7 days" 1000 \
-    "$(paths "$REPORT_REPEAT" 'echo "/v1/reports/flow?workflow=complaint-escalation&from=$WEEK_AGO"')"
+    "$(paths "$REPORT_REPEAT" echo "/v1/reports/flow?workflow=complaint-escalation&from=$WEEK_AGO")"
 measure "reports/flow, 30 days" 1000 \
-    "$(paths "$REPORT_REPEAT" 'echo "/v1/reports/flow?workflow=complaint-escalation&from=$MONTH_AGO"')"
+    "$(paths "$REPORT_REPEAT" echo "/v1/reports/flow?workflow=complaint-escalation&from=$MONTH_AGO")"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo
