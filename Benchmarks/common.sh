@@ -78,6 +78,16 @@ slas:
 YAML
 }
 
+# Signs in to the dashboard of the server at $BASE, keeping the session in a cookie jar.
+sign_in() { # $1: cookie jar, then the form's fields (user=… password=… or token=…)
+    local jar=$1 csrf
+    shift
+    csrf=$(curl -fsS -c "$jar" "$BASE/ui/login" | sed -nE 's/.*name="csrf" value="([0-9a-f]+)".*/\1/p' | head -1)
+    local fields=(--data-urlencode "csrf=$csrf")
+    for field in "$@"; do fields+=(--data-urlencode "$field"); done
+    curl -fsS -o /dev/null -b "$jar" -c "$jar" "${fields[@]}" "$BASE/ui/login"
+    grep -q opsline_session "$jar" || { log "signing in with $1 failed"; exit 1; }
+}
 # The options that make PostgreSQL log the plan of every statement (auto_explain), for
 # `bootstrap_cluster`; a benchmark reads them from the cluster's log. AUTO_EXPLAIN_LOADED loads
 # it silent, to be switched on by ALTER SYSTEM (a command-line setting would win over that).

@@ -97,11 +97,8 @@ OPSLINE_ADMIN_TOKEN=$TOKEN setsid "$OPSLINE" serve --listen "127.0.0.1:$PORT" --
     --workflows workflows --log-format json >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 wait_ready "$BASE" "$SERVER_PID"
-CSRF=$(curl -fsS -c "$WORK/jar" "$BASE/ui/login" | sed -nE 's/.*name="csrf" value="([0-9a-f]+)".*/\1/p' | head -1)
-curl -fsS -o /dev/null -b "$WORK/jar" -c "$WORK/jar" --data-urlencode "csrf=$CSRF" --data-urlencode "token=$TOKEN" \
-    "$BASE/ui/login"
+sign_in "$WORK/jar" "token=$TOKEN"
 SESSION=$(awk '$6 == "opsline_session" { print $6 "=" $7 }' "$WORK/jar")
-[[ -n $SESSION ]] || { log "signing in to the dashboard failed"; exit 1; }
 
 # Task numbers: `open_task` a random open one, `deep_task TEAM|PERSON` one deep in a list (the
 # second half of the tasks), in the shapes of tasks.sql: task i is open when i / 10 % 5 = 0, of
