@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # What the benchmark scripts share. Source it after defining `log`, `SCRATCH` and `PG_BIN`.
 
 cluster_user() { # runs a PostgreSQL server program as the user that owns the cluster
@@ -77,14 +78,39 @@ slas:
 YAML
 }
 
+# Signs in to the dashboard of the server at $BASE, keeping the session in a cookie jar.
+sign_in() { # $1: cookie jar, then the form's fields (user=… password=… or token=…)
+    local jar=$1 csrf
+    shift
+    csrf=$(curl -fsS -c "$jar" "$BASE/ui/login" | sed -nE 's/.*name="csrf" value="([0-9a-f]+)".*/\1/p' | head -1)
+    local fields=(--data-urlencode "csrf=$csrf")
+    for field in "$@"; do fields+=(--data-urlencode "$field"); done
+    curl -fsS -o /dev/null -b "$jar" -c "$jar" "${fields[@]}" "$BASE/ui/login"
+    grep -q opsline_session "$jar" || { log "signing in with $1 failed"; exit 1; }
+}
 # The options that make PostgreSQL log the plan of every statement (auto_explain), for
-# `bootstrap_cluster`; a benchmark reads them from the cluster's log.
-AUTO_EXPLAIN="-c shared_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_nested_statements=on"
+# `bootstrap_cluster`; a benchmark reads them from the cluster's log. AUTO_EXPLAIN_LOADED loads
+# it silent, to be switched on by ALTER SYSTEM (a command-line setting would win over that).
+AUTO_EXPLAIN_LOADED="-c shared_preload_libraries=auto_explain -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_nested_statements=on"
+# shellcheck disable=SC2034 # for the scripts that source this
+AUTO_EXPLAIN="$AUTO_EXPLAIN_LOADED -c auto_explain.log_min_duration=0"
 
-load_tasks() { # $1: how many tasks (Benchmarks/tasks.sql), with `psql_run` defined; analyses after
+# The plans auto_explain logged in PostgreSQL log $1 after its first $2 bytes: each statement's
+# duration line, then its plan's node lines (not the query text).
+logged_plans() { # $1: the cluster's log, $2: its size before the statements ran
+    tail -c +"$(($2 + 1))" "$1" | awk '
+        /duration: [0-9.]+ ms  plan:/ { sub(/^.*duration:/, "duration:"); print; inplan = 1; next }
+        inplan && /^\t/ {
+            if ($0 ~ /cost=|actual time|Cond:|Filter:|Sort Key|Sort Method|Buffers:|Rows Removed|InitPlan|SubPlan|Heap Blocks/) print
+            next
+        }
+        { inplan = 0 }'
+}
+
+load_tasks() { # $1: how many tasks (Benchmarks/tasks.sql), then psql options (-v …), with `psql_run` defined; analyses after
     local started=$SECONDS
     log "loading $1 tasks"
-    psql_run -v n="$1" -f "$(dirname "${BASH_SOURCE[0]}")/tasks.sql"
+    psql_run -v n="$1" "${@:2}" -f "$(dirname "${BASH_SOURCE[0]}")/tasks.sql"
     log "loaded in $((SECONDS - started)) s; analysing"
     psql_run -c "VACUUM ANALYZE tasks" -c "VACUUM ANALYZE sla_clocks" -c "VACUUM ANALYZE events"
 }

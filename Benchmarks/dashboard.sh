@@ -42,15 +42,6 @@ SERVER_PID=$!
 wait_ready "$BASE" "$SERVER_PID"
 printf '%s\n' "$PASSWORD" | OPSLINE_URL=$BASE OPSLINE_TOKEN=$TOKEN "$OPSLINE" user passwd person-63 >/dev/null
 
-sign_in() { # $1: cookie jar, then the form's fields (user=… password=… or token=…)
-    local jar=$1 csrf
-    shift
-    csrf=$(curl -fsS -c "$jar" "$BASE/ui/login" | sed -nE 's/.*name="csrf" value="([0-9a-f]+)".*/\1/p' | head -1)
-    local fields=(--data-urlencode "csrf=$csrf")
-    for field in "$@"; do fields+=(--data-urlencode "$field"); done
-    curl -fsS -o /dev/null -b "$jar" -c "$jar" "${fields[@]}" "$BASE/ui/login"
-    grep -q opsline_session "$jar" || { log "signing in with $1 failed"; exit 1; }
-}
 sign_in "$WORK/admin.jar" "token=$TOKEN"
 sign_in "$WORK/member.jar" "user=person-63" "password=$PASSWORD"
 

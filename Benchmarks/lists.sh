@@ -74,14 +74,7 @@ measure() { # $1: label, $2: method, $3: path and query, $4: token
     ROWS+=("$(printf '%-58s %9s %9s %6s' "$label" "$median" "$slowest" "$lines")")
     {
         echo "=== $label: $method $uri"
-        # Each statement's duration line, then its plan's node lines (not the query text).
-        tail -c +"$((mark + 1))" "$PGLOG" | awk '
-            /duration: [0-9.]+ ms  plan:/ { sub(/^.*duration:/, "duration:"); print; inplan = 1; next }
-            inplan && /^\t/ {
-                if ($0 ~ /cost=|actual time|Cond:|Filter:|Sort Key|Sort Method|Buffers:|Rows Removed|InitPlan|SubPlan|Heap Blocks/) print
-                next
-            }
-            { inplan = 0 }' | awk 'NR <= 150'
+        logged_plans "$PGLOG" "$mark" | awk 'NR <= 150'
         echo
     } >>"$WORK/plans.txt"
 }

@@ -4,7 +4,8 @@
 -- field are drawn from a 20,000-word vocabulary, plus words of known frequency: `refund` in 1% of
 -- titles, `printer` in 0.1%, `zebraflux` in 10 tasks, and `acme` (a customer) in 30% of the
 -- fields. Every task has a `created` event; a third of the assigned ones were created unassigned
--- and have an `assigned` event, the others name their assignee in the `created` event.
+-- and have an `assigned` event, the others name their assignee in the `created` event (not with
+-- -v skip_events=1: Benchmarks/events.sql writes a fuller history).
 SELECT version AS wf_version FROM workflow_versions WHERE workflow = 'complaint-escalation'
 ORDER BY version DESC LIMIT 1 \gset
 CREATE TEMP TABLE words AS SELECT k, substr(md5(k::text), 1, 3 + k % 6) AS word FROM generate_series(0, 19999) AS k;
@@ -48,6 +49,8 @@ SELECT 'CMP-' || i, 'resolution', 'running', created_at, 86400, 0, created_at,
        CASE WHEN i % 47 = 0 THEN now() - interval '1 hour' END,
        CASE WHEN i % 47 = 0 THEN NULL ELSE now() + make_interval(secs => (i % 7200) * 60.0) END
 FROM plan WHERE open;
+\if :{?skip_events}
+\else
 INSERT INTO events (task_id, type, actor, data, at, teams)
 SELECT 'CMP-' || i, 'created', 'bench',
        CASE WHEN assignee IS NULL OR i % 3 = 0 THEN '{"state":"received","workflow_version":1}'::jsonb
@@ -59,3 +62,4 @@ SELECT 'CMP-' || i, 'assigned', 'bench',
        jsonb_build_object('assignee', jsonb_build_object('from', NULL, 'to', assignee)),
        created_at + interval '10 minutes', ARRAY[team]
 FROM plan WHERE assignee IS NOT NULL AND i % 3 = 0;
+\endif
