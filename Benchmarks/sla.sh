@@ -81,7 +81,7 @@ build_opsline
 
 # The claim query exactly as the scheduler runs it, read from the Swift source; `$1` is the batch.
 CLAIM_SQL=$(sed -n '/static let claimDue = """/,/^ *"""/p' Sources/OpslineStore/Scheduling/DueWorkSQL.swift | sed '1d;$d')
-[[ $CLAIM_SQL == *"FOR UPDATE SKIP LOCKED"* ]] || { log "could not read DueWorkSQL.claimDue"; exit 1; }
+[[ $CLAIM_SQL == *"SKIP LOCKED"* ]] || { log "could not read DueWorkSQL.claimDue"; exit 1; }
 claim_at() { # $1: the SQL expression standing for now(); $2: the batch size
     # `$2` is the statement's time in tests (NULL in production: now()).
     local sql=${CLAIM_SQL//now()/$1}

@@ -114,6 +114,30 @@ import Workflow
         await database.pool.close()
     }
 
+    /// A task a command holds (its row locked) keeps its due rows for a later look: the claim
+    /// skips them, without waiting, and takes the other tasks' rows; once the command is done,
+    /// the next claim fires them.
+    @Test func aTaskACommandHoldsKeepsItsRowsForTheNextLook() async throws {
+        let database = try await prepared()
+        let held = try await create(database, "held by a command")
+        let free = try await create(database, "free")
+        try await advanceUntilDue(database)
+        try await database.pool.withConnection { connection in
+            try await connection.inTransaction { connection in
+                try await connection.query("SELECT id FROM tasks WHERE id = $1 FOR UPDATE", [held.id])
+                #expect(try await database.dueWork.runDue() == 1)
+                #expect(try await database.dueWork.runDue() == 0)
+            }
+        }
+        #expect(try await database.tasks.task(free.id).state == "expired")
+        #expect(try await database.tasks.task(held.id).state == "waiting")
+        #expect(try await database.dueWork.secondsUntilNextDue() ?? 1 <= 0)
+        #expect(try await database.dueWork.runDue() == 1)
+        #expect(try await database.tasks.task(held.id).state == "expired")
+        #expect(try await database.dueWork.secondsUntilNextDue() == nil)
+        await database.pool.close()
+    }
+
     /// A row of a kind this build does not know (a newer replica wrote it) is skipped, and the
     /// row beside it is applied.
     @Test func aRowOfAnUnknownKindIsSkipped() async throws {

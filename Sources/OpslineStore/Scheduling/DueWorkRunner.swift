@@ -5,7 +5,8 @@ import Workflow
 ///
 /// Each call claims a small batch of due rows and applies them in the claiming transaction, so a
 /// replica that dies mid-batch loses nothing (its transaction rolls back and the rows are claimed
-/// again) and replicas never apply a row twice (`FOR UPDATE SKIP LOCKED`, then `DELETE`).
+/// again) and replicas never apply a row twice (`FOR UPDATE SKIP LOCKED` and `DELETE`, in one
+/// statement: `DueWorkSQL.claimDue`).
 public struct DueWorkRunner: Sendable {
     let pool: PostgresPool
     let catalog: WorkflowCatalog
@@ -30,16 +31,15 @@ public struct DueWorkRunner: Sendable {
         let appended = AppendedEvents()
         let start = ContinuousClock.now
         let applied = try await pool.inTransaction { [catalog, clock] connection -> Int in
+            // Writes go out with the next statement (`defersWrites`): the clocks of a batch
+            // whose steps only move clocks are saved with its events and the COMMIT, in one
+            // round trip.
             let transaction = CommandTransaction(
                 connection: connection, catalog: catalog, caller: .system(Self.actor), authorize: .system,
-                clock: clock, appended: appended)
+                clock: clock, defersWrites: true, appended: appended)
             let rows = try await connection.query(DueWorkSQL.claimDue, [limit, transaction.statementNow]).rows
-            let claimed = try rows.map { try DueWorkItem(row: $0) }
-            guard !claimed.isEmpty else { return 0 }
-            let free = Set(
-                try await connection.query(DueWorkSQL.lockFreeTasks, [Array(Set(claimed.map(\.taskID)))]).rows
-                    .map { try $0.decode("id", as: String.self) })
-            let items = claimed.filter { free.contains($0.taskID) }
+            // Due order, as the claim found them: a task's several rows are applied in it.
+            let items = try rows.map { try DueWorkItem(row: $0) }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
             guard !items.isEmpty else { return 0 }
             // Clock steps of tasks with one row in the batch are applied together (a few round
             // trips for the whole batch); a task's several rows are applied one by one, in due order.
@@ -49,7 +49,6 @@ public struct DueWorkRunner: Sendable {
             for item in items where !together(item) {
                 try await transaction.applyDue(item)
             }
-            try await connection.query(DueWorkSQL.delete, [items.map { String($0.id) }])
             try await transaction.flushEvents()
             return items.count
         }
