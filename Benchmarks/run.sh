@@ -167,6 +167,11 @@ WITH changed AS (
     RETURNING 1
 )
 SELECT (SELECT count(*) FROM saved) AS saved;
+SQL
+    save_timer "$1" "$2"
+}
+save_timer() { # $1: the task-number variable, $2: the \gset prefix. LifecycleSQL's timer.
+    cat <<SQL
 \\if :${2}resumed
 DELETE FROM due_work WHERE task_id = 'CMP-' || :$1 AND kind = 'timer';
 \\else
@@ -187,6 +192,43 @@ MOVE_EVENTS="(VALUES
             THEN '{\"state\": \"running\", \"due_at\": \"2026-12-05T05:00:00.000Z\", \"policy\": \"resolution\", \"target_s\": 259200}'
             ELSE '{\"state\": \"paused\", \"policy\": \"resolution\", \"target_s\": 259200}' END)
     ) AS e(k, type, data)"
+
+# A batch's moves and clock saves, each one statement over all its tasks (TaskSQL.applyTransitions
+# and SLASQL.saveClocks with the rows of every line merged). $1: task ids, $2: their resumed flags.
+batch_writes() {
+    cat <<SQL
+UPDATE tasks SET state = CASE state WHEN 'investigating' THEN 'waiting_on_customer' ELSE 'investigating' END,
+    fields = '$FIELDS'::jsonb, version = version + 1, updated_at = now(), closed_at = NULL
+FROM unnest(ARRAY[$1]::text[]) AS u(id) WHERE tasks.id = u.id AND tasks.id = ANY (ARRAY[$1]::text[]);
+WITH input AS (SELECT * FROM unnest(ARRAY[$1]::text[], ARRAY[$2]::int[]) AS u(task_id, resumed)),
+changed AS (SELECT task_id, 'resolution'::text AS policy, CASE WHEN resumed = 1 THEN 'running' ELSE 'paused' END AS state,
+    '2026-11-25T10:00:00Z'::timestamptz AS started_at, 259200::float8 AS target_s, 60::float8 AS worked_s,
+    CASE WHEN resumed = 1 THEN '2026-11-25T10:01:00Z'::timestamptz END AS running_since, 0 AS escalation_level,
+    CASE WHEN resumed = 1 THEN '2099-11-28T10:00:00Z'::timestamptz END AS due_at FROM input),
+saved AS (
+    INSERT INTO sla_clocks AS s (task_id, policy, state, started_at, target_s, worked_s, running_since,
+        escalation_level, due_at)
+    SELECT task_id, policy, state, started_at, target_s, worked_s, running_since, escalation_level, due_at FROM changed
+    ON CONFLICT (task_id, policy, cycle) DO UPDATE SET
+        state = excluded.state, target_s = excluded.target_s, worked_s = excluded.worked_s,
+        running_since = excluded.running_since, warned_at = excluded.warned_at,
+        breached_at = excluded.breached_at, stopped_at = excluded.stopped_at,
+        escalation_level = excluded.escalation_level, due_at = excluded.due_at
+    RETURNING 1
+), cleared AS (
+    DELETE FROM due_work d USING changed c
+    WHERE d.task_id = ANY (ARRAY(SELECT task_id FROM changed)) AND d.task_id = c.task_id AND d.kind = 'sla'
+        AND d.payload ->> 'policy' = c.policy
+    RETURNING 1
+), scheduled AS (
+    INSERT INTO due_work (kind, task_id, due_at, payload)
+    SELECT 'sla', task_id, '2099-11-28T10:00:00Z', '{"policy":"resolution","step":"warning"}'::jsonb
+    FROM input WHERE resumed = 1
+    RETURNING 1
+)
+SELECT (SELECT count(*) FROM saved) AS saved;
+SQL
+}
 
 lock_task() { # $1: the task-number variable, $2: the \gset prefix
     # TaskSQL.lockTask. Where the move goes (resumed: back to investigating) follows from the state
@@ -268,11 +310,13 @@ SQL
     lock_tasks
     # No savepoints: a line's writes wait for the next statement that must go out, here the
     # events' append and the COMMIT, so the whole batch goes out in one round trip
-    # (CommandTransaction.inGroup; a line refused before it sent anything is forgotten).
+    # (CommandTransaction.inGroup; a line refused before it sent anything is forgotten). The
+    # lines' task moves and clock saves merge into one statement each
+    # (CommandTransaction.writeMerging); each line's timer goes on its own.
     echo '\startpipeline'
+    batch_writes "$ids" "$flags"
     for ((k = 0; k < BATCH; k++)); do
-        update_task "n$k"
-        save_clock "n$k" "l${k}_"
+        save_timer "n$k" "l${k}_"
     done
     append_events "$ids" "$flags" "'CMP-' || :n$((BATCH - 1))"
     echo '\endpipeline'

@@ -129,4 +129,49 @@ import Workflow
         #expect(try await states(store) == ["CMP-1": "received"])
         await store.database.pool.close()
     }
+
+    @Test func aBatchsMovesWriteEveryTaskItsClocksAndItsTimersInMergedStatements() async throws {
+        let store = try await prepared()
+        let ids = (1...30).map { "CMP-\($0)" }
+        _ = try await apply((1...30).map { Self.create("t\($0)") }, on: store)
+        for transition in ["investigate", "ask_customer"] {
+            let result = try await apply(ids.map { Self.move($0, transition) }, on: store)
+            #expect(result.outcomes.filter { !$0.succeeded }.isEmpty)
+        }
+        let moved = try await states(store)
+        #expect(Set(moved.values) == ["waiting_on_customer"])
+        // Every task: version 3 (created, two moves), its resolution clock paused and a timer
+        // waiting for the customer; the clock's next step is gone while it is paused.
+        let rows = try await store.database.pool.withConnection { connection in
+            try await connection.query(
+                """
+                SELECT t.id, t.version,
+                    (SELECT state FROM sla_clocks c WHERE c.task_id = t.id AND c.policy = 'resolution') AS clock,
+                    (SELECT count(*) FROM due_work d WHERE d.task_id = t.id AND d.kind = 'timer') AS timers
+                FROM tasks t ORDER BY t.id
+                """
+            ).rows
+        }
+        #expect(rows.count == 30)
+        for row in rows {
+            #expect(try row.decode("version", as: Int.self) == 3)
+            #expect(try row.decode("clock", as: String.self) == "paused")
+            #expect(try row.decode("timers", as: Int.self) == 1)
+        }
+        let back = try await apply(ids.map { Self.move($0, "customer_replied") }, on: store)
+        #expect(back.outcomes.filter { !$0.succeeded }.isEmpty)
+        let running = try await store.database.pool.withConnection { connection in
+            try await connection.query(
+                """
+                SELECT count(*) FILTER (WHERE c.state = 'running') AS running,
+                    (SELECT count(*) FROM due_work WHERE kind = 'timer') AS timers
+                FROM sla_clocks c WHERE c.policy = 'resolution'
+                """
+            ).rows[0]
+        }
+        #expect(try running.decode("running", as: Int.self) == 30)
+        #expect(try running.decode("timers", as: Int.self) == 0)
+        #expect(try store.reruns == 0)
+        await store.database.pool.close()
+    }
 }

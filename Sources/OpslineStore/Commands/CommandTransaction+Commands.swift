@@ -85,9 +85,12 @@ extension CommandTransaction {
         }
         let priority = definition.priority?.followed(from: current.fields, to: plan.fields) ?? current.priority
         // The row is known without reading it back, so the write goes with the commit.
-        try await write(
-            TaskSQL.applyTransition,
-            [current.id, plan.to, JSONText.encode(plan.fields), plan.entersFinalState, statementNow, priority])
+        let move: JSONValue = [
+            "id": .string(current.id), "state": .string(plan.to), "fields": .object(plan.fields),
+            "closing": .bool(plan.entersFinalState), "priority": priority.map(JSONValue.string) ?? .null,
+            "at": statementNow.map { .string(RFC3339.format($0)) } ?? .null,
+        ]
+        try await writeMerging(TaskSQL.applyTransitions, [JSONValue.array([move]).jsonText])
         let task = current.moved(
             to: plan.to, fields: plan.fields, priority: priority, closing: plan.entersFinalState, at: now)
         var data: [String: JSONValue] = [

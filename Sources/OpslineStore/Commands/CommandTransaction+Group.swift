@@ -31,7 +31,7 @@ extension CommandTransaction {
         atomic: Bool, _ body: () async throws -> Value
     ) async throws -> Result<Value, any Error> {
         let eventCount = pendingEvents.count
-        let carriedBefore = await connection.carriedCount
+        let heldBefore = await connection.heldBack
         let roundTripsBefore = await connection.roundTrips
         do {
             return .success(try await body())
@@ -43,7 +43,7 @@ extension CommandTransaction {
             // The refusal ends an atomic batch, whose whole transaction rolls back.
             if atomic { return .failure(error) }
             guard await connection.roundTrips == roundTripsBefore else { throw GroupSpoiled() }
-            await connection.discardCarried(keepingFirst: carriedBefore)
+            await connection.restoreHeldBack(heldBefore)
             discardEvents(after: eventCount)
             return .failure(error)
         }

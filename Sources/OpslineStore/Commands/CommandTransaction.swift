@@ -26,6 +26,10 @@ final class CommandTransaction {
     /// Off, events wait for one `flushEvents()` at the end, just before the commit;
     /// `applyBatch` turns it on to find which command of an atomic batch carried such a value.
     var appendsEventsPerSavepoint = false
+    /// Whether held-back writes of the same statement merge (`writeMerging`): only in a batch run
+    /// without savepoints (``LineIsolation/grouped(atomic:)``), where a merged statement that
+    /// PostgreSQL refuses sends the batch round again with savepoints, unmerged.
+    var mergesWrites = false
     private(set) var pendingEvents: [PendingEvent] = []
     /// Tasks locked ahead of the commands that name them (`lockTasks(of:)`), with the
     /// transaction's `now()`; `lockTask` takes a task out as it uses it.
@@ -76,6 +80,17 @@ final class CommandTransaction {
         } else {
             try await connection.query(sql, parameters, prepared: true)
         }
+    }
+
+    /// `write(_:_:)` for a statement whose parameters are all JSON arrays of rows, each row
+    /// naming its own task: while `mergesWrites`, it joins the same statement held back by an
+    /// earlier line, so that a batch's lines write their tasks, clocks and steps in one statement
+    /// each (`PostgresConnection.sendWithNext(_:mergingJSONArrays:)`). Lines held back together
+    /// never name the same task twice: a line on a task already used in the transaction reads it
+    /// again, and that read sends what was held back (`lockTask`).
+    func writeMerging(_ sql: String, _ arrays: [String]) async throws {
+        guard defersWrites, mergesWrites else { return try await write(sql, arrays) }
+        await connection.sendWithNext(sql, mergingJSONArrays: arrays)
     }
 
     /// Applies one command and returns the task as it now is. A command whose text breaks

@@ -86,6 +86,7 @@ extension TaskStore {
                     connection: connection, catalog: catalog, caller: batch.caller, authorize: batch.authorize,
                     clock: clock, defersWrites: true, appended: appended)
                 transaction.appendsEventsPerSavepoint = appendingEventsPerCommand
+                if case .grouped = isolation { transaction.mergesWrites = true }
                 // One statement locks the lines' tasks, instead of a round trip per line.
                 if batch.commands.count > 1 { try await transaction.lockTasks(of: batch.commands) }
                 var outcomes: [CommandOutcome] = []

@@ -133,7 +133,7 @@ extension CommandTransaction {
     func save(_ moves: [ClockMove]) async throws {
         guard !moves.isEmpty else { return }
         let steps = moves.flatMap(\.steps)
-        try await write(
+        try await writeMerging(
             SLASQL.saveClocks, [JSONValue.array(moves.flatMap(\.rows)).jsonText, JSONValue.array(steps).jsonText])
         if let soonest = moves.compactMap(\.soonestStepIn).min() { announceDueWork(dueIn: soonest) }
         for move in moves {

@@ -66,7 +66,7 @@ public struct TaskRecord: Sendable, Hashable {
         clocks = try Self.clocks(try row.decode("sla"), of: id)
     }
 
-    /// The row as `TaskSQL.applyTransition` leaves it, stamped `now` (the transaction's `now()`).
+    /// The row as `TaskSQL.applyTransitions` leaves it, stamped `now` (the transaction's `now()`).
     func moved(
         to state: String, fields: [String: JSONValue], priority: String?, closing: Bool, at now: Date
     ) -> TaskRecord {

@@ -33,13 +33,22 @@ enum TaskSQL {
 
     static let selectTasks = "SELECT \(TaskRecord.columns) FROM tasks WHERE id = ANY ($1::text[])"
 
-    /// Returns nothing: the caller knows the row it writes (`TaskRecord.moved`), so the write
-    /// can go out with the commit.
-    static let applyTransition = """
-        UPDATE tasks SET state = $2, fields = $3::jsonb, priority = $6, version = version + 1,
-            updated_at = coalesce($5::timestamptz, now()),
-            closed_at = CASE WHEN $4::bool THEN coalesce($5::timestamptz, now()) ELSE NULL END
-        WHERE id = $1
+    /// Moves tasks (`$1`, a JSON array of `{id, state, fields, closing, priority, at}`, each
+    /// task once; `at` null for the transaction's `now()`). Returns nothing: the caller knows the
+    /// rows it writes (`TaskRecord.moved`), so the write can go out with the commit, and the
+    /// moves of a batch's lines held back together become one statement
+    /// (`PostgresConnection.sendWithNext(_:mergingJSONArrays:)`).
+    static let applyTransitions = """
+        WITH moved AS (
+            SELECT * FROM jsonb_to_recordset($1::jsonb)
+                AS m(id text, state text, fields jsonb, closing boolean, priority text, at timestamptz)
+        )
+        UPDATE tasks SET state = moved.state, fields = moved.fields, priority = moved.priority,
+            version = tasks.version + 1, updated_at = coalesce(moved.at, now()),
+            closed_at = CASE WHEN moved.closing THEN coalesce(moved.at, now()) ELSE NULL END
+        FROM moved
+        -- `= ANY (ARRAY(…))` makes the planner read the tasks by key, however many rows it guesses.
+        WHERE tasks.id = moved.id AND tasks.id = ANY (ARRAY(SELECT id FROM moved))
         """
 
     static let applyUpdate = """

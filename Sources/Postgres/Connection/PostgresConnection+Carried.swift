@@ -14,6 +14,24 @@ extension PostgresConnection {
         await run { $0.carried.append(statement) }
     }
 
+    /// `sendWithNext` for a prepared statement whose parameters are all JSON arrays of rows:
+    /// if the same statement is already held back, the rows join it (each array appended to the
+    /// one in its place) and it runs once, where it was held back first. For set-based writes,
+    /// which then cost one statement however many commands made them. The caller answers for
+    /// moving rows before the statements held back between the two: they must not touch the
+    /// same rows.
+    public func sendWithNext(_ sql: String, mergingJSONArrays arrays: [String]) async {
+        await run { connection in
+            if let index = connection.carried.lastIndex(where: { $0.sql == sql && $0.mergesJSONArrays }),
+                let merged = connection.carried[index].merging(arrays)
+            {
+                connection.carried[index] = merged
+            } else {
+                connection.carried.append(PipelinedStatement(sql: sql, mergingJSONArrays: arrays))
+            }
+        }
+    }
+
     /// Forgets statements held back for a next call that will not come, such as writes of a
     /// command about to be rolled back to a savepoint (sent with the `ROLLBACK TO`, a failing one
     /// would stop it).
@@ -21,14 +39,16 @@ extension PostgresConnection {
         await run { _ = $0.takeCarried() }
     }
 
-    /// Forgets the statements held back after the first `count`: those of a piece of work that
-    /// gave up before anything of it was sent (see ``roundTrips``), while the ones before it stay
-    /// held back for the next call.
-    public func discardCarried(keepingFirst count: Int) async {
-        await run { connection in
-            guard connection.carried.count > count else { return }
-            connection.carried.removeSubrange(max(count, 0)...)
-        }
+    /// The statements held back now, to put back with ``restoreHeldBack(_:)``: a piece of work
+    /// that gives up before anything of it was sent (see ``roundTrips``) forgets what it held
+    /// back, rows merged into earlier statements included, and keeps what was there before it.
+    public var heldBack: HeldBackStatements {
+        get async { await run { HeldBackStatements(statements: $0.carried) } }
+    }
+
+    /// Holds back exactly what `snapshot` held (``heldBack``).
+    public func restoreHeldBack(_ snapshot: HeldBackStatements) async {
+        await run { $0.carried = snapshot.statements }
     }
 
     /// Sends the statements held back, if any, in one round trip with nothing after them, and
@@ -71,7 +91,7 @@ extension PostgresConnection {
     /// How many round trips to the server this connection has made so far (`query`, `execute`,
     /// `sendCarried`, each with whatever was held back). Unchanged over a piece of work, it says
     /// that nothing the work sent or held back has reached the server: the work can be undone by
-    /// forgetting what it held back (``discardCarried(keepingFirst:)``), without a savepoint.
+    /// putting back what was held back before it (``restoreHeldBack(_:)``), without a savepoint.
     public var roundTrips: Int {
         get async { await run { $0.roundTripCount } }
     }
@@ -91,4 +111,9 @@ extension PostgresConnection {
         carriedSendCount += 1
         return takeCarried()
     }
+}
+
+/// What a connection held back at one moment (``PostgresConnection/heldBack``).
+public struct HeldBackStatements: Sendable {
+    let statements: [PipelinedStatement]
 }

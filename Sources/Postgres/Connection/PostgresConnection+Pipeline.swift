@@ -40,8 +40,9 @@ extension PostgresConnection {
                     name = fresh
                 }
             }
-            let sent = withOptionalCStringArray(statement.parameters) { values in
-                let count = Int32(statement.parameters.count)
+            let parameters = statement.parameters
+            let sent = withOptionalCStringArray(parameters) { values in
+                let count = Int32(parameters.count)
                 if let name { return PQsendQueryPrepared(handle, name, count, values, nil, nil, 0) }
                 return PQsendQueryParams(handle, statement.taggedSQL, count, nil, values, nil, nil, 0)
             }

@@ -295,17 +295,52 @@ public final class PostgresConnection: @unchecked Sendable {
 struct PipelinedStatement: Sendable {
     /// The statement's own text, without a request tag: the key of its prepared statement.
     let sql: String
-    let parameters: [String?]
+    private let ownParameters: [String?]
+    /// For a statement that merges (`mergesJSONArrays`): per parameter, the JSON arrays merged
+    /// into it, joined into one array only when it is sent (joining at each merge would copy
+    /// the rows over and over).
+    private var mergedArrays: [[String]]?
     /// Whether it runs as a named prepared statement (`PreparedStatements`).
     let prepared: Bool
     /// The request it runs for, read when it was made: task-locals do not reach the queue.
     let tag: PostgresRequestTag?
+    /// Whether its parameters are JSON arrays that the same statement held back later joins
+    /// (`sendWithNext(_:mergingJSONArrays:)`).
+    var mergesJSONArrays: Bool { mergedArrays != nil }
 
     init(sql: String, parameters: [String?], prepared: Bool = false) {
         self.sql = sql
-        self.parameters = parameters
+        self.ownParameters = parameters
         self.prepared = prepared
         self.tag = PostgresRequestTag.current
+    }
+
+    /// A prepared statement whose parameters are the JSON arrays `arrays`, which later ones join
+    /// (``merging(_:)``).
+    init(sql: String, mergingJSONArrays arrays: [String]) {
+        self.init(sql: sql, parameters: [], prepared: true)
+        mergedArrays = arrays.map { [$0] }
+    }
+
+    /// The values for its placeholders.
+    var parameters: [String?] {
+        guard let mergedArrays else { return ownParameters }
+        return mergedArrays.map { arrays in
+            let rows = arrays.map { $0.dropFirst().dropLast() }.filter { !$0.isEmpty }
+            return "[" + rows.joined(separator: ",") + "]"
+        }
+    }
+
+    /// This statement with `arrays` joining its JSON array parameters, one by one; nil when it
+    /// does not merge or they do not match (another count, or one that is not an array).
+    func merging(_ arrays: [String]) -> PipelinedStatement? {
+        guard var merged = mergedArrays, merged.count == arrays.count,
+            arrays.allSatisfy({ $0.hasPrefix("[") && $0.hasSuffix("]") })
+        else { return nil }
+        for (index, array) in arrays.enumerated() { merged[index].append(array) }
+        var statement = self
+        statement.mergedArrays = merged
+        return statement
     }
 
     /// The text sent when it runs unnamed: `sql` with the request's tag.
