@@ -177,24 +177,34 @@ final class ServerReplica: CustomStringConvertible {
 
 /// A TCP port of 127.0.0.1 that nothing listens on right now.
 enum FreePort {
-    /// Binds port 0, reads the port the kernel chose, and closes the socket again.
+    /// Ports below Linux's ephemeral range (32768–60999 by default), which the kernel never
+    /// hands to outgoing connections: a port taken from that range (by binding port 0) could be
+    /// taken again by any test's client connection before the server binds it, and was once.
+    static let candidates = 20_000..<32_768
+
+    /// A port of ``candidates`` that 127.0.0.1 can bind now, chosen at random (checked by binding
+    /// it, then closing the socket again).
     static func pick() throws -> Int {
+        for _ in 0..<200 {
+            let port = Int.random(in: candidates)
+            if try canBind(port) { return port }
+        }
+        throw ServerReplica.Failure(description: "no free port in \(candidates)")
+    }
+
+    private static func canBind(_ port: Int) throws -> Bool {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw ServerReplica.Failure(description: "socket(): errno \(errno)") }
         defer { close(descriptor) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+        address.sin_port = in_port_t(UInt16(port)).bigEndian
+        return withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-                guard bind(descriptor, generic, length) == 0 else { return false }
-                return getsockname(descriptor, generic, &length) == 0
+                bind(descriptor, generic, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
             }
         }
-        guard bound else { throw ServerReplica.Failure(description: "bind(127.0.0.1:0): errno \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
 
