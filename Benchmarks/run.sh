@@ -239,7 +239,7 @@ FROM tasks WHERE id = 'CMP-' || :$1 FOR UPDATE \\gset $2
 SQL
 }
 
-update_task() { # $1: the task-number variable. TaskSQL.applyTransition: nothing read back.
+update_task() { # $1: the task-number variable. TaskSQL.applyTransitions (one row): nothing read back.
     cat <<SQL
 UPDATE tasks SET state = CASE state WHEN 'investigating' THEN 'waiting_on_customer' ELSE 'investigating' END,
     fields = '$FIELDS'::jsonb, version = version + 1, updated_at = now(),
