@@ -132,6 +132,12 @@ COLUMNS="id, workflow, workflow_version, state, title, priority, team, assignee,
 # complaint's resolution clock; a resumed clock gets its next step in due_work.
 # LifecycleSQL: entering waiting_on_customer schedules its 7-day timer, leaving it cancels the
 # timer.
+# SLASQL.saveClocks's upsert of a clock, as the single and the batched replay write it.
+CLOCK_ON_CONFLICT="ON CONFLICT (task_id, policy, cycle) DO UPDATE SET
+        state = excluded.state, target_s = excluded.target_s, worked_s = excluded.worked_s,
+        running_since = excluded.running_since, warned_at = excluded.warned_at,
+        breached_at = excluded.breached_at, stopped_at = excluded.stopped_at,
+        escalation_level = excluded.escalation_level, due_at = excluded.due_at"
 save_clock() { # $1: the task-number variable, $2: the \gset prefix
     cat <<SQL
 WITH changed AS (
@@ -147,11 +153,7 @@ WITH changed AS (
     SELECT 'CMP-' || :$1, policy, state, started_at, target_s, worked_s, running_since, warned_at, breached_at,
         stopped_at, escalation_level, due_at
     FROM changed
-    ON CONFLICT (task_id, policy, cycle) DO UPDATE SET
-        state = excluded.state, target_s = excluded.target_s, worked_s = excluded.worked_s,
-        running_since = excluded.running_since, warned_at = excluded.warned_at,
-        breached_at = excluded.breached_at, stopped_at = excluded.stopped_at,
-        escalation_level = excluded.escalation_level, due_at = excluded.due_at
+    $CLOCK_ON_CONFLICT
     RETURNING 1
 ), cleared AS (
     DELETE FROM due_work
@@ -209,11 +211,7 @@ saved AS (
     INSERT INTO sla_clocks AS s (task_id, policy, state, started_at, target_s, worked_s, running_since,
         escalation_level, due_at)
     SELECT task_id, policy, state, started_at, target_s, worked_s, running_since, escalation_level, due_at FROM changed
-    ON CONFLICT (task_id, policy, cycle) DO UPDATE SET
-        state = excluded.state, target_s = excluded.target_s, worked_s = excluded.worked_s,
-        running_since = excluded.running_since, warned_at = excluded.warned_at,
-        breached_at = excluded.breached_at, stopped_at = excluded.stopped_at,
-        escalation_level = excluded.escalation_level, due_at = excluded.due_at
+    $CLOCK_ON_CONFLICT
     RETURNING 1
 ), cleared AS (
     DELETE FROM due_work d USING changed c
