@@ -78,6 +78,10 @@ private struct ChunkedLines {
     /// Body bytes left in the current chunk.
     private var chunkLeft = 0
     private var body: [UInt8] = []
+    /// Where the unread part of `body` starts: lines are consumed by moving it, and the read
+    /// bytes dropped only once they are most of `body`, since removing each line from the front
+    /// moved a whole page of events per line and made the probe fall seconds behind the server.
+    private var bodyStart = 0
     private var ended = false
 
     init(socket: Int32) {
@@ -100,9 +104,13 @@ private struct ChunkedLines {
     /// The next NDJSON line of the body, or nil at its end (or when the socket is shut down).
     mutating func nextLine() throws -> String? {
         while true {
-            if let newline = body.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = String(decoding: body[..<newline], as: UTF8.self)
-                body.removeSubrange(...newline)
+            if let newline = body[bodyStart...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: body[bodyStart..<newline], as: UTF8.self)
+                bodyStart = newline + 1
+                if bodyStart > 65_536, bodyStart * 2 > body.count {
+                    body.removeSubrange(..<bodyStart)
+                    bodyStart = 0
+                }
                 return line
             }
             guard !ended, try readBody() else { return nil }

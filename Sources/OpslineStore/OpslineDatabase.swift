@@ -39,16 +39,21 @@ public struct OpslineDatabase: Sendable {
     ///   - receivers: the receivers workflows may `notify:` (the folder's `receivers.yaml`).
     ///   - clock: the time the stores run on; a test passes one it moves.
     ///   - metrics: where the stores count what they do (the server's `/metrics`).
+    ///   - singleCommandTransactions: how many transactions of one caller's single commands run
+    ///     at once before its further commands wait and share the next one (``TaskStore``); nil:
+    ///     each runs in a transaction of its own at once.
     public init(
         pool: PostgresPool, calendars: CalendarBook = CalendarBook(), receivers: [String] = [],
         clock: OpslineClock = .system, logger: Logger = Logger(label: "opsline.store"),
-        metrics: StoreMetrics = .none
+        metrics: StoreMetrics = .none, singleCommandTransactions: Int? = nil
     ) throws {
         self.pool = pool
         self.clock = clock
         self.metrics = metrics
         self.workflows = WorkflowCatalog(pool: pool, calendars: calendars, receivers: receivers)
-        self.tasks = TaskStore(pool: pool, catalog: workflows, clock: clock, metrics: metrics)
+        self.tasks = TaskStore(
+            pool: pool, catalog: workflows, clock: clock, metrics: metrics,
+            singleCommandTransactions: singleCommandTransactions)
         self.tokens = TokenStore(pool: pool, clock: clock)
         self.people = PeopleStore(pool: pool, tokens: tokens, clock: clock)
         self.sessions = SessionStore(pool: pool, tokens: tokens, clock: clock)

@@ -53,7 +53,8 @@ enum LiveServer {
         let workflows = try WorkflowDirectory(
             url: repositoryRoot.appendingPathComponent("workflows"))
         let database = try OpslineDatabase(
-            pool: pool, calendars: calendars, receivers: workflows.library.receivers.map(\.name))
+            pool: pool, calendars: calendars, receivers: workflows.library.receivers.map(\.name),
+            singleCommandTransactions: ServerConfiguration().callerTransactions)
         try await database.prepare()
         for file in workflows.files {
             try await database.workflows.publish(source: file.source, file: file.path)

@@ -39,7 +39,8 @@ struct TestServer {
         let workflows = try WorkflowDirectory(url: repositoryRoot.appendingPathComponent("workflows"))
         let store = try OpslineDatabase(
             pool: pool, calendars: calendars, receivers: workflows.library.receivers.map(\.name),
-            clock: time?.clock ?? .system, metrics: metrics.store)
+            clock: time?.clock ?? .system, metrics: metrics.store,
+            singleCommandTransactions: ServerConfiguration().callerTransactions)
         try await store.prepare()
         for file in workflows.files {
             try await store.workflows.publish(source: file.source, file: file.path)

@@ -21,10 +21,12 @@ import Workflow
         }
     }
 
-    func prepared() async throws -> Store {
+    /// - Parameter singleCommandTransactions: as `OpslineDatabase` takes it.
+    func prepared(singleCommandTransactions: Int? = nil) async throws -> Store {
         let metrics = TestMetrics()
         let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 4)
-        let database = try OpslineDatabase(pool: pool, metrics: StoreMetrics(factory: metrics))
+        let database = try OpslineDatabase(
+            pool: pool, metrics: StoreMetrics(factory: metrics), singleCommandTransactions: singleCommandTransactions)
         try await database.prepare()
         try await database.workflows.publish(source: WorkflowCatalogTests.source, file: "complaint-escalation.yaml")
         try await pool.withConnection { connection in

@@ -56,7 +56,8 @@ public struct OpslineServer: Sendable {
             conninfo: conninfo, maximumConnections: configuration.poolSize, logger: logger, metrics: metrics.pool)
         let database = try OpslineDatabase(
             pool: pool, calendars: calendars, receivers: workflows.library.receivers.map(\.name), logger: logger,
-            metrics: metrics.store)
+            metrics: metrics.store,
+            singleCommandTransactions: configuration.callerTransactions > 0 ? configuration.callerTransactions : nil)
         try await database.prepare()
         try await workflows.publish(to: database.workflows, logger: logger)
         try await workflows.warnOfUnsubscribedReceivers(database.subscriptions, logger: logger)

@@ -37,6 +37,12 @@ public struct ServerConfiguration: Sendable {
     /// How long requests in flight may take to finish after `SIGTERM`/`SIGINT` before their
     /// connections are closed (`--drain-timeout`, `OPSLINE_DRAIN_TIMEOUT`).
     public var drainTimeout: Duration = .seconds(30)
+    /// How many transactions of one caller's single commands (`POST /v1/tasks/{id}/transitions`,
+    /// `PATCH`, comments) run at once; the caller's commands that arrive while all are busy
+    /// wait and share the next one, each with its own outcome (`--caller-transactions`,
+    /// `OPSLINE_CALLER_TRANSACTIONS`). 0: each runs in a transaction of its own at once. By
+    /// default one per CPU, at least 2.
+    public var callerTransactions: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)
     /// Connections in the pool.
     var poolSize: Int = 16
 

@@ -32,6 +32,8 @@ enum MetricCatalog {
         "opsline_events_appended_total": "Events this process committed to the event log.",
         "opsline_batches_rerun_total":
             "Batches of lines run again with a savepoint per line: a line was refused after its SQL went out, or PostgreSQL refused a statement.",
+        "opsline_commands_shared_total":
+            "Single commands applied in a transaction shared with other commands of the same caller that arrived while its transactions were busy.",
         "opsline_transactions_retried_total":
             "Transactions run again after a serialization failure or a deadlock, by reason.",
         "opsline_due_work_claims_total": "Scheduler transactions that claimed and applied due work.",

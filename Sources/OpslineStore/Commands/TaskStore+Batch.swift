@@ -32,20 +32,29 @@ extension TaskStore {
         _ commands: [BatchCommand], atomic: Bool, caller: CommandCaller, authorize: CommandAuthorizer,
         render: OutcomeRenderer
     ) async throws -> BatchResult {
-        let batch = Batch(commands: commands, atomic: atomic, caller: caller, authorize: authorize, render: render)
         let result: BatchResult
         do {
-            do {
-                result = try await applyGroupedFirst(batch)
-            } catch let error as PostgresError where error.isDataError {
-                result = try await reapply(batch, after: error)
-            }
+            result = try await runBatch(
+                commands, atomic: atomic, caller: caller, authorize: authorize, render: render)
         } catch {
             for entry in commands { metrics.count(entry.command, .failed) }
             throw error
         }
         metrics.count(commands, result)
         return result
+    }
+
+    /// `applyBatch` without counting its commands.
+    func runBatch(
+        _ commands: [BatchCommand], atomic: Bool, caller: CommandCaller, authorize: CommandAuthorizer,
+        render: OutcomeRenderer
+    ) async throws -> BatchResult {
+        let batch = Batch(commands: commands, atomic: atomic, caller: caller, authorize: authorize, render: render)
+        do {
+            return try await applyGroupedFirst(batch)
+        } catch let error as PostgresError where error.isDataError {
+            return try await reapply(batch, after: error)
+        }
     }
 
     /// A batch and how to run it.
@@ -147,40 +156,6 @@ extension TaskStore {
             }
         }
         return BatchResult(outcomes: outcomes, failedAt: nil)
-    }
-}
-
-extension TaskStore {
-    /// Applies one command in a transaction of its own and returns its outcome once committed.
-    ///
-    /// The same outcome as `applyBatch` of that one command. Without an idempotency key no
-    /// savepoint is needed (a refusal rolls back a transaction that holds nothing else), so the
-    /// command's writes go out with the `COMMIT` in one round trip, as in `apply(_:caller:authorize:)`.
-    /// With a key, it goes the way of a batch line, which claims the key (in the caller's scope)
-    /// and replays it.
-    public func applyOne(
-        _ entry: BatchCommand, caller: CommandCaller, authorize: CommandAuthorizer,
-        render: OutcomeRenderer
-    ) async throws -> CommandOutcome {
-        guard entry.idempotencyKey == nil else {
-            let result = try await applyBatch(
-                [entry], atomic: false, caller: caller, authorize: authorize, render: render)
-            return result.outcomes[0]  // one command: never stopped part of the way
-        }
-        let result: Result<TaskRecord, any Error>
-        do {
-            result = .success(try await apply(entry.command, caller: caller, authorize: authorize))
-        } catch {
-            result = .failure(error)
-        }
-        do {
-            let outcome = try render.outcome(of: entry.command, result)
-            metrics.count(entry.command, StoreMetrics.result(of: outcome))
-            return outcome
-        } catch {
-            metrics.count(entry.command, .failed)
-            throw error
-        }
     }
 }
 

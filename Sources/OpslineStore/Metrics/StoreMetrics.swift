@@ -30,6 +30,9 @@ public struct StoreMetrics: Sendable {
     /// Batches run again with a savepoint per line after their run without savepoints could not
     /// tell which line failed (`GroupSpoiled`).
     let batchesRerun: Counter
+    /// Single commands applied in a transaction shared with others of their caller's
+    /// (``CommandCoalescer``).
+    let commandsShared: Counter
     /// Scheduler transactions that claimed and applied at least one due row.
     let dueClaims: Counter
     /// Due rows applied.
@@ -51,6 +54,7 @@ public struct StoreMetrics: Sendable {
         self.commands = commands
         eventsAppended = Counter(label: "opsline_events_appended_total", factory: factory)
         batchesRerun = Counter(label: "opsline_batches_rerun_total", factory: factory)
+        commandsShared = Counter(label: "opsline_commands_shared_total", factory: factory)
         dueClaims = Counter(label: "opsline_due_work_claims_total", factory: factory)
         dueItems = Counter(label: "opsline_due_work_applied_total", factory: factory)
         dueClaimDuration = CoreMetrics.Timer(label: "opsline_due_work_claim_duration_seconds", factory: factory)

@@ -11,15 +11,23 @@ public struct TaskStore: Sendable {
     public let clock: OpslineClock
     /// Counts commands and the events they append.
     let metrics: StoreMetrics
+    /// Lets one caller's concurrent single commands share transactions; nil: each runs alone.
+    let coalescer: CommandCoalescer?
 
     /// Creates a store over `pool`.
+    /// - Parameter singleCommandTransactions: how many transactions of one caller's single
+    ///   commands (`applyOne`) run at once before the caller's further commands wait and share
+    ///   the next one (``CommandCoalescer``); nil: every command runs in a transaction of its own
+    ///   at once.
     public init(
-        pool: PostgresPool, catalog: WorkflowCatalog, clock: OpslineClock = .system, metrics: StoreMetrics = .none
+        pool: PostgresPool, catalog: WorkflowCatalog, clock: OpslineClock = .system, metrics: StoreMetrics = .none,
+        singleCommandTransactions: Int? = nil
     ) {
         self.pool = pool
         self.catalog = catalog
         self.clock = clock
         self.metrics = metrics
+        self.coalescer = singleCommandTransactions.map { CommandCoalescer(groupsInFlight: $0) }
     }
 
     /// Applies one command in its own transaction and returns the task after it.

@@ -83,6 +83,15 @@ struct ServeCommand: AsyncParsableCommand {
             """)
     var drainTimeout: String?
 
+    @Option(
+        help: """
+            How many transactions of one caller's single commands run at once; its commands that \
+            arrive while all are busy share the next one, each with its own answer. 0: every \
+            command at once in its own. Default: one per CPU, at least 2. \
+            [env: OPSLINE_CALLER_TRANSACTIONS]
+            """)
+    var callerTransactions: Int?
+
     @OptionGroup(title: "Notifications")
     var notifications: NotificationOptions
 
@@ -133,6 +142,10 @@ struct ServeCommand: AsyncParsableCommand {
                 text, option: "--drain-timeout", examples: "30s or 2m", positive: true)
             configuration.drainTimeout = .seconds(timeout.seconds)
         }
+        if let count = try callerTransactions ?? Self.integer(environment, "OPSLINE_CALLER_TRANSACTIONS") {
+            guard count >= 0 else { throw ValidationError("--caller-transactions must be 0 or more, not \(count)") }
+            configuration.callerTransactions = count
+        }
         configuration.notifications = try notifications.settings(environment)
         // People reach the server over https: its session cookies are `Secure` even when the
         // proxy in front does not say `X-Forwarded-Proto`.
@@ -155,6 +168,13 @@ extension ServeCommand {
     /// `value`, or nil when it is empty (an unset environment twin written as `VAR=`).
     static func nonEmpty(_ value: String?) -> String? {
         value.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The whole number environment variable `name` holds, if set.
+    static func integer(_ environment: [String: String], _ name: String) throws -> Int? {
+        guard let text = nonEmpty(environment[name]) else { return nil }
+        guard let value = Int(text) else { throw ValidationError("\(name) must be a whole number, not '\(text)'") }
+        return value
     }
 }
 
