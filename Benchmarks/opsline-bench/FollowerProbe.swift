@@ -42,19 +42,27 @@ final class FollowerProbe: Sendable {
     func run(ledger: CommitLedger, ready: @escaping @Sendable () -> Void) throws {
         var reader = ChunkedLines(socket: socket)
         try reader.readHead()
-        guard let first = try reader.nextLine(), first.contains(#""type":"heartbeat""#) else {
+        guard let first = try reader.nextLine(), first.contains(Self.heartbeat) else {
             throw BenchFailure("the event stream did not start with a heartbeat")
         }
         ready()
         while let line = try reader.nextLine() {
             let arrived = ContinuousClock.now
-            guard line.contains(#""type":"transitioned""#) else { continue }
-            guard let task = line.value(after: #""task":""#), let to = line.value(after: #""to":""#) else {
-                throw BenchFailure("an event line without task or data.to: \(line.prefix(200))")
+            guard line.contains(Self.transitioned) else { continue }
+            guard let task = line.value(after: Self.taskKey), let to = line.value(after: Self.toKey) else {
+                throw BenchFailure(
+                    "an event line without task or data.to: \(String(decoding: line.prefix(200), as: UTF8.self))")
             }
             ledger.arrived(task: task, to: to, at: arrived)
         }
     }
+
+    // Searched for as bytes: at 15,000 events a second, Strings and Foundation's searches made
+    // the probe the slowest reader of the stream it measures.
+    private static let heartbeat = Array(#""type":"heartbeat""#.utf8)
+    private static let transitioned = Array(#""type":"transitioned""#.utf8)
+    private static let taskKey = Array(#""task":""#.utf8)
+    private static let toKey = Array(#""to":""#.utf8)
 
     /// Ends `run` (its read returns the end of the stream).
     func stop() {
@@ -62,11 +70,27 @@ final class FollowerProbe: Sendable {
     }
 }
 
-extension String {
+extension ArraySlice<UInt8> {
+    /// Where `pattern` first occurs, counted from `startIndex`.
+    fileprivate func offset(of pattern: [UInt8]) -> Int? {
+        guard let first = pattern.first else { return 0 }
+        var candidate = startIndex
+        while let found = self[candidate...].firstIndex(of: first) {
+            guard found + pattern.count <= endIndex else { return nil }
+            if self[found..<(found + pattern.count)].elementsEqual(pattern) { return found - startIndex }
+            candidate = found + 1
+        }
+        return nil
+    }
+
+    fileprivate func contains(_ pattern: [UInt8]) -> Bool { offset(of: pattern) != nil }
+
     /// The characters after `key` up to the next `"` (the key's string value; no escapes expected).
-    fileprivate func value(after key: String) -> String? {
-        guard let start = range(of: key)?.upperBound, let end = self[start...].firstIndex(of: "\"") else { return nil }
-        return String(self[start..<end])
+    fileprivate func value(after key: [UInt8]) -> String? {
+        guard let offset = offset(of: key) else { return nil }
+        let start = startIndex + offset + key.count
+        guard let end = self[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+        return String(decoding: self[start..<end], as: UTF8.self)
     }
 }
 
@@ -102,10 +126,10 @@ private struct ChunkedLines {
     }
 
     /// The next NDJSON line of the body, or nil at its end (or when the socket is shut down).
-    mutating func nextLine() throws -> String? {
+    mutating func nextLine() throws -> ArraySlice<UInt8>? {
         while true {
             if let newline = body[bodyStart...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = String(decoding: body[bodyStart..<newline], as: UTF8.self)
+                let line = body[bodyStart..<newline]
                 bodyStart = newline + 1
                 if bodyStart > 65_536, bodyStart * 2 > body.count {
                     body.removeSubrange(..<bodyStart)

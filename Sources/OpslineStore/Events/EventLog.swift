@@ -56,13 +56,18 @@ public struct EventLog: Sendable {
     ) async throws -> [EventRecord] {
         guard let frontier = try await frontier.settled(patience: patience), frontier > cursor else { return [] }
         return try await pool.withIdempotentStatements { connection in
-            try await connection.query(
-                EventSQL.page,
-                [
-                    cursor, filter.task, filter.team, filter.workflow, filter.type, filter.scope.visibleTeams, limit,
-                    frontier,
-                ]
-            ).rows.map(EventRecord.init(row:))
+            var page: [EventRecord] = []
+            var window = SeqWindow(after: cursor, limit: limit, frontier: frontier, byTask: filter.task != nil)
+            while page.count < limit, let upTo = window.next() {
+                page += try await connection.query(
+                    EventSQL.page,
+                    [
+                        window.start, filter.task, filter.team, filter.workflow, filter.type,
+                        filter.scope.visibleTeams, limit - page.count, upTo,
+                    ]
+                ).rows.map(EventRecord.init(row:))
+            }
+            return page
         }
     }
 

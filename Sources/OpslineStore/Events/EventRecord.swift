@@ -20,7 +20,12 @@ public struct EventRecord: Sendable, Hashable {
     public let data: [String: JSONValue]
 
     /// The columns a query selects from `events` (as `e`, joined with its task as `t`).
-    static let columns = "e.seq, e.at, e.task_id, t.workflow, e.type, e.actor, e.data::text AS data"
+    /// An event's task is looked up by its key for the workflow, one row at a time: joined, a
+    /// follower's page of a few events hashed the whole tasks table when it was small.
+    static let columns = """
+        e.seq, e.at, e.task_id, (SELECT t.workflow FROM tasks t WHERE t.id = e.task_id) AS workflow, e.type,
+            e.actor, e.data::text AS data
+        """
 
     init(row: PostgresRow) throws {
         seq = try row.decode("seq")

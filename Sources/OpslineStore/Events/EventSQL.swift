@@ -101,11 +101,11 @@ enum EventSQL {
     /// happened — never by the task's team now.
     static let page = """
         SELECT \(EventRecord.columns)
-        FROM events e JOIN tasks t ON t.id = e.task_id
+        FROM events e
         WHERE e.seq > $1 AND e.seq <= $8
           AND ($2::text IS NULL OR e.task_id = $2)
           AND ($3::text IS NULL OR $3 = ANY (e.teams))
-          AND ($4::text IS NULL OR t.workflow = $4)
+          AND ($4::text IS NULL OR EXISTS (SELECT FROM tasks t WHERE t.id = e.task_id AND t.workflow = $4))
           AND ($5::text IS NULL OR e.type = $5)
           AND ($6::text[] IS NULL OR e.teams && $6::text[])
         ORDER BY e.seq

@@ -60,7 +60,7 @@ enum TaskSQL {
 
     /// One page of a task's events after `$2`, oldest first.
     static let taskEventsPage = """
-        SELECT \(EventRecord.columns) FROM events e JOIN tasks t ON t.id = e.task_id
+        SELECT \(EventRecord.columns) FROM events e
         WHERE e.task_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3
         """
 }
