@@ -28,24 +28,34 @@ struct EventFollower: Sendable {
     /// How soon a follower looks again while the log holds events back (``EventLog/isHoldingBack``).
     static let recheck = Duration.milliseconds(5)
 
+    /// How many times `pageSize` a page may grow to while the follower is behind.
+    static let catchUpFactor = 8
+
     /// Writes pages after `cursor` until the log is exhausted; returns the new cursor.
+    ///
+    /// Each full page doubles the next one, up to ``catchUpFactor`` times `pageSize`: a page
+    /// costs a few hops between threads besides its reading and writing, and on a busy machine
+    /// each hop waits for a core, so a follower that fell behind at a fixed page size could only
+    /// keep pace, never catch up.
     func drain<Lease: StreamLease>(
         after cursor: Int64, filter: EventFilter, lease: inout Lease, format: some EventStreamFormat,
         to writer: inout any ResponseBodyWriter, hasMore: Bool = true
     ) async throws -> Int64 {
         var cursor = cursor
         var hasMore = hasMore
+        var limit = pageSize
         while hasMore {
             try await lease.check()
             let scoped = filter.rescoped(to: AccessPolicy.teamScope(lease.caller))
             // No patience: a commit wakes the follower anyway, and events held back behind one
             // still in flight are looked for again soon (`follow`).
-            let page = try await events.events(after: cursor, filter: scoped, limit: pageSize, patience: .zero)
+            let page = try await events.events(after: cursor, filter: scoped, limit: limit, patience: .zero)
             if let last = page.last {
                 try await writer.write(contentsOf: format.encode(page))
                 cursor = last.seq
             }
-            hasMore = page.count == pageSize
+            hasMore = page.count == limit
+            if hasMore { limit = min(limit * 2, pageSize * Self.catchUpFactor) }
         }
         return cursor
     }

@@ -19,9 +19,12 @@ import Synchronization
 /// the scope of its idempotency keys and what its permissions are checked against.
 ///
 /// The group runs in the task of one of its commands, its leader, which the coalescer wakes
-/// for that; the others wait for their outcomes. If the group fails as a whole (the database
-/// went away, the leader's request was cancelled), each of its commands runs again alone in its
-/// own task, so each gets the answer it would have got without the coalescer.
+/// for that; the others wait for their outcomes. If the group fails as a whole before its
+/// `COMMIT` (the leader's request was cancelled, an internal error), each of its commands runs
+/// again alone in its own task, so each gets the answer it would have got without the coalescer.
+/// If the group lost its connection, whether the `COMMIT` went through is not known: each
+/// command gets the error, as a single command whose connection died does, and the caller's
+/// retry (with its idempotency key) decides.
 final class CommandCoalescer: Sendable {
     /// The most transactions of one caller's single commands running at once.
     let groupsInFlight: Int
@@ -47,8 +50,11 @@ final class CommandCoalescer: Sendable {
         case lead(others: [Waiting])
         /// Another command's transaction applied this one: here is its outcome.
         case done(CommandOutcome)
-        /// The group it was in failed as a whole: run alone.
+        /// The group it was in failed as a whole before it could commit: run alone.
         case alone
+        /// The group it was in lost its connection, perhaps after its `COMMIT` went through:
+        /// the command is not run again, lest it be applied twice; this is its error.
+        case failed(any Error)
     }
 
     /// - Parameter groupsInFlight: at least 1; 1 makes a caller's single commands take turns.

@@ -1,3 +1,5 @@
+import Postgres
+
 extension TaskStore {
     /// Applies one command and returns its outcome once committed: the same outcome as
     /// `applyBatch` of that one command.
@@ -18,6 +20,8 @@ extension TaskStore {
             return outcome
         case .alone:
             return try await applyAlone(entry, caller: caller, authorize: authorize, render: render)
+        case .failed(let error):
+            throw error
         case .lead(let others):
             defer { coalescer.handOver(caller: caller) }
             guard !others.isEmpty else {
@@ -40,6 +44,11 @@ extension TaskStore {
         do {
             result = try await runBatch(
                 commands, atomic: false, caller: caller, authorize: authorize, render: render)
+        } catch let error as PostgresError where error.isConnectionFailure {
+            // The COMMIT may have gone through: running the commands again could apply them twice.
+            for entry in commands { metrics.count(entry.command, .failed) }
+            for other in others { other.wake.resume(returning: .failed(error)) }
+            throw error
         } catch {
             // Nothing committed: each command's own transaction gives it the answer it gets alone.
             for other in others { other.wake.resume(returning: .alone) }
