@@ -8,19 +8,25 @@ import Workflow
 
 /// A page of the event log is read in stretches of seqs that grow as they come back sparse.
 @Suite struct SeqWindowTests {
-    @Test func stretchesStartAtTheLimitAndGrowFourfoldUpToTheFrontier() {
-        var window = SeqWindow(after: 100, limit: 500, frontier: 10_000, byTask: false)
-        var ends: [Int64] = []
-        var starts: [Int64] = []
-        while let end = window.next() {
-            starts.append(window.start)
-            ends.append(end)
-        }
-        #expect(ends == [600, 2_600, 10_000])
-        #expect(starts == [100, 600, 2_600])
+    @Test func stretchesStartAtTheLimitAndGrowForWhatIsStillWantedUpToTheFrontier() {
+        var window = SeqWindow(after: 100, limit: 500, frontier: 100_000, byTask: false)
+        var ends: [Int64?] = [window.next()]
+        let firstStart = window.start
+        // 50 of 500 seqs were the reader's: 450 more want about 4,500 seqs, and a quarter more.
+        ends.append(window.next(lastHeld: 50))
+        let secondStart = window.start
+        // None of them: at the density of everything read so far (50 in 6,125 seqs).
+        ends.append(window.next(lastHeld: 0))
+        ends.append(window.next(lastHeld: 10))
+        ends.append(window.next(lastHeld: 0))
+        #expect(ends == [600, 6_225, 6_225 + 68_907, 100_000, nil])
+        #expect([firstStart, secondStart] == [100, 600])
+        var sparse = SeqWindow(after: 0, limit: 100, frontier: 1_000_000, byTask: false)
+        let sparseEnds = [sparse.next(), sparse.next(lastHeld: 0)]
+        #expect(sparseEnds == [100, 900], "nothing held: eight times as long")
         var byTask = SeqWindow(after: 100, limit: 500, frontier: 10_000, byTask: true)
-        #expect(byTask.next() == 10_000)
-        #expect(byTask.next() == nil)
+        let byTaskEnds = [byTask.next(), byTask.next()]
+        #expect(byTaskEnds == [10_000, nil])
     }
 
     @Test func aFilteredPageReadsOnPastStretchesThatHoldNoneOfItsEvents() async throws {

@@ -19,6 +19,22 @@ import TestSupport
         await connection.close()
     }
 
+    @Test func heldBackJSONArraysOfTheSameStatementJoinIntoOneWhateverTheirText() async throws {
+        let connection = try await PostgresConnection.connect(try await TestCluster.shared.makeDatabase())
+        try await connection.execute("CREATE TABLE notes (text text NOT NULL)")
+        let insert = "INSERT INTO notes SELECT value ->> 'text' FROM jsonb_array_elements($1::jsonb)"
+        await connection.sendWithNext(insert, mergingJSONArrays: [#"[{"text":"一"}]"#])
+        await connection.sendWithNext(insert, mergingJSONArrays: ["[]"])
+        await connection.sendWithNext(insert, mergingJSONArrays: [#"[{"text":"two, \"quoted\""},{"text":"三"}]"#])
+        let before = await connection.roundTrips
+        let rows = try await connection.query("SELECT text FROM notes")
+        #expect(
+            try rows.rows.map { try $0.decode("text", as: String.self) }.sorted()
+                == [#"two, "quoted""#, "一", "三"].sorted())
+        #expect(await connection.roundTrips == before + 1, "one statement, sent with the query")
+        await connection.close()
+    }
+
     @Test func aFailingHeldBackStatementStopsTheNextAndItsErrorIsThrown() async throws {
         let connection = try await PostgresConnection.connect(try await TestCluster.shared.makeDatabase())
         try await connection.execute("CREATE TABLE notes (text text NOT NULL)")

@@ -58,14 +58,17 @@ public struct EventLog: Sendable {
         return try await pool.withIdempotentStatements { connection in
             var page: [EventRecord] = []
             var window = SeqWindow(after: cursor, limit: limit, frontier: frontier, byTask: filter.task != nil)
-            while page.count < limit, let upTo = window.next() {
-                page += try await connection.query(
+            var lastHeld = 0
+            while page.count < limit, let upTo = window.next(lastHeld: lastHeld) {
+                let stretch = try await connection.query(
                     EventSQL.page,
                     [
                         window.start, filter.task, filter.team, filter.workflow, filter.type,
                         filter.scope.visibleTeams, limit - page.count, upTo,
                     ]
                 ).rows.map(EventRecord.init(row:))
+                lastHeld = stretch.count
+                page += stretch
             }
             return page
         }
