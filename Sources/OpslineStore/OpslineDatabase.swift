@@ -60,7 +60,7 @@ public struct OpslineDatabase: Sendable {
         self.events = EventLog(pool: pool)
         self.eventRetention = EventRetention(pool: pool, clock: clock)
         self.dueWork = DueWorkRunner(pool: pool, catalog: workflows, clock: clock, metrics: metrics)
-        self.reports = ReportStore(pool: pool, clock: clock)
+        self.reports = ReportStore(pool: pool, catalog: workflows, clock: clock)
         self.subscriptions = SubscriptionStore(pool: pool, clock: clock, calendars: calendars)
         self.deliveries = DeliveryQueue(
             pool: pool, clock: clock, retryPolicy: DeliveryRetryPolicy(), calendars: calendars, metrics: metrics)

@@ -94,26 +94,26 @@ import Workflow
     /// resolved; C (billing's) has been received for 300 s.
     static let history = """
         INSERT INTO tasks (id, workflow, workflow_version, state, title, team, closed_at) VALUES
-            ('A-1', 'complaint-escalation', 1, 'closed', 'A', 'support', '2026-11-01 08:20:00+00'),
-            ('B-1', 'complaint-escalation', 1, 'closed', 'B', 'support', '2026-11-01 08:44:10+00'),
-            ('C-1', 'complaint-escalation', 1, 'received', 'C', 'billing', NULL);
+            ('CMP-1', 'complaint-escalation', 1, 'closed', 'A', 'support', '2026-11-01 08:20:00+00'),
+            ('CMP-2', 'complaint-escalation', 1, 'closed', 'B', 'support', '2026-11-01 08:44:10+00'),
+            ('CMP-3', 'complaint-escalation', 1, 'received', 'C', 'billing', NULL);
         INSERT INTO events (task_id, type, at, data)
         SELECT task_id, type, '2026-11-01 08:00:00+00'::timestamptz + seconds * interval '1 s', data::jsonb
         FROM (VALUES
-            ('A-1', 'created', 0, '{"state":"received"}'),
-            ('A-1', 'transitioned', 60, '{"to":"acknowledged"}'),
-            ('A-1', 'commented', 70, '{"text":"not a move"}'),
-            ('A-1', 'transitioned', 160, '{"to":"investigating"}'),
-            ('A-1', 'transitioned', 1160, '{"to":"resolved"}'),
-            ('A-1', 'transitioned', 1200, '{"to":"closed"}'),
-            ('B-1', 'created', 0, '{"state":"received"}'),
-            ('B-1', 'transitioned', 30, '{"to":"investigating"}'),
-            ('B-1', 'transitioned', 530, '{"to":"waiting_on_customer"}'),
-            ('B-1', 'transitioned', 2530, '{"to":"investigating"}'),
-            ('B-1', 'transitioned', 2630, '{"to":"resolved"}'),
-            ('B-1', 'transitioned', 2650, '{"to":"closed"}')
+            ('CMP-1', 'created', 0, '{"state":"received"}'),
+            ('CMP-1', 'transitioned', 60, '{"to":"acknowledged"}'),
+            ('CMP-1', 'commented', 70, '{"text":"not a move"}'),
+            ('CMP-1', 'transitioned', 160, '{"to":"investigating"}'),
+            ('CMP-1', 'transitioned', 1160, '{"to":"resolved"}'),
+            ('CMP-1', 'transitioned', 1200, '{"to":"closed"}'),
+            ('CMP-2', 'created', 0, '{"state":"received"}'),
+            ('CMP-2', 'transitioned', 30, '{"to":"investigating"}'),
+            ('CMP-2', 'transitioned', 530, '{"to":"waiting_on_customer"}'),
+            ('CMP-2', 'transitioned', 2530, '{"to":"investigating"}'),
+            ('CMP-2', 'transitioned', 2630, '{"to":"resolved"}'),
+            ('CMP-2', 'transitioned', 2650, '{"to":"closed"}')
         ) AS e(task_id, type, seconds, data);
-        INSERT INTO events (task_id, type, at, data) VALUES ('C-1', 'created', now() - interval '300 s', '{"state":"received"}');
+        INSERT INTO events (task_id, type, at, data) VALUES ('CMP-3', 'created', now() - interval '300 s', '{"state":"received"}');
         """
 
     @Test func theFlowReportSumsEachStateFromTheHistoryMostTimeFirst() async throws {
@@ -153,6 +153,32 @@ import Workflow
 
         let billing = FlowReportQuery(workflow: "complaint-escalation", scope: .teams(["billing"]))
         #expect(try await database.reports.flow(billing).map(\.state) == ["received"])
+        await pool.close()
+    }
+
+    /// Task ids carry their workflow's key, which the report picks the workflow's events by; when
+    /// another workflow has used the same key (keys can change between versions), its tasks'
+    /// moves must still not count.
+    @Test func theFlowReportKeepsAnotherWorkflowsTasksOutWhenItSharedTheKey() async throws {
+        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 4)
+        let database = try OpslineDatabase(pool: pool)
+        try await database.prepare()
+        try await database.workflows.publish(source: WorkflowCatalogTests.source, file: "complaint-escalation.yaml")
+        try await pool.withConnection { try await $0.execute(Self.history) }
+        try await pool.withConnection {
+            try await $0.execute(
+                """
+                INSERT INTO workflow_versions (workflow, version, key, source, checksum)
+                VALUES ('renamed-elsewhere', 1, 'CMP', 'name: renamed-elsewhere', 'x');
+                INSERT INTO tasks (id, workflow, workflow_version, state, title, team)
+                VALUES ('CMP-900', 'renamed-elsewhere', 1, 'triage', 'Other', 'support');
+                INSERT INTO events (task_id, type, data) VALUES ('CMP-900', 'created', '{"state":"triage"}');
+                """)
+        }
+
+        let rows = try await database.reports.flow(FlowReportQuery(workflow: "complaint-escalation", scope: .allTeams))
+        #expect(!rows.map(\.state).contains("triage"), "the other workflow's task is not this one's")
+        #expect(rows.first { $0.state == "received" }?.tasks == 3)
         await pool.close()
     }
 }

@@ -6,6 +6,8 @@ import Postgres
 /// PostgreSQL and return one row per group.
 public struct ReportStore: Sendable {
     let pool: PostgresPool
+    /// The workflows, for their final states.
+    let catalog: WorkflowCatalog
     /// The time reports count up to.
     public let clock: OpslineClock
 
@@ -13,8 +15,9 @@ public struct ReportStore: Sendable {
     static let pageSize = 200
 
     /// Creates a store over `pool`.
-    public init(pool: PostgresPool, clock: OpslineClock = .system) {
+    public init(pool: PostgresPool, catalog: WorkflowCatalog, clock: OpslineClock = .system) {
         self.pool = pool
+        self.catalog = catalog
         self.clock = clock
     }
 
@@ -73,10 +76,15 @@ public struct ReportStore: Sendable {
 
     /// Time spent per state of a workflow's tasks, the state with the most time first.
     public func flow(_ query: FlowReportQuery) async throws -> [FlowStateRow] {
+        let finalStates = try await catalog.finalStates(query.workflow)
+        let everyTeam = query.team == nil && query.scope.visibleTeams == nil
         let rows = try await pool.withIdempotentStatements { connection in
             try await connection.query(
-                FlowReportSQL.timeInStates,
-                [query.workflow, query.from, query.to, query.team, query.scope.visibleTeams, clock.statementNow]
+                everyTeam ? FlowReportSQL.timeInStatesOfEveryTeam : FlowReportSQL.timeInStatesOfTeams,
+                [
+                    query.workflow, query.from, query.to, query.team, query.scope.visibleTeams, clock.statementNow,
+                    finalStates.sorted(),
+                ]
             ).rows
         }
         return try rows.map(FlowStateRow.init(row:))

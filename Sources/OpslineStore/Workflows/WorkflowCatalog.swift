@@ -122,6 +122,17 @@ public final class WorkflowCatalog: Sendable {
         versions.withLock { $0[name]?.max { $0.key < $1.key }?.value }
     }
 
+    /// The states that are final in some version of a workflow (none when it is not published).
+    public func finalStates(_ name: String) async throws -> Set<String> {
+        guard let latest = try await latestPublished(name) else { return [] }
+        var states = Set<String>()
+        for version in 1...latest.version {
+            let definition = try await workflow(name, version: version).definition
+            states.formUnion(definition.states.filter(\.isFinal).map(\.name))
+        }
+        return states
+    }
+
     /// A specific version, fetched from the database when another replica published it.
     public func workflow(_ name: String, version: Int) async throws -> PublishedWorkflow {
         if let known = versions.withLock({ $0[name]?[version] }) { return known }
