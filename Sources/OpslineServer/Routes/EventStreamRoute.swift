@@ -103,7 +103,13 @@ struct EventStreamRoute {
 struct NDJSONEventFormat: EventStreamFormat {
     /// The page as one buffer: one write for the page, not one per event.
     func encode(_ events: [EventRecord]) -> [ByteBuffer] {
-        [NDJSON.buffer(lines: events.lazy.map { EventLine(event: $0).json })]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256 * events.count)
+        for event in events {
+            EventLine(event: event).write(to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return [ByteBuffer(bytes: bytes)]
     }
 
     func heartbeat(_ seq: Int64) -> ByteBuffer {
