@@ -42,10 +42,12 @@ public struct OpslineDatabase: Sendable {
     ///   - singleCommandTransactions: how many transactions of one caller's single commands run
     ///     at once before its further commands wait and share the next one (``TaskStore``); nil:
     ///     each runs in a transaction of its own at once.
+    ///   - batchTransactions: how many transactions of one caller's batches run at once before
+    ///     its further batches wait their turn (``TaskStore``); nil: no limit.
     public init(
         pool: PostgresPool, calendars: CalendarBook = CalendarBook(), receivers: [String] = [],
         clock: OpslineClock = .system, logger: Logger = Logger(label: "opsline.store"),
-        metrics: StoreMetrics = .none, singleCommandTransactions: Int? = nil
+        metrics: StoreMetrics = .none, singleCommandTransactions: Int? = nil, batchTransactions: Int? = nil
     ) throws {
         self.pool = pool
         self.clock = clock
@@ -53,7 +55,7 @@ public struct OpslineDatabase: Sendable {
         self.workflows = WorkflowCatalog(pool: pool, calendars: calendars, receivers: receivers)
         self.tasks = TaskStore(
             pool: pool, catalog: workflows, clock: clock, metrics: metrics,
-            singleCommandTransactions: singleCommandTransactions)
+            singleCommandTransactions: singleCommandTransactions, batchTransactions: batchTransactions)
         self.tokens = TokenStore(pool: pool, clock: clock)
         self.people = PeopleStore(pool: pool, tokens: tokens, clock: clock)
         self.sessions = SessionStore(pool: pool, tokens: tokens, clock: clock)

@@ -54,7 +54,8 @@ enum LiveServer {
             url: repositoryRoot.appendingPathComponent("workflows"))
         let database = try OpslineDatabase(
             pool: pool, calendars: calendars, receivers: workflows.library.receivers.map(\.name),
-            singleCommandTransactions: ServerConfiguration().callerTransactions)
+            singleCommandTransactions: ServerConfiguration().transactionsPerCaller,
+            batchTransactions: ServerConfiguration().transactionsPerCaller)
         try await database.prepare()
         for file in workflows.files {
             try await database.workflows.publish(source: file.source, file: file.path)

@@ -40,7 +40,8 @@ struct TestServer {
         let store = try OpslineDatabase(
             pool: pool, calendars: calendars, receivers: workflows.library.receivers.map(\.name),
             clock: time?.clock ?? .system, metrics: metrics.store,
-            singleCommandTransactions: ServerConfiguration().callerTransactions)
+            singleCommandTransactions: ServerConfiguration().transactionsPerCaller,
+            batchTransactions: ServerConfiguration().transactionsPerCaller)
         try await store.prepare()
         for file in workflows.files {
             try await store.workflows.publish(source: file.source, file: file.path)

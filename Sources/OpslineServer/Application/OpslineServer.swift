@@ -57,7 +57,8 @@ public struct OpslineServer: Sendable {
         let database = try OpslineDatabase(
             pool: pool, calendars: calendars, receivers: workflows.library.receivers.map(\.name), logger: logger,
             metrics: metrics.store,
-            singleCommandTransactions: configuration.callerTransactions > 0 ? configuration.callerTransactions : nil)
+            singleCommandTransactions: configuration.transactionsPerCaller,
+            batchTransactions: configuration.transactionsPerCaller)
         try await database.prepare()
         try await workflows.publish(to: database.workflows, logger: logger)
         try await workflows.warnOfUnsubscribedReceivers(database.subscriptions, logger: logger)

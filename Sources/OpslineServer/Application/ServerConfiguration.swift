@@ -40,9 +40,12 @@ public struct ServerConfiguration: Sendable {
     /// How many transactions of one caller's single commands (`POST /v1/tasks/{id}/transitions`,
     /// `PATCH`, comments) run at once; the caller's commands that arrive while all are busy
     /// wait and share the next one, each with its own outcome (`--caller-transactions`,
-    /// `OPSLINE_CALLER_TRANSACTIONS`). 0: each runs in a transaction of its own at once. By
+    /// `OPSLINE_CALLER_TRANSACTIONS`). As many of the caller's batch transactions run at once;
+    /// its further batches wait their turn. 0: each runs in a transaction of its own at once. By
     /// default one per CPU, at least 2.
     public var callerTransactions: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// ``callerTransactions`` as the stores take it: nil for no limit.
+    public var transactionsPerCaller: Int? { callerTransactions > 0 ? callerTransactions : nil }
     /// Connections in the pool.
     var poolSize: Int = 16
 

@@ -34,8 +34,14 @@ extension TaskStore {
     ) async throws -> BatchResult {
         let result: BatchResult
         do {
-            result = try await runBatch(
-                commands, atomic: atomic, caller: caller, authorize: authorize, render: render)
+            let run = {
+                try await runBatch(commands, atomic: atomic, caller: caller, authorize: authorize, render: render)
+            }
+            if let batchTurns {
+                result = try await batchTurns.run(for: caller, run)
+            } else {
+                result = try await run()
+            }
         } catch {
             for entry in commands { metrics.count(entry.command, .failed) }
             throw error

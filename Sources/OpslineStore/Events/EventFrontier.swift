@@ -93,37 +93,76 @@ final class EventFrontier: Sendable {
         }
     }
 
+    /// ``current()``, scanning on `connection` when no scan is under way: the caller's task and
+    /// connection do the work, instead of waking a scanning task that borrows a connection of its
+    /// own and then wakes the caller. On a busy machine each such hop waits for a core; a
+    /// follower woken by a commit made several before its page went out.
+    ///
+    /// Readers that asked meanwhile get this scan's result when they asked before it started;
+    /// the rest are left to the scanning task, as ``current()`` leaves them.
+    func current(on connection: PostgresConnection) async throws -> Int64? {
+        let number: UInt64? = demand.withLock { demand in
+            guard !demand.scanning else { return nil }
+            demand.scanning = true
+            demand.started += 1
+            return demand.started
+        }
+        guard let number else { return try await current() }
+        let result: Result<Int64?, any Error>
+        do {
+            result = .success(try await scan(on: connection))
+        } catch {
+            result = .failure(error)
+        }
+        // A failed scan (this reader cancelled, its connection lost) is this reader's to handle
+        // (a borrow retries on another connection): the others get a scan of their own.
+        var failed = false
+        if case .failure = result { failed = true }
+        let (answered, more) = demand.withLock { demand in
+            let answered = failed ? [] : demand.waiters.filter { $0.startedBefore < number }
+            if !failed { demand.waiters.removeAll { $0.startedBefore < number } }
+            if demand.waiters.isEmpty { demand.scanning = false }
+            return (answered, !demand.waiters.isEmpty)
+        }
+        for waiter in answered { waiter.continuation.resume(with: result) }
+        if more { Task { await self.scanForWaiters() } }
+        return try result.get()
+    }
+
+    /// Reads the log's seqs above the frontier on a connection of its own.
+    private func scan() async throws -> Int64? {
+        try await pool.withIdempotentStatements { [self] connection in try await scan(on: connection) }
+    }
+
     /// Reads the log's seqs above the frontier (starting the tracker first when needed) until a
     /// scan comes back short of its limit.
-    private func scan() async throws -> Int64? {
-        try await pool.withIdempotentStatements { [self] connection in
-            if !tracker.withLock({ $0.hasStarted }) {
-                let row = try await connection.query(EventSQL.lastDrawnSeq).first
-                let lastDrawn = try row?.decode("seq", as: Int64?.self) ?? 0
-                tracker.withLock { $0.start(lastDrawn: lastDrawn) }
+    private func scan(on connection: PostgresConnection) async throws -> Int64? {
+        if !tracker.withLock({ $0.hasStarted }) {
+            let row = try await connection.query(EventSQL.lastDrawnSeq).first
+            let lastDrawn = try row?.decode("seq", as: Int64?.self) ?? 0
+            tracker.withLock { $0.start(lastDrawn: lastDrawn) }
+        }
+        while true {
+            try await takeHorizonIfNeeded(on: connection)
+            let (from, judging) = tracker.withLock { ($0.scanFrom, $0.isJudging) }
+            let rows = try await connection.query(EventSQL.scanSeqs, [from, scanLimit, judging]).rows
+            guard let first = rows.first else { return tracker.withLock { $0.frontier } }
+            // The oldest running transaction read by the previous scan, after its snapshot:
+            // before this scan's snapshot, as the tracker needs.
+            // Not read (nothing to judge): the last reading stays, still taken after every
+            // horizon and before this snapshot.
+            let scan = EventFrontierTracker.Scan(
+                oldestRunning: oldestBeforeNextScan.withLock { $0 },
+                seqs: try rows.compactMap { try $0.decode("seq", as: Int64?.self) })
+            if judging {
+                let oldest = try first.decode("oldest", as: Int64?.self) ?? Int64.max
+                oldestBeforeNextScan.withLock { $0 = oldest }
             }
-            while true {
+            let (frontier, holding) = tracker.withLock { ($0.observe(scan), $0.isHolding) }
+            if frontier == nil || holding || scan.seqs.count < scanLimit {
+                // Holes seen first here get their horizon now, to be judged at the next scan.
                 try await takeHorizonIfNeeded(on: connection)
-                let (from, judging) = tracker.withLock { ($0.scanFrom, $0.isJudging) }
-                let rows = try await connection.query(EventSQL.scanSeqs, [from, scanLimit, judging]).rows
-                guard let first = rows.first else { return tracker.withLock { $0.frontier } }
-                // The oldest running transaction read by the previous scan, after its snapshot:
-                // before this scan's snapshot, as the tracker needs.
-                // Not read (nothing to judge): the last reading stays, still taken after every
-                // horizon and before this snapshot.
-                let scan = EventFrontierTracker.Scan(
-                    oldestRunning: oldestBeforeNextScan.withLock { $0 },
-                    seqs: try rows.compactMap { try $0.decode("seq", as: Int64?.self) })
-                if judging {
-                    let oldest = try first.decode("oldest", as: Int64?.self) ?? Int64.max
-                    oldestBeforeNextScan.withLock { $0 = oldest }
-                }
-                let (frontier, holding) = tracker.withLock { ($0.observe(scan), $0.isHolding) }
-                if frontier == nil || holding || scan.seqs.count < scanLimit {
-                    // Holes seen first here get their horizon now, to be judged at the next scan.
-                    try await takeHorizonIfNeeded(on: connection)
-                    return frontier
-                }
+                return frontier
             }
         }
     }

@@ -54,24 +54,38 @@ public struct EventLog: Sendable {
     public func events(
         after cursor: Int64, filter: EventFilter, limit: Int, patience: Duration = .milliseconds(250)
     ) async throws -> [EventRecord] {
+        if patience == .zero {
+            // A follower's read: the frontier and the page on one connection, in one borrow.
+            return try await pool.withIdempotentStatements { connection in
+                guard let frontier = try await frontier.current(on: connection), frontier > cursor else { return [] }
+                return try await page(after: cursor, filter: filter, limit: limit, frontier: frontier, on: connection)
+            }
+        }
         guard let frontier = try await frontier.settled(patience: patience), frontier > cursor else { return [] }
         return try await pool.withIdempotentStatements { connection in
-            var page: [EventRecord] = []
-            var window = SeqWindow(after: cursor, limit: limit, frontier: frontier, byTask: filter.task != nil)
-            var lastHeld = 0
-            while page.count < limit, let upTo = window.next(lastHeld: lastHeld) {
-                let stretch = try await connection.query(
-                    EventSQL.page,
-                    [
-                        window.start, filter.task, filter.team, filter.workflow, filter.type,
-                        filter.scope.visibleTeams, limit - page.count, upTo,
-                    ]
-                ).rows.map(EventRecord.init(row:))
-                lastHeld = stretch.count
-                page += stretch
-            }
-            return page
+            try await page(after: cursor, filter: filter, limit: limit, frontier: frontier, on: connection)
         }
+    }
+
+    /// Up to `limit` events after `cursor` up to `frontier`, read in stretches of seqs.
+    private func page(
+        after cursor: Int64, filter: EventFilter, limit: Int, frontier: Int64, on connection: PostgresConnection
+    ) async throws -> [EventRecord] {
+        var page: [EventRecord] = []
+        var window = SeqWindow(after: cursor, limit: limit, frontier: frontier, byTask: filter.task != nil)
+        var lastHeld = 0
+        while page.count < limit, let upTo = window.next(lastHeld: lastHeld) {
+            let stretch = try await connection.query(
+                EventSQL.page,
+                [
+                    window.start, filter.task, filter.team, filter.workflow, filter.type,
+                    filter.scope.visibleTeams, limit - page.count, upTo,
+                ]
+            ).rows.map(EventRecord.init(row:))
+            lastHeld = stretch.count
+            page += stretch
+        }
+        return page
     }
 
     /// Throws ``EventLogError/pruned(through:)`` when events after `cursor` were pruned: a reader

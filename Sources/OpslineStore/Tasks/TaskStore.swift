@@ -13,21 +13,27 @@ public struct TaskStore: Sendable {
     let metrics: StoreMetrics
     /// Lets one caller's concurrent single commands share transactions; nil: each runs alone.
     let coalescer: CommandCoalescer?
+    /// Lets one caller's batches take turns; nil: each runs at once.
+    let batchTurns: CallerTransactionLimit?
 
     /// Creates a store over `pool`.
-    /// - Parameter singleCommandTransactions: how many transactions of one caller's single
-    ///   commands (`applyOne`) run at once before the caller's further commands wait and share
-    ///   the next one (``CommandCoalescer``); nil: every command runs in a transaction of its own
-    ///   at once.
+    /// - Parameters:
+    ///   - singleCommandTransactions: how many transactions of one caller's single commands
+    ///     (`applyOne`) run at once before the caller's further commands wait and share the next
+    ///     one (``CommandCoalescer``); nil: every command runs in a transaction of its own at once.
+    ///   - batchTransactions: how many transactions of one caller's batches (`applyBatch`) run at
+    ///     once before its further batches wait their turn (``CallerTransactionLimit``); nil: no
+    ///     limit.
     public init(
         pool: PostgresPool, catalog: WorkflowCatalog, clock: OpslineClock = .system, metrics: StoreMetrics = .none,
-        singleCommandTransactions: Int? = nil
+        singleCommandTransactions: Int? = nil, batchTransactions: Int? = nil
     ) {
         self.pool = pool
         self.catalog = catalog
         self.clock = clock
         self.metrics = metrics
         self.coalescer = singleCommandTransactions.map { CommandCoalescer(groupsInFlight: $0) }
+        self.batchTurns = batchTransactions.map { CallerTransactionLimit(limit: $0) }
     }
 
     /// Applies one command in its own transaction and returns the task after it.

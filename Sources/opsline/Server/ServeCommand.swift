@@ -86,8 +86,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(
         help: """
             How many transactions of one caller's single commands run at once; its commands that \
-            arrive while all are busy share the next one, each with its own answer. 0: every \
-            command at once in its own. Default: one per CPU, at least 2. \
+            arrive while all are busy share the next one, each with its own answer. As many of its \
+            batches' transactions run at once; its further batches wait their turn. 0: every \
+            command and batch at once in its own. Default: one per CPU, at least 2. \
             [env: OPSLINE_CALLER_TRANSACTIONS]
             """)
     var callerTransactions: Int?
