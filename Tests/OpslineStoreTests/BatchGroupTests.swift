@@ -21,12 +21,13 @@ import Workflow
         }
     }
 
-    /// - Parameter singleCommandTransactions: as `OpslineDatabase` takes it.
-    func prepared(singleCommandTransactions: Int? = nil) async throws -> Store {
+    /// - Parameters: singleCommandTransactions, batchTransactions: as `OpslineDatabase` takes them.
+    func prepared(singleCommandTransactions: Int? = nil, batchTransactions: Int? = nil) async throws -> Store {
         let metrics = TestMetrics()
         let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 4)
         let database = try OpslineDatabase(
-            pool: pool, metrics: StoreMetrics(factory: metrics), singleCommandTransactions: singleCommandTransactions)
+            pool: pool, metrics: StoreMetrics(factory: metrics), singleCommandTransactions: singleCommandTransactions,
+            batchTransactions: batchTransactions)
         try await database.prepare()
         try await database.workflows.publish(source: WorkflowCatalogTests.source, file: "complaint-escalation.yaml")
         try await pool.withConnection { connection in

@@ -104,6 +104,32 @@ import Workflow
         await store.database.pool.close()
     }
 
+    @Test func aCallersBatchWaitsForItsTurnWhileItsOtherBatchHoldsTheOnlyOne() async throws {
+        let store = try await BatchGroupTests().prepared(batchTransactions: 1)
+        let tasks = store.database.tasks
+        _ = try await Lines().apply([Lines.create("one"), Lines.create("two")], on: store)
+        let turns = try #require(tasks.batchTurns)
+        let caller = CommandCaller.system()
+        // Another session holds CMP-1, so the caller's batch moving it keeps the only turn.
+        let blocker = try await PostgresConnection.connect(store.database.pool.conninfo)
+        try await blocker.execute("BEGIN")
+        try await blocker.query("SELECT 1 FROM tasks WHERE id = 'CMP-1' FOR UPDATE")
+        let first = Task { try await Lines().apply([Lines.move("CMP-1", "investigate")], on: store) }
+        try await eventually {
+            (try? store.metrics.expectTimer("opsline_batch_turn_wait_seconds").values.count) == 2
+        }
+        let second = Task { try await Lines().apply([Lines.move("CMP-2", "investigate")], on: store) }
+        try await eventually { turns.waiting(for: caller) == 1 }
+        // CMP-2 is free, yet its batch has not run: it waits for the caller's turn.
+        #expect(try await Lines().states(store)["CMP-2"] == "received")
+        try await blocker.execute("ROLLBACK")
+        #expect(try await first.value.outcomes.map(\.succeeded) == [true])
+        #expect(try await second.value.outcomes.map(\.succeeded) == [true])
+        // Every batch's wait is measured: the seed's, the first's and the second's.
+        #expect(try store.metrics.expectTimer("opsline_batch_turn_wait_seconds").values.count == 3)
+        await blocker.close()
+    }
+
     /// Waits, yielding, until `condition` holds: what it waits for happens on other tasks, not
     /// after some time.
     private func eventually(_ condition: () -> Bool) async throws {

@@ -34,6 +34,8 @@ enum MetricCatalog {
             "Batches of lines run again with a savepoint per line: a line was refused after its SQL went out, or PostgreSQL refused a statement.",
         "opsline_commands_shared_total":
             "Single commands applied in a transaction shared with other commands of the same caller that arrived while its transactions were busy.",
+        "opsline_batch_turn_wait_seconds":
+            "Time a batch's transaction waited for its caller's turn: at most --caller-transactions of one caller's run at once.",
         "opsline_transactions_retried_total":
             "Transactions run again after a serialization failure or a deadlock, by reason.",
         "opsline_due_work_claims_total": "Scheduler transactions that claimed and applied due work.",
@@ -48,11 +50,14 @@ enum MetricCatalog {
 
     /// Buckets of the duration histograms, by name; others use `defaultDurationBuckets`.
     static let durationBuckets: [String: [Duration]] = [
-        "opsline_pool_wait_seconds": [
-            .microseconds(100), .microseconds(500), .milliseconds(1), .milliseconds(5), .milliseconds(10),
-            .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500),
-            .seconds(1), .milliseconds(2500), .seconds(5),
-        ]
+        "opsline_pool_wait_seconds": waitBuckets,
+        "opsline_batch_turn_wait_seconds": waitBuckets,
+    ]
+    /// Waits are mostly none, or a fraction of a transaction.
+    private static let waitBuckets: [Duration] = [
+        .microseconds(100), .microseconds(500), .milliseconds(1), .milliseconds(5), .milliseconds(10),
+        .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500),
+        .seconds(1), .milliseconds(2500), .seconds(5),
     ]
     static let defaultDurationBuckets: [Duration] = [
         .milliseconds(1), .microseconds(2500), .milliseconds(5), .milliseconds(10), .milliseconds(25),

@@ -38,7 +38,11 @@ extension TaskStore {
                 try await runBatch(commands, atomic: atomic, caller: caller, authorize: authorize, render: render)
             }
             if let batchTurns {
-                result = try await batchTurns.run(for: caller, run)
+                let asked = ContinuousClock.now
+                result = try await batchTurns.run(for: caller) {
+                    metrics.batchTurnWait.recordNanoseconds((ContinuousClock.now - asked).nanoseconds)
+                    return try await run()
+                }
             } else {
                 result = try await run()
             }

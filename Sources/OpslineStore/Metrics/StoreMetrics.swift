@@ -33,6 +33,8 @@ public struct StoreMetrics: Sendable {
     /// Single commands applied in a transaction shared with others of their caller's
     /// (``CommandCoalescer``).
     let commandsShared: Counter
+    /// How long each batch transaction waited for its caller's turn (``CallerTransactionLimit``).
+    let batchTurnWait: CoreMetrics.Timer
     /// Scheduler transactions that claimed and applied at least one due row.
     let dueClaims: Counter
     /// Due rows applied.
@@ -55,6 +57,7 @@ public struct StoreMetrics: Sendable {
         eventsAppended = Counter(label: "opsline_events_appended_total", factory: factory)
         batchesRerun = Counter(label: "opsline_batches_rerun_total", factory: factory)
         commandsShared = Counter(label: "opsline_commands_shared_total", factory: factory)
+        batchTurnWait = CoreMetrics.Timer(label: "opsline_batch_turn_wait_seconds", factory: factory)
         dueClaims = Counter(label: "opsline_due_work_claims_total", factory: factory)
         dueItems = Counter(label: "opsline_due_work_applied_total", factory: factory)
         dueClaimDuration = CoreMetrics.Timer(label: "opsline_due_work_claim_duration_seconds", factory: factory)
