@@ -60,6 +60,41 @@ import Workflow
         await pool.close()
     }
 
+    /// Followers read the frontier and their page on one borrowed connection, but never wait
+    /// for another reader's scan while holding it: with more followers than connections, those
+    /// waiting would hold every connection and the scan they wait for could get none.
+    @Test(.timeLimit(.minutes(1)))
+    func moreFollowersThanConnectionsAllReadToTheEnd() async throws {
+        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 2)
+        let database = try OpslineDatabase(pool: pool)
+        try await database.prepare()
+        try await database.workflows.publish(source: WorkflowCatalogTests.source, file: "complaint-escalation.yaml")
+        var task = NewTask(workflow: "complaint-escalation", title: "t")
+        task.fields = ["customer": "C"]
+        let taskID = try await database.tasks.create(task, caller: .system("setup"), authorize: .system).id
+        final class LastCommitted: Sendable { let seq = Atomic<Int64>(0) }
+        let lastCommitted = LastCommitted()
+        let followed = try await withThrowingTaskGroup(of: [Int64].self) { group in
+            for _ in 0..<12 {
+                group.addTask { try await follow(database.events, until: lastCommitted.seq, pageSize: 3) }
+            }
+            for _ in 0..<30 {
+                try await Self.comment(on: taskID, database, holdingFor: .zero, rollBack: false)
+            }
+            let committed = try await pool.withConnection {
+                try await $0.query("SELECT max(seq) AS seq FROM events").rows[0].decode("seq", as: Int64.self)
+            }
+            lastCommitted.seq.store(committed, ordering: .releasing)
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let committed = try await pool.withConnection {
+            try await $0.query("SELECT seq FROM events ORDER BY seq").rows.map { try $0.decode("seq", as: Int64.self) }
+        }
+        #expect(followed.count == 12)
+        #expect(followed.allSatisfy { $0 == committed }, "every follower read every event once, in order")
+        await pool.close()
+    }
+
     /// One command whose transaction appends its events (drawing their seqs), keeps them for
     /// `hold` before committing, or rolls back.
     static func comment(
@@ -80,14 +115,16 @@ import Workflow
 
     /// Polls the log from cursor 0, as a follower does (no patience), until it has read the last
     /// committed seq, once the writers are done and that is known.
-    private func follow(_ log: EventLog, until lastCommitted: borrowing Atomic<Int64>) async throws -> [Int64] {
+    private func follow(
+        _ log: EventLog, until lastCommitted: borrowing Atomic<Int64>, pageSize: Int = 50
+    ) async throws -> [Int64] {
         var seen: [Int64] = []
         var cursor: Int64 = 0
         while true {
             let last = lastCommitted.load(ordering: .acquiring)
             if last > 0, cursor >= last { return seen }
             let page = try await log.events(
-                after: cursor, filter: EventFilter(scope: .allTeams), limit: 50, patience: .zero)
+                after: cursor, filter: EventFilter(scope: .allTeams), limit: pageSize, patience: .zero)
             seen += page.map(\.seq)
             cursor = page.last?.seq ?? cursor
             if page.isEmpty { try await Task.sleep(for: .milliseconds(2)) }

@@ -93,21 +93,33 @@ final class EventFrontier: Sendable {
         }
     }
 
-    /// ``current()``, scanning on `connection` when no scan is under way: the caller's task and
-    /// connection do the work, instead of waking a scanning task that borrows a connection of its
-    /// own and then wakes the caller. On a busy machine each such hop waits for a core; a
-    /// follower woken by a commit made several before its page went out.
+    /// What ``current(ifIdleOn:)`` found.
+    enum InlineScan {
+        /// Another reader's scan is under way: wait for the next one with ``current()``, after
+        /// giving the connection back.
+        case busy
+        /// The frontier after a scan on the caller's connection (nil: not known yet).
+        case scanned(Int64?)
+    }
+
+    /// ``current()``, scanning on `connection` — unless a scan is under way, which this never
+    /// waits for: a reader holding a connection while it waits for a scan that needs one could,
+    /// with enough followers, hold every connection of the pool (followers all waiting, the scan
+    /// waiting for a connection). Scanning on the caller's connection, in its task, saves waking
+    /// a scanning task that borrows a connection of its own and then wakes the caller: on a busy
+    /// machine each such hop waits for a core, and a follower woken by a commit made several
+    /// before its page went out.
     ///
     /// Readers that asked meanwhile get this scan's result when they asked before it started;
     /// the rest are left to the scanning task, as ``current()`` leaves them.
-    func current(on connection: PostgresConnection) async throws -> Int64? {
+    func current(ifIdleOn connection: PostgresConnection) async throws -> InlineScan {
         let number: UInt64? = demand.withLock { demand in
             guard !demand.scanning else { return nil }
             demand.scanning = true
             demand.started += 1
             return demand.started
         }
-        guard let number else { return try await current() }
+        guard let number else { return .busy }
         let result: Result<Int64?, any Error>
         do {
             result = .success(try await scan(on: connection))
@@ -126,7 +138,7 @@ final class EventFrontier: Sendable {
         }
         for waiter in answered { waiter.continuation.resume(with: result) }
         if more { Task { await self.scanForWaiters() } }
-        return try result.get()
+        return .scanned(try result.get())
     }
 
     /// Reads the log's seqs above the frontier on a connection of its own.

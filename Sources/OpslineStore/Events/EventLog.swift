@@ -55,11 +55,15 @@ public struct EventLog: Sendable {
         after cursor: Int64, filter: EventFilter, limit: Int, patience: Duration = .milliseconds(250)
     ) async throws -> [EventRecord] {
         if patience == .zero {
-            // A follower's read: the frontier and the page on one connection, in one borrow.
-            return try await pool.withIdempotentStatements { connection in
-                guard let frontier = try await frontier.current(on: connection), frontier > cursor else { return [] }
+            // A follower's read: the frontier and the page on one connection, in one borrow,
+            // unless another reader is scanning for the frontier (then as below, waiting with no
+            // connection held).
+            let inline = try await pool.withIdempotentStatements { connection -> [EventRecord]? in
+                guard case .scanned(let frontier) = try await frontier.current(ifIdleOn: connection) else { return nil }
+                guard let frontier, frontier > cursor else { return [] }
                 return try await page(after: cursor, filter: filter, limit: limit, frontier: frontier, on: connection)
             }
+            if let inline { return inline }
         }
         guard let frontier = try await frontier.settled(patience: patience), frontier > cursor else { return [] }
         return try await pool.withIdempotentStatements { connection in
