@@ -65,13 +65,8 @@ import Workflow
     /// waiting would hold every connection and the scan they wait for could get none.
     @Test(.timeLimit(.minutes(1)))
     func moreFollowersThanConnectionsAllReadToTheEnd() async throws {
-        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 2)
-        let database = try OpslineDatabase(pool: pool)
-        try await database.prepare()
-        try await database.workflows.publish(source: WorkflowCatalogTests.source, file: "complaint-escalation.yaml")
-        var task = NewTask(workflow: "complaint-escalation", title: "t")
-        task.fields = ["customer": "C"]
-        let taskID = try await database.tasks.create(task, caller: .system("setup"), authorize: .system).id
+        let (database, taskID) = try await Self.databaseWithOneTask(connections: 2)
+        let pool = database.pool
         final class LastCommitted: Sendable { let seq = Atomic<Int64>(0) }
         let lastCommitted = LastCommitted()
         let followed = try await withThrowingTaskGroup(of: [Int64].self) { group in
@@ -93,6 +88,18 @@ import Workflow
         #expect(followed.count == 12)
         #expect(followed.allSatisfy { $0 == committed }, "every follower read every event once, in order")
         await pool.close()
+    }
+
+    /// A prepared database over a pool of `connections`, with the complaint workflow and one task.
+    static func databaseWithOneTask(connections: Int) async throws -> (OpslineDatabase, taskID: String) {
+        let pool = PostgresPool(
+            conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: connections)
+        let database = try OpslineDatabase(pool: pool)
+        try await database.prepare()
+        try await database.workflows.publish(source: WorkflowCatalogTests.source, file: "complaint-escalation.yaml")
+        var task = NewTask(workflow: "complaint-escalation", title: "t")
+        task.fields = ["customer": "C"]
+        return (database, try await database.tasks.create(task, caller: .system("setup"), authorize: .system).id)
     }
 
     /// One command whose transaction appends its events (drawing their seqs), keeps them for

@@ -30,13 +30,8 @@ import Workflow
     }
 
     @Test func aFilteredPageReadsOnPastStretchesThatHoldNoneOfItsEvents() async throws {
-        let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase(), maximumConnections: 2)
-        let database = try OpslineDatabase(pool: pool)
-        try await database.prepare()
-        try await database.workflows.publish(source: WorkflowCatalogTests.source, file: "complaint-escalation.yaml")
-        var task = NewTask(workflow: "complaint-escalation", title: "t")
-        task.fields = ["customer": "C"]
-        let id = try await database.tasks.create(task, caller: .system("setup"), authorize: .system).id
+        let (database, id) = try await EventLogTests.databaseWithOneTask(connections: 2)
+        let pool = database.pool
         for n in 1...30 {
             _ = try await database.tasks.apply(
                 .comment(taskID: id, text: "note \(n)"), caller: .system("w"), authorize: .system)
