@@ -19,6 +19,8 @@ public struct OpslineDatabase: Sendable {
     public let events: EventLog
     /// Prunes the event log's oldest events.
     public let eventRetention: EventRetention
+    /// The flow report's stretches, projected from the event log in the background.
+    public let flowProjection: FlowProjection
     /// Time-driven work (workflow timers), applied by the scheduler.
     public let dueWork: DueWorkRunner
     /// Managers' views: SLA breaches, clocks at risk, compliance and flow reports.
@@ -61,6 +63,7 @@ public struct OpslineDatabase: Sendable {
         self.sessions = SessionStore(pool: pool, tokens: tokens, clock: clock)
         self.events = EventLog(pool: pool)
         self.eventRetention = EventRetention(pool: pool, clock: clock)
+        self.flowProjection = FlowProjection(pool: pool, frontier: events.frontier)
         self.dueWork = DueWorkRunner(pool: pool, catalog: workflows, clock: clock, metrics: metrics)
         self.reports = ReportStore(pool: pool, catalog: workflows, clock: clock)
         self.subscriptions = SubscriptionStore(pool: pool, clock: clock, calendars: calendars)

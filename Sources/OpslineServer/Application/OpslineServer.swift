@@ -88,9 +88,10 @@ public struct OpslineServer: Sendable {
         let deliverySignal = EventSignal(conninfo: conninfo, channel: .deliveries, logger: logger)
         let deliverer = notifier.deliverer(database.deliveries, signal: deliverySignal, logger: logger)
         let sampler = TableSizeSampler(database: database, metrics: metrics, logger: logger)
+        let projector = FlowProjector(projection: database.flowProjection, signal: signal, logger: logger)
         var services: [any Service] = [
             signal, dueSignal, scheduler, revocations, invalidator, publications, refresher, pruner,
-            deliverySignal, deliverer, sampler,
+            deliverySignal, deliverer, sampler, projector,
             // Last, so shut down first: the drain ends before the scheduler, signals and pool.
             DrainingApplication(app: app, drainTimeout: configuration.drainTimeout, logger: logger),
         ]

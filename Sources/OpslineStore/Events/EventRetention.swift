@@ -5,8 +5,9 @@ import Postgres
 /// ever waits on it: a batch deletes old rows nobody writes, and commits in milliseconds.
 ///
 /// Only a prefix of the log goes — the oldest events up to the first one not older than the
-/// cutoff — and the position pruned through is kept (`event_retention`), so that the log is
-/// always whole above it and a reader resuming below it is told (``EventLogError/pruned(through:)``).
+/// cutoff, and the flow report's stretches they began — and the position pruned through is kept
+/// (`event_retention`), so that the log is always whole above it and a reader resuming below it
+/// is told (``EventLogError/pruned(through:)``).
 public struct EventRetention: Sendable {
     let pool: PostgresPool
     let clock: OpslineClock
@@ -37,8 +38,19 @@ public struct EventRetention: Sendable {
             let deleted = try row?.decode("deleted", as: Int.self) ?? 0
             if let through = try row?.decode("through", as: Int64?.self) { outcome.prunedThrough = through }
             outcome.pruned += deleted
-            if deleted < batchSize { return outcome }
+            if deleted < batchSize { break }
         }
+        try await pruneFlowStretches(through: outcome.prunedThrough, batchSize: batchSize)
+        return outcome
+    }
+
+    /// Deletes the flow report's stretches (``FlowProjection``) that ended and were entered by a
+    /// pruned event, `batchSize` a transaction. A task's open stretch stays: it is its state now.
+    private func pruneFlowStretches(through: Int64, batchSize: Int) async throws {
+        guard through > 0 else { return }
+        while try await pool.inTransaction({ connection in
+            try await connection.query(FlowStretchSQL.pruneBatch, [through, batchSize]).affectedRows
+        }) == batchSize {}
     }
 
     /// The highest position pruned so far (0: none ever).

@@ -79,11 +79,14 @@ public struct ReportStore: Sendable {
         let finalStates = try await catalog.finalStates(query.workflow)
         let everyTeam = query.team == nil && query.scope.visibleTeams == nil
         let rows = try await pool.withIdempotentStatements { connection in
-            try await connection.query(
+            // The cursor as a value of its own: the statement splits the work at it whatever the
+            // projection commits meanwhile, and is planned for a short tail after it.
+            let projected = try await FlowProjection.through(on: connection)
+            return try await connection.query(
                 everyTeam ? FlowReportSQL.timeInStatesOfEveryTeam : FlowReportSQL.timeInStatesOfTeams,
                 [
                     query.workflow, query.from, query.to, query.team, query.scope.visibleTeams, clock.statementNow,
-                    finalStates.sorted(),
+                    finalStates.sorted(), projected,
                 ]
             ).rows
         }
