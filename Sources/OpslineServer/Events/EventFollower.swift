@@ -31,7 +31,8 @@ struct EventFollower: Sendable {
     /// How many times `pageSize` a page may grow to while the follower is behind.
     static let catchUpFactor = 8
 
-    /// Writes pages after `cursor` until the log is exhausted; returns the new cursor.
+    /// Writes pages after `cursor` until the log is exhausted, or `remaining` more events were
+    /// written (nil: no limit); returns the new cursor.
     ///
     /// Each full page doubles the next one, up to ``catchUpFactor`` times `pageSize`: a page
     /// costs a few hops between threads besides its reading and writing, and on a busy machine
@@ -39,22 +40,25 @@ struct EventFollower: Sendable {
     /// keep pace, never catch up.
     func drain<Lease: StreamLease>(
         after cursor: Int64, filter: EventFilter, lease: inout Lease, format: some EventStreamFormat,
-        to writer: inout any ResponseBodyWriter, hasMore: Bool = true
+        to writer: inout any ResponseBodyWriter, hasMore: Bool = true, remaining: Int? = nil
     ) async throws -> Int64 {
         var cursor = cursor
         var hasMore = hasMore
         var limit = pageSize
+        var remaining = remaining
         while hasMore {
             try await lease.check()
             let scoped = filter.rescoped(to: AccessPolicy.teamScope(lease.caller))
+            let pageLimit = min(limit, remaining ?? .max)
             // No patience: a commit wakes the follower anyway, and events held back behind one
             // still in flight are looked for again soon (`follow`).
-            let page = try await events.events(after: cursor, filter: scoped, limit: limit, patience: .zero)
+            let page = try await events.events(after: cursor, filter: scoped, limit: pageLimit, patience: .zero)
             if let last = page.last {
                 try await writer.write(contentsOf: format.encode(page))
                 cursor = last.seq
             }
-            hasMore = page.count == limit
+            remaining = remaining.map { $0 - page.count }
+            hasMore = page.count == pageLimit && remaining != 0
             if hasMore { limit = min(limit * 2, pageSize * Self.catchUpFactor) }
         }
         return cursor

@@ -3,9 +3,10 @@ import ServiceLifecycle
 import OpslineStore
 import Workflow
 
-/// `GET /v1/events?since=&task=&team=&workflow=&type=&follow=true`: event lines with strictly
-/// increasing `seq`; with `follow=true` the response stays open, new events are written as they
-/// commit, and a heartbeat line goes out whenever nothing else did for `heartbeat`.
+/// `GET /v1/events?since=&task=&team=&workflow=&type=&limit=&follow=true`: event lines with
+/// strictly increasing `seq`, to the end of the log or `limit` lines; with `follow=true` the
+/// response stays open, new events are written as they commit, and a heartbeat line goes out
+/// whenever nothing else did for `heartbeat`.
 ///
 /// When the server shuts down, a followed stream ends with a final `unavailable` error line
 /// naming the `since` to reconnect with.
@@ -29,7 +30,7 @@ struct EventStreamRoute {
     var followers: FollowerBook? = nil
     static let pageSize = 500
     /// The query parameters the stream reads.
-    static let queryParameters: QueryParameters = ["since", "task", "team", "workflow", "type", "follow"]
+    static let queryParameters: QueryParameters = ["since", "task", "team", "workflow", "type", "limit", "follow"]
 
     @Sendable func stream(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let caller = context.caller
@@ -45,10 +46,18 @@ struct EventStreamRoute {
         // skipped.
         let since = fromNow ? try await events.lastSeq() : try Self.since(query["since"].map(String.init))
         let follow = query["follow"] == "true"
+        // A page of the log: a client that reads the log in pages (a `limit` a request) asks for
+        // no more than it reads, where a stream to the head of a long log would go on after it.
+        let limit = try QueryValues(request).limit()
+        if limit != nil && follow {
+            throw QueryValues.bad("limit", "limit ends a stream after that many events; a followed stream has no end")
+        }
         // A cursor below what retention pruned would silently skip the pruned events: 410.
         if !fromNow { try await events.checkRetained(after: since) }
         // The first page is read before the status goes out, so an outage is a proper 503.
-        let first = try await events.events(after: since, filter: filter, limit: Self.pageSize)
+        let firstLimit = min(Self.pageSize, limit ?? .max)
+        let first = try await events.events(after: since, filter: filter, limit: firstLimit)
+        let remaining = limit.map { $0 - first.count }
         // Made now, so that a revocation announced from here on is noticed.
         let lease = CallerLease(caller: caller, tokens: tokens, revocations: revocations, clock: clock)
         let logger = context.logger
@@ -62,7 +71,7 @@ struct EventStreamRoute {
             do {
                 cursor = try await follower.drain(
                     after: cursor, filter: filter, lease: &lease, format: format, to: &writer,
-                    hasMore: first.count == Self.pageSize)
+                    hasMore: first.count == firstLimit && remaining != 0, remaining: remaining)
                 if follow {
                     cursor = try await follower.follow(
                         after: cursor, filter: filter, lease: &lease, format: format, to: &writer)
