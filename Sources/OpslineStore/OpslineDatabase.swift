@@ -21,6 +21,8 @@ public struct OpslineDatabase: Sendable {
     public let eventRetention: EventRetention
     /// The flow report's stretches, projected from the event log in the background.
     public let flowProjection: FlowProjection
+    /// Files attached to tasks, to read back.
+    public let attachments: AttachmentStore
     /// Time-driven work (workflow timers), applied by the scheduler.
     public let dueWork: DueWorkRunner
     /// Managers' views: SLA breaches, clocks at risk, compliance and flow reports.
@@ -64,6 +66,7 @@ public struct OpslineDatabase: Sendable {
         self.events = EventLog(pool: pool)
         self.eventRetention = EventRetention(pool: pool, clock: clock)
         self.flowProjection = FlowProjection(pool: pool, frontier: events.frontier)
+        self.attachments = AttachmentStore(pool: pool)
         self.dueWork = DueWorkRunner(pool: pool, catalog: workflows, clock: clock, metrics: metrics)
         self.reports = ReportStore(pool: pool, catalog: workflows, clock: clock)
         self.subscriptions = SubscriptionStore(pool: pool, clock: clock, calendars: calendars)

@@ -72,8 +72,8 @@ struct TestServer {
     /// then closes the pool.
     func run<Value: Sendable>(
         heartbeat: Duration = .seconds(15), notifications: NotificationSettings? = nil,
-        dashboard: DashboardSettings = TestServer.dashboard, logger: Logger? = nil,
-        _ body: @Sendable (APIClient) async throws -> Value
+        dashboard: DashboardSettings = TestServer.dashboard, attachments: AttachmentLimits = AttachmentLimits(),
+        logger: Logger? = nil, _ body: @Sendable (APIClient) async throws -> Value
     ) async throws -> Value {
         let (signal, revocations) = (
             EventSignal(conninfo: pool.conninfo), EventSignal(conninfo: pool.conninfo, channel: .tokens)
@@ -88,7 +88,7 @@ struct TestServer {
             router: OpslineApplication.router(
                 database: database, signal: signal, revocations: revocations, heartbeat: heartbeat,
                 notifier: notifications.map { Notifier(settings: $0, database: database) }, dashboard: dashboard,
-                metrics: metrics),
+                metrics: metrics, attachments: attachments),
             logger: logger)
         defer { Task { [pool] in await pool.close() } }
         // Request metrics go to this server's registry, as `OpslineServer.run` binds them.

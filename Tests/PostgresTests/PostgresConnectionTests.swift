@@ -21,6 +21,22 @@ import TestSupport
         await connection.close()
     }
 
+    /// `bytea` goes both ways in its hex form: every byte value, NUL included, and no bytes.
+    @Test func bytesRoundTripEveryByteValue() async throws {
+        let connection = try await PostgresConnection.connect(try await TestCluster.shared.makeDatabase())
+        let bytes = PostgresBytes((0...255).map(UInt8.init) + [0, 0xFF])
+        let row = try #require(
+            try await connection.query(
+                "SELECT $1::bytea AS data, length($1::bytea) AS n, $2::bytea AS empty", [bytes, PostgresBytes([])]
+            ).first)
+        #expect(try row.decode("data", as: PostgresBytes.self) == bytes)
+        #expect(try row.decode("n", as: Int.self) == 258)
+        #expect(try row.decode("empty", as: PostgresBytes.self) == PostgresBytes([]))
+        #expect(PostgresBytes(postgresText: "\\xABcd") == PostgresBytes([0xAB, 0xCD]), "either case")
+        for broken in ["ab", "\\x1", "\\xg0"] { #expect(PostgresBytes(postgresText: broken) == nil, "\(broken)") }
+        await connection.close()
+    }
+
     @Test func textArraysKeepQuotesBackslashesBracesAndUnicode() async throws {
         let connection = try await PostgresConnection.connect(try await TestCluster.shared.makeDatabase())
         let values = [

@@ -1,3 +1,4 @@
+import Foundation
 import Workflow
 
 extension ClientRequest {
@@ -47,6 +48,22 @@ extension ClientRequest {
     public static func comment(id: String, text: String) -> ClientRequest {
         ClientRequest(
             method: .post, path: "/v1/tasks/" + escape(id) + "/comments", lines: [.object(["text": .string(text)])])
+    }
+
+    /// `POST /v1/tasks/{id}/attachments?name=&field=`: attaches the bytes of `file`, sent as
+    /// `contentType`, named `name`, into the attachment field `field` if given.
+    public static func attach(
+        id: String, file: URL, name: String, contentType: String, field: String? = nil
+    ) -> ClientRequest {
+        ClientRequest(
+            method: .post, path: "/v1/tasks/" + escape(id) + "/attachments",
+            query: [("name", name)] + (field.map { [("field", $0)] } ?? []),
+            document: RequestDocument(contentType: contentType, file: file))
+    }
+
+    /// `GET /v1/tasks/{id}/attachments/{attachment}`: one attached file's bytes.
+    public static func attachment(taskID: String, id: String) -> ClientRequest {
+        ClientRequest(method: .get, path: "/v1/tasks/" + escape(taskID) + "/attachments/" + escape(id))
     }
 
     /// `GET /v1/tasks/{id}/events`: the task's history, oldest first.

@@ -1,3 +1,4 @@
+import Foundation
 import Workflow
 
 extension OpslineClient {
@@ -63,6 +64,42 @@ extension OpslineClient {
     /// - Returns: The task, unchanged (the comment is a `commented` event).
     public func comment(id: String, text: String) async throws(ClientError) -> TaskLine {
         try await send(.comment(id: id, text: text))
+    }
+
+    /// Attaches a file to a task (`POST /v1/tasks/{id}/attachments`), its bytes read from `file`
+    /// as they are sent.
+    ///
+    /// - Parameters:
+    ///   - id: The task's identifier.
+    ///   - file: The file to send.
+    ///   - name: Its name on the task.
+    ///   - contentType: Its media type, one the server accepts.
+    ///   - field: An attachment field to put it in.
+    /// - Returns: The task, its `attachments` ending with the new one.
+    public func attach(
+        id: String, file: URL, name: String, contentType: String, field: String? = nil
+    ) async throws(ClientError) -> TaskLine {
+        try await send(.attach(id: id, file: file, name: name, contentType: contentType, field: field))
+    }
+
+    /// Writes an attached file's bytes to `destination` as they arrive
+    /// (`GET /v1/tasks/{id}/attachments/{attachment}`); returns how many were written.
+    public func download(
+        taskID: String, attachment: String, to destination: FileHandle
+    ) async throws(ClientError)
+        -> Int64
+    {
+        let body = try await open(.attachment(taskID: taskID, id: attachment), deadline: .distantFuture)
+        var written: Int64 = 0
+        while let chunk = try await body.next() {
+            do {
+                try destination.write(contentsOf: chunk.readableBytesView)
+            } catch {
+                throw .connection("could not write the file: \(error.localizedDescription)")
+            }
+            written += Int64(chunk.readableBytes)
+        }
+        return written
     }
 
     /// A task's history, oldest first (`GET /v1/tasks/{id}/events`).

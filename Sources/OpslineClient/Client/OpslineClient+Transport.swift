@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOFoundationCompat
+import Synchronization
 
 extension OpslineClient {
     /// The text of every line `request` answers with, exactly as the server wrote it.
@@ -77,8 +78,7 @@ extension OpslineClient {
         let url = request.url(on: configuration.serverURL)
         let response: HTTPClientResponse
         do {
-            response = try await httpClient.execute(
-                httpRequest(request, url: url), deadline: deadline)
+            response = try await httpClient.execute(httpRequest(request, url: url), deadline: deadline)
         } catch {
             throw ConnectionFailure.clientError(error, serverURL: configuration.serverURL)
         }
@@ -106,9 +106,19 @@ extension OpslineClient {
         }
         if let payload = request.payload {
             httpRequest.headers.add(name: "Content-Type", value: payload.contentType)
-            httpRequest.body = .bytes(ByteBuffer(string: payload.text))
+            httpRequest.body = Self.body(of: payload)
         }
         return httpRequest
+    }
+
+    /// The text, or the file read a chunk at a time as it is sent (the caller checked that it
+    /// can be read: a failure here fails the request).
+    private static func body(of payload: RequestDocument) -> HTTPClientRequest.Body {
+        guard let file = payload.file else { return .bytes(ByteBuffer(string: payload.text)) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int64) ?? nil
+        let reader = FileChunks(file: file)
+        let chunks = AsyncThrowingStream<ByteBuffer, any Error> { try reader.next() }
+        return .stream(chunks, length: size.map { .known($0) } ?? .unknown)
     }
 
     private static func failure(status: Int, body: HTTPClientResponse.Body) async -> ClientError {
@@ -116,5 +126,30 @@ extension OpslineClient {
             return ClientError(status: status, body: "")
         }
         return ClientError(status: status, body: String(buffer: bytes))
+    }
+}
+
+/// A file read 64 KiB at a time, opened at the first read.
+private final class FileChunks: Sendable {
+    private let file: URL
+    private let handle = Mutex<FileHandle?>(nil)
+
+    init(file: URL) {
+        self.file = file
+    }
+
+    func next() throws -> ByteBuffer? {
+        try handle.withLock { handle in
+            if handle == nil { handle = try FileHandle(forReadingFrom: file) }
+            guard let data = try handle?.read(upToCount: 1 << 16), !data.isEmpty else {
+                try? handle?.close()
+                return nil
+            }
+            return ByteBuffer(data: data)
+        }
+    }
+
+    deinit {
+        handle.withLock { try? $0?.close() }
     }
 }

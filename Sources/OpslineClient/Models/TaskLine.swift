@@ -39,6 +39,8 @@ public struct TaskLine: Codable, Sendable, Hashable {
     public var closedAt: Date?
     /// The task's SLA clocks, when the workflow has any.
     public var sla: [SLAStatus]?
+    /// The files attached to the task, oldest first (`nil` from a server without attachments).
+    public var attachments: [AttachmentLine]?
 
     /// Creates a task line.
     public init(
@@ -66,7 +68,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, workflow, state, title, priority, team, assignee, fields, parent, children, version, sla
+        case id, workflow, state, title, priority, team, assignee, fields, parent, children, version, sla, attachments
         case workflowVersion = "workflow_version"
         case watchingTeams = "watching_teams"
         case createdAt = "created_at"
@@ -94,6 +96,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
         updatedAt = try container.decodeTimestamp(forKey: .updatedAt)
         closedAt = try container.decodeTimestampIfPresent(forKey: .closedAt)
         sla = try container.decodeIfPresent([SLAStatus].self, forKey: .sla)
+        attachments = try container.decodeIfPresent([AttachmentLine].self, forKey: .attachments)
     }
 
     /// Encodes the line as the server writes it, times as RFC 3339 text.
@@ -116,5 +119,6 @@ public struct TaskLine: Codable, Sendable, Hashable {
         try container.encodeTimestamp(updatedAt, forKey: .updatedAt)
         try container.encodeTimestamp(closedAt, forKey: .closedAt)
         try container.encodeIfPresent(sla, forKey: .sla)
+        try container.encodeIfPresent(attachments, forKey: .attachments)
     }
 }

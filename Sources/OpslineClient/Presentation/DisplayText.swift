@@ -12,6 +12,20 @@ public enum DisplayText {
         return text
     }
 
+    /// A size as `ls -h` writes it: `812 B`, `4.0 KiB`, `25 MiB`.
+    public static func bytes(_ count: Int64) -> String {
+        let units = ["KiB", "MiB", "GiB", "TiB"]
+        guard count >= 1024 else { return "\(count) B" }
+        var value = Double(count) / 1024
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        let number = value < 10 ? String(format: "%.1f", value) : String(Int(value.rounded()))
+        return "\(number) \(units[unit])"
+    }
+
     /// A time as RFC 3339 with whole seconds in the presentation's time zone
     /// (``Presentation/timeZone``): `2026-11-22T08:00:00Z` in UTC, `2026-11-22T16:00:00+08:00`
     /// in Shanghai; or ``none``.

@@ -18,6 +18,9 @@ public enum TaskDetailView {
         if let sla = task.sla, !sla.isEmpty {
             text += "SLA:\n" + slaTable.render(cells: sla.map(slaCells))
         }
+        if let attachments = task.attachments, !attachments.isEmpty {
+            text += "Attachments:\n" + attachmentTable.render(attachments.map(attachmentRow))
+        }
         if let history {
             text += "History:\n" + historyBlock(history)
         }
@@ -65,6 +68,20 @@ public enum TaskDetailView {
                 .init("POLICY"), .init("STATE"), .init("LEFT (WORKING)", alignment: .right),
                 .init(DisplayText.dueHeader), .init("DETAIL"),
             ], indent: "  ")
+    }
+
+    /// A file a row: `opsline task download ID ATTACHMENT` takes the id in the first column.
+    private static let attachmentTable = TableRenderer(
+        columns: [
+            .init("ID"), .init("NAME"), .init("SIZE", alignment: .right), .init("FIELD"), .init("BY"),
+            .init("UPLOADED"),
+        ], indent: "  ")
+
+    private static func attachmentRow(_ file: AttachmentLine) -> [String] {
+        [
+            file.id, file.name, DisplayText.bytes(file.size), DisplayText.optional(file.field), file.uploadedBy,
+            DisplayText.time(file.uploadedAt),
+        ]
     }
 
     private static let historyTable = TableRenderer(

@@ -18,10 +18,11 @@ enum OpslineApplication {
     ///   - metrics: the series `GET /metrics` renders. Request metrics (Hummingbird's
     ///     `MetricsMiddleware`) go to the swift-metrics factory bound where the server runs
     ///     (`withMetricsFactory(metrics.factory)`, as `OpslineServer.run` does).
+    ///   - attachments: the size and media types of files accepted on tasks.
     static func router(
         database: OpslineDatabase, signal: EventSignal, revocations: EventSignal? = nil,
         heartbeat: Duration = .seconds(15), notifier: Notifier? = nil, dashboard: DashboardSettings = .init(),
-        metrics: ServerMetrics = ServerMetrics()
+        metrics: ServerMetrics = ServerMetrics(), attachments: AttachmentLimits = AttachmentLimits()
     ) -> Router<OpslineRequestContext> {
         let router = Router(context: OpslineRequestContext.self)
         // Outermost, so it sees every answer's final status, errors turned into responses included.
@@ -44,6 +45,8 @@ enum OpslineApplication {
         let v1 = router.group("v1").add(middleware: AuthMiddleware(tokens: database.tokens))
             .group(context: AuthenticatedRequestContext.self)
         TaskRoutes(tasks: database.tasks).register(on: v1.group("tasks"))
+        AttachmentRoutes(tasks: database.tasks, attachments: database.attachments, limits: attachments)
+            .register(on: v1.group("tasks"))
         v1.post("events", query: ["atomic"], use: EventBatchRoute(tasks: database.tasks).post)
         var stream = EventStreamRoute(
             events: database.events, signal: signal, tokens: database.tokens, revocations: revocations,
@@ -90,15 +93,19 @@ enum OpslineApplication {
     ///   - bodyTimeout: how long a request's body may take to arrive, from its head
     ///     (`--body-timeout`); later is `408 timeout`.
     ///   - tls: the certificate to serve HTTPS with (``TLSCertificates``); nil serves plain HTTP.
+    ///   - attachmentMaximumBytes: the largest file accepted on a task (`--attachment-max-size`).
     public static func make(
         database: OpslineDatabase, signal: EventSignal, revocations: EventSignal, host: String, port: Int,
         headerTimeout: Duration, bodyTimeout: Duration, notifier: Notifier, dashboard: DashboardSettings,
-        metrics: ServerMetrics = ServerMetrics(), tls: TLSCertificates? = nil, logger: Logger
+        metrics: ServerMetrics = ServerMetrics(), tls: TLSCertificates? = nil, attachmentMaximumBytes: Int64? = nil,
+        logger: Logger
     ) -> some ApplicationProtocol {
-        Application(
+        var attachments = AttachmentLimits()
+        if let attachmentMaximumBytes { attachments.maximumBytes = attachmentMaximumBytes }
+        return Application(
             router: router(
                 database: database, signal: signal, revocations: revocations, notifier: notifier, dashboard: dashboard,
-                metrics: metrics),
+                metrics: metrics, attachments: attachments),
             server: server(http1: http1Configuration(headerTimeout: headerTimeout, bodyTimeout: bodyTimeout), tls: tls),
             configuration: .init(address: .hostname(host, port: port), serverName: "opsline"),
             logger: logger)

@@ -75,7 +75,8 @@ public struct OpslineServer: Sendable {
         let app = OpslineApplication.make(
             database: database, signal: signal, revocations: revocations, host: host, port: port,
             headerTimeout: configuration.headerTimeout, bodyTimeout: configuration.bodyTimeout, notifier: notifier,
-            dashboard: dashboard, metrics: metrics, tls: tls, logger: logger)
+            dashboard: dashboard, metrics: metrics, tls: tls,
+            attachmentMaximumBytes: configuration.attachmentMaximumBytes, logger: logger)
         let pruner = RetentionPruner(
             database: database, idempotencyRetention: configuration.idempotencyRetention,
             deliveryRetention: configuration.notifications.retention, eventRetention: configuration.eventRetention,

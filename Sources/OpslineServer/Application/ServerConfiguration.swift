@@ -24,6 +24,9 @@ public struct ServerConfiguration: Sendable {
     /// How long a request's body may take to arrive, counted from its head; later is answered
     /// `408 timeout` and the connection closed (`--body-timeout`, `OPSLINE_BODY_TIMEOUT`).
     public var bodyTimeout: Duration = NDJSON.Limits.bodyReadTime
+    /// The largest file accepted on a task, in bytes (`--attachment-max-size`,
+    /// `OPSLINE_ATTACHMENT_MAX_SIZE`); nil: 25 MiB.
+    public var attachmentMaximumBytes: Int64?
     /// Where notifications may go and how they are sent (`--allow-insecure-webhooks`,
     /// `--webhook-allow`, `--webhook-timeout`, `--public-url`).
     public var notifications = NotificationSettings(destinations: .secure)

@@ -2,7 +2,7 @@ import OpslineStore
 
 /// What a request wants to do with a task.
 enum TaskAction: String, Sendable {
-    case read, create, transition, update, comment
+    case read, create, transition, update, comment, attach
     /// Change who owns or works on a task (assignee, team): managers' work.
     case reassign
 }

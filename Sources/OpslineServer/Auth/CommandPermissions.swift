@@ -26,6 +26,8 @@ struct CommandPermissions {
                 try AccessPolicy.checkUpdate(caller, update, on: try Self.locked(current))
             case .comment:
                 try AccessPolicy.check(caller, .comment, on: try Self.locked(current))
+            case .attach:
+                try AccessPolicy.check(caller, .attach, on: try Self.locked(current))
             }
         }
     }

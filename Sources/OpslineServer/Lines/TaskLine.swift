@@ -48,6 +48,7 @@ struct TaskLine: Encodable, Sendable {
             "updated_at": .string(RFC3339.format(task.updatedAt)),
             "closed_at": optional(task.closedAt.map(RFC3339.format)),
             "sla": .array(task.clocks.map { $0.line(calendars: calendars, now: now) }),
+            "attachments": .array(task.attachments.map(\.json)),
         ]
         if let children { line["children"] = .array(children.map(JSONValue.string)) }
         return .object(line)

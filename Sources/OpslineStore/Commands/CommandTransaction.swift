@@ -102,6 +102,7 @@ final class CommandTransaction {
         case .transition(let request): return try await transition(request)
         case .update(let update): return try await self.update(update)
         case .comment(let taskID, let text): return try await comment(taskID, text)
+        case .attach(let upload): return try await attach(upload)
         }
     }
 

@@ -92,6 +92,10 @@ extension TaskCommand {
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 check.problems.append(FieldProblem(field: "text", problem: "must not be empty"))
             }
+        case .attach(let upload):
+            check.identifier("task", upload.taskID)
+            check.identifier("field", upload.field)
+            check.title(upload.name, field: "name")
         }
         return check.problems
     }
@@ -121,11 +125,11 @@ private struct InputCheck {
         problems.append(FieldProblem(field: field, problem: problem))
     }
 
-    mutating func title(_ value: String) {
+    mutating func title(_ value: String, field: String = "title") {
         if value.isEmpty {
-            problems.append(FieldProblem(field: "title", problem: "must not be empty"))
+            problems.append(FieldProblem(field: field, problem: "must not be empty"))
         } else if let problem = InputLimits.problem(value, maximum: InputLimits.titleLength) {
-            problems.append(FieldProblem(field: "title", problem: problem))
+            problems.append(FieldProblem(field: field, problem: problem))
         }
     }
 

@@ -36,10 +36,11 @@ public struct OutcomeRenderer: Sendable {
 }
 
 extension TaskCommand {
-    /// True for the commands that add something (a task, a comment); the others change a task.
+    /// True for the commands that add something (a task, a comment, an attachment); the others
+    /// change a task.
     var createsSomething: Bool {
         switch self {
-        case .create, .comment: true
+        case .create, .comment, .attach: true
         case .transition, .update: false
         }
     }

@@ -10,6 +10,8 @@ public enum TaskCommand: Sendable, Hashable {
     case update(TaskUpdate)
     /// Add a comment to the history.
     case comment(taskID: String, text: String)
+    /// Attach a file (into an attachment field, if it names one).
+    case attach(AttachmentUpload)
 }
 
 /// A partial change to a task (`PATCH`). `nil` leaves a property as it is; for the optional
@@ -52,6 +54,7 @@ extension TaskCommand {
         case .transition(let request): request.taskID
         case .update(let update): update.taskID
         case .comment(let taskID, _): taskID
+        case .attach(let upload): upload.taskID
         }
     }
 }

@@ -119,6 +119,7 @@ extension TaskCommand {
         case .transition: "transition"
         case .update: "update"
         case .comment: "comment"
+        case .attach: "attach"
         }
     }
 }

@@ -47,7 +47,7 @@ public struct FieldMatch: Sendable, Hashable {
     /// list holding the value, so its pattern is a list of that one value.
     static func values(of text: String, as type: FieldType) -> [JSONValue] {
         switch type {
-        case .string, .text, .user, .date: return [.string(text)]
+        case .string, .text, .user, .date, .attachment: return [.string(text)]
         case .enumeration(let values): return values.contains(text) ? [.string(text)] : []
         case .int: return Int64(text).map { [.int($0)] } ?? []
         case .decimal:

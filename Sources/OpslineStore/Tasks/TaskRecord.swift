@@ -40,11 +40,13 @@ public struct TaskRecord: Sendable, Hashable {
     public private(set) var closedAt: Date?
     /// Its SLA clocks, one per policy that has started, by policy name order.
     public internal(set) var clocks: [SLAClock]
+    /// The files attached to it, oldest first.
+    public internal(set) var attachments: [AttachmentRecord]
 
     /// The column list every task query selects, in the order `init(row:)` reads.
     static let columns = """
         id, workflow, workflow_version, state, title, priority, team, watching_teams, assignee, fields::text AS fields,
-        parent, version, created_at, updated_at, closed_at, \(SLASQL.clocksColumn)
+        parent, version, created_at, updated_at, closed_at, \(SLASQL.clocksColumn), \(AttachmentSQL.column)
         """
 
     init(row: PostgresRow) throws {
@@ -64,6 +66,7 @@ public struct TaskRecord: Sendable, Hashable {
         updatedAt = try row.decode("updated_at")
         closedAt = try row.decode("closed_at")
         clocks = try Self.clocks(try row.decode("sla"), of: id)
+        attachments = try Self.attachments(try row.decode("attachments"), of: id)
     }
 
     /// The row as `TaskSQL.applyTransitions` leaves it, stamped `now` (the transaction's `now()`).
@@ -78,6 +81,13 @@ public struct TaskRecord: Sendable, Hashable {
         moved.updatedAt = now
         moved.closedAt = closing ? now : nil
         return moved
+    }
+
+    private static func attachments(_ text: String, of id: String) throws -> [AttachmentRecord] {
+        guard case .array(let stored) = try JSONText.decodeValue(text) else {
+            throw StoreError.corruptRow("tasks.attachments of \(id)")
+        }
+        return try stored.map { try AttachmentRecord(json: $0, of: id) }
     }
 
     private static func clocks(_ text: String, of id: String) throws -> [SLAClock] {

@@ -73,16 +73,3 @@ extension Array: PostgresBindable where Element == String {
 extension Optional: PostgresBindable where Wrapped: PostgresBindable {
     public var postgresText: String? { self?.postgresText }
 }
-
-/// Raw bytes sent as a `bytea` parameter in hex format (`\x…`).
-public struct PostgresBytes: PostgresBindable, Hashable {
-    /// The bytes.
-    public let bytes: [UInt8]
-
-    /// Wraps bytes for binding.
-    public init(_ bytes: some Sequence<UInt8>) { self.bytes = Array(bytes) }
-
-    public var postgresText: String? {
-        "\\x" + bytes.map { String(format: "%02x", $0) }.joined()
-    }
-}

@@ -14,6 +14,9 @@ public indirect enum FieldType: Sendable, Hashable {
     case date
     /// A user name.
     case user
+    /// A file attached to the task (its attachment id): set by uploading the file into the field
+    /// (`POST /v1/tasks/{id}/attachments?field=`), never by a value sent as a field.
+    case attachment
     /// One string out of a fixed list (`type: enum`, `values: [...]`).
     case enumeration([String])
     /// A list of values of one type (`type: list`, `items: string`).
@@ -31,6 +34,7 @@ extension FieldType: CustomStringConvertible {
         case .bool: "bool"
         case .date: "date"
         case .user: "user"
+        case .attachment: "attachment"
         case .enumeration: "enum"
         case .list(let items): "list of \(items)"
         }

@@ -24,7 +24,7 @@ public indirect enum ExpressionType: Sendable, Hashable {
     /// - Parameter fieldType: The field's declared type.
     public init(_ fieldType: FieldType) {
         switch fieldType {
-        case .string, .text, .user: self = .string
+        case .string, .text, .user, .attachment: self = .string
         case .int: self = .int
         case .decimal: self = .decimal
         case .bool: self = .bool

@@ -32,6 +32,7 @@ enum FieldSection {
         -> FieldDefinition
     {
         let type = try FieldTypeReader.parse(mapping)
+        if type == .attachment { try refuseInAttachment(mapping, name: name) }
         var title: String?
         if let titleNode = mapping.value("title") { title = try titleNode.string() }
         if let computeNode = mapping.value("compute") {
@@ -57,6 +58,17 @@ enum FieldSection {
             max: max,
             title: title
         )
+    }
+
+    /// An attachment field is empty until a file is uploaded into it: it has no default and
+    /// cannot be required of a new task (a transition's `require:` asks for it), nor computed.
+    private static func refuseInAttachment(_ mapping: SourceMapping, name: String) throws(WorkflowLoadError) {
+        for key in ["required", "default", "compute"] {
+            guard let node = mapping.value(key) else { continue }
+            throw node.error(
+                "field '\(name)' is an attachment (a file uploaded into it), so it cannot have '\(key)'; a transition's 'require:' can ask for it"
+            )
+        }
     }
 
     private static func refuseInComputed(_ mapping: SourceMapping, name: String) throws(WorkflowLoadError) {

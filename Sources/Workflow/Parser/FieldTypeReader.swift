@@ -2,9 +2,9 @@
 enum FieldTypeReader {
     private static let simpleTypes: [String: FieldType] = [
         "string": .string, "text": .text, "int": .int, "decimal": .decimal,
-        "bool": .bool, "date": .date, "user": .user,
+        "bool": .bool, "date": .date, "user": .user, "attachment": .attachment,
     ]
-    private static let typeNames = "string, text, int, decimal, bool, date, user, enum, list"
+    private static let typeNames = "string, text, int, decimal, bool, date, user, attachment, enum, list"
 
     /// Parses the type described by a field mapping (or by a list's `items:` mapping).
     static func parse(_ mapping: SourceMapping) throws(WorkflowLoadError) -> FieldType {
@@ -47,9 +47,9 @@ enum FieldTypeReader {
     private static func itemType(_ node: SourceNode) throws(WorkflowLoadError) -> FieldType {
         if case .scalar = node.node {
             let name = try node.string()
-            guard let simple = simpleTypes[name] else {
+            guard let simple = simpleTypes[name], simple != .attachment else {
                 throw node.error(
-                    "\(node.label) must be one of \(simpleTypes.keys.sorted().joined(separator: ", ")), or a mapping with 'type'"
+                    "\(node.label) must be one of \(simpleTypes.keys.filter { $0 != "attachment" }.sorted().joined(separator: ", ")), or a mapping with 'type'"
                 )
             }
             return simple

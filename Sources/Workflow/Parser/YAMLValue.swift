@@ -42,7 +42,7 @@ extension FieldType {
     /// Whether values of this type are strings.
     fileprivate var isTextual: Bool {
         switch self {
-        case .string, .text, .user, .date, .enumeration: true
+        case .string, .text, .user, .date, .enumeration, .attachment: true
         case .int, .decimal, .bool, .list: false
         }
     }

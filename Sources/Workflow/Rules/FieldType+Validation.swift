@@ -5,7 +5,7 @@ extension FieldType {
     ///   `.int`), or the problem as a phrase such as "expected int".
     func check(_ value: JSONValue) -> Result<JSONValue, FieldTypeMismatch> {
         switch self {
-        case .string, .text, .user:
+        case .string, .text, .user, .attachment:
             guard case .string = value else { return .failure("expected string") }
             return .success(value)
         case .int:

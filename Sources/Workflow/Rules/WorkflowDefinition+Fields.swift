@@ -67,7 +67,28 @@ extension WorkflowDefinition {
         return computingFields(merged)
     }
 
-    /// Names that are no declared field, or a computed one, which clients cannot set.
+    /// Sets the attachment field `name` to the attachment `id`, a file just uploaded into it;
+    /// computed fields are evaluated again from the result.
+    /// - Throws: ``RuleViolation/invalidFields(_:)`` when the workflow has no such field or it is
+    ///   not an attachment field.
+    public func attaching(
+        _ id: String, toField name: String, of fields: [String: JSONValue]
+    ) throws(RuleViolation) -> [String: JSONValue] {
+        guard let definition = field(named: name) else {
+            throw .invalidFields([FieldProblem(field: name, problem: "unknown field")])
+        }
+        guard definition.type == .attachment else {
+            throw .invalidFields([
+                FieldProblem(field: name, problem: "is a \(definition.type) field, not an attachment field")
+            ])
+        }
+        var merged = fields
+        merged[name] = .string(id)
+        return computingFields(merged)
+    }
+
+    /// Names that are no declared field, a computed one or an attachment one: clients cannot set
+    /// those (an attachment field gets its value from a file uploaded into it).
     private func unknownFieldProblems(in values: [String: JSONValue]) -> [FieldProblem] {
         values.keys.compactMap { name in
             guard let definition = field(named: name) else {
@@ -75,6 +96,13 @@ extension WorkflowDefinition {
             }
             guard !definition.isComputed else {
                 return FieldProblem(field: name, problem: "is computed and cannot be set")
+            }
+            guard definition.type != .attachment else {
+                return FieldProblem(
+                    field: name,
+                    problem:
+                        "is an attachment field: upload the file into it (POST /v1/tasks/{id}/attachments?field=\(name))"
+                )
             }
             return nil
         }

@@ -60,6 +60,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         help: """
+            The largest file accepted on a task, e.g. 25MiB (the default) or 100MiB. A large file \
+            may need a longer --body-timeout. [env: OPSLINE_ATTACHMENT_MAX_SIZE]
+            """)
+    var attachmentMaxSize: String?
+
+    @Option(
+        help: """
             How long a dashboard session lasts without use, e.g. 12h or 30m; then the browser \
             signs in again. [env: OPSLINE_SESSION_IDLE]
             """)
@@ -130,6 +137,9 @@ struct ServeCommand: AsyncParsableCommand {
             let timeout = try DurationArgument.parse(
                 text, option: "--body-timeout", examples: "60s or 2m", positive: true)
             configuration.bodyTimeout = .seconds(timeout.seconds)
+        }
+        if let text = attachmentMaxSize ?? environment["OPSLINE_ATTACHMENT_MAX_SIZE"] {
+            configuration.attachmentMaximumBytes = try ByteSizeArgument.parse(text, option: "--attachment-max-size")
         }
         if let text = sessionIdle ?? environment["OPSLINE_SESSION_IDLE"] {
             let idle = try DurationArgument.parse(

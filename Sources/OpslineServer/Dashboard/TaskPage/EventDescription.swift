@@ -32,6 +32,11 @@ struct EventDescription {
             return fieldLines(data["fields"]) + lines
         case "commented":
             return [text(data["text"])]
+        case "attached":
+            let file = data["attachment"]
+            let size = file?["size"]?.intValue.map { " (\($0) bytes)" } ?? ""
+            let field = file?["field"]?.stringValue.map { " into \($0)" } ?? ""
+            return ["\(text(file?["name"]))\(size)\(field)"]
         case "spawned":
             return ["child \(text(data["child"])) (\(text(data["workflow"]))) in state \(text(data["state"]))"]
                 + rest(of: data, without: ["child", "workflow", "state"])

@@ -34,7 +34,7 @@ struct FieldInput {
         case .decimal: .input(type: "number", step: "any")
         case .date: .input(type: "date", step: nil)
         case .text: .textArea
-        case .string, .user, .list: .input(type: "text", step: nil)
+        case .string, .user, .list, .attachment: .input(type: "text", step: nil)
         }
     }
 
@@ -82,7 +82,7 @@ struct FieldInput {
         case .list(let items):
             let parts = text.split(separator: ",").map { String($0) }
             return .array(parts.compactMap { value(of: $0, type: items) })
-        case .string, .text, .date, .user, .enumeration:
+        case .string, .text, .date, .user, .enumeration, .attachment:
             return .string(text)
         }
     }

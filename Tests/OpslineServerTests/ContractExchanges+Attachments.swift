@@ -1,0 +1,49 @@
+import Foundation
+import Workflow
+import Testing
+
+/// `/v1/tasks/{id}/attachments`: uploading, listing and downloading a file.
+extension ContractExchanges {
+    func attachments(_ id: String) async throws {
+        let path = "/v1/tasks/{id}/attachments"
+        let task = ["id": id]
+        let note = "Called the customer: refund promised by Friday.\n"
+        let uploaded = try await api.exchange(
+            "a text file", .post, path, task, query: "name=call-notes.txt", body: note, contentType: "text/plain",
+            expect: 201)
+        let attachment = try #require(uploaded.object["attachments"].flatMap(Self.lastItem)?["id"]?.stringValue)
+        try await api.exchange(
+            "a file type not accepted", .post, path, task, query: "name=run.sh", body: "#!/bin/sh\n",
+            contentType: "application/x-sh", expect: 415)
+        try await api.exchange(
+            "a file that is not what its type says", .post, path, task, query: "name=a.pdf", body: "not a pdf",
+            contentType: "application/pdf", expect: 415)
+        try await api.exchange(
+            "a file without a name", .post, path, task, body: note, contentType: "text/plain", expect: 400)
+        try await api.exchange(
+            "into a field that is not an attachment field", .post, path, task, query: "name=n.txt&field=customer",
+            body: note, contentType: "text/plain", expect: 422)
+        try await api.exchange(
+            "a viewer's file", .post, path, task, query: "name=n.txt", body: note, contentType: "text/plain",
+            token: viewer, expect: 403)
+        try await api.exchange(
+            "onto another team's task, as an unknown task", .post, path, task, query: "name=n.txt", body: note,
+            contentType: "text/plain", token: outsider, expect: 404)
+        try await api.exchange("a task's files", .get, path, task, expect: 200)
+        let one = "/v1/tasks/{id}/attachments/{attachment}"
+        let downloaded = try await api.exchange(
+            "a file's bytes", .get, one, ["id": id, "attachment": attachment], expect: 200)
+        #expect(downloaded.body == note)
+        try await api.exchange(
+            "an unknown file", .get, one, ["id": id, "attachment": UUID().uuidString], expect: 404)
+        try await api.exchange(
+            "another team's task's file", .get, one, ["id": id, "attachment": attachment], token: outsider,
+            expect: 404)
+    }
+
+    /// The last item of a JSON array.
+    private static func lastItem(_ value: JSONValue) -> JSONValue? {
+        if case .array(let items) = value { return items.last }
+        return nil
+    }
+}
