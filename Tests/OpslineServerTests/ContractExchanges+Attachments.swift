@@ -1,5 +1,6 @@
 import Foundation
 import Workflow
+import TestSupport
 import Testing
 
 /// `/v1/tasks/{id}/attachments`: uploading, listing and downloading a file.
@@ -45,5 +46,35 @@ extension ContractExchanges {
     private static func lastItem(_ value: JSONValue) -> JSONValue? {
         if case .array(let items) = value { return items.last }
         return nil
+    }
+}
+
+/// `POST /v1/tasks/{id}/checklist`: ticking an item of a state's checklist.
+extension ContractExchanges {
+    func checklists() async throws {
+        try await api.exchange(
+            "a workflow with a checklist", .put, "/v1/workflows/{name}", ["name": "pricing-demo"],
+            body: ChecklistDemo.workflow, contentType: "application/yaml", expect: 201)
+        let id = try await api.exchange(
+            "a task whose state has a checklist", .post, "/v1/tasks",
+            body: #"{"workflow":"pricing-demo","title":"Tea pricing"}"#, expect: 201
+        ).string("id")
+        let path = "/v1/tasks/{id}/checklist"
+        let task = ["id": id]
+        try await api.exchange("ticking an item", .post, path, task, body: #"{"item":"cost_analysis"}"#, expect: 200)
+        try await api.exchange(
+            "unticking it", .post, path, task, body: #"{"item":"cost_analysis","done":false}"#, expect: 200)
+        try await api.exchange(
+            "an item the state does not list", .post, path, task, body: #"{"item":"listings"}"#, expect: 422)
+        try await api.exchange(
+            "a transition waiting for the checklist", .post, "/v1/tasks/{id}/transitions", task,
+            body: #"{"transition":"submit"}"#, expect: 422)
+        try await api.exchange(
+            "a line with an unknown key", .post, path, task, body: #"{"item":"cost_analysis","x":1}"#, expect: 400)
+        try await api.exchange(
+            "a viewer's tick", .post, path, task, body: #"{"item":"cost_analysis"}"#, token: viewer, expect: 403)
+        try await api.exchange(
+            "another team's task, as an unknown task", .post, path, task, body: #"{"item":"cost_analysis"}"#,
+            token: outsider, expect: 404)
     }
 }

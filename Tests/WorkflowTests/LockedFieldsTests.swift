@@ -104,7 +104,7 @@ struct LockedFieldsTests {
             """)
         #expect(
             error?.message
-                == "unknown key 'locked' in state 'open' (expected one of: initial, final, title, on_enter, locked_fields)"
+                == "unknown key 'locked' in state 'open' (expected one of: initial, final, title, on_enter, locked_fields, checklist)"
         )
     }
 

@@ -77,7 +77,7 @@ struct WorkflowLoadErrorTests {
                 """,
             line: 6,
             message:
-                "unknown key 'finale' in state 'done' (expected one of: initial, final, title, on_enter, locked_fields)"
+                "unknown key 'finale' in state 'done' (expected one of: initial, final, title, on_enter, locked_fields, checklist)"
         ),
         Refusal(
             name: "an unknown top-level key is refused",

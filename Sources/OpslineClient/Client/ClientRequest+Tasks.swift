@@ -61,6 +61,14 @@ extension ClientRequest {
             document: RequestDocument(contentType: contentType, file: file))
     }
 
+    /// `POST /v1/tasks/{id}/checklist`: ticks `item` of the checklist of the task's state, or
+    /// unticks it when `done` is false.
+    public static func check(id: String, item: String, done: Bool = true) -> ClientRequest {
+        ClientRequest(
+            method: .post, path: "/v1/tasks/" + escape(id) + "/checklist",
+            lines: [.object(["item": .string(item), "done": .bool(done)])])
+    }
+
     /// `GET /v1/tasks/{id}/attachments/{attachment}`: one attached file's bytes.
     public static func attachment(taskID: String, id: String) -> ClientRequest {
         ClientRequest(method: .get, path: "/v1/tasks/" + escape(taskID) + "/attachments/" + escape(id))

@@ -82,6 +82,13 @@ extension OpslineClient {
         try await send(.attach(id: id, file: file, name: name, contentType: contentType, field: field))
     }
 
+    /// Ticks an item of the checklist of the task's state, or unticks it when `done` is false
+    /// (`POST /v1/tasks/{id}/checklist`).
+    /// - Returns: The task, its `checklist` as it now is.
+    public func check(id: String, item: String, done: Bool = true) async throws(ClientError) -> TaskLine {
+        try await send(.check(id: id, item: item, done: done))
+    }
+
     /// Writes an attached file's bytes to `destination` as they arrive
     /// (`GET /v1/tasks/{id}/attachments/{attachment}`); returns how many were written.
     public func download(

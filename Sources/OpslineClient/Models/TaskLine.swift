@@ -41,6 +41,8 @@ public struct TaskLine: Codable, Sendable, Hashable {
     public var sla: [SLAStatus]?
     /// The files attached to the task, oldest first (`nil` from a server without attachments).
     public var attachments: [AttachmentLine]?
+    /// The checklist of the task's state, when it has one.
+    public var checklist: ChecklistLine?
 
     /// Creates a task line.
     public init(
@@ -69,6 +71,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case id, workflow, state, title, priority, team, assignee, fields, parent, children, version, sla, attachments
+        case checklist
         case workflowVersion = "workflow_version"
         case watchingTeams = "watching_teams"
         case createdAt = "created_at"
@@ -97,6 +100,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
         closedAt = try container.decodeTimestampIfPresent(forKey: .closedAt)
         sla = try container.decodeIfPresent([SLAStatus].self, forKey: .sla)
         attachments = try container.decodeIfPresent([AttachmentLine].self, forKey: .attachments)
+        checklist = try container.decodeIfPresent(ChecklistLine.self, forKey: .checklist)
     }
 
     /// Encodes the line as the server writes it, times as RFC 3339 text.
@@ -120,5 +124,6 @@ public struct TaskLine: Codable, Sendable, Hashable {
         try container.encodeTimestamp(closedAt, forKey: .closedAt)
         try container.encodeIfPresent(sla, forKey: .sla)
         try container.encodeIfPresent(attachments, forKey: .attachments)
+        try container.encodeIfPresent(checklist, forKey: .checklist)
     }
 }

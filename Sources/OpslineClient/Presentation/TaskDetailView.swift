@@ -18,6 +18,10 @@ public enum TaskDetailView {
         if let sla = task.sla, !sla.isEmpty {
             text += "SLA:\n" + slaTable.render(cells: sla.map(slaCells))
         }
+        if let checklist = task.checklist {
+            text += "Checklist (\(checklist.done)/\(checklist.total) ticked in \(checklist.state)):\n"
+            text += checklist.items.map(checklistLine).joined()
+        }
         if let attachments = task.attachments, !attachments.isEmpty {
             text += "Attachments:\n" + attachmentTable.render(attachments.map(attachmentRow))
         }
@@ -68,6 +72,15 @@ public enum TaskDetailView {
                 .init("POLICY"), .init("STATE"), .init("LEFT (WORKING)", alignment: .right),
                 .init(DisplayText.dueHeader), .init("DETAIL"),
             ], indent: "  ")
+    }
+
+    /// `  [x] item  Title (by alice 2026-…)`: the mark says it in text, not only in colour.
+    private static func checklistLine(_ item: ChecklistLine.Item) -> String {
+        let title = item.title.map { "  \($0)" } ?? ""
+        let who =
+            item.by.map { " (by \($0)\(item.at.flatMap(RFC3339.parse).map { " " + DisplayText.time($0) } ?? ""))" }
+            ?? ""
+        return "  [\(item.done ? "x" : " ")] \(item.item)\(title)\(who)\n"
     }
 
     /// A file a row: `opsline task download ID ATTACHMENT` takes the id in the first column.

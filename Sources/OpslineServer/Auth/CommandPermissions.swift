@@ -28,6 +28,8 @@ struct CommandPermissions {
                 try AccessPolicy.check(caller, .comment, on: try Self.locked(current))
             case .attach:
                 try AccessPolicy.check(caller, .attach, on: try Self.locked(current))
+            case .check:
+                try AccessPolicy.check(caller, .update, on: try Self.locked(current))
             }
         }
     }

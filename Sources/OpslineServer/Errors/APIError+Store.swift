@@ -84,6 +84,10 @@ extension APIError {
             return APIError(
                 .unprocessableContent, code: "guard_failed", message: violation.message,
                 details: ["open_children": .array(open.map(JSONValue.string))])
+        case .checklistNotDone(_, _, let open):
+            return APIError(
+                .unprocessableContent, code: "guard_failed", message: violation.message,
+                details: ["open_items": .array(open.map(JSONValue.string))])
         case .deadlineOutOfRange(let policy, _):
             return APIError(
                 .unprocessableContent, code: "validation_failed", message: violation.message,

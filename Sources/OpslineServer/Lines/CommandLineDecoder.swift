@@ -12,14 +12,17 @@ enum CommandLineDecoder {
         ],
         "assign": ["op", "task", "assignee", "team", "expected_version", "idempotency_key"],
         "comment": ["op", "task", "text", "idempotency_key"],
+        "check": ["op", "task", "item", "done", "expected_version", "idempotency_key"],
     ]
 
     /// Decodes one line into a store command, or throws a 400 `bad_line` naming line and field.
     static func decode(_ line: RequestLine) throws -> BatchCommand {
         let object = try line.object()
         guard case .string(let op)? = object["op"] else {
-            throw APIError.badLine(line.number, "field 'op' is required (create, transition, update, assign, comment)")
-                .with(field: "op")
+            throw APIError.badLine(
+                line.number, "field 'op' is required (create, transition, update, assign, comment, check)"
+            )
+            .with(field: "op")
         }
         guard let keys = keysByOp[op] else {
             throw APIError.badLine(line.number, "unknown op '\(op)'").with(field: "op")
@@ -32,11 +35,20 @@ enum CommandLineDecoder {
             command = .create(try line.decode(CreateTaskLine.self, extraKeys: ["op", "idempotency_key"]).command)
         case "transition": command = .transition(try transition(reader))
         case "comment": command = .comment(taskID: try reader.string("task"), text: try reader.string("text"))
+        case "check": command = .check(try tick(reader, of: try reader.string("task")))
         default: command = .update(try update(reader, assignOnly: op == "assign"))
         }
         return BatchCommand(
             command: command, idempotencyKey: try reader.optionalString("idempotency_key"),
             requestHash: line.digest)
+    }
+
+    /// `{"item", "done"?, "expected_version"?}` on task `taskID`: `done` is true unless it says
+    /// false.
+    static func tick(_ reader: LineObject, of taskID: String) throws -> ChecklistTick {
+        ChecklistTick(
+            taskID: taskID, item: try reader.string("item"),
+            done: try reader.optionalBool("done") ?? true, expectedVersion: try reader.optionalInt("expected_version"))
     }
 
     private static func transition(_ reader: LineObject) throws -> TransitionRequest {

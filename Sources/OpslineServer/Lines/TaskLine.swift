@@ -7,6 +7,8 @@ struct TaskLine: Encodable, Sendable {
     let task: TaskRecord
     /// The calendars the task's clocks count in, for their deadlines and time left.
     let calendars: SLACalendars
+    /// The checklist of the task's state, if it has one.
+    let checklist: [ChecklistItem]
     /// The moment the line describes (time left is counted up to it).
     let now: Date
     /// The ids of the task's children, oldest first; only the single-task line carries them
@@ -23,6 +25,9 @@ struct TaskLine: Encodable, Sendable {
         self.task = task
         self.now = now
         self.calendars = catalog.slaCalendars(forWorkflow: task.workflow, version: task.workflowVersion)
+        self.checklist =
+            catalog.loadedDefinition(task.workflow, version: task.workflowVersion)?.state(named: task.state)?
+            .checklist ?? []
         self.children = children
     }
 
@@ -49,9 +54,33 @@ struct TaskLine: Encodable, Sendable {
             "closed_at": optional(task.closedAt.map(RFC3339.format)),
             "sla": .array(task.clocks.map { $0.line(calendars: calendars, now: now) }),
             "attachments": .array(task.attachments.map(\.json)),
+            "checklist": checklistJSON,
         ]
         if let children { line["children"] = .array(children.map(JSONValue.string)) }
         return .object(line)
+    }
+
+    /// `{"state", "done", "total", "items": [{"item", "title", "done", "by", "at"}]}` for the
+    /// checklist of the task's state; null when the state has none.
+    private var checklistJSON: JSONValue {
+        guard !checklist.isEmpty else { return .null }
+        let marks = task.checks[task.state] ?? [:]
+        let items: [JSONValue] = checklist.map { item in
+            var line: [String: JSONValue] = [
+                "item": .string(item.name), "title": item.title.map(JSONValue.string) ?? .null,
+                "done": .bool(marks[item.name] != nil),
+            ]
+            if let mark = marks[item.name] {
+                line["by"] = .string(mark.by)
+                line["at"] = .string(RFC3339.format(mark.at))
+            }
+            return .object(line)
+        }
+        let done = checklist.filter { marks[$0.name] != nil }.count
+        return [
+            "state": .string(task.state), "done": .int(Int64(done)), "total": .int(Int64(checklist.count)),
+            "items": .array(items),
+        ]
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -15,6 +15,7 @@ struct TaskRoutes {
         group.patch(":id", query: [], use: update)
         group.post(":id/transitions", query: [], use: transition)
         group.post(":id/comments", query: [], use: comment)
+        group.post(":id/checklist", query: [], use: check)
         group.get(":id/events", query: [], use: events)
     }
 
@@ -112,6 +113,19 @@ struct TaskRoutes {
         try reader.rejectUnknownKeys()
         let command = TaskCommand.comment(taskID: id, text: try reader.string("text"))
         return try await applySingle(command, line: line, request: request, context: context)
+    }
+
+    /// `{"item", "done"?, "expected_version"?}`: ticks (or with `done: false` unticks) an item
+    /// of the checklist of the task's state.
+    @Sendable func check(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        var request = request
+        let id = try context.parameters.require("id")
+        let line = try await request.singleLine()
+        let reader = LineObject(
+            line: line.number, object: try line.object(), keys: ["item", "done", "expected_version"])
+        try reader.rejectUnknownKeys()
+        let tick = try CommandLineDecoder.tick(reader, of: id)
+        return try await applySingle(.check(tick), line: line, request: request, context: context)
     }
 
     @Sendable func events(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {

@@ -74,7 +74,9 @@ extension CommandTransaction {
         let (current, now) = try await lockTask(
             request.taskID, for: .transition(request), expectedVersion: request.expectedVersion)
         let definition = try await definition(of: current)
-        var context = TransitionContext(role: caller.workflowRole(onTaskOf: current.teams))
+        var context = TransitionContext(
+            role: caller.workflowRole(onTaskOf: current.teams),
+            checkedItems: Set(current.checks[current.state]?.keys.map { $0 } ?? []))
         if definition.transition(named: request.transition)?.guards.requiresChildrenDone == true {
             context.openChildren = try await openChildren(of: current.id)
         }

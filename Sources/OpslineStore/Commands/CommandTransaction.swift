@@ -103,6 +103,7 @@ final class CommandTransaction {
         case .update(let update): return try await self.update(update)
         case .comment(let taskID, let text): return try await comment(taskID, text)
         case .attach(let upload): return try await attach(upload)
+        case .check(let tick): return try await check(tick)
         }
     }
 

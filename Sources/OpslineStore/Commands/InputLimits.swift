@@ -92,6 +92,9 @@ extension TaskCommand {
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 check.problems.append(FieldProblem(field: "text", problem: "must not be empty"))
             }
+        case .check(let tick):
+            check.identifier("task", tick.taskID)
+            check.identifier("item", tick.item)
         case .attach(let upload):
             check.identifier("task", upload.taskID)
             check.identifier("field", upload.field)

@@ -41,7 +41,7 @@ extension TaskCommand {
     var createsSomething: Bool {
         switch self {
         case .create, .comment, .attach: true
-        case .transition, .update: false
+        case .transition, .update, .check: false
         }
     }
 }

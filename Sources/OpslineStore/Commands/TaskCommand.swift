@@ -12,6 +12,8 @@ public enum TaskCommand: Sendable, Hashable {
     case comment(taskID: String, text: String)
     /// Attach a file (into an attachment field, if it names one).
     case attach(AttachmentUpload)
+    /// Tick or untick an item of the checklist of the task's state.
+    case check(ChecklistTick)
 }
 
 /// A partial change to a task (`PATCH`). `nil` leaves a property as it is; for the optional
@@ -55,6 +57,7 @@ extension TaskCommand {
         case .update(let update): update.taskID
         case .comment(let taskID, _): taskID
         case .attach(let upload): upload.taskID
+        case .check(let tick): tick.taskID
         }
     }
 }

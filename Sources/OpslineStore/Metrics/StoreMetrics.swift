@@ -120,6 +120,7 @@ extension TaskCommand {
         case .update: "update"
         case .comment: "comment"
         case .attach: "attach"
+        case .check: "check"
         }
     }
 }

@@ -42,11 +42,14 @@ public struct TaskRecord: Sendable, Hashable {
     public internal(set) var clocks: [SLAClock]
     /// The files attached to it, oldest first.
     public internal(set) var attachments: [AttachmentRecord]
+    /// The checklist items ticked, by state, then by item.
+    public internal(set) var checks: [String: [String: CheckMark]]
 
     /// The column list every task query selects, in the order `init(row:)` reads.
     static let columns = """
         id, workflow, workflow_version, state, title, priority, team, watching_teams, assignee, fields::text AS fields,
-        parent, version, created_at, updated_at, closed_at, \(SLASQL.clocksColumn), \(AttachmentSQL.column)
+        parent, version, created_at, updated_at, closed_at, checks::text AS checks, \(SLASQL.clocksColumn),
+        \(AttachmentSQL.column)
         """
 
     init(row: PostgresRow) throws {
@@ -67,6 +70,7 @@ public struct TaskRecord: Sendable, Hashable {
         closedAt = try row.decode("closed_at")
         clocks = try Self.clocks(try row.decode("sla"), of: id)
         attachments = try Self.attachments(try row.decode("attachments"), of: id)
+        checks = try Self.checks(try row.decode("checks"), of: id)
     }
 
     /// The row as `TaskSQL.applyTransitions` leaves it, stamped `now` (the transaction's `now()`).
@@ -81,6 +85,24 @@ public struct TaskRecord: Sendable, Hashable {
         moved.updatedAt = now
         moved.closedAt = closing ? now : nil
         return moved
+    }
+
+    private static func checks(_ text: String, of id: String) throws -> [String: [String: CheckMark]] {
+        guard case .object(let states) = try JSONText.decodeValue(text) else {
+            throw StoreError.corruptRow("tasks.checks of \(id)")
+        }
+        return try states.mapValues { items in
+            guard case .object(let items) = items else { throw StoreError.corruptRow("tasks.checks of \(id)") }
+            return try items.mapValues { mark in
+                guard let mark = CheckMark(json: mark) else { throw StoreError.corruptRow("tasks.checks of \(id)") }
+                return mark
+            }
+        }
+    }
+
+    /// The ticks as stored in `checks`.
+    static func checksJSON(_ checks: [String: [String: CheckMark]]) -> JSONValue {
+        .object(checks.mapValues { .object($0.mapValues(\.json)) })
     }
 
     private static func attachments(_ text: String, of id: String) throws -> [AttachmentRecord] {

@@ -58,6 +58,13 @@ enum TaskSQL {
         RETURNING \(TaskRecord.columns)
         """
 
+    /// Saves a task's checklist ticks (`$2`), a change like any other: a new version, stamped `$3`.
+    static let applyChecks = """
+        UPDATE tasks SET checks = $2::jsonb, version = version + 1, updated_at = coalesce($3::timestamptz, now())
+        WHERE id = $1
+        RETURNING \(TaskRecord.columns)
+        """
+
     /// One page of a task's events after `$2`, oldest first.
     static let taskEventsPage = """
         SELECT \(EventRecord.columns) FROM events e

@@ -35,6 +35,13 @@ public final class WorkflowCatalog: Sendable {
         return calendars.slaCalendars(workflowCalendar: (known ?? latest(name))?.definition.calendar)
     }
 
+    /// The definition of a task's workflow version, as this replica has it loaded (else the
+    /// latest version's); nil for a workflow it does not know.
+    public func loadedDefinition(_ name: String, version: Int) -> WorkflowDefinition? {
+        let known = versions.withLock { $0[name]?[version] }
+        return (known ?? latest(name))?.definition
+    }
+
     /// Reads every published version from the database.
     public func reload() async throws {
         let rows = try await pool.withConnection { try await $0.query(WorkflowSQL.allVersions).rows }

@@ -19,6 +19,9 @@ public struct StateDefinition: Sendable, Hashable {
     /// including the initial state when a task is created: subscription names, recorded in the
     /// `created` or `transitioned` event's `notify`.
     public let notify: [String]
+    /// What to tick while a task is here (`checklist:`), in order; a transition with
+    /// `checklist: done` leaves only once every item is ticked.
+    public let checklist: [ChecklistItem]
 
     /// Creates a state definition.
     /// - Parameters:
@@ -29,6 +32,7 @@ public struct StateDefinition: Sendable, Hashable {
     ///   - spawns: Child tasks created on entering the state.
     ///   - lockedFields: Fields frozen while a task is here.
     ///   - notify: The receivers told on entering the state.
+    ///   - checklist: What to tick while a task is here.
     public init(
         name: String,
         isInitial: Bool = false,
@@ -36,7 +40,8 @@ public struct StateDefinition: Sendable, Hashable {
         title: String? = nil,
         spawns: [SpawnedChild] = [],
         lockedFields: [String] = [],
-        notify: [String] = []
+        notify: [String] = [],
+        checklist: [ChecklistItem] = []
     ) {
         self.name = name
         self.isInitial = isInitial
@@ -45,5 +50,6 @@ public struct StateDefinition: Sendable, Hashable {
         self.spawns = spawns
         self.lockedFields = lockedFields
         self.notify = notify
+        self.checklist = checklist
     }
 }

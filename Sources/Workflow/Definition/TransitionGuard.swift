@@ -9,6 +9,9 @@ public struct TransitionGuard: Sendable, Hashable {
     public let when: ExpressionSource?
     /// Whether every child task must be in a final state (`children: done`).
     public let requiresChildrenDone: Bool
+    /// Whether every item of the checklist of the state the task leaves must be ticked
+    /// (`checklist: done`).
+    public let requiresChecklistDone: Bool
 
     /// Creates a guard; the defaults guard nothing.
     /// - Parameters:
@@ -16,15 +19,18 @@ public struct TransitionGuard: Sendable, Hashable {
     ///   - roles: The roles allowed to fire the transition; empty for any.
     ///   - when: A condition on the task's fields.
     ///   - requiresChildrenDone: Whether every child task must be finished.
+    ///   - requiresChecklistDone: Whether the state's checklist must be all ticked.
     public init(
         require: [String] = [],
         roles: [WorkflowRole] = [],
         when: ExpressionSource? = nil,
-        requiresChildrenDone: Bool = false
+        requiresChildrenDone: Bool = false,
+        requiresChecklistDone: Bool = false
     ) {
         self.require = require
         self.roles = roles
         self.when = when
         self.requiresChildrenDone = requiresChildrenDone
+        self.requiresChecklistDone = requiresChecklistDone
     }
 }

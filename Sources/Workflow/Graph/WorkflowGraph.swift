@@ -97,13 +97,15 @@ public struct WorkflowGraph: Sendable, Hashable {
         definition.state(named: name).map(node) ?? .state(name: name, isInitial: false, isFinal: false)
     }
 
-    /// One line per guard: `requires a, b`, `roles: manager`, `when score >= 15`, `children done`.
+    /// One line per guard: `requires a, b`, `roles: manager`, `when score >= 15`, `children done`,
+    /// `checklist done`.
     private static func guardLines(_ guards: TransitionGuard) -> [String] {
         var lines: [String] = []
         if !guards.require.isEmpty { lines.append("requires " + guards.require.joined(separator: ", ")) }
         if !guards.roles.isEmpty { lines.append("roles: " + guards.roles.map(\.rawValue).joined(separator: ", ")) }
         if let when = guards.when { lines.append("when \(when.text)") }
         if guards.requiresChildrenDone { lines.append("children done") }
+        if guards.requiresChecklistDone { lines.append("checklist done") }
         return lines
     }
 }

@@ -1,6 +1,6 @@
 /// Reads `states:` and checks that exactly one state is initial.
 enum StateSection {
-    private static let keys = ["initial", "final", "title", "on_enter", "locked_fields"]
+    private static let keys = ["initial", "final", "title", "on_enter", "locked_fields", "checklist"]
 
     /// The states of a file and the children they spawn, as far as they could be read.
     struct Parsed {
@@ -83,13 +83,18 @@ enum StateSection {
         if let node = mapping?.value("locked_fields") {
             locked = LockedFieldsReader(state: name.name, fields: fields).read(node, problems: &problems)
         }
-        guard problems.count == before, let flags, let title, let onEnter, let locked else {
+        var checklist: [ChecklistItem]? = []
+        if let node = mapping?.value("checklist") {
+            checklist = ChecklistReader(state: name.name).read(node, problems: &problems)
+        }
+        guard problems.count == before, let flags, let title, let onEnter, let locked, let checklist else {
             parsed.broken.insert(name.name)
             return
         }
         let state = StateDefinition(
             name: name.name, isInitial: flags.initial, isFinal: flags.final, title: title,
-            spawns: onEnter.spawns.map(\.child), lockedFields: locked, notify: onEnter.notify.map(\.name.name))
+            spawns: onEnter.spawns.map(\.child), lockedFields: locked, notify: onEnter.notify.map(\.name.name),
+            checklist: checklist)
         parsed.states.append(Located(value: state, line: name.line))
         parsed.spawns += onEnter.spawns
         parsed.receivers += onEnter.notify

@@ -1,4 +1,4 @@
-/// Reads a transition's guards: `require:`, `roles:`, `when:` and `children:`.
+/// Reads a transition's guards: `require:`, `roles:`, `when:`, `children:` and `checklist:`.
 struct TransitionGuardReader {
     /// The transition's name.
     let transition: String
@@ -21,8 +21,15 @@ struct TransitionGuardReader {
         let childrenDone = problems.attempt { () throws(WorkflowLoadError) in
             try mapping.value("children").map { node throws(WorkflowLoadError) in try children(node) } ?? false
         }
-        guard let require, let roles, let when, let childrenDone else { return nil }
-        return TransitionGuard(require: require, roles: roles, when: when, requiresChildrenDone: childrenDone)
+        let checklistDone = problems.attempt { () throws(WorkflowLoadError) in
+            try mapping.value("checklist").map { node throws(WorkflowLoadError) in
+                try done(node, "every item of the state's checklist ticked")
+            } ?? false
+        }
+        guard let require, let roles, let when, let childrenDone, let checklistDone else { return nil }
+        return TransitionGuard(
+            require: require, roles: roles, when: when, requiresChildrenDone: childrenDone,
+            requiresChecklistDone: checklistDone)
     }
 
     /// Fields that must be set; a computed field cannot be required, since nobody can set it.
@@ -56,8 +63,13 @@ struct TransitionGuardReader {
     }
 
     private func children(_ node: SourceNode) throws(WorkflowLoadError) -> Bool {
+        try done(node, "every child task finished")
+    }
+
+    /// `done`, the one value a `children:` or `checklist:` guard takes.
+    private func done(_ node: SourceNode, _ meaning: String) throws(WorkflowLoadError) -> Bool {
         guard node.node.scalar?.string == "done" else {
-            throw node.error("\(node.label) must be 'done' (every child task finished)")
+            throw node.error("\(node.label) must be 'done' (\(meaning))")
         }
         return true
     }

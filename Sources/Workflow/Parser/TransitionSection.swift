@@ -33,7 +33,7 @@ enum TransitionSection {
 
 /// Reads one transition.
 private struct TransitionReader {
-    static let keys = ["from", "to", "require", "roles", "when", "children", "title"]
+    static let keys = ["from", "to", "require", "roles", "when", "children", "checklist", "title"]
 
     let name: NameAt
     let scope: WorkflowScope
@@ -66,6 +66,15 @@ private struct TransitionReader {
         }
         let title = mapping.flatMap { mapping in
             problems.attempt { () throws(WorkflowLoadError) in try mapping.value("title")?.string() }
+        }
+        if let guards, let from, guards.requiresChecklistDone,
+            !from.contains(where: { scope.states.named($0)?.checklist.isEmpty == false }),
+            let node = mapping?.value("checklist")
+        {
+            problems.report(
+                node.error(
+                    "transition '\(name.name)' waits for a done checklist, but no state it leaves (\(from.joined(separator: ", "))) has a checklist"
+                ))
         }
         guard problems.count == before, let from, let to, let guards, let title else {
             parsed.declared.broken.insert(name.name)

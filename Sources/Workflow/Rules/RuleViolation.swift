@@ -20,6 +20,9 @@ public enum RuleViolation: Error, Sendable, Hashable {
     /// The transition says `children: done` and these children are unfinished (HTTP 422
     /// `guard_failed`).
     case childrenNotDone(transition: String, open: [String])
+    /// The transition says `checklist: done` and these items of `state`'s checklist are not
+    /// ticked (HTTP 422 `guard_failed`).
+    case checklistNotDone(transition: String, state: String, open: [String])
     /// The change would give the SLA clock of `policy` a step (its breach, warning or an
     /// escalation) after 9999-12-31T23:59:59.999Z, the last time RFC 3339 can write: `calendar`
     /// has too little working time for the target (HTTP 422 `validation_failed`).
@@ -50,6 +53,9 @@ public enum RuleViolation: Error, Sendable, Hashable {
         case .childrenNotDone(let transition, let open):
             return
                 "transition '\(transition)' waits for every child task to finish; open: \(open.joined(separator: ", "))"
+        case .checklistNotDone(let transition, let state, let open):
+            return "transition '\(transition)' waits for the checklist of '\(state)'; not ticked: "
+                + open.joined(separator: ", ")
         case .deadlineOutOfRange(let policy, let calendar):
             return "SLA '\(policy)' would fall due after 9999-12-31T23:59:59.999Z, the last time RFC 3339 can write, "
                 + "on calendar '\(calendar)'; the change was not made"

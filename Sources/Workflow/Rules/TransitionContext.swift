@@ -1,19 +1,23 @@
 /// What the rules need to know about a transition's firing beyond the task itself: who fires it
-/// and which of the task's children are still open.
+/// which of the task's children are still open, and what of its checklist is ticked.
 public struct TransitionContext: Sendable, Hashable {
     /// The caller's role; `nil` when the system fires it (a timer, an escalation), which passes
     /// `roles:` guards.
     public var role: WorkflowRole?
     /// Ids of the task's children that are not in a final state (needed by `children: done`).
     public var openChildren: [String]
+    /// The items of the current state's checklist that are ticked (needed by `checklist: done`).
+    public var checkedItems: Set<String>
 
     /// Creates a context.
     /// - Parameters:
     ///   - role: The caller's role, or `nil` for the system.
     ///   - openChildren: Ids of the task's unfinished children.
-    public init(role: WorkflowRole?, openChildren: [String] = []) {
+    ///   - checkedItems: The ticked items of the current state's checklist.
+    public init(role: WorkflowRole?, openChildren: [String] = [], checkedItems: Set<String> = []) {
         self.role = role
         self.openChildren = openChildren
+        self.checkedItems = checkedItems
     }
 
     /// The system itself (timers and escalations): no role guard applies.

@@ -4,8 +4,9 @@ extension WorkflowDefinition {
     /// In order: the transition must exist and list `state` among its `from:` states; the
     /// caller's role must be among its `roles:` (admins and the system always are); `changes` are
     /// validated like any field update and merged into `fields`, and computed fields evaluated;
-    /// every `require:` field must then be non-null, the `when:` condition true, and every child
-    /// finished when it says `children: done`. The target is its state, or the first choice
+    /// every `require:` field must then be non-null, the `when:` condition true, every child
+    /// finished when it says `children: done`, and every item of the state's checklist ticked
+    /// when it says `checklist: done`. The target is its state, or the first choice
     /// branch whose condition holds on the new fields. Last, a field that `state` locks may
     /// change only when the transition requires it or the target does not lock it.
     /// - Parameters:
@@ -21,7 +22,8 @@ extension WorkflowDefinition {
     ///   ``RuleViolation/invalidFields(_:)``,
     ///   ``RuleViolation/missingRequiredFields(transition:fields:)``,
     ///   ``RuleViolation/conditionNotMet(transition:condition:)``,
-    ///   ``RuleViolation/childrenNotDone(transition:open:)`` or
+    ///   ``RuleViolation/childrenNotDone(transition:open:)``,
+    ///   ``RuleViolation/checklistNotDone(transition:state:open:)`` or
     ///   ``RuleViolation/lockedFields(state:fields:unlockedBy:)``, checked in that order.
     public func planTransition(
         _ transition: String,
@@ -41,6 +43,12 @@ extension WorkflowDefinition {
         try definition.guards.checkRole(context.role, transition: transition)
         let merged = try applyFieldChanges(changes, to: fields)
         try definition.guards.check(merged, openChildren: context.openChildren, transition: transition)
+        if definition.guards.requiresChecklistDone {
+            let open = (self.state(named: state)?.checklist ?? []).map(\.name).filter {
+                !context.checkedItems.contains($0)
+            }
+            guard open.isEmpty else { throw .checklistNotDone(transition: transition, state: state, open: open) }
+        }
         let target = definition.to.destination(for: merged)
         let locked = changedLockedFields(from: fields, to: merged, in: state).filter {
             !self.transition(definition, unlocks: $0, into: target)

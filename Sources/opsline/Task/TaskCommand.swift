@@ -6,7 +6,7 @@ import OpslineClient
 struct TaskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "task",
-        abstract: "Create, list, show, move, edit, assign and comment on tasks, and attach files.",
+        abstract: "Create, list, show, move, edit, assign and comment on tasks, tick checklists, attach files.",
         discussion: """
             Talks to the server at --server, else $OPSLINE_URL, else 'server:' in \
             $XDG_CONFIG_HOME/opsline/config.yaml (default ~/.config/opsline/config.yaml), else \
@@ -19,7 +19,7 @@ struct TaskCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Create.self, List.self, Show.self, Move.self, Edit.self, Assign.self, Take.self, Unassign.self,
-            Comment.self, Attach.self, Download.self,
+            Comment.self, Check.self, Attach.self, Download.self,
         ]
     )
 }

@@ -32,6 +32,9 @@ struct EventDescription {
             return fieldLines(data["fields"]) + lines
         case "commented":
             return [text(data["text"])]
+        case "checked", "unchecked":
+            let progress = data["progress"].map { " (\(text($0["done"])) of \(text($0["total"])) ticked)" } ?? ""
+            return ["\(text(data["item"])) in \(text(data["state"]))\(progress)"]
         case "attached":
             let file = data["attachment"]
             let size = file?["size"]?.intValue.map { " (\($0) bytes)" } ?? ""
