@@ -78,3 +78,30 @@ extension ContractExchanges {
             token: outsider, expect: 404)
     }
 }
+
+/// `/v1/tasks/{id}/links`: linking tasks.
+extension ContractExchanges {
+    func links(_ id: String) async throws {
+        let other = try await api.exchange(
+            "a task to link to", .post, "/v1/tasks", body: Self.complaint, expect: 201
+        ).string("id")
+        let path = "/v1/tasks/{id}/links"
+        let task = ["id": id]
+        try await api.exchange(
+            "a link", .post, path, task, body: #"{"type":"caused_by","task":"\#(other)"}"#, expect: 201)
+        try await api.exchange("a task's links", .get, path, task, expect: 200)
+        try await api.exchange(
+            "a link of an unknown type", .post, path, task, body: #"{"type":"causes","task":"\#(other)"}"#,
+            expect: 422)
+        try await api.exchange(
+            "a link to an unknown task", .post, path, task, body: #"{"type":"relates_to","task":"CMP-999"}"#,
+            expect: 400)
+        try await api.exchange(
+            "a viewer's link", .post, path, task, body: #"{"type":"relates_to","task":"\#(other)"}"#, token: viewer,
+            expect: 403)
+        try await api.exchange(
+            "removing the link", .delete, path, task, query: "type=caused_by&task=\(other)", expect: 200)
+        try await api.exchange(
+            "removing without the other task", .delete, path, task, query: "type=caused_by", expect: 400)
+    }
+}

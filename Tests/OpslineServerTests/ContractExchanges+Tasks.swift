@@ -17,6 +17,7 @@ extension ContractExchanges {
         try await commentingOnATask(id)
         try await attachments(id)
         try await checklists()
+        try await links(id)
         try await api.exchange("a task's history", .get, "/v1/tasks/{id}/events", ["id": id], expect: 200)
         try await api.exchange(
             "another team's task's history, as an unknown task's", .get, "/v1/tasks/{id}/events", ["id": id],

@@ -17,6 +17,37 @@ struct SpawnedChildTests {
         #expect(launch.state(named: "review")?.spawns == [])
     }
 
+    @Test(arguments: [("caused_by", LinkType.causedBy), ("relates_to", .relatesTo)])
+    func aSpawnMayLinkTheChildToItsParent(written: String, type: LinkType) throws {
+        let workflow = try Fixtures.parse(Self.linking(written))
+        #expect(workflow.initialState.spawns.first?.link == type)
+    }
+
+    @Test func aSpawnLinkIsOneThatCanBeMade() {
+        let error = Fixtures.loadError(Self.linking("causes"))
+        #expect(error?.line == 9, "\(String(describing: error))")
+        #expect(
+            error?.message.contains("must be one of relates_to, caused_by, not 'causes'") == true,
+            "\(String(describing: error))")
+    }
+
+    static func linking(_ link: String) -> String {
+        """
+        workflow: demo
+        key: DEM
+        team: ops
+        states:
+          open:
+            initial: true
+            on_enter:
+              spawn:
+                - {workflow: demo, title: Incident, link: \(link)}
+          done: {final: true}
+        transitions:
+          finish: {from: open, to: done}
+        """
+    }
+
     @Test func aSpawnKeepsYAMLTypesOfItsFieldValues() throws {
         let workflow = try Fixtures.parse(
             """
@@ -47,7 +78,7 @@ struct SpawnedChildTests {
             ("{workflow: Child, title: T}", 8, "workflow name 'Child' must use only a-z, 0-9 and '-'"),
             (
                 "{workflow: child, title: T, owner: ada}", 8,
-                "unknown key 'owner' in state 'open' on_enter spawn 1 (expected one of: workflow, title, team, fields)"
+                "unknown key 'owner' in state 'open' on_enter spawn 1 (expected one of: workflow, title, team, fields, link)"
             ),
         ] as [(String, Int, String)])
     func aMalformedSpawnIsRefused(spawn: String, line: Int, message: String) {

@@ -69,6 +69,17 @@ extension ClientRequest {
             lines: [.object(["item": .string(item), "done": .bool(done)])])
     }
 
+    /// `POST /v1/tasks/{id}/links`: links the task to `other` as `type` (`relates_to`,
+    /// `caused_by`); `DELETE` with `remove`.
+    public static func link(id: String, type: String, other: String, remove: Bool = false) -> ClientRequest {
+        let path = "/v1/tasks/" + escape(id) + "/links"
+        guard !remove else {
+            return ClientRequest(method: .delete, path: path, query: [("type", type), ("task", other)])
+        }
+        return ClientRequest(
+            method: .post, path: path, lines: [.object(["type": .string(type), "task": .string(other)])])
+    }
+
     /// `GET /v1/tasks/{id}/attachments/{attachment}`: one attached file's bytes.
     public static func attachment(taskID: String, id: String) -> ClientRequest {
         ClientRequest(method: .get, path: "/v1/tasks/" + escape(taskID) + "/attachments/" + escape(id))

@@ -43,6 +43,8 @@ public struct TaskLine: Codable, Sendable, Hashable {
     public var attachments: [AttachmentLine]?
     /// The checklist of the task's state, when it has one.
     public var checklist: ChecklistLine?
+    /// Links to other tasks, both ways (only the single-task answer has them).
+    public var links: [LinkLine]?
 
     /// Creates a task line.
     public init(
@@ -71,7 +73,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case id, workflow, state, title, priority, team, assignee, fields, parent, children, version, sla, attachments
-        case checklist
+        case checklist, links
         case workflowVersion = "workflow_version"
         case watchingTeams = "watching_teams"
         case createdAt = "created_at"
@@ -101,6 +103,7 @@ public struct TaskLine: Codable, Sendable, Hashable {
         sla = try container.decodeIfPresent([SLAStatus].self, forKey: .sla)
         attachments = try container.decodeIfPresent([AttachmentLine].self, forKey: .attachments)
         checklist = try container.decodeIfPresent(ChecklistLine.self, forKey: .checklist)
+        links = try container.decodeIfPresent([LinkLine].self, forKey: .links)
     }
 
     /// Encodes the line as the server writes it, times as RFC 3339 text.
@@ -125,5 +128,6 @@ public struct TaskLine: Codable, Sendable, Hashable {
         try container.encodeIfPresent(sla, forKey: .sla)
         try container.encodeIfPresent(attachments, forKey: .attachments)
         try container.encodeIfPresent(checklist, forKey: .checklist)
+        try container.encodeIfPresent(links, forKey: .links)
     }
 }

@@ -18,6 +18,9 @@ public enum TaskDetailView {
         if let sla = task.sla, !sla.isEmpty {
             text += "SLA:\n" + slaTable.render(cells: sla.map(slaCells))
         }
+        if let links = task.links, !links.isEmpty {
+            text += "Links:\n" + links.map { "  \($0.type) \($0.task)\n" }.joined()
+        }
         if let checklist = task.checklist {
             text += "Checklist (\(checklist.done)/\(checklist.total) ticked in \(checklist.state)):\n"
             text += checklist.items.map(checklistLine).joined()

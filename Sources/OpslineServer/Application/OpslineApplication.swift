@@ -47,6 +47,7 @@ enum OpslineApplication {
         TaskRoutes(tasks: database.tasks).register(on: v1.group("tasks"))
         AttachmentRoutes(tasks: database.tasks, attachments: database.attachments, limits: attachments)
             .register(on: v1.group("tasks"))
+        LinkRoutes(tasks: database.tasks).register(on: v1.group("tasks"))
         v1.post("events", query: ["atomic"], use: EventBatchRoute(tasks: database.tasks).post)
         var stream = EventStreamRoute(
             events: database.events, signal: signal, tokens: database.tokens, revocations: revocations,

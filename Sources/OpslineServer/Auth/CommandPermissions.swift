@@ -28,7 +28,7 @@ struct CommandPermissions {
                 try AccessPolicy.check(caller, .comment, on: try Self.locked(current))
             case .attach:
                 try AccessPolicy.check(caller, .attach, on: try Self.locked(current))
-            case .check:
+            case .check, .link:
                 try AccessPolicy.check(caller, .update, on: try Self.locked(current))
             }
         }

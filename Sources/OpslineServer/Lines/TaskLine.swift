@@ -14,6 +14,8 @@ struct TaskLine: Encodable, Sendable {
     /// The ids of the task's children, oldest first; only the single-task line carries them
     /// (`nil` leaves the key out, as lists do).
     var children: [String]?
+    /// The task's links both ways; only the single-task line carries them.
+    var links: [TaskLink]?
 
     /// The line of `task`, whose workflow's calendars the catalog knows.
     /// - Parameters:
@@ -57,6 +59,7 @@ struct TaskLine: Encodable, Sendable {
             "checklist": checklistJSON,
         ]
         if let children { line["children"] = .array(children.map(JSONValue.string)) }
+        if let links { line["links"] = .array(links.map(\.json)) }
         return .object(line)
     }
 

@@ -78,8 +78,9 @@ struct TaskRoutes {
         let access = TaskAccess(tasks: tasks)
         let task = try await access.readable(try context.parameters.require("id"), by: context.caller)
         let children = try await access.visibleChildren(of: task, by: context.caller)
-        return StreamedLines.single(
-            TaskLine(task: task, catalog: tasks.catalog, now: tasks.clock.now, children: children), status: .ok)
+        var line = TaskLine(task: task, catalog: tasks.catalog, now: tasks.clock.now, children: children)
+        line.links = try await tasks.links(of: task.id, scope: AccessPolicy.teamScope(context.caller))
+        return StreamedLines.single(line, status: .ok)
     }
 
     @Sendable func transition(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {

@@ -104,6 +104,7 @@ final class CommandTransaction {
         case .comment(let taskID, let text): return try await comment(taskID, text)
         case .attach(let upload): return try await attach(upload)
         case .check(let tick): return try await check(tick)
+        case .link(let change): return try await link(change)
         }
     }
 

@@ -92,6 +92,9 @@ extension TaskCommand {
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 check.problems.append(FieldProblem(field: "text", problem: "must not be empty"))
             }
+        case .link(let change):
+            check.identifier("task", change.taskID)
+            check.identifier("task", change.other)
         case .check(let tick):
             check.identifier("task", tick.taskID)
             check.identifier("item", tick.item)

@@ -41,6 +41,7 @@ extension TaskCommand {
     var createsSomething: Bool {
         switch self {
         case .create, .comment, .attach: true
+        case .link(let change): !change.remove
         case .transition, .update, .check: false
         }
     }

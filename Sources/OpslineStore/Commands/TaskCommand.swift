@@ -14,6 +14,8 @@ public enum TaskCommand: Sendable, Hashable {
     case attach(AttachmentUpload)
     /// Tick or untick an item of the checklist of the task's state.
     case check(ChecklistTick)
+    /// Link the task to another (or remove the link).
+    case link(LinkChange)
 }
 
 /// A partial change to a task (`PATCH`). `nil` leaves a property as it is; for the optional
@@ -58,6 +60,7 @@ extension TaskCommand {
         case .comment(let taskID, _): taskID
         case .attach(let upload): upload.taskID
         case .check(let tick): tick.taskID
+        case .link(let change): change.taskID
         }
     }
 }

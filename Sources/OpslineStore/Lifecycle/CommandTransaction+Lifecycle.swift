@@ -34,6 +34,7 @@ extension CommandTransaction {
         command.fields = child.fields
         command.parent = parent.id
         let created = try await insertTask(command)
+        if let link = child.link { try await linkSpawned(created, to: parent, as: link) }
         record(
             parent, "spawned",
             ["child": .string(created.id), "workflow": .string(created.workflow), "state": .string(parent.state)])

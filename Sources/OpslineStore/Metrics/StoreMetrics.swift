@@ -121,6 +121,7 @@ extension TaskCommand {
         case .comment: "comment"
         case .attach: "attach"
         case .check: "check"
+        case .link: "link"
         }
     }
 }

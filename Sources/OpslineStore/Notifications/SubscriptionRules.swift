@@ -8,7 +8,8 @@ import Foundation
 public enum SubscriptionRules {
     /// The event types a subscription may hear: every type the event log records.
     public static let eventTypes: Set<String> = [
-        "created", "transitioned", "updated", "assigned", "commented", "attached", "checked", "unchecked", "spawned",
+        "created", "transitioned", "updated", "assigned", "commented", "attached", "checked", "unchecked", "linked",
+        "unlinked", "spawned",
         "sla_started", "sla_paused",
         "sla_resumed", "sla_retargeted", "sla_warning", "sla_breached", "sla_met", "sla_stopped", "escalated",
         "timer_failed", "escalation_failed",

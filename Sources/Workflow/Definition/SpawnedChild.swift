@@ -13,6 +13,9 @@ public struct SpawnedChild: Sendable, Hashable {
     /// that looks like a number must be quoted. Checked against the child workflow's fields when
     /// the folder loads.
     public let fields: [String: JSONValue]
+    /// A link from the child to the task that spawned it besides being its child (`link:
+    /// caused_by`: an incident spawned by a risk that materialised).
+    public let link: LinkType?
 
     /// Creates a spawned child.
     /// - Parameters:
@@ -20,10 +23,14 @@ public struct SpawnedChild: Sendable, Hashable {
     ///   - title: The child task's title.
     ///   - team: The owning team, or `nil` for the child workflow's team.
     ///   - fields: The child's field values.
-    public init(workflow: String, title: String, team: String? = nil, fields: [String: JSONValue] = [:]) {
+    ///   - link: A link from the child to its parent.
+    public init(
+        workflow: String, title: String, team: String? = nil, fields: [String: JSONValue] = [:], link: LinkType? = nil
+    ) {
         self.workflow = workflow
         self.title = title
         self.team = team
         self.fields = fields
+        self.link = link
     }
 }

@@ -35,7 +35,7 @@ struct SpawnReader {
 
     private func parseChild(_ node: SourceNode, number: Int) throws(WorkflowLoadError) -> SpawnSite {
         let mapping = try node.mapping(context: "\(context) spawn \(number)")
-        try mapping.allowOnly(["workflow", "title", "team", "fields"])
+        try mapping.allowOnly(["workflow", "title", "team", "fields", "link"])
         let workflowNode = try mapping.require("workflow")
         let workflow = try workflowNode.string()
         guard NameRules.isWorkflowName(workflow) else {
@@ -43,6 +43,15 @@ struct SpawnReader {
         }
         let title = try mapping.require("title").string()
         let team = try mapping.value("team")?.string()
+        var link: LinkType?
+        if let linkNode = mapping.value("link") {
+            let name = try linkNode.string()
+            guard let type = LinkType(rawValue: name), LinkType.creatable.contains(type) else {
+                let known = LinkType.creatable.map(\.rawValue).joined(separator: ", ")
+                throw linkNode.error("\(linkNode.label) must be one of \(known), not '\(name)'")
+            }
+            link = type
+        }
         var fields: [String: JSONValue] = [:]
         var fieldLines: [String: Int] = [:]
         if let fieldsNode = mapping.value("fields") {
@@ -54,7 +63,7 @@ struct SpawnReader {
         }
         return SpawnSite(
             state: state,
-            child: SpawnedChild(workflow: workflow, title: title, team: team, fields: fields),
+            child: SpawnedChild(workflow: workflow, title: title, team: team, fields: fields, link: link),
             workflowLine: workflowNode.line,
             fieldLines: fieldLines,
             line: node.line

@@ -19,7 +19,7 @@ struct TaskCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Create.self, List.self, Show.self, Move.self, Edit.self, Assign.self, Take.self, Unassign.self,
-            Comment.self, Check.self, Attach.self, Download.self,
+            Comment.self, Check.self, Link.self, Attach.self, Download.self,
         ]
     )
 }

@@ -32,6 +32,8 @@ struct EventDescription {
             return fieldLines(data["fields"]) + lines
         case "commented":
             return [text(data["text"])]
+        case "linked", "unlinked":
+            return ["\(text(data["link"])) \(text(data["task"]))"]
         case "checked", "unchecked":
             let progress = data["progress"].map { " (\(text($0["done"])) of \(text($0["total"])) ticked)" } ?? ""
             return ["\(text(data["item"])) in \(text(data["state"]))\(progress)"]
