@@ -62,13 +62,17 @@ struct AttachmentRoutes {
         let given = try context.parameters.require("attachment")
         guard let id = UUID(uuidString: given), let attachment = try await attachments.attachment(id, of: task.id)
         else { throw APIError.notFound("no attachment \(given) on \(task.id)") }
+        return Self.response(attachment, content: attachments.content(of: attachment))
+    }
+
+    /// The file's response: its bytes, streamed, with the headers that make a browser save it.
+    static func response(_ attachment: AttachmentRecord, content: AttachmentContent) -> Response {
         var headers: HTTPFields = [
             .contentType: attachment.contentType, .contentLength: String(attachment.size),
             .contentDisposition: Self.contentDisposition(attachment.name), .eTag: "\"\(attachment.sha256)\"",
             .cacheControl: "private, max-age=0",
         ]
         headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-        let content = attachments.content(of: attachment)
         let body = ResponseBody { writer in
             var written: Int64 = 0
             for try await chunk in content {

@@ -16,6 +16,8 @@ struct FormFailure {
     static let comment = "#comment"
     /// The assign-to-me form's name.
     static let assign = "#assign"
+    /// The name of a checklist tick's form.
+    static let checklist = "#checklist"
 
     /// The failure of `form` from a refusal's error object (the API's: `message`, and the fields
     /// it names under `fields` — each with its problem — `missing_fields` or `field`).

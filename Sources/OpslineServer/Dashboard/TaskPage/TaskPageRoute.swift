@@ -23,11 +23,14 @@ struct TaskPageRoute {
         group.post("tasks/:id/transitions/:transition", use: transition)
         group.post("tasks/:id/comments", use: comment)
         group.post("tasks/:id/assignee", use: assignToMe)
+        group.post("tasks/:id/checklist/:item", use: tick)
+        group.get("tasks/:id/attachments/:attachment", use: download)
         // A form's address opened with GET (a reload after a refusal, a live refresh of the page
         // that showed it): the task page.
         group.get("tasks/:id/transitions/:transition", use: backToTask)
         group.get("tasks/:id/comments", use: backToTask)
         group.get("tasks/:id/assignee", use: backToTask)
+        group.get("tasks/:id/checklist/:item", use: backToTask)
     }
 
     @Sendable func show(_ request: Request, context: SignedInRequestContext) async throws -> Response {
@@ -87,6 +90,29 @@ struct TaskPageRoute {
             failing: FormFailure.assign, typed: [:], context: context)
     }
 
+    /// Ticks (`done=true`) or unticks an item of the checklist of the task's state.
+    @Sendable func tick(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let item = try context.parameters.require("item")
+        let form = try Self.form(context)
+        _ = try await readable(id, context: context)
+        let done = form.text("done") != "false"
+        return try await apply(
+            .check(ChecklistTick(taskID: id, item: item, done: done)), form: form, digest: [item, String(done)],
+            failing: FormFailure.checklist, typed: [:], context: context)
+    }
+
+    /// An attached file, for a signed-in reader of the task (the API's download, with the
+    /// session instead of a token).
+    @Sendable func download(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let task = try await readable(try context.parameters.require("id"), context: context)
+        let given = try context.parameters.require("attachment")
+        guard let id = UUID(uuidString: given),
+            let attachment = try await database.attachments.attachment(id, of: task.id)
+        else { throw APIError.notFound("no attachment \(given) on \(task.id)") }
+        return AttachmentRoutes.response(attachment, content: database.attachments.content(of: attachment))
+    }
+
     /// Runs `command` as the API would (with the form's idempotency key, so a form sent twice
     /// changes the task once), then goes back to the page, or shows it again with the refusal.
     private func apply(
@@ -132,10 +158,11 @@ struct TaskPageRoute {
         }
         var events: [EventRecord] = []
         for try await event in try await access.history(of: id, by: caller) { events.append(event) }
-        let page = TaskPageValues(
+        var page = TaskPageValues(
             task: task, definition: definition, caller: caller, csrf: context.session.csrfToken,
             calendars: database.workflows.calendars, now: database.clock.now, children: childIDs, related: related,
             events: events, failure: failure, liveAfter: liveAfter)
+        page.links = try await database.tasks.links(of: task.id, scope: AccessPolicy.teamScope(caller))
         return pages.render("task", page.values, status: status, bar: context.bar)
     }
 

@@ -21,6 +21,8 @@ struct TaskPageValues {
     let failure: FormFailure?
     /// The event log's last `seq` read before the page's data.
     let liveAfter: Int64
+    /// The task's links to tasks the caller sees, both ways.
+    var links: [TaskLink] = []
 
     var values: [String: Any] {
         var values: [String: Any] = [
@@ -38,6 +40,7 @@ struct TaskPageValues {
             "csrf": csrf, "liveAfter": liveAfter,
             "liveTasks": ([task.id] + children).joined(separator: " "),
         ]
+        values.merge(workValues) { _, work in work }
         Self.time(task.createdAt, "createdAt", into: &values)
         Self.time(task.updatedAt, "updatedAt", into: &values)
         if let closedAt = task.closedAt { Self.time(closedAt, "closedAt", into: &values) }
@@ -62,6 +65,7 @@ struct TaskPageValues {
                 switch failure.form {
                 case FormFailure.comment: "add the comment"
                 case FormFailure.assign: "assign it to you"
+                case FormFailure.checklist: "tick the checklist"
                 default: "fire “\(failure.form)”"
                 }
             values["failureSummary"] = "Could not \(what): \(failure.summary)"

@@ -134,6 +134,44 @@ extension PageTemplates {
         {{/hasChildren}}
         {{^hasChildren}}<p class="none">No child tasks.</p>{{/hasChildren}}
         </section>
+        {{#hasChecklist}}
+        <section id="task-checklist" class="task-checklist" data-live-region aria-labelledby="checklist-heading">
+        <h2 id="checklist-heading">Checklist <small data-testid="checklist-progress">{{checklistProgress}}</small></h2>
+        <ul class="checklist">
+        {{#checklist}}
+        <li data-testid="checklist-{{item}}"><span class="check">{{#done}}✔ ticked{{/done}}{{^done}}☐ not ticked{{/done}}</span>
+        {{itemTitle}}{{#by}} <small>by {{by}}, <time datetime="{{at}}">{{atText}}</time></small>{{/by}}
+        {{#mayCheck}}
+        <form class="check-form" method="post" action="{{checkPath}}" data-testid="check-form-{{item}}">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <input type="hidden" name="idempotency_key" value="{{checkKey}}">
+        <input type="hidden" name="done" value="{{doneValue}}">
+        <button type="submit">{{button}}</button>
+        </form>
+        {{/mayCheck}}
+        </li>
+        {{/checklist}}
+        </ul>
+        </section>
+        {{/hasChecklist}}
+        <section id="task-files" class="task-files" data-live-region aria-labelledby="files-heading">
+        <h2 id="files-heading">Files and links</h2>
+        {{#hasAttachments}}
+        <ul class="attachments">
+        {{#attachments}}
+        <li><a href="{{path}}" download data-testid="attachment-link">{{name}}</a> <small>{{size}}{{#field}}, in {{field}}{{/field}}, by {{by}}, <time datetime="{{at}}">{{atText}}</time></small></li>
+        {{/attachments}}
+        </ul>
+        {{/hasAttachments}}
+        {{^hasAttachments}}<p class="none">No files attached (<code>opsline task attach</code> adds one).</p>{{/hasAttachments}}
+        {{#hasLinks}}
+        <ul class="links">
+        {{#links}}
+        <li>{{type}} <a href="{{linkPath}}" data-testid="task-link">{{linkID}}</a></li>
+        {{/links}}
+        </ul>
+        {{/hasLinks}}
+        </section>
         <section id="task-comments" class="task-comments" data-live-region aria-labelledby="comments-heading">
         <h2 id="comments-heading">Comments</h2>
         {{#hasComments}}

@@ -1,0 +1,57 @@
+import Foundation
+import HTTPTypes
+import OpslineStore
+import TestSupport
+import Testing
+import Workflow
+
+@testable import OpslineServer
+
+/// The task page's checklist, files and links: a member ticks the checklist from the page (the
+/// transition waiting for it then goes), downloads an attached file with the session, and
+/// follows a link to the other task.
+@Suite struct TaskPageWorkTests {
+    @Test func aMemberTicksTheChecklistDownloadsAFileAndSeesTheLinks() async throws {
+        let server = try await TestServer.make()
+        try await server.addUser("mia", ["support": .member])
+        try await server.run { api in
+            try await api.setPassword("mia", "mia's password")
+            #expect(try await api.put("pricing-demo", ChecklistDemo.workflow).status == .created)
+            let id = try await api.createTask(#"{"workflow":"pricing-demo","title":"Tea pricing"}"#)
+            let notes = Array("Supplier quote: 12 yuan a box.\n".utf8)
+            #expect(try await api.upload(notes, to: id, name: "quote.txt", type: "text/plain").status == .created)
+            let complaint = try await api.createComplaint()
+            _ = try await api.send(
+                .post, "/v1/tasks/\(id)/links", body: #"{"type":"caused_by","task":"\#(complaint)"}"#)
+
+            var browser = PageClient(api)
+            try await browser.signIn(user: "mia", password: "mia's password")
+            let page = try await browser.get("/ui/tasks/\(id)")
+            #expect(page.text.contains(#"data-testid="checklist-progress">0 of 2 ticked</small>"#), "\(page.text)")
+            #expect(page.text.contains("☐ not ticked</span>\nCost analysis signed off"), "\(page.text)")
+            let form = try #require(TaskPageTests.form(page.text, "check-form-cost_analysis", by: "data-testid"))
+            let done = try #require(TaskPageTests.value(form, "done"))
+            let ticked = try await browser.post(
+                "/ui/tasks/\(id)/checklist/cost_analysis", form: try TaskPageTests.filled(form, [("done", done)]))
+            #expect(ticked.status == .seeOther, "\(ticked.text)")
+            let after = try await browser.get("/ui/tasks/\(id)")
+            #expect(after.text.contains(#"data-testid="checklist-progress">1 of 2 ticked</small>"#))
+            #expect(after.text.contains("✔ ticked</span>\nCost analysis signed off <small>by mia"), "\(after.text)")
+            #expect(after.text.contains(#"<td class="event-type" data-testid="history-type">checked</td>"#))
+
+            let link = try #require(
+                TaskPageTests.all(
+                    after.text, #"<a href="([^"]+)" download data-testid="attachment-link">quote.txt</a>"#
+                )
+                .first, "\(after.text)")
+            let file = try await browser.get(link)
+            #expect(file.status == .ok && file.text == String(decoding: notes, as: UTF8.self))
+            #expect(file.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+            #expect(after.text.contains(#"caused by <a href="/ui/tasks/\#(complaint)" data-testid="task-link">"#))
+
+            // The token a script would use opens no file: the page's route wants the session.
+            var stranger = PageClient(api)
+            #expect(try await stranger.get(link).status != .ok)
+        }
+    }
+}
