@@ -32,8 +32,10 @@ struct AttachmentRoutes {
         if let length = request.headers[.contentLength].flatMap({ Int64($0) }), length > limits.maximumBytes {
             throw APIError.tooLarge("a file may be at most \(AttachmentLimits.describe(bytes: limits.maximumBytes))")
         }
-        // Before the upload is received: a task the caller cannot see is 404 at once.
-        _ = try await TaskAccess(tasks: tasks).readable(id, by: context.caller)
+        // Before the upload is received: a task the caller cannot see is 404 at once, one it may
+        // not change 403 (the command checks again, in its transaction).
+        let task = try await TaskAccess(tasks: tasks).readable(id, by: context.caller)
+        try AccessPolicy.check(context.caller, .attach, on: task)
         let spooled = try await SpooledUpload.receive(request.body, limit: limits.maximumBytes)
         defer { spooled.remove() }
         try limits.types.check(
