@@ -38,12 +38,17 @@ struct NotificationDeliverer: Service {
                 let generation = signal.generation
                 let lookedAt = queue.clock.elapsed
                 if lookedAt >= digestLook { digestLook = await queueDigests(lookedAt: lookedAt) }
-                let claimed = await claimDue()
+                guard let claim = await claimDue() else {
+                    // The claim failed (the database away): look again in a while.
+                    await cancelWhenGracefulShutdown { await signal.wait(after: generation, timeout: .seconds(1)) }
+                    continue
+                }
+                let claimed = claim.deliveries
                 for (delivery, body) in await withBodies(claimed) {
                     group.addTask { await send(delivery, body: body) }
                 }
                 if claimed.count == batchSize { continue }
-                guard let pause = await nextLook(after: lookedAt, claimedAny: !claimed.isEmpty) else { continue }
+                guard let pause = nextLook(after: lookedAt, claim: claim) else { continue }
                 let until = min(pause, digestLook)
                 await cancelWhenGracefulShutdown {
                     await signal.wait(after: generation, until: until, on: queue.clock)
@@ -69,19 +74,19 @@ struct NotificationDeliverer: Service {
         }
     }
 
-    /// Claims what this replica has room for; nothing when a claim fails (it looks again soon).
-    private func claimDue() async -> [ClaimedDelivery] {
+    /// Claims what this replica has room for; nil when the claim fails.
+    private func claimDue() async -> DeliveryQueue.Claim? {
         // Longer than a send may take (its time-out) and recording it, with room to spare; a
         // replica that dies mid-send leaves the row to another once this has passed.
         let lease = Double(transport.timeout.components.seconds) * 2 + 5
         do {
             let claimed = try await queue.claim(
                 .init(count: batchSize, perDestination: slots.limit, room: slots.room, leaseSeconds: lease))
-            for delivery in claimed { slots.take(delivery.destination) }
+            for delivery in claimed.deliveries { slots.take(delivery.destination) }
             return claimed
         } catch {
             logger.warning("could not claim notifications; retrying", metadata: ["error": "\(error)"])
-            return []
+            return nil
         }
     }
 
@@ -105,9 +110,9 @@ struct NotificationDeliverer: Service {
     /// When to look again: the next delivery's due time, at most `idleCheck` away; `nil` to look
     /// again at once. Deliveries due but left unclaimed wait for a slot: the send that frees it
     /// fires the signal.
-    private func nextLook(after lookedAt: Duration, claimedAny: Bool) async -> Duration? {
-        guard let seconds = try? await queue.secondsUntilNextDue() else { return lookedAt + idleCheck }
-        guard seconds > 0 else { return claimedAny ? nil : lookedAt + idleCheck }
+    private func nextLook(after lookedAt: Duration, claim: DeliveryQueue.Claim) -> Duration? {
+        guard let seconds = claim.secondsUntilNextDue else { return lookedAt + idleCheck }
+        guard seconds > 0 else { return claim.deliveries.isEmpty ? lookedAt + idleCheck : nil }
         let wait = Duration.microseconds(Int64((seconds * 1_000_000).rounded(.up)))
         return lookedAt + min(wait, idleCheck)
     }

@@ -35,20 +35,35 @@ public struct DeliveryQueue: Sendable {
         }
     }
 
-    /// Claims due deliveries within `limits`, oldest due first.
-    public func claim(_ limits: ClaimLimits) async throws -> [ClaimedDelivery] {
+    /// What a claim took, and when to look again.
+    public struct Claim: Sendable {
+        /// The deliveries claimed, oldest due first.
+        public var deliveries: [ClaimedDelivery]
+        /// Seconds from the claim's instant until the earliest delivery left waiting is due (0 or
+        /// less: due, but left for want of room); nil when none waits.
+        public var secondsUntilNextDue: Double?
+    }
+
+    /// Claims due deliveries within `limits`, oldest due first, and says when the next one left
+    /// waiting is due — both at one instant (one transaction's `now()`, or the test's instant read
+    /// once), so that a delivery falling due between the two is never taken for one left
+    /// waiting for room, which only a finished send would wake the deliverer for.
+    public func claim(_ limits: ClaimLimits) async throws -> Claim {
         let destinations = limits.room.keys.sorted()
         let full = destinations.filter { (limits.room[$0] ?? 0) <= 0 }
-        let rows = try await pool.inTransaction { [clock] connection in
-            try await connection.query(
+        let now = clock.statementNow
+        return try await pool.inTransaction { connection in
+            let rows = try await connection.query(
                 NotificationSQL.claim,
                 [
-                    limits.count, clock.statementNow, destinations, destinations.map { String(limits.room[$0] ?? 0) },
+                    limits.count, now, destinations, destinations.map { String(limits.room[$0] ?? 0) },
                     limits.perDestination, limits.leaseSeconds, full,
                 ]
             ).rows
+            let next = try await connection.query(NotificationSQL.secondsUntilNextDue, [now]).first?.decode(
+                "seconds", as: Double?.self)
+            return Claim(deliveries: try rows.map(ClaimedDelivery.init(row:)), secondsUntilNextDue: next)
         }
-        return try rows.map(ClaimedDelivery.init(row:))
     }
 
     /// Keeps the bodies of first attempts, by delivery id, before they are sent: a later attempt
@@ -89,14 +104,6 @@ public struct DeliveryQueue: Sendable {
         }
         metrics.countDelivery(delivery.channel, state)
         return state
-    }
-
-    /// Seconds until the earliest waiting delivery is due (0 or less: due now); `nil` when none.
-    public func secondsUntilNextDue() async throws -> Double? {
-        try await pool.withIdempotentStatements { [clock] connection in
-            try await connection.query(NotificationSQL.secondsUntilNextDue, [clock.statementNow]).first?.decode(
-                "seconds", as: Double?.self)
-        }
     }
 
     /// Deletes delivered and dead deliveries finished longer than `retention` ago; returns how
