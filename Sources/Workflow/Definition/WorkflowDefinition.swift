@@ -30,6 +30,8 @@ public struct WorkflowDefinition: Sendable, Hashable {
     public let assignment: [AssignmentRule]
     /// The priorities a task may have, most urgent first (`priority:`); `nil`: any text.
     public let priority: PriorityScale?
+    /// The tasks it creates by itself on a calendar (`schedules:`), in file order.
+    public let schedules: [WorkflowSchedule]
 
     init(
         name: String,
@@ -43,7 +45,8 @@ public struct WorkflowDefinition: Sendable, Hashable {
         timers: [StateTimer],
         slas: [SLAPolicy],
         assignment: [AssignmentRule] = [],
-        priority: PriorityScale? = nil
+        priority: PriorityScale? = nil,
+        schedules: [WorkflowSchedule] = []
     ) {
         self.name = name
         self.title = title
@@ -57,6 +60,7 @@ public struct WorkflowDefinition: Sendable, Hashable {
         self.slas = slas
         self.assignment = assignment
         self.priority = priority
+        self.schedules = schedules
     }
 
     /// The state every new task starts in.
@@ -84,6 +88,13 @@ public struct WorkflowDefinition: Sendable, Hashable {
     /// - Returns: The transition, or `nil` when the workflow has no such transition.
     public func transition(named name: String) -> TransitionDefinition? {
         transitions.first { $0.name == name }
+    }
+
+    /// Looks up a schedule.
+    /// - Parameter name: The schedule's name.
+    /// - Returns: The schedule, or `nil` when the workflow has no such schedule.
+    public func schedule(named name: String) -> WorkflowSchedule? {
+        schedules.first { $0.name == name }
     }
 
     /// The timers that run while a task is in a state.

@@ -116,7 +116,9 @@ struct LibraryCheck {
         guard let calendars else { return [] }
         let known = calendars.sorted().joined(separator: ", ")
         return workflows.flatMap { item in
-            let named = [item.parsed.header.calendar].compactMap { $0 } + item.parsed.slaReferences.flatMap(\.calendars)
+            let named =
+                [item.parsed.header.calendar].compactMap { $0 } + item.parsed.slaReferences.flatMap(\.calendars)
+                + item.parsed.scheduleCalendars
             return named.filter { !calendars.contains($0.name) }.map { calendar in
                 WorkflowLoadError(
                     file: item.file.path, line: calendar.line,

@@ -11,6 +11,8 @@ struct ParsedWorkflow {
     let slaReferences: [SLAReferences]
     /// The receivers its states notify on entering, in file order.
     let stateReceivers: [ReceiverUse]
+    /// The calendars its schedules name themselves, with their lines.
+    var scheduleCalendars: [NameAt] = []
 
     /// Every receiver its `notify:` lists name, with their lines: its SLAs' and escalation
     /// levels', then its states'.

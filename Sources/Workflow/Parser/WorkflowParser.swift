@@ -48,6 +48,8 @@
 ///                                                      # declares the names (WorkflowLibrary)
 /// assign: {rule: least_loaded}     # optional: or round_robin; or a list, one rule per `team:`
 /// priority: {values: [p1, p2, p3, p4], default: p3, from: severity}   # optional: most urgent first
+/// schedules:                       # optional: tasks created on a calendar (ScheduleSection)
+///   quarterly-drill: {cron: "0 10 1 1,4,7,10 *", title: "Contingency drill {date}", skip_holidays: true}
 /// ```
 ///
 /// Field types: `string`, `text`, `int`, `decimal`, `bool`, `date` (`YYYY-MM-DD`), `user`, `enum`,
@@ -64,8 +66,7 @@
 public enum WorkflowParser {
     private static let topLevelKeys = [
         "workflow", "title", "key", "team", "calendar", "fields", "states", "transitions", "timers", "slas",
-        "assign",
-        "priority",
+        "assign", "priority", "schedules",
     ]
 
     /// Parses and validates one workflow file.
@@ -116,6 +117,8 @@ public enum WorkflowParser {
         let timers = TimerSection(scope: scope).read(root.value("timers"), problems: &problems)
         let slas = SLASection.read(root.value("slas"), scope: scope, problems: &problems)
         let assignment = AssignmentSection.read(root.value("assign"), problems: &problems)
+        let schedules = ScheduleSection(fields: scope.fields, workflowCalendar: header?.calendar?.name)
+            .read(root.value("schedules"), problems: &problems)
         ExpressionCheck.check(scope, file: file, problems: &problems)
 
         guard problems.count == before, let header else { return nil }
@@ -131,11 +134,14 @@ public enum WorkflowParser {
             timers: timers,
             slas: slas.policies,
             assignment: assignment,
-            priority: scope.priority
+            priority: scope.priority,
+            schedules: schedules.map(\.schedule)
         )
+        for site in schedules { site.checkFields(of: definition, file: file, problems: &problems) }
+        guard problems.count == before else { return nil }
         return ParsedWorkflow(
             definition: definition, header: header, spawns: states.spawns, slaReferences: slas.references,
-            stateReceivers: states.receivers)
+            stateReceivers: states.receivers, scheduleCalendars: schedules.compactMap(\.calendar))
     }
 
     /// A required top-level section, or `nil` when it is missing (reported).
