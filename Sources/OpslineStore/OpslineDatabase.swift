@@ -56,7 +56,7 @@ public struct OpslineDatabase: Sendable {
         self.pool = pool
         self.clock = clock
         self.metrics = metrics
-        self.workflows = WorkflowCatalog(pool: pool, calendars: calendars, receivers: receivers)
+        self.workflows = WorkflowCatalog(pool: pool, calendars: calendars, receivers: receivers, clock: clock)
         self.tasks = TaskStore(
             pool: pool, catalog: workflows, clock: clock, metrics: metrics,
             singleCommandTransactions: singleCommandTransactions, batchTransactions: batchTransactions)
@@ -67,7 +67,7 @@ public struct OpslineDatabase: Sendable {
         self.eventRetention = EventRetention(pool: pool, clock: clock)
         self.flowProjection = FlowProjection(pool: pool, frontier: events.frontier)
         self.attachments = AttachmentStore(pool: pool)
-        self.dueWork = DueWorkRunner(pool: pool, catalog: workflows, clock: clock, metrics: metrics)
+        self.dueWork = DueWorkRunner(pool: pool, catalog: workflows, clock: clock, metrics: metrics, logger: logger)
         self.reports = ReportStore(pool: pool, catalog: workflows, clock: clock)
         self.subscriptions = SubscriptionStore(pool: pool, clock: clock, calendars: calendars)
         self.deliveries = DeliveryQueue(

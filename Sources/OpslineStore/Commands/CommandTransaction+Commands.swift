@@ -27,7 +27,8 @@ extension CommandTransaction {
     /// Its parent, if any, exists: `create` loaded it, and a spawn's parent is the task entering
     /// a state.
     /// Without an assignee, the workflow's assignment rule for the task's team gives it one.
-    func insertTask(_ requested: NewTask) async throws -> TaskRecord {
+    /// `origin` adds to the `created` event what made the task (a schedule's occurrence).
+    func insertTask(_ requested: NewTask, origin: [String: JSONValue] = [:]) async throws -> TaskRecord {
         guard let workflow = catalog.latest(requested.workflow) else {
             throw StoreError.workflowNotFound(requested.workflow)
         }
@@ -58,9 +59,9 @@ extension CommandTransaction {
                 ], prepared: true
             ).first!)
         missingTasks.remove(task.id)
-        var data: [String: JSONValue] = [
+        var data: [String: JSONValue] = origin.merging([
             "state": .string(task.state), "workflow_version": .int(Int64(workflow.version)),
-        ]
+        ]) { $1 }
         if let assignee = task.assignee { data["assignee"] = .string(assignee) }
         if let rule { data["assigned_by"] = .string(rule.rawValue) }
         Self.noteReceivers(of: task.state, in: definition, into: &data)

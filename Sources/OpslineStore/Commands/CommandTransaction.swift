@@ -38,6 +38,8 @@ final class CommandTransaction {
     /// `lockTask` refuses them without a round trip, so a batch line naming one is refused before
     /// it sends anything (`inGroup`).
     var missingTasks: Set<String> = []
+    /// Schedule occurrences whose task could not be created, and why; the runner logs them.
+    var skippedOccurrences: [(ScheduleOccurrence, any Error)] = []
     /// Where `flushEvents` counts what it sends with the commit, for the caller to read once the
     /// transaction committed.
     private let appended: AppendedEvents?

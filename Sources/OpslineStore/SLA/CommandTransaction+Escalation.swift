@@ -15,14 +15,16 @@ extension CommandTransaction {
     func stepClocks(_ items: [DueWorkItem]) async throws {
         guard !items.isEmpty else { return }
         var tasks: [String: TaskRecord] = [:]
-        for row in try await connection.query(TaskSQL.selectTasks, [items.map(\.taskID)]).rows {
+        for row in try await connection.query(TaskSQL.selectTasks, [items.compactMap(\.taskID)]).rows {
             let task = try TaskRecord(row: row)
             tasks[task.id] = task
         }
         var moves: [ClockMove] = []
         var escalations: [(task: TaskRecord, level: EscalationLevel, policy: String)] = []
         for item in items {
-            guard case .slaStep(let policyName, let cycle, let step) = item.work, let task = tasks[item.taskID] else {
+            guard case .slaStep(let policyName, let cycle, let step) = item.work, let taskID = item.taskID,
+                let task = tasks[taskID]
+            else {
                 continue
             }
             let definition = try await definition(of: task)

@@ -7,6 +7,8 @@ enum DueWork {
     /// Cycle `cycle` of an SLA clock of `policy` takes its next step (kind `sla`). A payload
     /// written before clocks had cycles names none: it is cycle 1's.
     case slaStep(policy: String, cycle: Int, step: SLAStep)
+    /// The occurrence of a workflow's schedule creates its task (kind `schedule`).
+    case schedule(ScheduleOccurrence)
     /// A kind this build does not know (a newer replica wrote it), or a payload it cannot read:
     /// skipped.
     case unknown(kind: String)
@@ -23,6 +25,9 @@ enum DueWork {
                 return
             }
             self = .slaStep(policy: policy, cycle: payload["cycle"]?.intValue ?? 1, step: step)
+        case "schedule":
+            guard let occurrence = ScheduleOccurrence(payload: payload) else { self = .unknown(kind: kind); return }
+            self = .schedule(occurrence)
         default:
             self = .unknown(kind: kind)
         }

@@ -5,7 +5,8 @@ import Workflow
 /// One claimed row of `due_work`, its kind and payload read into `work`.
 struct DueWorkItem {
     let id: Int64
-    let taskID: String
+    /// The task the row belongs to; nil for a schedule's occurrence, which creates one.
+    let taskID: String?
     let dueAt: Date
     /// What the row asks for.
     let work: DueWork

@@ -1,7 +1,9 @@
+import Logging
 import Postgres
 import Workflow
 
-/// Applies time-driven work whose time has come: workflow timers and SLA clock steps.
+/// Applies time-driven work whose time has come: workflow timers, SLA clock steps and the
+/// occurrences of schedules.
 ///
 /// Each call claims a small batch of due rows and applies them in the claiming transaction, so a
 /// replica that dies mid-batch loses nothing (its transaction rolls back and the rows are claimed
@@ -14,6 +16,8 @@ public struct DueWorkRunner: Sendable {
     public let clock: OpslineClock
     /// Counts claims, the rows they apply and how long they take, and the events appended.
     var metrics = StoreMetrics.none
+    /// Where an occurrence that could not create its task is told.
+    var logger = Logger(label: "opsline.scheduler")
 
     /// The name events record as the actor of work the scheduler applies.
     public static let actor = "scheduler"
@@ -30,7 +34,7 @@ public struct DueWorkRunner: Sendable {
     public func runDue(limit: Int = 100) async throws -> Int {
         let appended = AppendedEvents()
         let start = ContinuousClock.now
-        let applied = try await pool.inTransaction { [catalog, clock] connection -> Int in
+        let applied = try await pool.inTransaction { [catalog, clock, logger] connection -> Int in
             // Writes go out with the next statement (`defersWrites`): the clocks of a batch
             // whose steps only move clocks are saved with its events and the COMMIT, in one
             // round trip.
@@ -50,6 +54,13 @@ public struct DueWorkRunner: Sendable {
                 try await transaction.applyDue(item)
             }
             try await transaction.flushEvents()
+            for (occurrence, error) in transaction.skippedOccurrences {
+                logger.warning(
+                    "schedule occurrence created no task",
+                    metadata: [
+                        "workflow": "\(occurrence.workflow)", "schedule": "\(occurrence.schedule)", "error": "\(error)",
+                    ])
+            }
             return items.count
         }
         if applied > 0 {
@@ -75,8 +86,9 @@ extension CommandTransaction {
     /// and does not spoil the rest of the batch.
     fileprivate func applyDue(_ item: DueWorkItem) async throws {
         switch item.work {
-        case .timer(let timer): try await fire(timer, of: item.taskID)
+        case .timer(let timer): if let taskID = item.taskID { try await fire(timer, of: taskID) }
         case .slaStep: try await stepClocks([item])
+        case .schedule(let occurrence): try await create(occurrence, due: item.dueAt)
         case .unknown: break  // A newer replica's kind of work, or a payload this build cannot read.
         }
     }

@@ -14,7 +14,8 @@ enum DueWorkSQL {
     /// holds stay (locked until the batch ends) for a later look. The transaction applies what it
     /// claimed before it commits: if it rolls back, the rows are back. The delete finds each row
     /// by its `ctid` (a row locked here cannot move, and `due_work` rows are never updated), not
-    /// by a second probe of the key.
+    /// by a second probe of the key. A schedule's occurrence belongs to no task: its row alone is
+    /// locked.
     static let claimDue = """
         WITH due AS (
             SELECT ctid AS row, task_id FROM due_work
@@ -26,7 +27,7 @@ enum DueWorkSQL {
             SELECT t.id FROM tasks t WHERE t.id IN (SELECT task_id FROM due) FOR UPDATE SKIP LOCKED
         )
         DELETE FROM due_work d USING due
-        WHERE d.ctid = due.row AND due.task_id IN (SELECT id FROM free)
+        WHERE d.ctid = due.row AND (due.task_id IS NULL OR due.task_id IN (SELECT id FROM free))
         RETURNING d.id, d.kind, d.task_id, d.due_at, d.payload::text AS payload
         """
 

@@ -18,12 +18,18 @@ public final class WorkflowCatalog: Sendable {
     /// The receivers a workflow's `notify:` may name: those of the workflows folder's
     /// `receivers.yaml`.
     public let receivers: [String]
+    /// The time schedules plan their next occurrence from when a workflow is published.
+    let clock: OpslineClock
 
     /// Creates an empty catalog; call `reload()` to read what the database has.
-    public init(pool: PostgresPool, calendars: CalendarBook = CalendarBook(), receivers: [String] = []) {
+    public init(
+        pool: PostgresPool, calendars: CalendarBook = CalendarBook(), receivers: [String] = [],
+        clock: OpslineClock = .system
+    ) {
         self.pool = pool
         self.calendars = calendars
         self.receivers = receivers
+        self.clock = clock
     }
 
     /// The calendars a task's clocks count in: its workflow version's (else elapsed time), and
@@ -56,7 +62,8 @@ public final class WorkflowCatalog: Sendable {
     }
 
     /// Publishes `source` as the next version of its workflow unless the latest version has the
-    /// same content (the same SHA-256), and says which it was. Either way, every team the workflow
+    /// same content (the same SHA-256), and says which it was. Either way, its schedules'
+    /// occurrences are planned (``planSchedules(of:on:)``), and every team the workflow
     /// names (``WorkflowDefinition/namedTeams``: its `team:`, its escalations' and its spawned
     /// children's) is registered in the same transaction if it was not a team yet, so that its
     /// tasks land in teams that exist.
@@ -73,6 +80,7 @@ public final class WorkflowCatalog: Sendable {
             // Serialises concurrent publishers of the same workflow (several replicas starting).
             try await connection.query(WorkflowSQL.lockWorkflowName, [definition.name])
             try await connection.query(PeopleSQL.registerTeams, [definition.namedTeams, nil as Date?])
+            try await self.planSchedules(of: definition, on: connection)
             if let latest = try await connection.query(WorkflowSQL.latestVersion, [definition.name]).first,
                 try latest.decode("checksum", as: String.self) == checksum
             {
