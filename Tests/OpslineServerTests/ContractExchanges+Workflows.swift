@@ -21,6 +21,7 @@ extension ContractExchanges {
         }
         try await readingWorkflows()
         try await publishingWorkflows()
+        try await schedules()
     }
 
     /// Versions, refusals and other tokens on the reading routes.

@@ -37,3 +37,10 @@ extension ClientRequest {
         return ClientRequest(method: .get, path: "/v1/workflows/" + escape(name) + "/graph", query: query)
     }
 }
+
+extension ClientRequest {
+    /// `GET /v1/schedules[?workflow=NAME]`: the workflows' schedules, soonest next occurrence first.
+    public static func listSchedules(workflow: String? = nil) -> ClientRequest {
+        ClientRequest(method: .get, path: "/v1/schedules", query: workflow.map { [("workflow", $0)] } ?? [])
+    }
+}

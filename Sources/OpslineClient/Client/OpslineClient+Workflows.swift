@@ -8,6 +8,13 @@ extension OpslineClient {
         stream(.listWorkflows())
     }
 
+    /// The workflows' schedules with their next occurrences, soonest first (`GET /v1/schedules`).
+    ///
+    /// - Parameter workflow: Only this workflow's; `nil` for every workflow's.
+    public func listSchedules(workflow: String? = nil) -> NDJSONStream<ScheduleLine> {
+        stream(.listSchedules(workflow: workflow))
+    }
+
     /// A workflow's definition (`GET /v1/workflows/{name}`).
     ///
     /// - Parameters:

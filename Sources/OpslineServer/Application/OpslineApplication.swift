@@ -62,6 +62,7 @@ enum OpslineApplication {
         TeamRoutes(people: database.people).register(on: v1)
         WorkflowRoutes(catalog: database.workflows, subscriptions: database.subscriptions)
             .register(on: v1.group("workflows"))
+        ScheduleRoutes(catalog: database.workflows).register(on: v1)
         // Managers' views: SLA breaches and clocks at risk, reports, business calendars.
         SLARoutes(reports: database.reports, catalog: database.workflows).register(on: v1)
         ReportRoutes(reports: database.reports, catalog: database.workflows).register(on: v1)

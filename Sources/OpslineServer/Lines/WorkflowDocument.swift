@@ -2,7 +2,7 @@ import OpslineStore
 import Workflow
 
 /// A published workflow's definition as one line (`GET /v1/workflows/{name}`): the
-/// ``WorkflowLine`` members, then `fields`, `states`, `transitions`, `timers`, `slas`, `assign`
+/// ``WorkflowLine`` members, then `fields`, `states`, `transitions`, `timers`, `schedules`, `slas`, `assign`
 /// and `priority`.
 ///
 /// The shape follows the YAML file, with two changes: the named sections (fields, states,
@@ -20,6 +20,7 @@ struct WorkflowDocument: Sendable {
         members["states"] = .array(definition.states.map(Self.state))
         members["transitions"] = .array(definition.transitions.map(Self.transition))
         members["timers"] = .array(definition.timers.map(Self.timer))
+        members["schedules"] = .array(definition.schedules.map { .object(Self.schedule($0)) })
         members["slas"] = .array(definition.slas.map(Self.sla))
         members["assign"] = .array(definition.assignment.map(Self.assignment))
         members["priority"] = definition.priority.map(Self.priority)
@@ -73,6 +74,23 @@ struct WorkflowDocument: Sendable {
             "after_s": .int(timer.after.seconds),
             "fire": .string(timer.fire),
         ])
+    }
+
+    /// `{"name","every"|"cron","calendar","skip_holidays","title","team"?,"fields"}`.
+    static func schedule(_ schedule: WorkflowSchedule) -> [String: JSONValue] {
+        var members: [String: JSONValue] = [
+            "name": .string(schedule.name),
+            "calendar": .string(schedule.calendar),
+            "skip_holidays": .bool(schedule.skipsDaysOff),
+            "title": .string(schedule.title),
+            "fields": .object(schedule.fields),
+        ]
+        switch schedule.recurrence {
+        case .every(let phrase): members["every"] = .string(phrase)
+        case .cron(let fields): members["cron"] = .string(fields)
+        }
+        members["team"] = schedule.team.map(JSONValue.string)
+        return members
     }
 
     /// A list of names as a JSON array.

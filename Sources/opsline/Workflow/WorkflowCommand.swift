@@ -20,6 +20,6 @@ struct WorkflowCommand: AsyncParsableCommand {
 
             \(ExitStatus.helpText)
             """,
-        subcommands: [List.self, Show.self, Apply.self, Graph.self, Check.self]
+        subcommands: [List.self, Show.self, Apply.self, Graph.self, Check.self, Schedules.self]
     )
 }
