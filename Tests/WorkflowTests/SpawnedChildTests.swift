@@ -78,7 +78,7 @@ struct SpawnedChildTests {
             ("{workflow: Child, title: T}", 8, "workflow name 'Child' must use only a-z, 0-9 and '-'"),
             (
                 "{workflow: child, title: T, owner: ada}", 8,
-                "unknown key 'owner' in state 'open' on_enter spawn 1 (expected one of: workflow, title, team, fields, link)"
+                "unknown key 'owner' in state 'open' on_enter spawn 1 (expected one of: workflow, title, team, fields, link, dates)"
             ),
         ] as [(String, Int, String)])
     func aMalformedSpawnIsRefused(spawn: String, line: Int, message: String) {

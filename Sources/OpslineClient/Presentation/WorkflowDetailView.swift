@@ -100,6 +100,7 @@ public enum WorkflowDetailView {
     /// `default` last.
     private static func keyed(_ value: JSONValue) -> String {
         guard case .object(var byValue) = value else { return DisplayText.value(value) }
+        if let deadline = byValue["deadline"] { return "the end of the date in \(DisplayText.value(deadline))" }
         let field = byValue.removeValue(forKey: "by").map(DisplayText.value) ?? "?"
         let fallback = byValue.removeValue(forKey: "default")
         var pairs = byValue.keys.sorted().map { "\($0) \(DisplayText.value(byValue[$0] ?? .null))" }

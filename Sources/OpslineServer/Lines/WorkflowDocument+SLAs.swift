@@ -35,6 +35,9 @@ extension WorkflowDocument {
             }
             members["target"] = .object(written)
             members["target_s"] = .object(seconds)
+        case .deadline(let field):
+            // Working time to a date depends on when each clock starts: no target_s.
+            members["target"] = ["deadline": .string(field)]
         }
         return .object(members)
     }

@@ -110,9 +110,11 @@ extension CommandTransaction {
         record(task, "transitioned", data)
         try await leave(current, definition: definition)
         try await enter(task.state, of: task, definition: definition)
-        return try await followClocks(
+        let followed = try await followClocks(
             of: task, definition: definition, trigger: .entered(task.state), at: task.updatedAt,
             fieldsChanged: task.fields != current.fields)
+        try await followParentDates(of: followed, definition: definition, before: current.fields)
+        return followed
     }
 
     func update(_ requested: TaskUpdate) async throws -> TaskRecord {
@@ -145,7 +147,10 @@ extension CommandTransaction {
         record(task, update.isAssignment ? "assigned" : "updated", changes, previousTeam: current.team)
         if task.assignee != current.assignee { try await noteAssignment(of: task, by: update.assignedBy) }
         guard task.fields != current.fields else { return task }
-        return try await followClocks(of: task, definition: definition, trigger: .fieldsChanged, at: task.updatedAt)
+        let clocked = try await followClocks(
+            of: task, definition: definition, trigger: .fieldsChanged, at: task.updatedAt)
+        try await followParentDates(of: clocked, definition: definition, before: current.fields)
+        return clocked
     }
 
     func comment(_ taskID: String, _ text: String) async throws -> TaskRecord {

@@ -184,7 +184,9 @@ final class CommandTransaction {
         return (task, now)
     }
 
-    private func lockedTask(_ id: String) async throws -> (task: TaskRecord, now: Date) {
+    /// The task, locked, without asking whether the caller may act on it: for what the workflow
+    /// itself does to a task (a child's dates following its parent's).
+    func lockedTask(_ id: String) async throws -> (task: TaskRecord, now: Date) {
         if let locked = lockedTasks.removeValue(forKey: id) { return locked }
         if missingTasks.contains(id) { throw StoreError.taskNotFound(id) }
         guard let row = try await connection.query(TaskSQL.lockTask, [id, statementNow], prepared: true).first else {

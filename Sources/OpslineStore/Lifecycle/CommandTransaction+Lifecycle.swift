@@ -31,9 +31,10 @@ extension CommandTransaction {
     private func spawn(_ child: SpawnedChild, of parent: TaskRecord) async throws {
         var command = NewTask(workflow: child.workflow, title: child.title)
         command.team = child.team
-        command.fields = child.fields
+        command.fields = child.fields.merging(parentDates(of: child, parent: parent)) { $1 }
         command.parent = parent.id
         let created = try await insertTask(command)
+        try await keepParentDates(of: child, on: created)
         if let link = child.link { try await linkSpawned(created, to: parent, as: link) }
         record(
             parent, "spawned",

@@ -16,6 +16,10 @@ public struct SpawnedChild: Sendable, Hashable {
     /// A link from the child to the task that spawned it besides being its child (`link:
     /// caused_by`: an incident spawned by a risk that materialised).
     public let link: LinkType?
+    /// Date fields of the child kept a number of working days from a date field of the parent
+    /// (`dates: {due_date: "launch_date - 5d"}`), in the child workflow's calendar; set when the
+    /// child is created, and again whenever the parent's field changes while the child is open.
+    public let dates: [String: ParentDate]
 
     /// Creates a spawned child.
     /// - Parameters:
@@ -24,13 +28,16 @@ public struct SpawnedChild: Sendable, Hashable {
     ///   - team: The owning team, or `nil` for the child workflow's team.
     ///   - fields: The child's field values.
     ///   - link: A link from the child to its parent.
+    ///   - dates: The child's date fields kept from the parent's.
     public init(
-        workflow: String, title: String, team: String? = nil, fields: [String: JSONValue] = [:], link: LinkType? = nil
+        workflow: String, title: String, team: String? = nil, fields: [String: JSONValue] = [:], link: LinkType? = nil,
+        dates: [String: ParentDate] = [:]
     ) {
         self.workflow = workflow
         self.title = title
         self.team = team
         self.fields = fields
         self.link = link
+        self.dates = dates
     }
 }

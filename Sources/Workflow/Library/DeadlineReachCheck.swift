@@ -42,6 +42,8 @@ struct DeadlineReachCheck {
             switch policy.target {
             case .fixed(let duration): duration.seconds
             case .keyed(_, let durations): durations.values.map(\.seconds).max() ?? 0
+            // A date's deadline is a date RFC 3339 writes.
+            case .deadline: 0
             }
         let escalation = policy.escalations.map(\.after.seconds).max() ?? 0
         return WorkDuration(seconds: target + escalation)

@@ -31,16 +31,41 @@ struct SpawnCheck {
                     message: "state '\(site.state)' spawns unknown workflow '\(childName)'")
             ]
         }
+        let dateProblems = checkDates(site, parent: item, child: child)
+        // A date the parent gives stands in for the field's value: a required one is given.
+        let placeholders = site.child.dates.filter { child.parsed.definition.field(named: $0.key)?.type == .date }
+            .mapValues { _ in JSONValue.string("2000-01-03") }
         do throws(RuleViolation) {
-            _ = try child.parsed.definition.prepareNewTask(fields: site.child.fields)
-            return []
+            _ = try child.parsed.definition.prepareNewTask(fields: site.child.fields.merging(placeholders) { $1 })
+            return dateProblems
         } catch {
             guard case .invalidFields(let fieldProblems) = error else { return [] }
-            return fieldProblems.map { problem in
-                WorkflowLoadError(
-                    file: item.file.path, line: site.fieldLines[problem.field] ?? site.line,
-                    message: "state '\(site.state)' spawns '\(childName)' with field '\(problem.field)': "
-                        + problem.problem)
+            return dateProblems
+                + fieldProblems.map { problem in
+                    WorkflowLoadError(
+                        file: item.file.path, line: site.fieldLines[problem.field] ?? site.line,
+                        message: "state '\(site.state)' spawns '\(childName)' with field '\(problem.field)': "
+                            + problem.problem)
+                }
+        }
+    }
+
+    /// Each of a spawn's `dates:` sets a date field of the child from a date field of the parent.
+    private func checkDates(
+        _ site: SpawnSite, parent: LibraryCheck.Item, child: LibraryCheck.Item
+    ) -> [WorkflowLoadError] {
+        site.child.dates.sorted { $0.key < $1.key }.compactMap { field, rule in
+            let place = "state '\(site.state)' spawns '\(child.name)' with date '\(field)'"
+            let problem: String? =
+                if child.parsed.definition.field(named: field)?.type != .date {
+                    "\(place): '\(child.name)' has no date field '\(field)'"
+                } else if parent.parsed.definition.field(named: rule.field)?.type != .date {
+                    "\(place) from '\(rule.field)', which is not a date field of '\(parent.name)'"
+                } else {
+                    nil
+                }
+            return problem.map {
+                WorkflowLoadError(file: parent.file.path, line: site.dateLines[field] ?? site.line, message: $0)
             }
         }
     }

@@ -49,7 +49,8 @@ struct SLAReferences {
         var nodes: [(SourceNode, String?)] = []
         if let target = mapping.value("target") {
             if case .mapping = target.node, let keyed = try? target.mapping(context: "target") {
-                nodes += keyed.entries.filter { $0.key != "by" }.compactMap { entry in
+                // A deadline names a field, not a duration.
+                nodes += keyed.entries.filter { $0.key != "by" && $0.key != "deadline" }.compactMap { entry in
                     keyed.value(entry.key).map { ($0, entry.key) }
                 }
             } else {

@@ -5,10 +5,15 @@ struct SLATargetReader {
     /// The workflow's fields.
     let fields: Declared<FieldDefinition>
 
-    /// Parses `target: 4h` or `target: {by: severity, p1: 30m, p2: 2h, p3: 8h}`.
+    /// Parses `target: 4h`, `target: {by: severity, p1: 30m, p2: 2h, p3: 8h}` or
+    /// `target: {deadline: due_date}`.
     func parse(_ node: SourceNode) throws(WorkflowLoadError) -> SLAPolicy.Target {
         guard case .mapping = node.node else { return .fixed(try node.duration()) }
         let mapping = try node.mapping(context: "\(context) target")
+        if let deadline = mapping.value("deadline") {
+            try mapping.allowOnly(["deadline"])
+            return .deadline(field: try dateField(deadline))
+        }
         let byNode = try mapping.require("by")
         let name = try byNode.string()
         guard fields.declares(name) else {
@@ -41,5 +46,17 @@ struct SLATargetReader {
             throw node.error("\(context) target has no duration for \(field.name) '\(missing)'")
         }
         return .keyed(field: field.name, durations: durations)
+    }
+
+    /// The `date` field a deadline target reads.
+    private func dateField(_ node: SourceNode) throws(WorkflowLoadError) -> String {
+        let name = try node.string()
+        guard fields.declares(name) else {
+            throw node.error("\(context) target has a deadline in unknown field '\(name)'")
+        }
+        if let field = fields.named(name), field.type != .date {
+            throw node.error("\(context) target has a deadline in '\(name)', which is not a date field")
+        }
+        return name
     }
 }

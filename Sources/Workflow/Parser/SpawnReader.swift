@@ -35,7 +35,7 @@ struct SpawnReader {
 
     private func parseChild(_ node: SourceNode, number: Int) throws(WorkflowLoadError) -> SpawnSite {
         let mapping = try node.mapping(context: "\(context) spawn \(number)")
-        try mapping.allowOnly(["workflow", "title", "team", "fields", "link"])
+        try mapping.allowOnly(["workflow", "title", "team", "fields", "link", "dates"])
         let workflowNode = try mapping.require("workflow")
         let workflow = try workflowNode.string()
         guard NameRules.isWorkflowName(workflow) else {
@@ -61,12 +61,35 @@ struct SpawnReader {
                 fieldLines[entry.key] = entry.keyLine
             }
         }
+        let dates = try self.dates(mapping)
         return SpawnSite(
             state: state,
-            child: SpawnedChild(workflow: workflow, title: title, team: team, fields: fields, link: link),
+            child: SpawnedChild(
+                workflow: workflow, title: title, team: team, fields: fields, link: link, dates: dates.rules),
+            dateLines: dates.lines,
             workflowLine: workflowNode.line,
             fieldLines: fieldLines,
             line: node.line
         )
+    }
+
+    /// `dates: {child_field: "parent_field - 5d"}`.
+    private func dates(
+        _ mapping: SourceMapping
+    ) throws(WorkflowLoadError) -> (rules: [String: ParentDate], lines: [String: Int]) {
+        guard let node = mapping.value("dates") else { return ([:], [:]) }
+        var result: ([String: ParentDate], [String: Int]) = ([:], [:])
+        let dates = try node.mapping(context: "\(mapping.context) dates")
+        for (name, value) in dates.namedValues(label: { "\(mapping.context) date '\($0)'" }) {
+            let text = try value.string()
+            guard let rule = ParentDate(parsing: text) else {
+                throw value.error(
+                    "\(value.label) must be a date field of the parent, optionally with working days added or "
+                        + "taken away ('launch_date - 5d'), not '\(text)'")
+            }
+            result.0[name.name] = rule
+            result.1[name.name] = name.line
+        }
+        return result
     }
 }

@@ -4,6 +4,8 @@ struct SpawnSite {
     let state: String
     /// The child.
     let child: SpawnedChild
+    /// The line of each key under the spawn's `dates:`.
+    var dateLines: [String: Int] = [:]
     /// The line of the spawn's `workflow:` value.
     let workflowLine: Int
     /// The line of each key under the spawn's `fields:`.

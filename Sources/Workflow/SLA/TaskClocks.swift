@@ -96,8 +96,9 @@ public struct TaskClocks: Sendable {
     public mutating func fieldsChanged(_ fields: [String: JSONValue], at instant: Date) -> [SLAClockChange] {
         policies.compactMap { policy -> SLAClockChange? in
             guard var clock = clocks[policy.name], clock.state != .stopped else { return nil }
-            let target = policy.target.duration(for: fields).map { TimeInterval($0.seconds) }
             let calendar = policy.calendar.map { $0.calendarName(for: fields) } ?? clock.calendar
+            let target = policy.target.seconds(
+                for: fields, from: clock.startedAt, in: calendars.calendar(named: calendar))
             guard target != clock.targetSeconds || calendar != clock.calendar else { return nil }
             clock.targetSeconds = target
             if calendar != clock.calendar {
@@ -141,10 +142,10 @@ public struct TaskClocks: Sendable {
     private mutating func start(
         _ policy: SLAPolicy, cycle: Int = 1, in state: String, fields: [String: JSONValue], at instant: Date
     ) -> [SLAClockChange] {
-        let target = policy.target.duration(for: fields).map { TimeInterval($0.seconds) }
+        let calendar = policy.calendar?.calendarName(for: fields)
+        let target = policy.target.seconds(for: fields, from: instant, in: calendars.calendar(named: calendar))
         let clock = SLAClock.started(
-            policy: policy.name, cycle: cycle, calendar: policy.calendar?.calendarName(for: fields), at: instant,
-            targetSeconds: target)
+            policy: policy.name, cycle: cycle, calendar: calendar, at: instant, targetSeconds: target)
         let started = store(clock, .started)
         return [started] + follow(policy, into: state, at: instant)
     }

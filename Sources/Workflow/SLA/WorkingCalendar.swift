@@ -14,12 +14,18 @@ public protocol WorkingCalendar: Sendable {
     func due(from start: Date, adding duration: TimeInterval) throws(DeadlineError) -> Date
     /// The working time between two instants, in seconds (0 when `end` is not after `start`).
     func workingTime(from start: Date, to end: Date) -> TimeInterval
+    /// The time zone whose wall clock dates are read on: a deadline on a date ends at that
+    /// date's midnight there.
+    var timeZone: TimeZone { get }
 }
 
 /// Every second counts: the calendar of a 24x7 service, and of tests that need plain time.
 public struct ElapsedTimeCalendar: WorkingCalendar {
     /// Creates the calendar.
     public init() {}
+
+    /// UTC.
+    public var timeZone: TimeZone { TimeZone(identifier: "UTC")! }
 
     /// `start + duration`.
     public func due(from start: Date, adding duration: TimeInterval) throws(DeadlineError) -> Date {

@@ -106,6 +106,8 @@ struct WorkflowPageValues {
                 "by \(field): "
                 + durations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.description)" }.joined(
                     separator: ", ")
+        case .deadline(let field):
+            values["target"] = "the end of the date in \(field)"
         }
         return values
     }
