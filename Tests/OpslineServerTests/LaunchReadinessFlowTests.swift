@@ -2,24 +2,39 @@ import Foundation
 import Testing
 import Workflow
 
-/// `workflows/launch-readiness.yaml` through the HTTP API: a product launch hands six readiness
-/// items to their teams, waits for all of them at go / no-go, and a no-go sends it back with a
-/// reason.
+/// `workflows/launch-readiness.yaml` through the HTTP API: a product launch hands eleven readiness
+/// items to their teams, each done only with a file attached as its evidence, waits for all of
+/// them at go / no-go, a no-go sends it back with a reason, and a launched product's post-launch
+/// review records sales against the plan.
 @Suite struct LaunchReadinessFlowTests {
     static let launchLine = #"""
         {"workflow":"launch-readiness","title":"星河 X2 智能手表上市","fields":{"product":"星河 X2 智能手表","sku":"XH-X2-BLK-46","launch_date":"2026-12-12","channels":["online_store","mini_program","offline_stores"]}}
         """#
 
-    /// What each readiness item needs to be completed (QA also signs off against the quality bar).
+    /// What each readiness item says it shows when completed (QA also signs off against the
+    /// quality bar); the proof itself is a file attached as its `evidence`.
     static func completion(_ area: String) -> String {
         switch area {
-        case "qa": #"{"evidence":"QA report QR-2611: 0 critical, 2 minor defects","meets_quality_bar":true}"#
-        case "warm_up": #"{"evidence":"预热: 小红书 KOL ×12 scheduled, 微博 teaser live 12-01"}"#
-        case "sales_training": #"{"evidence":"Training roster: 86 of 88 store staff passed the product quiz"}"#
-        case "logistics": #"{"evidence":"顺丰 contract SF-2026-1187, next-day delivery in tier-1 cities"}"#
-        case "supply": #"{"evidence":"Straps and chips secured for 50k units; safety stock 2 weeks"}"#
-        default: #"{"evidence":"User test round 3: top 5 issues fixed in firmware 1.0.4"}"#
+        case "qa": #"{"summary":"QA report QR-2611: 0 critical, 2 minor defects","meets_quality_bar":true}"#
+        case "warm_up": #"{"summary":"预热: 小红书 KOL ×12 scheduled, 微博 teaser live 12-01"}"#
+        case "sales_training": #"{"summary":"Training roster: 86 of 88 store staff passed the product quiz"}"#
+        case "logistics": #"{"summary":"顺丰 contract SF-2026-1187, next-day delivery in tier-1 cities"}"#
+        default: #"{"summary":"Signed off; see the attached file"}"#
         }
+    }
+
+    /// The areas of the eleven readiness items, in the order a launch spawns them.
+    static let areas = [
+        "warm_up", "sales_training", "logistics", "qa", "supply", "user_testing", "pricing", "sales_channels",
+        "after_sales", "help_centre", "legal",
+    ]
+
+    /// Attaches a file as the item's evidence, then completes it.
+    static func complete(_ itemID: String, _ area: String, _ api: APIClient) async throws -> [String: JSONValue] {
+        let proof = Array("\(area) evidence for \(itemID)\n".utf8)
+        let attached = try await api.upload(proof, to: itemID, name: "\(area).txt", type: "text/plain", field: "evidence")
+        #expect(attached.status == .created, "\(attached.text)")
+        return try await api.advance(itemID, "complete", fields: completion(area))
     }
 
     @Test func preparingHandsOutSixReadinessItemsToTheirTeams() async throws {
@@ -32,15 +47,13 @@ import Workflow
             #expect(launch["team"] == "launch")
 
             let children = try await api.children(of: id)
-            #expect(children.count == 6)
+            #expect(children.count == 11)
             #expect(
                 children.map { $0["team"]?.stringValue } == [
-                    "marketing", "sales", "logistics", "qa", "supply-chain", "product",
+                    "marketing", "sales", "logistics", "qa", "supply-chain", "product", "finance", "sales", "support",
+                    "support", "legal",
                 ])
-            #expect(
-                children.map { $0["fields"]?["area"]?.stringValue } == [
-                    "warm_up", "sales_training", "logistics", "qa", "supply", "user_testing",
-                ])
+            #expect(children.map { $0["fields"]?["area"]?.stringValue } == Self.areas)
             #expect(children.allSatisfy { $0["parent"]?.stringValue == id && $0["workflow"] == "readiness-item" })
             #expect(children.allSatisfy { $0["state"] == "open" })
             #expect(children[3]["title"] == "质量控制 QA sign-off")
@@ -65,17 +78,26 @@ import Workflow
             let id = try #require(try await api.create(Self.launchLine)["id"]?.stringValue)
             let items = try await api.children(of: id)
             let itemIDs = items.compactMap { $0["id"]?.stringValue }
-            try #require(itemIDs.count == 6)
+            try #require(itemIDs.count == 11)
 
             let tooEarly = try await api.fire(id, "go_no_go")
             #expect(tooEarly.status == .unprocessableContent)
             #expect(tooEarly.errorCode == "guard_failed")
             #expect(tooEarly.errorList("open_children") == itemIDs, "every item is still open, oldest first")
 
-            // QA cannot sign off below the quality bar.
+            // No item is done without a file, whatever it says.
             let qa = itemIDs[3]
-            let belowBar = try await api.fire(
-                qa, "complete", fields: #"{"evidence":"QA report QR-2611","meets_quality_bar":false}"#)
+            let saidOnly = try await api.fire(qa, "complete", fields: Self.completion("qa"))
+            #expect(saidOnly.status == .unprocessableContent)
+            #expect(saidOnly.errorList("missing_fields") == ["evidence"])
+            let typed = try await api.fire(qa, "complete", fields: #"{"evidence":"QA report QR-2611"}"#)
+            #expect(typed.status == .unprocessableContent, "evidence is a file, never text: \(typed.text)")
+            // QA cannot sign off below the quality bar.
+            let report = Array("%PDF-1.4 QA report QR-2611".utf8)
+            #expect(
+                try await api.upload(report, to: qa, name: "QR-2611.pdf", type: "application/pdf", field: "evidence")
+                    .status == .created)
+            let belowBar = try await api.fire(qa, "complete", fields: #"{"meets_quality_bar":false}"#)
             #expect(belowBar.status == .unprocessableContent)
             #expect(belowBar.errorDetail("condition") == "area != 'qa' or meets_quality_bar")
 
@@ -83,16 +105,16 @@ import Workflow
                 let itemID = try #require(item["id"]?.stringValue)
                 let area = try #require(item["fields"]?["area"]?.stringValue)
                 _ = try await api.advance(itemID, "start")
-                let done = try await api.advance(itemID, "complete", fields: Self.completion(area))
+                let done = try await Self.complete(itemID, area, api)
                 #expect(done["state"] == "done")
                 #expect(done["closed_at"]?.stringValue != nil)
             }
             let oneLeft = try await api.fire(id, "go_no_go")
             #expect(oneLeft.status == .unprocessableContent)
-            #expect(oneLeft.errorList("open_children") == [itemIDs[5]])
+            #expect(oneLeft.errorList("open_children") == [itemIDs[10]])
             #expect(try await api.task(id)["state"] == "preparing", "a refused move changes nothing")
 
-            _ = try await api.advance(itemIDs[5], "complete", fields: Self.completion("user_testing"))
+            _ = try await Self.complete(itemIDs[10], "legal", api)
             let review = try await api.advance(id, "go_no_go")
             #expect(review["state"] == "review")
             #expect(
@@ -114,7 +136,7 @@ import Workflow
             #expect(JSONValue.object(back).clock("decision")?["state"] == "met")
             #expect(back["fields"]?["launch_date"] == "2026-12-19")
             #expect(back["fields"]?["no_go_reason"]?.stringValue?.hasPrefix("表带扣") == true)
-            #expect(try await api.children(of: id).count == 6, "a no-go keeps the finished checklist")
+            #expect(try await api.children(of: id).count == 11, "a no-go keeps the finished checklist")
 
             // The gap becomes a new readiness item under the launch; the next go / no-go waits for it.
             let retest = try await api.create(
@@ -125,11 +147,24 @@ import Workflow
             #expect(waiting.errorList("open_children") == [retestID])
             #expect(try await api.task(id)["children"]?.childIDs == itemIDs + [retestID])
 
-            _ = try await api.advance(retestID, "complete", fields: Self.completion("qa"))
+            _ = try await Self.complete(retestID, "qa", api)
             _ = try await api.advance(id, "go_no_go")
             let launched = try await api.advance(id, "go", token: manager)
             #expect(launched["state"] == "launched")
-            #expect(launched["closed_at"]?.stringValue != nil)
+            #expect(launched["closed_at"] == .null, "a launched product's results are still to review")
+            #expect(JSONValue.object(launched).clock("results_review")?["state"] == "running")
+
+            let unreviewed = try await api.fire(id, "review_results")
+            #expect(
+                unreviewed.errorList("missing_fields") == ["sales_plan", "sales_actual", "market_notes", "lessons"])
+            let reviewed = try await api.advance(
+                id, "review_results",
+                fields: #"""
+                    {"sales_plan":2000000,"sales_actual":2300000,"market_notes":"天猫 category #3 in week 2; reviews 4.7","lessons":"Book the drop test before the supplier's tooling freeze"}
+                    """#)
+            #expect(reviewed["state"] == "reviewed")
+            #expect(reviewed["fields"]?["sales_vs_plan"] == 1.15)
+            #expect(reviewed["closed_at"]?.stringValue != nil)
         }
     }
 
@@ -139,7 +174,7 @@ import Workflow
         let manager = try await server.mint(.manager, teams: ["product"], name: "ux-lead-wu")
         try await server.run { api in
             let id = try #require(try await api.create(Self.launchLine)["id"]?.stringValue)
-            let userTesting = try #require(try await api.children(of: id).last?["id"]?.stringValue)
+            let userTesting = try #require(try await api.children(of: id)[5]["id"]?.stringValue)
             let reason = #"{"waiver_reason":"Colour variant of the X1; its user tests still apply"}"#
 
             let refused = try await api.fire(userTesting, "waive", fields: reason, token: member)
@@ -149,7 +184,7 @@ import Workflow
             #expect(waived["state"] == "waived")
 
             let stillOpen = try await api.fire(id, "go_no_go")
-            #expect(stillOpen.errorList("open_children")?.count == 5, "a waived item counts as finished")
+            #expect(stillOpen.errorList("open_children")?.count == 10, "a waived item counts as finished")
         }
     }
 }

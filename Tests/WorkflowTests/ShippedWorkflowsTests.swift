@@ -71,13 +71,16 @@ struct ShippedWorkflowsTests {
         #expect(fields["sales_per_yuan"] == 4.5)
     }
 
-    @Test func launchReadinessSpawnsSixItemsAndWaitsForThem() throws {
+    @Test func launchReadinessSpawnsElevenItemsAndWaitsForThem() throws {
         let launch = try workflow("launch-readiness")
         let items = launch.initialState.spawns
         #expect(
             items.map { $0.fields["area"] } == [
-                "warm_up", "sales_training", "logistics", "qa", "supply", "user_testing",
+                "warm_up", "sales_training", "logistics", "qa", "supply", "user_testing", "pricing", "sales_channels",
+                "after_sales", "help_centre", "legal",
             ])
+        #expect(try workflow("readiness-item").field(named: "evidence")?.type == .attachment)
+        #expect(launch.state(named: "launched")?.isFinal == false, "the post-launch review comes after")
         let refused = violation { () throws(RuleViolation) in
             try launch.planTransition(
                 "go_no_go", from: "preparing", fields: [:], changes: [:],
