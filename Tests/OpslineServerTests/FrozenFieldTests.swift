@@ -123,7 +123,9 @@ import Workflow
     }
 
     @Test func aComplianceRiskAlwaysGoesThroughTheComplianceReview() async throws {
-        try await TestServer.make().run { api in
+        let server = try await TestServer.make()
+        let reviewer = try await server.mint(.member, teams: ["risk"], name: "compliance-liu")
+        try await server.run { api in
             let created = try await api.create(
                 #"{"workflow":"risk-review","title":"赠品标注","fields":{"risk":"Gift-with-purchase terms not shown on the product page","category":"compliance","likelihood":1,"impact":2}}"#
             )
@@ -134,7 +136,8 @@ import Workflow
             #expect(JSONValue.object(assessed).clock("assessment")?["state"] == "met", "being assessed stops the clock")
             let cleared = try await api.advance(
                 id, "clear_compliance",
-                fields: #"{"compliance_notes":"《广告法》第十九条: gift terms must be shown","compliant":true}"#)
+                fields: #"{"compliance_notes":"《广告法》第十九条: gift terms must be shown","compliant":true}"#,
+                token: reviewer)
             #expect(cleared["state"] == "choosing_strategy")
 
             let other = try #require(

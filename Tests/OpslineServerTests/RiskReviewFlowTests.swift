@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Workflow
 
@@ -14,6 +15,7 @@ import Testing
         let server = try await TestServer.make()
         let analyst = try await server.mint(.member, teams: ["risk"], name: "analyst-sun")
         let manager = try await server.mint(.manager, teams: ["risk"], name: "risk-director-he")
+        let reviewer = try await server.mint(.member, teams: ["risk"], name: "compliance-liu")
         try await server.run { api in
             let created = try await api.create(Self.supplierRisk, token: analyst)
             let id = try #require(created["id"]?.stringValue)
@@ -35,14 +37,19 @@ import Testing
             let approved = try await api.advance(id, "approve", token: manager)
             #expect(approved["state"] == "compliance_review")
 
-            let unchecked = try await api.fire(id, "clear_compliance", token: analyst)
+            let review =
+                #"{"compliance_notes":"《合同法》 second-source contract reviewed by legal; no exclusivity clause breached","compliant":true}"#
+            // Four eyes: whoever assessed the risk does not clear its compliance review, admins neither.
+            let ownReview = try await api.fire(id, "clear_compliance", fields: review, token: analyst)
+            #expect(ownReview.status == .forbidden)
+            #expect(ownReview.errorDetail("not_by") == "assess")
+            #expect(ownReview.text.contains("needs another person: analyst-sun fired 'assess' on this task"))
+            #expect(try await api.task(id)["state"] == "compliance_review")
+
+            let unchecked = try await api.fire(id, "clear_compliance", token: reviewer)
             #expect(unchecked.status == .unprocessableContent)
             #expect(unchecked.errorList("missing_fields") == ["compliance_notes", "compliant"])
-            let cleared = try await api.advance(
-                id, "clear_compliance",
-                fields:
-                    #"{"compliance_notes":"《合同法》 second-source contract reviewed by legal; no exclusivity clause breached","compliant":true}"#,
-                token: analyst)
+            let cleared = try await api.advance(id, "clear_compliance", fields: review, token: reviewer)
             #expect(cleared["state"] == "choosing_strategy")
         }
     }
@@ -160,7 +167,8 @@ import Testing
             _ = try await api.advance(id, "approve", token: manager)
             _ = try await api.advance(
                 id, "clear_compliance",
-                fields: #"{"compliance_notes":"《广告法》第九条 bans superlatives such as 最 and 第一","compliant":false}"#)
+                fields: #"{"compliance_notes":"《广告法》第九条 bans superlatives such as 最 and 第一","compliant":false}"#,
+                token: manager)
             let transfer = try await api.fire(
                 id, "accept",
                 fields:
@@ -174,6 +182,66 @@ import Testing
                     #"{"strategy":"avoid","mitigation":"Rewrite the copy without superlatives","contingency":"Pull the ads within 1 hour of a regulator's notice"}"#
             )
             #expect(avoid["state"] == "accepted")
+        }
+    }
+
+    @Test func aMaterialisedRiskOpensALinkedIncidentAndIsAssessedAfreshOnceItIsOver() async throws {
+        try await TestServer.make().run { api in
+            let id = try #require(
+                try await api.create(
+                    #"{"workflow":"risk-review","title":"物流中断: 台风","fields":{"risk":"A typhoon closes the Shenzhen hub","category":"supply","likelihood":2,"impact":4}}"#
+                )["id"]?.stringValue)
+            _ = try await api.advance(id, "assess")
+            _ = try await api.advance(
+                id, "accept",
+                fields: #"{"strategy":"spread","mitigation":"Second carrier on standby","contingency":"Route via Guangzhou; tell customers within 2 h"}"#
+            )
+            let unsaid = try await api.fire(id, "materialise")
+            #expect(unsaid.errorList("missing_fields") == ["what_happened"])
+            let materialised = try await api.advance(
+                id, "materialise", fields: #"{"what_happened":"Typhoon 摩羯 closed the hub for 3 days"}"#)
+            #expect(materialised["state"] == "materialised")
+
+            let incidents = try await api.children(of: id)
+            #expect(incidents.map { $0["workflow"] } == ["incident"])
+            let incident = try #require(incidents.first?["id"]?.stringValue)
+            let shown = try await api.task(incident)
+            #expect(shown["state"] == "responding")
+            #expect(shown["links"]?.arrayValue?.first?["type"] == "caused_by")
+            #expect(shown["links"]?.arrayValue?.first?["task"]?.stringValue == id)
+            let containment = JSONValue.object(shown).clock("containment")
+            #expect(containment?["state"] == "running")
+            #expect(containment?["target_s"] == 14_400, "four hours, round the clock")
+            #expect(try await api.task(id)["links"]?.arrayValue?.first?["type"] == "causes")
+
+            let early = try await api.fire(id, "recover")
+            #expect(early.errorList("open_children") == [incident])
+            _ = try await api.advance(incident, "contain", fields: #"{"actions":"Rerouted 1,240 parcels via Guangzhou"}"#)
+            _ = try await api.advance(
+                incident, "close",
+                fields: #"{"plan_followed":true,"impact_summary":"1-day delay for 1,240 orders","lessons":"Pre-book Guangzhou capacity in typhoon season"}"#
+            )
+            #expect(try await api.advance(id, "recover")["state"] == "identified")
+        }
+    }
+
+    @Test func contingencyPlansAreDrilledEveryQuarterByThemselves() async throws {
+        let time = TestTime(start: RFC3339.parse("2026-12-02T02:00:00Z")!)
+        let server = try await TestServer.make(time: time)
+        try await server.run { api in
+            let schedules = try await api.send(.get, "/v1/schedules?workflow=contingency-drill").lines
+            // The 15th of the first month of the next quarter, 10:00 in Shanghai.
+            #expect(schedules.map { $0["next_at"] } == ["2027-01-15T02:00:00.000Z"])
+            try await RunningScheduler.with(server.database, time: time) { running in
+                await running.advance(by: .seconds(44 * 86_400))
+                let drills = try await running.until({
+                    try await api.send(.get, "/v1/tasks?workflow=contingency-drill").lines
+                }) { !$0.isEmpty }
+                #expect(drills.map { $0["title"] } == ["应急演练 Contingency drill 2027-01-15"])
+                #expect(drills.first?["team"] == "risk")
+            }
+            let next = try await api.send(.get, "/v1/schedules?workflow=contingency-drill").lines
+            #expect(next.map { $0["next_at"] } == ["2027-04-15T02:00:00.000Z"])
         }
     }
 }

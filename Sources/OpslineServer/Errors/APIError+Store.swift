@@ -88,6 +88,9 @@ extension APIError {
             return APIError(
                 .unprocessableContent, code: "guard_failed", message: violation.message,
                 details: ["open_items": .array(open.map(JSONValue.string))])
+        case .sameActor(_, _, let step):
+            return APIError(
+                .forbidden, code: "forbidden", message: violation.message, details: ["not_by": .string(step)])
         case .deadlineOutOfRange(let policy, _):
             return APIError(
                 .unprocessableContent, code: "validation_failed", message: violation.message,

@@ -66,6 +66,7 @@ extension CommandTransaction {
         if let rule { data["assigned_by"] = .string(rule.rawValue) }
         Self.noteReceivers(of: task.state, in: definition, into: &data)
         record(task, "created", data)
+        try await sign(TransitionGuard.creation, of: task, definition: definition)
         try await noteAssignment(of: task, by: rule)
         try await enter(task.state, of: task, definition: definition)
         return try await followClocks(of: task, definition: definition, trigger: .created, at: task.updatedAt)
@@ -78,9 +79,12 @@ extension CommandTransaction {
         var context = TransitionContext(
             role: caller.workflowRole(onTaskOf: current.teams),
             checkedItems: Set(current.checks[current.state]?.keys.map { $0 } ?? []))
-        if definition.transition(named: request.transition)?.guards.requiresChildrenDone == true {
+        let fired = definition.transition(named: request.transition)
+        if fired?.guards.requiresChildrenDone == true {
             context.openChildren = try await openChildren(of: current.id)
         }
+        if caller.isSystem == false { context.actor = caller.name }
+        context.signatures = try await signatures(of: current, for: fired)
         let plan = try checkingRules { () throws(RuleViolation) in
             try definition.planTransition(
                 request.transition, from: current.state, fields: current.fields, changes: request.fields,
@@ -108,6 +112,7 @@ extension CommandTransaction {
         }
         Self.noteReceivers(of: plan.to, in: definition, into: &data)
         record(task, "transitioned", data)
+        try await sign(plan.transition, of: task, definition: definition)
         try await leave(current, definition: definition)
         try await enter(task.state, of: task, definition: definition)
         let followed = try await followClocks(

@@ -12,6 +12,12 @@ public struct TransitionGuard: Sendable, Hashable {
     /// Whether every item of the checklist of the state the task leaves must be ticked
     /// (`checklist: done`).
     public let requiresChecklistDone: Bool
+    /// Four eyes (`not_by: [created, assess]`): whoever created the task (`created`) or last
+    /// fired one of these transitions on it may not fire this one.
+    public let notBy: [String]
+
+    /// What `not_by:` writes for the task's creation.
+    public static let creation = "created"
 
     /// Creates a guard; the defaults guard nothing.
     /// - Parameters:
@@ -20,17 +26,20 @@ public struct TransitionGuard: Sendable, Hashable {
     ///   - when: A condition on the task's fields.
     ///   - requiresChildrenDone: Whether every child task must be finished.
     ///   - requiresChecklistDone: Whether the state's checklist must be all ticked.
+    ///   - notBy: Steps whose actor may not fire the transition.
     public init(
         require: [String] = [],
         roles: [WorkflowRole] = [],
         when: ExpressionSource? = nil,
         requiresChildrenDone: Bool = false,
-        requiresChecklistDone: Bool = false
+        requiresChecklistDone: Bool = false,
+        notBy: [String] = []
     ) {
         self.require = require
         self.roles = roles
         self.when = when
         self.requiresChildrenDone = requiresChildrenDone
         self.requiresChecklistDone = requiresChecklistDone
+        self.notBy = notBy
     }
 }

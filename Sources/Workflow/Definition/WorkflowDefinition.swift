@@ -97,6 +97,12 @@ public struct WorkflowDefinition: Sendable, Hashable {
         schedules.first { $0.name == name }
     }
 
+    /// The steps whose actor some `not_by:` guard asks for (`created`, transition names): the
+    /// server keeps who took them on each task.
+    public var signedSteps: Set<String> {
+        Set(transitions.flatMap(\.guards.notBy))
+    }
+
     /// The timers that run while a task is in a state.
     /// - Parameter state: The state's name.
     /// - Returns: Its timers, in file order.

@@ -1,9 +1,12 @@
-/// Reads a transition's guards: `require:`, `roles:`, `when:`, `children:` and `checklist:`.
+/// Reads a transition's guards: `require:`, `roles:`, `when:`, `children:`, `checklist:` and
+/// `not_by:`.
 struct TransitionGuardReader {
     /// The transition's name.
     let transition: String
     /// The workflow's fields.
     let fields: Declared<FieldDefinition>
+    /// Every transition of the workflow, which `not_by:` may name.
+    var transitions: Set<String> = []
 
     private var context: String { "transition '\(transition)'" }
 
@@ -26,10 +29,30 @@ struct TransitionGuardReader {
                 try done(node, "every item of the state's checklist ticked")
             } ?? false
         }
-        guard let require, let roles, let when, let childrenDone, let checklistDone else { return nil }
+        let notBy = problems.attempt { () throws(WorkflowLoadError) in
+            try mapping.value("not_by").map { node throws(WorkflowLoadError) in try self.notBy(node) } ?? []
+        }
+        guard let require, let roles, let when, let childrenDone, let checklistDone, let notBy else { return nil }
         return TransitionGuard(
             require: require, roles: roles, when: when, requiresChildrenDone: childrenDone,
-            requiresChecklistDone: checklistDone)
+            requiresChecklistDone: checklistDone, notBy: notBy)
+    }
+
+    /// `not_by: [created, assess]`: `created` or transitions of the workflow, each once.
+    private func notBy(_ node: SourceNode) throws(WorkflowLoadError) -> [String] {
+        var names: [String] = []
+        for name in try node.names(of: "not_by") {
+            guard name.name == TransitionGuard.creation || transitions.contains(name.name) else {
+                throw error(
+                    at: name, node,
+                    "\(context) not_by names '\(name.name)', which is neither 'created' nor a transition of the workflow")
+            }
+            if name.name == transition {
+                throw error(at: name, node, "\(context) not_by names itself; four eyes need an earlier step")
+            }
+            if !names.contains(name.name) { names.append(name.name) }
+        }
+        return names
     }
 
     /// Fields that must be set; a computed field cannot be required, since nobody can set it.

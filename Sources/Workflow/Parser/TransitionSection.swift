@@ -23,8 +23,9 @@ enum TransitionSection {
             })
         else { return Parsed(declared: Declared(unreadable: true), shape: nil) }
         var parsed = Parsed()
+        let names = Set(mapping.entries.map(\.key))
         for (name, value) in mapping.namedValues(label: { "transition '\($0)'" }) {
-            let reader = TransitionReader(name: name, scope: scope, file: node.file)
+            let reader = TransitionReader(name: name, scope: scope, transitions: names, file: node.file)
             reader.read(value, into: &parsed, problems: &problems)
         }
         return parsed
@@ -33,10 +34,12 @@ enum TransitionSection {
 
 /// Reads one transition.
 private struct TransitionReader {
-    static let keys = ["from", "to", "require", "roles", "when", "children", "checklist", "title"]
+    static let keys = ["from", "to", "require", "roles", "when", "children", "checklist", "not_by", "title"]
 
     let name: NameAt
     let scope: WorkflowScope
+    /// Every transition the file names, for `not_by:`.
+    let transitions: Set<String>
     let file: String
 
     /// Reads the transition: its shape when its name, keys, `from:` and `to:` read, all of it
@@ -62,7 +65,8 @@ private struct TransitionReader {
             parsed.shape = nil
         }
         let guards = mapping.flatMap { mapping in
-            TransitionGuardReader(transition: name.name, fields: scope.fields).read(mapping, problems: &problems)
+            TransitionGuardReader(transition: name.name, fields: scope.fields, transitions: transitions)
+                .read(mapping, problems: &problems)
         }
         let title = mapping.flatMap { mapping in
             problems.attempt { () throws(WorkflowLoadError) in try mapping.value("title")?.string() }

@@ -23,6 +23,9 @@ public enum RuleViolation: Error, Sendable, Hashable {
     /// The transition says `checklist: done` and these items of `state`'s checklist are not
     /// ticked (HTTP 422 `guard_failed`).
     case checklistNotDone(transition: String, state: String, open: [String])
+    /// The transition's `not_by:` names a step this actor took on the task: four eyes are needed
+    /// (HTTP 403 `forbidden`).
+    case sameActor(transition: String, actor: String, step: String)
     /// The change would give the SLA clock of `policy` a step (its breach, warning or an
     /// escalation) after 9999-12-31T23:59:59.999Z, the last time RFC 3339 can write: `calendar`
     /// has too little working time for the target (HTTP 422 `validation_failed`).
@@ -56,6 +59,9 @@ public enum RuleViolation: Error, Sendable, Hashable {
         case .checklistNotDone(let transition, let state, let open):
             return "transition '\(transition)' waits for the checklist of '\(state)'; not ticked: "
                 + open.joined(separator: ", ")
+        case .sameActor(let transition, let actor, let step):
+            let did = step == TransitionGuard.creation ? "created this task" : "fired '\(step)' on this task"
+            return "transition '\(transition)' needs another person: \(actor) \(did)"
         case .deadlineOutOfRange(let policy, let calendar):
             return "SLA '\(policy)' would fall due after 9999-12-31T23:59:59.999Z, the last time RFC 3339 can write, "
                 + "on calendar '\(calendar)'; the change was not made"

@@ -8,6 +8,11 @@ public struct TransitionContext: Sendable, Hashable {
     public var openChildren: [String]
     /// The items of the current state's checklist that are ticked (needed by `checklist: done`).
     public var checkedItems: Set<String>
+    /// Who fires the transition; `nil` for the system, which `not_by:` does not stop.
+    public var actor: String?
+    /// Who created the task (`created`) and who last fired each transition some `not_by:` names
+    /// (needed by `not_by:`).
+    public var signatures: [String: String] = [:]
 
     /// Creates a context.
     /// - Parameters:

@@ -41,6 +41,7 @@ extension WorkflowDefinition {
                 hint: transitionHint(for: transition, from: state, role: context.role))
         }
         try definition.guards.checkRole(context.role, transition: transition)
+        try definition.guards.checkFourEyes(context, transition: transition)
         let merged = try applyFieldChanges(changes, to: fields)
         try definition.guards.check(merged, openChildren: context.openChildren, transition: transition)
         if definition.guards.requiresChecklistDone {
@@ -67,6 +68,14 @@ extension WorkflowDefinition {
 }
 
 extension TransitionGuard {
+    /// `not_by:` holds for everyone, admins too: a control an admin could skip would not be one.
+    fileprivate func checkFourEyes(_ context: TransitionContext, transition: String) throws(RuleViolation) {
+        guard let actor = context.actor, let step = notBy.first(where: { context.signatures[$0] == actor }) else {
+            return
+        }
+        throw .sameActor(transition: transition, actor: actor, step: step)
+    }
+
     fileprivate func checkRole(_ role: WorkflowRole?, transition: String) throws(RuleViolation) {
         guard let role, role != .admin, !roles.isEmpty, !roles.contains(role) else { return }
         throw .roleNotAllowed(transition: transition, role: role.rawValue, allowed: roles.map(\.rawValue))
