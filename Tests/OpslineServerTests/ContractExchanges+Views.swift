@@ -54,6 +54,19 @@ extension ContractExchanges {
             expect: 200)
         try await api.exchange("no workflow", .get, flow, expect: 400)
         try await api.exchange("an unknown workflow", .get, flow, query: "workflow=nope", expect: 404)
+
+        let breakdown = "/v1/reports/breakdown"
+        try await api.exchange(
+            "complaints by category and channel with their satisfaction", .get, breakdown,
+            query: "workflow=complaint-escalation&by=category,channel&measure=satisfaction,compensation", expect: 200)
+        try await api.exchange(
+            "a risk grid of one team, in a period", .get, breakdown,
+            query: "workflow=risk-review&by=likelihood,impact&team=risk&from=2020-01-01&to=2099-01-01", token: viewer,
+            expect: 200)
+        try await api.exchange(
+            "a field that is free text", .get, breakdown, query: "workflow=complaint-escalation&by=resolution",
+            expect: 400)
+        try await api.exchange("an unknown workflow's", .get, breakdown, query: "workflow=nope&by=team", expect: 404)
     }
 
     /// `GET /v1/calendars` and `GET /v1/calendars/{name}/due`.

@@ -49,3 +49,15 @@ extension ClientRequest {
         return ClientRequest(method: .get, path: "/v1/calendars/" + escape(calendar) + "/due", query: query)
     }
 }
+
+extension ClientRequest {
+    /// `GET /v1/reports/breakdown`: `workflow`'s tasks grouped `by` one to three dimensions, with
+    /// `measures` (number fields) per group, most tasks first.
+    public static func breakdownReport(
+        workflow: String, by: [String], measures: [String] = [], filter: ReportFilter = ReportFilter()
+    ) -> ClientRequest {
+        var query = [(name: "workflow", value: workflow), (name: "by", value: by.joined(separator: ","))]
+        if !measures.isEmpty { query.append((name: "measure", value: measures.joined(separator: ","))) }
+        return ClientRequest(method: .get, path: "/v1/reports/breakdown", query: query + filter.queryItems)
+    }
+}

@@ -1,3 +1,4 @@
+import Workflow
 extension OpslineClient {
     /// Breached clocks, newest breach first (`GET /v1/sla/breaches`), decoded as they stream in.
     ///
@@ -41,5 +42,15 @@ extension OpslineClient {
         calendar: String, from: String?, duration: String
     ) async throws(ClientError) -> CalendarDueLine {
         try await send(.calendarDue(calendar: calendar, from: from, duration: duration))
+    }
+}
+
+extension OpslineClient {
+    /// A workflow's tasks grouped by their fields, with number fields measured per group
+    /// (`GET /v1/reports/breakdown`); each line as the server writes it.
+    public func breakdownReport(
+        workflow: String, by: [String], measures: [String] = [], filter: ReportFilter = ReportFilter()
+    ) -> NDJSONStream<JSONValue> {
+        stream(.breakdownReport(workflow: workflow, by: by, measures: measures, filter: filter))
     }
 }

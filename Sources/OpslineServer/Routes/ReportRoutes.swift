@@ -2,7 +2,8 @@ import Hummingbird
 import OpslineStore
 import Workflow
 
-/// `/v1/reports`: SLA compliance per group and time spent per state. Readable by every role that
+/// `/v1/reports`: SLA compliance per group, time spent per state, workload, and tasks broken
+/// down by their fields. Readable by every role that
 /// reads tasks, over their teams' tasks only (admins: every team).
 struct ReportRoutes {
     let reports: ReportStore
@@ -14,6 +15,7 @@ struct ReportRoutes {
         group.get("sla", query: ["by", "from", "to", "team", "workflow"], use: sla)
         group.get("flow", query: ["workflow", "from", "to", "team"], use: flow)
         group.get("workload", query: ["team", "within"], use: workload)
+        group.get("breakdown", query: Self.breakdownParameters, use: breakdown)
     }
 
     /// `GET /v1/reports/sla?by=team,workflow,policy,cycle&from=&to=&team=&workflow=`: one line per
@@ -66,7 +68,7 @@ struct ReportRoutes {
     }
 
     /// A report's lines: a handful of groups, aggregated by PostgreSQL, written at once.
-    private static func lines(_ lines: [some Encodable]) -> Response {
+    static func lines(_ lines: [some Encodable]) -> Response {
         Response(
             status: .ok, headers: [.contentType: NDJSON.contentType],
             body: .init(contentsOf: lines.map { NDJSON.buffer($0) }))

@@ -14,7 +14,7 @@ struct ReportCommand: AsyncParsableCommand {
 
             \(ExitStatus.helpText)
             """,
-        subcommands: [SLA.self, Flow.self, Workload.self]
+        subcommands: [SLA.self, Flow.self, Workload.self, Breakdown.self]
     )
 }
 
