@@ -31,7 +31,7 @@ struct ShippedWorkflowsTests {
     @Test func theFolderLoadsWithoutProblems() throws {
         #expect(
             Set(library.workflows.map(\.name)) == [
-                "campaign-planning", "complaint-escalation", "contingency-drill", "incident", "launch-readiness",
+                "campaign-planning", "complaint-escalation", "contingency-drill", "improvement", "incident", "launch-readiness",
                 "readiness-item", "resource-request", "risk-review",
             ])
         #expect(library.calendars == ["24x7", "business-hours", "support-hours"])

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import Workflow
+
+/// The complaint playbook's edges through the HTTP API: the customer's rating from an outside
+/// survey service, goods sent back for a return, repair or warranty claim, an improvement raised
+/// from the root cause, and a customer's history of complaints.
+@Suite struct ComplaintPlaybookFlowTests {
+    @Test func aSurveyServicePostsTheRatingAndAnUnhappyCustomerGetsACall() async throws {
+        let server = try await TestServer.make()
+        let survey = try await server.mint(.service, teams: ["support"], name: "survey-service")
+        let agent = try await server.mint(.member, teams: ["support"], name: "agent-li")
+        try await server.run { api in
+            let happy = try await ComplaintEscalationFlowTests.resolvedComplaint(api)
+            let byAgent = try await api.fire(happy, "record_survey", fields: #"{"satisfaction":5}"#, token: agent)
+            #expect(byAgent.status == .forbidden)
+            #expect(byAgent.errorList("allowed_roles") == ["service"])
+            let closed = try await api.advance(happy, "record_survey", fields: #"{"satisfaction":5}"#, token: survey)
+            #expect(closed["state"] == "closed")
+            #expect(closed["fields"]?["satisfaction"] == 5)
+
+            let unhappy = try await ComplaintEscalationFlowTests.resolvedComplaint(api)
+            let called = try await api.advance(unhappy, "record_survey", fields: #"{"satisfaction":2}"#, token: survey)
+            #expect(called["state"] == "follow_up")
+            #expect(JSONValue.object(called).clock("follow_up")?["state"] == "running")
+        }
+    }
+
+    @Test func goodsSentBackPauseTheResolutionClockUntilTheyArrive() async throws {
+        try await TestServer.make().run { api in
+            let id = try #require(try await api.create(ComplaintEscalationFlowTests.complaintLine)["id"]?.stringValue)
+            _ = try await api.advance(id, "investigate")
+            let noRemedy = try await api.fire(id, "request_goods")
+            #expect(noRemedy.errorList("missing_fields") == ["remedy"])
+            let refund = try await api.fire(id, "request_goods", fields: #"{"remedy":"refund"}"#)
+            #expect(refund.errorCode == "guard_failed", "a refund needs no goods back")
+            let waiting = try await api.advance(id, "request_goods", fields: #"{"remedy":"repair"}"#)
+            #expect(waiting["state"] == "awaiting_return")
+            #expect(JSONValue.object(waiting).clock("resolution")?["state"] == "paused", "the customer's time")
+            let untracked = try await api.fire(id, "goods_received")
+            #expect(untracked.errorList("missing_fields") == ["return_tracking"])
+            let back = try await api.advance(id, "goods_received", fields: #"{"return_tracking":"SF1234567890"}"#)
+            #expect(back["state"] == "investigating")
+            #expect(JSONValue.object(back).clock("resolution")?["state"] == "running")
+        }
+    }
+
+    @Test func aRootCauseBecomesAnImprovementLinkedToTheComplaint() async throws {
+        try await TestServer.make().run { api in
+            let id = try await ComplaintEscalationFlowTests.resolvedComplaint(api)
+            let unclassified = try await api.fire(id, "raise_improvement")
+            #expect(unclassified.errorList("missing_fields") == ["root_cause_category"])
+            let raised = try await api.advance(
+                id, "raise_improvement", fields: #"{"root_cause_category":"logistics"}"#)
+            #expect(raised["state"] == "improvement_raised")
+            let improvements = try await api.children(of: id)
+            #expect(improvements.map { $0["workflow"] } == ["improvement"])
+            #expect(improvements.first?["team"] == "quality")
+            let improvement = try #require(improvements.first?["id"]?.stringValue)
+            #expect(try await api.task(improvement)["links"]?.arrayValue?.first?["type"] == "caused_by")
+            #expect(try await api.advance(id, "improvement_noted")["state"] == "resolved")
+            #expect(try await api.advance(id, "close", fields: #"{"satisfaction":4}"#)["state"] == "closed")
+
+            let byCause = try await api.send(
+                .get, "/v1/reports/breakdown?workflow=complaint-escalation&by=root_cause_category").lines
+            #expect(byCause.map { $0["group"]?["root_cause_category"] } == ["logistics"])
+        }
+    }
+
+    @Test func aCustomersHistoryIsTheirComplaints() async throws {
+        try await TestServer.make().run { api in
+            _ = try await api.create(ComplaintEscalationFlowTests.complaintLine)
+            _ = try await api.create(ComplaintEscalationFlowTests.complaintLine)
+            _ = try await api.create(
+                #"{"workflow":"complaint-escalation","title":"Other","fields":{"customer":"李雷","tier":"vip"}}"#)
+            let history = try await api.send(
+                .get, "/v1/tasks?workflow=complaint-escalation&field.customer=%E7%8E%8B%E8%8A%B3").lines
+            #expect(history.count == 2)
+            let vip = try await api.send(.get, "/v1/tasks?workflow=complaint-escalation&field.tier=vip").lines
+            #expect(vip.map { $0["fields"]?["customer"] } == ["李雷"])
+        }
+    }
+}
