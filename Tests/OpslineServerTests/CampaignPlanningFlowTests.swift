@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Workflow
 
@@ -144,24 +145,68 @@ import Workflow
             let unchecked = try await api.fire(id, "go_live")
             #expect(
                 unchecked.status == .unprocessableContent, "the campaign goes live only once compliance is confirmed")
-            _ = try await api.advance(id, "go_live", fields: #"{"compliance_checked":true}"#)
+            let unpriced = try await api.fire(id, "go_live", fields: #"{"compliance_checked":true}"#)
+            #expect(unpriced.errorCode == "guard_failed", "a promotion's prices are signed off first")
+            _ = try await api.advance(
+                id, "go_live", fields: #"{"compliance_checked":true,"discount_depth":0.17,"pricing_approved":true}"#)
             let evaluating = try await api.advance(
                 id, "end_campaign",
                 fields: #"{"risk_log":"00:00 traffic spike absorbed by queueing; 37 reseller accounts blocked"}"#)
             #expect(evaluating["state"] == "evaluating")
 
             let results = #"""
-                {"participants":18450,"exposure":2300000,"sales":1710000,"shares":9120,"satisfaction":4.4,"actual":138600}
+                {"participants":18450,"exposure":2300000,"sales":1710000,"shares":9120,"satisfaction":4.4,"actual":138600,"causes":"Coupons opened a week early drew members back","lessons":"Cap coupons per account from the start","next_actions":"Brief the 618 campaign on the coupon cap"}
                 """#
             let missingMetrics = try await api.fire(id, "complete", fields: #"{"participants":18450}"#)
             #expect(
-                missingMetrics.errorList("missing_fields") == ["exposure", "sales", "shares", "satisfaction", "actual"])
+                missingMetrics.errorList("missing_fields") == [
+                    "exposure", "sales", "shares", "satisfaction", "actual", "causes", "lessons", "next_actions",
+                ])
             let completed = try await api.advance(id, "complete", fields: results)
             #expect(completed["state"] == "completed")
             #expect(completed["closed_at"]?.stringValue != nil)
             #expect(completed["fields"]?["goal_met"] == true)
             #expect(completed["fields"]?["goal_completion"] == 1.05, "138 600 of 132 000 visits")
             #expect(completed["fields"]?["sales_per_yuan"] == 4.5, "¥1.71M of sales on a ¥380k budget")
+        }
+    }
+
+    @Test func aCampaignGoesLiveOnItsStartDateUnlessAManagerLetsItStartEarly() async throws {
+        // 2026-10-30 10:00 in Shanghai: two days before the campaign's start date, 2026-11-01.
+        let time = TestTime(start: RFC3339.parse("2026-10-30T02:00:00Z")!)
+        let server = try await TestServer.make(time: time)
+        let planner = try await server.mint(.member, teams: ["marketing"], name: "planner-lin")
+        let manager = try await server.mint(.manager, teams: ["marketing"], name: "cmo-gao")
+        try await server.run { api in
+            let id = try await FrozenFieldTests.approvedCampaign(api, manager: manager)
+            for request in try await api.children(of: id).compactMap({ $0["id"]?.stringValue }) {
+                _ = try await api.advance(request, "confirm", fields: #"{"details":"Arranged"}"#)
+            }
+            _ = try await api.advance(id, "start_execution", token: planner)
+            let ready = #"{"compliance_checked":true,"discount_depth":0.17,"pricing_approved":true}"#
+            let early = try await api.fire(id, "go_live", fields: ready, token: planner)
+            #expect(early.errorCode == "guard_failed")
+            #expect(early.errorDetail("condition")?.stringValue?.hasSuffix("start_date <= today") == true)
+            let byPlanner = try await api.fire(
+                id, "go_live_early", fields: #"{"early_start_reason":"x"}"#, token: planner)
+            #expect(byPlanner.status == .forbidden)
+            let noReason = try await api.fire(id, "go_live_early", fields: ready, token: manager)
+            #expect(noReason.errorList("missing_fields") == ["early_start_reason"])
+            let overridden = try await api.advance(
+                id, "go_live_early",
+                fields:
+                    #"{"compliance_checked":true,"pricing_approved":true,"early_start_reason":"Competitor started a day early"}"#,
+                token: manager)
+            #expect(overridden["state"] == "live")
+
+            // Another campaign, on its start date, goes live without anyone's override.
+            let onTime = try await FrozenFieldTests.approvedCampaign(api, manager: manager)
+            for request in try await api.children(of: onTime).compactMap({ $0["id"]?.stringValue }) {
+                _ = try await api.advance(request, "confirm", fields: #"{"details":"Arranged"}"#)
+            }
+            _ = try await api.advance(onTime, "start_execution", token: planner)
+            await time.advance(by: .seconds(2 * 86_400))
+            #expect(try await api.advance(onTime, "go_live", fields: ready, token: planner)["state"] == "live")
         }
     }
 }

@@ -31,7 +31,8 @@ struct ShippedWorkflowsTests {
     @Test func theFolderLoadsWithoutProblems() throws {
         #expect(
             Set(library.workflows.map(\.name)) == [
-                "campaign-planning", "complaint-escalation", "contingency-drill", "improvement", "incident", "launch-readiness",
+                "campaign-planning", "complaint-escalation", "contingency-drill", "improvement", "incident",
+                "launch-readiness",
                 "readiness-item", "resource-request", "risk-review",
             ])
         #expect(library.calendars == ["24x7", "business-hours", "support-hours"])
@@ -52,7 +53,7 @@ struct ShippedWorkflowsTests {
         #expect(
             campaign.states.map(\.name) == [
                 "objectives", "audience", "creative", "planning", "plan_review", "resourcing", "executing",
-                "risk_control", "evaluating", "completed", "halted", "cancelled",
+                "live", "evaluating", "completed", "halted", "cancelled",
             ])
         #expect(campaign.transition(named: "request_rework")?.to == .state("planning"))
         #expect(campaign.transition(named: "approve_plan")?.guards.roles == [.manager])
@@ -136,17 +137,17 @@ struct ShippedWorkflowsTests {
 
     @Test func whatAnApprovalApprovedIsFrozenUntilTheWayBack() throws {
         let campaign = try workflow("campaign-planning")
-        for state in ["resourcing", "executing", "risk_control", "evaluating", "completed", "halted"] {
+        for state in ["resourcing", "executing", "live", "evaluating", "completed", "halted"] {
             #expect(Set(campaign.lockedFields(in: state)).isSuperset(of: ["budget", "target"]), "\(state)")
         }
         #expect(campaign.lockedFields(in: "plan_review") == [], "the manager may still change the plan")
         let live: [String: JSONValue] = ["budget": 380_000, "target": 132_000, "compliance_checked": true]
         let moved = violation { () throws(RuleViolation) in
             try campaign.planTransition(
-                "end_campaign", from: "risk_control", fields: live, changes: ["risk_log": "ok", "target": 100_000],
+                "end_campaign", from: "live", fields: live, changes: ["risk_log": "ok", "target": 100_000],
                 context: .system)
         }
-        #expect(moved == .lockedFields(state: "risk_control", fields: ["target"], unlockedBy: []))
+        #expect(moved == .lockedFields(state: "live", fields: ["target"], unlockedBy: []))
         let unchecked = violation { () throws(RuleViolation) in
             try campaign.planTransition("go_live", from: "executing", fields: [:], changes: [:], context: .system)
         }

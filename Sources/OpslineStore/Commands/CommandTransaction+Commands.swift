@@ -84,6 +84,7 @@ extension CommandTransaction {
             context.openChildren = try await openChildren(of: current.id)
         }
         if caller.isSystem == false { context.actor = caller.name }
+        context.today = workflowCalendar(of: current.workflow).localDay(of: now)
         context.signatures = try await signatures(of: current, for: fired)
         let plan = try checkingRules { () throws(RuleViolation) in
             try definition.planTransition(

@@ -72,8 +72,9 @@ extension CommandTransaction {
         try await followParentDates(of: followed, definition: definition, before: child.fields)
     }
 
-    /// The calendar a workflow's dates count working days in: its `calendar:`, else `24x7`.
-    private func workflowCalendar(of workflow: String) -> BusinessCalendar {
+    /// The calendar a workflow's dates count working days in, and its `today` is read in: its
+    /// `calendar:`, else `24x7`.
+    func workflowCalendar(of workflow: String) -> BusinessCalendar {
         catalog.latest(workflow)?.definition.calendar.flatMap { catalog.calendars.businessCalendar(named: $0) }
             ?? .twentyFourSeven
     }

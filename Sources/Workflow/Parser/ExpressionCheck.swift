@@ -21,7 +21,11 @@ enum ExpressionCheck {
         where use.source.expression.fieldNames.isDisjoint(with: scope.fields.broken) {
             do throws(ExpressionError) {
                 switch use.expected {
-                case .condition: try use.source.expression.typeCheckCondition(fields: types)
+                case .condition:
+                    // Conditions also read the current date; computed values may not, or they
+                    // would go stale.
+                    try use.source.expression.typeCheckCondition(
+                        fields: types.merging([TransitionContext.todayName: .date]) { field, _ in field })
                 case .value(let type, let field):
                     try use.source.expression.typeCheckComputedField(named: field, type: type, fields: types)
                 }

@@ -16,7 +16,14 @@ enum FieldSection {
         else { return Declared(unreadable: true) }
         var fields = Declared<FieldDefinition>()
         for (name, value) in mapping.namedValues(label: { "field '\($0)'" }) {
-            let named = NameRules.checkIdentifier(name, kind: "field", file: node.file, problems: &problems)
+            var named = NameRules.checkIdentifier(name, kind: "field", file: node.file, problems: &problems)
+            if name.name == TransitionContext.todayName {
+                problems.report(
+                    WorkflowLoadError(
+                        file: node.file, line: name.line,
+                        message: "field name 'today' is taken: conditions read it as the current date"))
+                named = false
+            }
             let field = value.readMapping(context: "field '\(name.name)'", allowedKeys: keys, problems: &problems) {
                 mapping, problems in
                 problems.attempt { () throws(WorkflowLoadError) in try parseField(name.name, mapping) }

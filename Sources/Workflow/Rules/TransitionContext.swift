@@ -13,6 +13,20 @@ public struct TransitionContext: Sendable, Hashable {
     /// Who created the task (`created`) and who last fired each transition some `not_by:` names
     /// (needed by `not_by:`).
     public var signatures: [String: String] = [:]
+    /// The current date in the workflow's calendar, which conditions (`when:`, choice branches)
+    /// read as `today`: `when: "start_date <= today"`. `nil` reads as null.
+    public var today: CalendarDay?
+
+    /// The name conditions read the current date by; no field may take it.
+    public static let todayName = "today"
+
+    /// The fields as conditions read them: with `today`.
+    func conditionFields(_ fields: [String: JSONValue]) -> [String: JSONValue] {
+        guard let today else { return fields }
+        var withToday = fields
+        withToday[Self.todayName] = .string(today.description)
+        return withToday
+    }
 
     /// Creates a context.
     /// - Parameters:

@@ -43,14 +43,15 @@ extension WorkflowDefinition {
         try definition.guards.checkRole(context.role, transition: transition)
         try definition.guards.checkFourEyes(context, transition: transition)
         let merged = try applyFieldChanges(changes, to: fields)
-        try definition.guards.check(merged, openChildren: context.openChildren, transition: transition)
+        let conditions = context.conditionFields(merged)
+        try definition.guards.check(conditions, openChildren: context.openChildren, transition: transition)
         if definition.guards.requiresChecklistDone {
             let open = (self.state(named: state)?.checklist ?? []).map(\.name).filter {
                 !context.checkedItems.contains($0)
             }
             guard open.isEmpty else { throw .checklistNotDone(transition: transition, state: state, open: open) }
         }
-        let target = definition.to.destination(for: merged)
+        let target = definition.to.destination(for: conditions)
         let locked = changedLockedFields(from: fields, to: merged, in: state).filter {
             !self.transition(definition, unlocks: $0, into: target)
         }

@@ -54,3 +54,10 @@ enum LocalTime {
         return shown.min() ?? max(guess, settled)
     }
 }
+
+extension BusinessCalendar {
+    /// The date an instant falls on in the calendar's time zone.
+    public func localDay(of instant: Date) -> CalendarDay {
+        LocalTime.day(of: instant, in: timeZone)
+    }
+}
