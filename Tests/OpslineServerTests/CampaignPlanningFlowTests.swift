@@ -210,3 +210,34 @@ import Workflow
         }
     }
 }
+
+extension CampaignPlanningFlowTests {
+    @Test func spendRollsUpTheResourceRequestsCostsAgainstTheBudget() async throws {
+        let server = try await TestServer.make()
+        let manager = try await server.mint(.manager, teams: ["marketing"], name: "cmo-gao")
+        try await server.run { api in
+            let id = try await FrozenFieldTests.approvedCampaign(api, manager: manager)
+            let requests = try await api.children(of: id).compactMap { $0["id"]?.stringValue }
+            #expect(try await api.task(id)["fields"]?["spend"] == nil, "no cost yet")
+
+            _ = try await api.advance(requests[0], "confirm", fields: #"{"details":"Hall A","cost":150000}"#)
+            var campaign = try await api.task(id)
+            #expect(campaign["fields"]?["spend"] == 150_000)
+            #expect(campaign["fields"]?["over_budget"] == false, "against the ¥380k budget")
+
+            let patched = try await api.send(.patch, "/v1/tasks/\(requests[1])", body: #"{"fields":{"cost":250000}}"#)
+            #expect(patched.status == .ok, "\(patched.text)")
+            campaign = try await api.task(id)
+            #expect(campaign["fields"]?["spend"] == 400_000)
+            #expect(campaign["fields"]?["over_budget"] == true)
+            let events = try await api.send(.get, "/v1/tasks/\(id)/events").lines
+            #expect(
+                events.last { $0["type"] == "updated" }?["data"]?["note"]?.stringValue
+                    == "spend = sum of cost over its resource-request children")
+
+            let setByHand = try await api.send(.patch, "/v1/tasks/\(id)", body: #"{"fields":{"spend":1}}"#)
+            #expect(setByHand.status == .unprocessableContent)
+            #expect(setByHand.errorCode == "validation_failed")
+        }
+    }
+}

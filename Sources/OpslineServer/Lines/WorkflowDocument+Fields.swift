@@ -2,7 +2,7 @@ import Workflow
 
 extension WorkflowDocument {
     /// `{"name","type","required", "values"?, "items"?, "default"?, "min"?, "max"?, "title"?,
-    /// "compute"?}`; `items` is itself a type (`{"type":"enum","values":[…]}`).
+    /// "compute"?, "rollup"?}`; `items` is itself a type (`{"type":"enum","values":[…]}`).
     static func field(_ field: FieldDefinition) -> JSONValue {
         var members = typeMembers(field.type)
         members["name"] = .string(field.name)
@@ -12,6 +12,7 @@ extension WorkflowDocument {
         members["max"] = field.max.map(number)
         members["title"] = field.title.map(JSONValue.string)
         members["compute"] = field.compute.map { .string($0.text) }
+        members["rollup"] = field.rollup.map { ["sum": .string($0.field), "of": .string($0.workflow)] }
         return .object(members)
     }
 

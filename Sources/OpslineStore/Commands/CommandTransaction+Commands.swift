@@ -69,7 +69,9 @@ extension CommandTransaction {
         try await sign(TransitionGuard.creation, of: task, definition: definition)
         try await noteAssignment(of: task, by: rule)
         try await enter(task.state, of: task, definition: definition)
-        return try await followClocks(of: task, definition: definition, trigger: .created, at: task.updatedAt)
+        let created = try await followClocks(of: task, definition: definition, trigger: .created, at: task.updatedAt)
+        try await rollUp(from: created, before: nil)
+        return created
     }
 
     func transition(_ request: TransitionRequest) async throws -> TaskRecord {
@@ -120,6 +122,7 @@ extension CommandTransaction {
             of: task, definition: definition, trigger: .entered(task.state), at: task.updatedAt,
             fieldsChanged: task.fields != current.fields)
         try await followParentDates(of: followed, definition: definition, before: current.fields)
+        try await rollUp(from: followed, before: current.fields)
         return followed
     }
 
@@ -156,6 +159,7 @@ extension CommandTransaction {
         let clocked = try await followClocks(
             of: task, definition: definition, trigger: .fieldsChanged, at: task.updatedAt)
         try await followParentDates(of: clocked, definition: definition, before: current.fields)
+        try await rollUp(from: clocked, before: current.fields)
         return clocked
     }
 

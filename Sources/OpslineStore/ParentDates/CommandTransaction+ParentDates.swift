@@ -56,19 +56,7 @@ extension CommandTransaction {
             record(child, "dates_not_followed", ["reason": .string(error.message), "note": .string(note)])
             return
         }
-        let task = try TaskRecord(
-            row: try await connection.query(
-                TaskSQL.applyUpdate,
-                [
-                    child.id, child.title, child.assignee, child.team, child.priority, JSONText.encode(fields),
-                    statementNow, child.watchingTeams,
-                ], prepared: true
-            ).first!)
-        var data = Self.changes(from: child, to: task)
-        data["note"] = .string(note)
-        record(task, "updated", data)
-        let followed = try await followClocks(
-            of: task, definition: definition, trigger: .fieldsChanged, at: task.updatedAt)
+        let followed = try await saveDerivedFields(fields, of: child, definition: definition, note: note)
         try await followParentDates(of: followed, definition: definition, before: child.fields)
     }
 

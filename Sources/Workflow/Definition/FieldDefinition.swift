@@ -17,6 +17,9 @@ public struct FieldDefinition: Sendable, Hashable {
     /// The expression a computed field's value comes from (`compute:`); computed fields are never
     /// required, have no default and cannot be set by clients.
     public let compute: ExpressionSource?
+    /// The children's field a roll-up field sums (`rollup:`); roll-up fields cannot be set by
+    /// clients either.
+    public let rollup: FieldRollup?
 
     /// Whether the field's value is computed from other fields.
     var isComputed: Bool { compute != nil }
@@ -31,6 +34,7 @@ public struct FieldDefinition: Sendable, Hashable {
     ///   - max: The largest allowed number.
     ///   - title: An optional human label.
     ///   - compute: The expression a computed field's value comes from.
+    ///   - rollup: The children's field a roll-up field sums.
     public init(
         name: String,
         type: FieldType,
@@ -39,7 +43,8 @@ public struct FieldDefinition: Sendable, Hashable {
         min: Double? = nil,
         max: Double? = nil,
         title: String? = nil,
-        compute: ExpressionSource? = nil
+        compute: ExpressionSource? = nil,
+        rollup: FieldRollup? = nil
     ) {
         self.name = name
         self.type = type
@@ -49,5 +54,6 @@ public struct FieldDefinition: Sendable, Hashable {
         self.max = max
         self.title = title
         self.compute = compute
+        self.rollup = rollup
     }
 }

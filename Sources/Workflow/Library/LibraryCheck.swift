@@ -55,6 +55,7 @@ struct LibraryCheck {
         let days = DayDurationCheck(calendars: calendarDefinitions)
         return duplicates + duplicateKeys(among: unique) + unknownCalendars() + undeclaredReceivers()
             + SpawnCheck(workflows: unique, unparsedNames: unparsedNames).problems()
+            + RollupCheck(workflows: unique, unparsedNames: unparsedNames).problems()
             + workflows.flatMap(reach.problems(of:)) + workflows.flatMap(days.problems(of:))
     }
 

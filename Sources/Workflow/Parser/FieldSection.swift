@@ -1,7 +1,7 @@
 /// Reads `fields:`: each field's type, limits and default, or the expression it is computed from.
 enum FieldSection {
     private static let keys = [
-        "type", "required", "default", "values", "items", "min", "max", "title", "compute",
+        "type", "required", "default", "values", "items", "min", "max", "title", "compute", "rollup",
     ]
     /// Keys a computed field may not have: clients never set it and nothing checks it.
     private static let notComputed = ["required", "default", "min", "max"]
@@ -46,6 +46,10 @@ enum FieldSection {
             try refuseInComputed(mapping, name: name)
             return FieldDefinition(name: name, type: type, title: title, compute: try computeNode.expression())
         }
+        if let rollupNode = mapping.value("rollup") {
+            return FieldDefinition(
+                name: name, type: type, title: title, rollup: try rollup(rollupNode, mapping, name: name, type: type))
+        }
         let (min, max) = try limits(mapping, type: type)
         let field = FieldDefinition(
             name: name,
@@ -76,6 +80,27 @@ enum FieldSection {
                 "field '\(name)' is an attachment (a file uploaded into it), so it cannot have '\(key)'; a transition's 'require:' can ask for it"
             )
         }
+    }
+
+    /// `rollup: {sum: cost, of: resource-request}` on an `int` or `decimal` field with no other
+    /// source of values.
+    private static func rollup(
+        _ node: SourceNode, _ mapping: SourceMapping, name: String, type: FieldType
+    ) throws(WorkflowLoadError) -> FieldRollup {
+        guard type == .int || type == .decimal else {
+            throw node.error("field '\(name)' sums numbers, so it must be an int or decimal field, not \(type)")
+        }
+        for key in ["required", "default", "compute"] {
+            guard let other = mapping.value(key) else { continue }
+            throw other.error("field '\(name)' is a roll-up of its children, so it cannot have '\(key)'")
+        }
+        let rollup = try node.mapping(context: "field '\(name)' rollup")
+        try rollup.allowOnly(["sum", "of"])
+        let workflow = try rollup.require("of")
+        guard NameRules.isWorkflowName(try workflow.string()) else {
+            throw workflow.error("field '\(name)' rollup: 'of' must be a workflow name, a-z, 0-9 and '-'")
+        }
+        return FieldRollup(workflow: try workflow.string(), field: try rollup.require("sum").string(), line: node.line)
     }
 
     private static func refuseInComputed(_ mapping: SourceMapping, name: String) throws(WorkflowLoadError) {

@@ -87,6 +87,19 @@ extension WorkflowDefinition {
         return computingFields(merged)
     }
 
+    /// Sets the roll-up field `name` to the children's sum (`nil`: none has a value); computed
+    /// fields are evaluated again from the result.
+    public func rollingUp(_ name: String, to sum: JSONValue?, in fields: [String: JSONValue]) -> [String: JSONValue] {
+        var merged = fields
+        merged[name] = sum
+        return computingFields(merged)
+    }
+
+    /// The roll-up fields that sum a field of `workflow`'s tasks.
+    public func rollups(over workflow: String) -> [FieldDefinition] {
+        fields.filter { $0.rollup?.workflow == workflow }
+    }
+
     /// Names that are no declared field, a computed one or an attachment one: clients cannot set
     /// those (an attachment field gets its value from a file uploaded into it).
     private func unknownFieldProblems(in values: [String: JSONValue]) -> [FieldProblem] {
@@ -96,6 +109,11 @@ extension WorkflowDefinition {
             }
             guard !definition.isComputed else {
                 return FieldProblem(field: name, problem: "is computed and cannot be set")
+            }
+            if let rollup = definition.rollup {
+                return FieldProblem(
+                    field: name,
+                    problem: "is the sum of '\(rollup.field)' over the \(rollup.workflow) children and cannot be set")
             }
             guard definition.type != .attachment else {
                 return FieldProblem(
