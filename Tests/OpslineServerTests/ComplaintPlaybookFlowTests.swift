@@ -63,7 +63,8 @@ import Testing
             #expect(try await api.advance(id, "close", fields: #"{"satisfaction":4}"#)["state"] == "closed")
 
             let byCause = try await api.send(
-                .get, "/v1/reports/breakdown?workflow=complaint-escalation&by=root_cause_category").lines
+                .get, "/v1/reports/breakdown?workflow=complaint-escalation&by=root_cause_category"
+            ).lines
             #expect(byCause.map { $0["group"]?["root_cause_category"] } == ["logistics"])
         }
     }
@@ -75,10 +76,24 @@ import Testing
             _ = try await api.create(
                 #"{"workflow":"complaint-escalation","title":"Other","fields":{"customer":"李雷","tier":"vip"}}"#)
             let history = try await api.send(
-                .get, "/v1/tasks?workflow=complaint-escalation&field.customer=%E7%8E%8B%E8%8A%B3").lines
+                .get, "/v1/tasks?workflow=complaint-escalation&field.customer=%E7%8E%8B%E8%8A%B3"
+            ).lines
             #expect(history.count == 2)
             let vip = try await api.send(.get, "/v1/tasks?workflow=complaint-escalation&field.tier=vip").lines
             #expect(vip.map { $0["fields"]?["customer"] } == ["李雷"])
+        }
+    }
+
+    @Test func aVIPsComplaintIsResolvedTwiceAsFastAndATierChangeRetargetsIt() async throws {
+        try await TestServer.make().run { api in
+            let created = try await api.create(
+                #"{"workflow":"complaint-escalation","title":"VIP","fields":{"customer":"李雷","tier":"vip","severity":"p2"}}"#
+            )
+            let id = try #require(created["id"]?.stringValue)
+            #expect(JSONValue.object(created).clock("resolution")?["target_s"] == 14_400, "p2 for a VIP: four hours")
+            let patched = try await api.send(.patch, "/v1/tasks/\(id)", body: #"{"fields":{"tier":"standard"}}"#)
+            #expect(patched.status == .ok)
+            #expect(JSONValue.object(patched.object).clock("resolution")?["target_s"] == 32_400, "nine support hours")
         }
     }
 }

@@ -75,13 +75,13 @@ import Testing
             let error = try #require(typo.object["error"])
             #expect(error["suggestion"] == "resolve")
             #expect(error["state"] == "investigating")
-            #expect(error["allowed"] == ["ask_customer", "resolve"])
+            #expect(error["allowed"] == ["ask_customer", "resolve", "request_goods"])
             #expect(error["message"]?.stringValue?.contains("did you mean 'resolve'?") == true, "\(error)")
 
             let wrongState = try await api.move(id, "close")
             let refused = try #require(wrongState.object["error"])
             #expect(refused["allowed_from"] == ["resolved"])
-            #expect(refused["allowed"] == ["ask_customer", "resolve"])
+            #expect(refused["allowed"] == ["ask_customer", "resolve", "request_goods"])
             #expect(refused["suggestion"] == nil, "a name the workflow has needs no suggestion")
         }
     }

@@ -68,8 +68,15 @@ struct WorkflowRoutesTests {
             #expect(severity?["default"] == "p3")
             let resolution = complaint["slas"]?.arrayValue?.first { $0["name"] == "resolution" }
             #expect(resolution?["start"] == "created")
-            #expect(resolution?["target"]?["by"] == "severity")
-            #expect(resolution?["target_s"]?["p1"] == 14_400)
+            // Goals, the first that holds applies: VIPs first, then everyone.
+            let goals = resolution?["target"]?.arrayValue ?? []
+            #expect(goals.count == 2)
+            #expect(goals.first?["when"] == "tier == 'vip'")
+            #expect(goals.first?["target_s"]?["p1"] == 7_200)
+            #expect(goals.last?["when"] == nil)
+            #expect(goals.last?["target"]?["by"] == "severity")
+            #expect(goals.last?["target_s"]?["p1"] == 14_400)
+            #expect(resolution?["target_s"] == nil)
             #expect(resolution?["escalate"]?.element(0)?["priority"] == "raise")
         }
     }

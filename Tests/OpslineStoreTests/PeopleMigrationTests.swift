@@ -32,7 +32,7 @@ import TestSupport
 
         let teams = try await Array(database.people.teams(scope: .allTeams)).map(\.name)
         #expect(
-            teams == ["billing", "legacy", "ops", "support", "support-l2", "support-managers"],
+            teams == ["billing", "legacy", "ops", "quality", "support", "support-l2", "support-managers"],
             "from tasks, tokens and the published workflow")
         let users = try await Array(database.people.users(scope: .allTeams))
         #expect(users.map(\.name) == ["alice", "bob", "carol"])

@@ -18,7 +18,7 @@ struct FieldRulesTests {
     @Test func aNewTaskGetsDefaultsForFieldsItLeavesOut() throws {
         let workflow = try Fixtures.complaint()
         let fields = try workflow.prepareNewTask(fields: ["customer": "Ada", "order_id": nil])
-        #expect(fields == ["customer": "Ada", "channel": "email", "severity": "p3"])
+        #expect(fields == ["customer": "Ada", "channel": "email", "severity": "p3", "tier": "standard"])
     }
 
     @Test func aNewTaskReportsEveryProblemSortedByField() throws {

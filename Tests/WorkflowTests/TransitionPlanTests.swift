@@ -63,11 +63,12 @@ struct TransitionPlanTests {
             refused
                 == .transitionNotAllowed(
                     transition: "close", from: "investigating", allowedFrom: ["resolved"],
-                    hint: TransitionHint(state: "investigating", allowed: ["ask_customer", "resolve"])))
+                    hint: TransitionHint(state: "investigating", allowed: ["ask_customer", "resolve", "request_goods"]))
+        )
         #expect(
             refused?.message
                 == "transition 'close' is not allowed from state 'investigating' (only from resolved); "
-                + "allowed from state 'investigating': ask_customer, resolve")
+                + "allowed from state 'investigating': ask_customer, resolve, request_goods")
     }
 
     @Test func anUnknownTransitionIsRefused() throws {
@@ -93,13 +94,16 @@ struct TransitionPlanTests {
         #expect(
             refused?.message
                 == "unknown transition 'resolv'; did you mean 'resolve'? "
-                + "allowed from state 'investigating': ask_customer, resolve")
+                + "allowed from state 'investigating': ask_customer, resolve, request_goods")
         guard case .unknownTransition(_, let hint)? = refused else {
             Issue.record("not an unknown transition: \(String(describing: refused))")
             return
         }
         #expect(
-            hint == TransitionHint(state: "investigating", allowed: ["ask_customer", "resolve"], suggestion: "resolve"))
+            hint
+                == TransitionHint(
+                    state: "investigating", allowed: ["ask_customer", "resolve", "request_goods"], suggestion: "resolve"
+                ))
     }
 
     @Test func aFinalStateAllowsNoTransitionAndSaysSo() throws {

@@ -20,17 +20,19 @@ struct WorkflowParserTests {
         #expect(
             workflow.fields.map(\.name) == [
                 "customer", "channel", "severity", "order_id", "resolution", "satisfaction", "contact",
-                "category", "root_cause", "compensation", "follow_up_notes",
+                "category", "root_cause", "compensation", "follow_up_notes", "tier", "root_cause_category", "remedy",
+                "return_tracking",
             ])
         #expect(
             workflow.states.map(\.name) == [
                 "received", "acknowledged", "investigating", "waiting_on_customer", "resolved", "follow_up",
-                "closed", "closed_unanswered", "closed_unrated",
+                "awaiting_return", "improvement_raised", "closed", "closed_unanswered", "closed_unrated",
             ])
         #expect(
             workflow.transitions.map(\.name) == [
                 "acknowledge", "investigate", "ask_customer", "customer_replied", "resolve", "reopen",
-                "close", "schedule_follow_up", "follow_up_done", "close_unanswered", "close_unrated",
+                "close", "schedule_follow_up", "record_survey", "request_goods", "goods_received", "raise_improvement",
+                "improvement_noted", "follow_up_done", "close_unanswered", "close_unrated",
             ])
     }
 
@@ -67,10 +69,11 @@ struct WorkflowParserTests {
         #expect(workflow.slas.map(\.name) == ["first_response", "resolution", "follow_up"])
         let resolution = workflow.slas[1]
         #expect(resolution.start == .created)
-        #expect(resolution.pause == ["waiting_on_customer"])
+        #expect(resolution.pause == ["waiting_on_customer", "awaiting_return"])
         #expect(resolution.stop == ["resolved", "closed", "closed_unanswered"])
         #expect(resolution.warnPercent == 80)
         #expect(resolution.target.duration(for: ["severity": "p2"]) == WorkDuration(parsing: "9h"))
+        #expect(resolution.target.duration(for: ["severity": "p2", "tier": "vip"]) == WorkDuration(parsing: "4h"))
         #expect(resolution.calendar == .keyed(field: "severity", calendars: ["p1": "24x7"], fallback: "support-hours"))
         #expect(resolution.target.duration(for: [:]) == nil)
         #expect(

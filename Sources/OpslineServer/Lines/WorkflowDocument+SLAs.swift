@@ -22,10 +22,20 @@ extension WorkflowDocument {
         if !policy.notify.warning.isEmpty { notify["warning"] = names(policy.notify.warning) }
         if !policy.notify.breach.isEmpty { notify["breach"] = names(policy.notify.breach) }
         if !notify.isEmpty { members["notify"] = .object(notify) }
-        switch policy.target {
+        let (target, seconds) = Self.target(policy.target)
+        members["target"] = target
+        members["target_s"] = seconds
+        return .object(members)
+    }
+
+    /// A target as written, and in seconds when it has a duration of its own: `"4h"` and
+    /// `14400`; `{"by":…,"p1":"30m"}` and `{"p1":1800}`; `{"deadline":"due_date"}` and none (the
+    /// working time to a date depends on when each clock starts); goals as
+    /// `[{"when":…,"target":…,"target_s":…}, …, {"target":…}]` and none.
+    static func target(_ target: SLAPolicy.Target) -> (target: JSONValue, seconds: JSONValue?) {
+        switch target {
         case .fixed(let duration):
-            members["target"] = .string(duration.description)
-            members["target_s"] = .int(duration.seconds)
+            return (.string(duration.description), .int(duration.seconds))
         case .keyed(let field, let durations):
             var written: [String: JSONValue] = ["by": .string(field)]
             var seconds: [String: JSONValue] = [:]
@@ -33,13 +43,19 @@ extension WorkflowDocument {
                 written[value] = .string(duration.description)
                 seconds[value] = .int(duration.seconds)
             }
-            members["target"] = .object(written)
-            members["target_s"] = .object(seconds)
+            return (.object(written), .object(seconds))
         case .deadline(let field):
-            // Working time to a date depends on when each clock starts: no target_s.
-            members["target"] = ["deadline": .string(field)]
+            return (["deadline": .string(field)], nil)
+        case .goals(let goals):
+            let written = goals.map { goal -> JSONValue in
+                let (target, seconds) = Self.target(goal.target)
+                var members: [String: JSONValue] = ["target": target]
+                members["when"] = goal.when.map { .string($0.text) }
+                members["target_s"] = seconds
+                return .object(members)
+            }
+            return (.array(written), nil)
         }
-        return .object(members)
     }
 
     private static func calendar(_ choice: SLAPolicy.CalendarChoice) -> JSONValue {

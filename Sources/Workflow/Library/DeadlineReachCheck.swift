@@ -39,12 +39,14 @@ struct DeadlineReachCheck {
     /// `after` of its last escalation level.
     static func longestStep(of policy: SLAPolicy) -> WorkDuration {
         let target: Int64 =
-            switch policy.target {
-            case .fixed(let duration): duration.seconds
-            case .keyed(_, let durations): durations.values.map(\.seconds).max() ?? 0
-            // A date's deadline is a date RFC 3339 writes.
-            case .deadline: 0
-            }
+            policy.target.alternatives.map { alternative -> Int64 in
+                switch alternative {
+                case .fixed(let duration): duration.seconds
+                case .keyed(_, let durations): durations.values.map(\.seconds).max() ?? 0
+                // A date's deadline is a date RFC 3339 writes.
+                case .deadline, .goals: 0
+                }
+            }.max() ?? 0
         let escalation = policy.escalations.map(\.after.seconds).max() ?? 0
         return WorkDuration(seconds: target + escalation)
     }

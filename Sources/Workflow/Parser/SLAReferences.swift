@@ -48,19 +48,30 @@ struct SLAReferences {
     private static func durationNodes(in mapping: SourceMapping) -> [(SourceNode, String?)] {
         var nodes: [(SourceNode, String?)] = []
         if let target = mapping.value("target") {
-            if case .mapping = target.node, let keyed = try? target.mapping(context: "target") {
-                // A deadline names a field, not a duration.
-                nodes += keyed.entries.filter { $0.key != "by" && $0.key != "deadline" }.compactMap { entry in
-                    keyed.value(entry.key).map { ($0, entry.key) }
-                }
-            } else {
-                nodes.append((target, nil))
-            }
+            nodes += targetNodes(target)
         }
         let levels = (try? mapping.value("escalate")?.sequence(of: "escalation levels")) ?? []
         nodes += levels.compactMap { level in
             (try? level.mapping(context: "escalation level").value("after")).flatMap { $0 }.map { ($0, nil) }
         }
         return nodes
+    }
+
+    /// A target's duration nodes: its own, each value's of a keyed one (with that value), each
+    /// goal's.
+    private static func targetNodes(_ target: SourceNode) -> [(SourceNode, String?)] {
+        if case .sequence = target.node {
+            let goals = (try? target.sequence(of: "target goals")) ?? []
+            return goals.flatMap { goal in
+                (try? goal.mapping(context: "target goal").value("target")).flatMap { $0 }.map(targetNodes) ?? []
+            }
+        }
+        guard case .mapping = target.node, let keyed = try? target.mapping(context: "target") else {
+            return [(target, nil)]
+        }
+        // A deadline names a field, not a duration.
+        return keyed.entries.filter { $0.key != "by" && $0.key != "deadline" }.compactMap { entry in
+            keyed.value(entry.key).map { ($0, entry.key) }
+        }
     }
 }

@@ -11,6 +11,39 @@ extension SLAPolicy {
         /// working time from the clock's start to that date's midnight in its calendar, so the
         /// clock breaches when that day's working hours end. Moving the date retargets the clock.
         case deadline(field: String)
+        /// Goals tried in order, as a service desk's SLA goals are (`target: [{when: "tier ==
+        /// 'vip'", target: {by: severity, …}}, {target: …}]`): the first whose condition holds on
+        /// the task's fields applies; the last has no condition. A field change that makes
+        /// another goal apply retargets the clock.
+        indirect case goals([Goal])
+
+        /// One goal of ``goals(_:)``: a target, under a condition unless it is the last.
+        public struct Goal: Sendable, Hashable {
+            /// When the goal applies; `nil` for the last.
+            public let when: ExpressionSource?
+            /// The goal's target.
+            public let target: Target
+
+            /// Creates a goal.
+            public init(when: ExpressionSource?, target: Target) {
+                self.when = when
+                self.target = target
+            }
+        }
+
+        /// The target that applies to a task with these fields: the first goal whose condition
+        /// holds, this one when it is not a list of goals.
+        public func applying(to fields: [String: JSONValue]) -> Target {
+            guard case .goals(let goals) = self else { return self }
+            let goal = goals.first { $0.when?.expression.isSatisfied(by: fields) ?? true } ?? goals.last
+            return goal.map { $0.target.applying(to: fields) } ?? self
+        }
+
+        /// Every target it may come to: itself, or each goal's.
+        public var alternatives: [Target] {
+            guard case .goals(let goals) = self else { return [self] }
+            return goals.flatMap(\.target.alternatives)
+        }
 
         /// The duration that applies to a task with these fields.
         /// - Parameter fields: The task's fields.
@@ -26,6 +59,9 @@ extension SLAPolicy {
                 return durations[value]
             case .deadline:
                 return nil
+            case .goals:
+                let applied = applying(to: fields)
+                return applied == self ? nil : applied.duration(for: fields)
             }
         }
 

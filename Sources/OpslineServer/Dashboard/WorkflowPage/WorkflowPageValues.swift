@@ -98,17 +98,7 @@ struct WorkflowPageValues {
         case .created: values["start"] = "when the task is created"
         case .entering(let states): values["start"] = "on entering " + states.joined(separator: ", ")
         }
-        switch policy.target {
-        case .fixed(let duration):
-            values["target"] = duration.description
-        case .keyed(let field, let durations):
-            values["target"] =
-                "by \(field): "
-                + durations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.description)" }.joined(
-                    separator: ", ")
-        case .deadline(let field):
-            values["target"] = "the end of the date in \(field)"
-        }
+        values["target"] = Self.describe(policy.target)
         return values
     }
 
@@ -155,5 +145,24 @@ struct WorkflowPageValues {
 
     private static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 9e15 ? String(Int64(value)) : String(value)
+    }
+
+    /// A target in words: `4h`, `by severity: p1 30m, p2 2h`, `the end of the date in due_date`,
+    /// or its goals, `when tier == 'vip': …; otherwise …`.
+    static func describe(_ target: SLAPolicy.Target) -> String {
+        switch target {
+        case .fixed(let duration):
+            return duration.description
+        case .keyed(let field, let durations):
+            return "by \(field): "
+                + durations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.description)" }.joined(
+                    separator: ", ")
+        case .deadline(let field):
+            return "the end of the date in \(field)"
+        case .goals(let goals):
+            return goals.map { goal in
+                (goal.when.map { "when \($0.text): " } ?? "otherwise ") + describe(goal.target)
+            }.joined(separator: "; ")
+        }
     }
 }
