@@ -2,8 +2,11 @@
 through a transition that needs a field, cannot open another team's task, and a title holding a
 script shows as text."""
 
+import os
+
 from selenium.common.exceptions import NoAlertPresentException, NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 import browser
 
@@ -136,8 +139,34 @@ def test_a_form_without_the_csrf_token_is_refused_and_changes_nothing(rig, shots
     assert (after["state"], after["version"]) == (before["state"], before["version"]), (before, after)
 
 
+def test_a_file_attached_from_the_page_is_the_evidence_the_item_needs(rig, shots):
+    """The upload form sends the file itself (the page's script, with the CSRF header): the
+    readiness item then lists it and completes, which it could not do without it."""
+    driver = rig.driver
+    line = {"workflow": "readiness-item", "title": "QA sign-off (browser)", "team": "support",
+            "fields": {"area": "warm_up"}}
+    item = rig.api("POST", "/v1/tasks", line)[0]["id"]
+    rig.sign_in()
+    _open(rig, item)
+    browser.wait(driver, lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("data-js") == "ready")
+    proof = os.path.join(rig.work, "warm-up-plan.txt")
+    with open(proof, "w", encoding="utf-8") as file:
+        file.write("预热计划: KOL ×12, teaser 12-01\n")
+    driver.find_element(By.ID, "upload-file").send_keys(proof)
+    Select(driver.find_element(By.ID, "upload-field")).select_by_value("evidence")
+    driver.find_element(By.CSS_SELECTOR, "[data-testid=upload-form] button[type=submit]").click()
+    link = browser.element(driver, "[data-testid=attachment-link]", timeout=15)
+    assert link.text == "warm-up-plan.txt", link.text
+    browser.element(driver, "[data-testid=fire-complete]").click()
+    browser.wait(driver, lambda d: _state(d) == "Done")
+    violations = browser.policy_violations(driver)
+    assert not violations, violations
+    shots.take(driver, "task-upload")
+
+
 TESTS = [
     test_a_member_moves_their_task_through_a_transition_that_needs_a_field,
+    test_a_file_attached_from_the_page_is_the_evidence_the_item_needs,
     test_a_member_cannot_open_another_teams_task,
     test_a_form_without_the_csrf_token_is_refused_and_changes_nothing,
     test_a_title_holding_a_script_shows_as_text,

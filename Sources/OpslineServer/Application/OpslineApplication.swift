@@ -75,7 +75,7 @@ enum OpslineApplication {
         // `/v1` never reads.
         DashboardRoutes(
             database: database, pages: pages, settings: dashboard, hasher: hasher, signal: signal,
-            revocations: revocations, heartbeat: heartbeat
+            revocations: revocations, heartbeat: heartbeat, attachments: attachments
         ).register(on: router)
         return router
     }

@@ -17,6 +17,8 @@ struct DashboardRoutes {
     var revocations: EventSignal?
     /// How long a live stream stays silent before a heartbeat.
     var heartbeat: Duration = .seconds(15)
+    /// The files a task page's upload accepts (the API's limits).
+    var attachments = AttachmentLimits()
 
     /// Adds the `/ui` routes to `router`. ``DashboardShellMiddleware`` must be on the router
     /// already (it gives every `/ui` response its security headers).
@@ -36,7 +38,7 @@ struct DashboardRoutes {
             clock: database.clock, heartbeat: heartbeat)
         signedIn.get("events", use: live.stream)
         QueuePages.register(on: signedIn, database: database, pages: pages)
-        TaskPageRoute(database: database, pages: pages).register(on: signedIn)
+        TaskPageRoute(database: database, pages: pages, attachments: attachments).register(on: signedIn)
     }
 
     /// A stylesheet or script, cached for a year: its name changes with its content.

@@ -7,7 +7,8 @@ import OpslineStore
 /// cookie, or sends the browser to sign in (`303` to `/ui/login?next=…`); and for every request
 /// that may change something (anything but GET and HEAD) reads the form and refuses it (a 403
 /// page) unless it carries the session's CSRF token — in the form's `csrf` field, or an
-/// `X-CSRF-Token` header for a script's request — compared in constant time.
+/// `X-CSRF-Token` header for a script's request (a file upload sends that alone, its body being
+/// the file) — compared in constant time.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = OpslineRequestContext
     let sessions: SessionStore
@@ -34,8 +35,11 @@ struct SessionMiddleware: RouterMiddleware {
         context.logger[metadataKey: "actor"] = .string(session.principal.name)
         context.requestCaller.name = session.principal.name
         if request.method != .get && request.method != .head {
-            let form = try await FormBody.read(request)
-            let presented = request.headers[Self.csrfHeader] ?? form["csrf"] ?? ""
+            // A script's upload is the file itself, not a form: its token is in the header, and
+            // its body is left for the route to receive.
+            let isForm = request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") ?? true
+            let form = isForm ? try await FormBody.read(request) : nil
+            let presented = request.headers[Self.csrfHeader] ?? form?["csrf"] ?? ""
             guard ConstantTime.equals(session.csrfToken, presented) else { throw PageError.missingCSRF }
             context.dashboardForm = form
         }

@@ -24,7 +24,16 @@ struct AttachmentRoutes {
     /// is what its type says (415), the caller's access to the task (404/403). Honours
     /// `Idempotency-Key` (the same file, name and field again replay the first answer).
     @Sendable func upload(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id")
+        TaskRoutes.response(
+            try await Self.receive(
+                request, into: try context.parameters.require("id"), as: context.caller, tasks: tasks, limits: limits))
+    }
+
+    /// Receives the request's body as a file for task `id` and attaches it as `caller`: what
+    /// `POST /v1/tasks/{id}/attachments` does, and the dashboard's upload with the session.
+    static func receive(
+        _ request: Request, into id: String, as caller: Principal, tasks: TaskStore, limits: AttachmentLimits
+    ) async throws -> CommandAnswer {
         let query = QueryValues(request)
         let mediaType = try limits.types.mediaType(of: request.headers[.contentType])
         let name = try Self.fileName(query.required("name", "the file's name, such as qa-report.pdf"))
@@ -34,8 +43,8 @@ struct AttachmentRoutes {
         }
         // Before the upload is received: a task the caller cannot see is 404 at once, one it may
         // not change 403 (the command checks again, in its transaction).
-        let task = try await TaskAccess(tasks: tasks).readable(id, by: context.caller)
-        try AccessPolicy.check(context.caller, .attach, on: task)
+        let task = try await TaskAccess(tasks: tasks).readable(id, by: caller)
+        try AccessPolicy.check(caller, .attach, on: task)
         let spooled = try await SpooledUpload.receive(request.body, limit: limits.maximumBytes)
         defer { spooled.remove() }
         try limits.types.check(
@@ -46,7 +55,7 @@ struct AttachmentRoutes {
         let hash = "POST \(request.uri.path) \(name) \(mediaType) \(field ?? "") \(spooled.sha256)"
         let entry = BatchCommand(
             command: .attach(upload), idempotencyKey: request.headers[.idempotencyKey], requestHash: hash)
-        return TaskRoutes.response(try await TaskAccess(tasks: tasks).apply(entry, as: context.caller))
+        return try await TaskAccess(tasks: tasks).apply(entry, as: caller)
     }
 
     /// The task's attachments, oldest first, a line each.

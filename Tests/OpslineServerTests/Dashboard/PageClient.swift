@@ -62,6 +62,11 @@ struct PageClient: Sendable {
         return try await send(.post, uri, headers: headers, body: body)
     }
 
+    /// POSTs `body` as it is (a file, as the task page's upload script sends it) to `uri`.
+    mutating func post(_ uri: String, body: String, headers: HTTPFields) async throws -> Page {
+        try await send(.post, uri, headers: headers, body: body)
+    }
+
     /// Opens the sign-in page and signs in with `fields` (user and password, or token); returns
     /// the answer to the sign-in.
     mutating func signIn(_ fields: [(String, String)], next: String? = nil) async throws -> Page {

@@ -54,4 +54,45 @@ import Workflow
             #expect(try await stranger.get(link).status != .ok)
         }
     }
+
+    @Test func aMemberAttachesTheEvidenceFromThePageAndTheTransitionGoes() async throws {
+        let server = try await TestServer.make()
+        try await server.addUser("mia", ["support": .member])
+        try await server.run { api in
+            try await api.setPassword("mia", "mia's password")
+            #expect(try await api.put(EvidenceDemo.name, EvidenceDemo.workflow).status == .created)
+            let id = try await api.createTask(#"{"workflow":"evidence-demo","title":"QA sign-off"}"#)
+            var browser = PageClient(api)
+            try await browser.signIn(user: "mia", password: "mia's password")
+            let page = try await browser.get("/ui/tasks/\(id)")
+            let form = try #require(TaskPageTests.form(page.text, "upload-form", by: "data-testid"), "\(page.text)")
+            #expect(form.contains(#"<option value="evidence">QA report</option>"#))
+            let finish = try #require(TaskPageTests.form(page.text, "transition-finish", by: "data-testid"))
+            #expect(!finish.contains("evidence"), "a file is attached with the upload, not typed")
+            let csrf = try #require(TaskPageTests.value(form, "csrf"))
+            let path = "/ui/tasks/\(id)/attachments?name=qa-report.txt&field=evidence"
+
+            let forged = try await browser.post(path, body: "QA passed\n", headers: [.contentType: "text/plain"])
+            #expect(forged.status == .forbidden, "no CSRF token, no upload")
+            let notAPicture = try await browser.post(
+                path, body: "QA passed\n", headers: [.contentType: "image/png", SessionMiddleware.csrfHeader: csrf])
+            #expect(notAPicture.status == .unsupportedMediaType, "\(notAPicture.text)")
+            #expect(notAPicture.text.contains(#""code":"unsupported_media_type""#))
+            let attached = try await browser.post(
+                path, body: "QA passed\n",
+                headers: [
+                    .contentType: "text/plain", SessionMiddleware.csrfHeader: csrf,
+                    HTTPField.Name("Idempotency-Key")!: "upload-1",
+                ])
+            #expect(attached.status == .seeOther, "\(attached.text)")
+            let after = try await browser.get("/ui/tasks/\(id)")
+            #expect(after.text.contains(#"download data-testid="attachment-link">qa-report.txt</a>"#), "\(after.text)")
+            #expect(after.text.contains(", in evidence, by mia"))
+            let fire = try #require(TaskPageTests.form(after.text, "transition-finish", by: "data-testid"))
+            let moved = try await browser.post(
+                "/ui/tasks/\(id)/transitions/finish", form: try TaskPageTests.filled(fire, []))
+            #expect(moved.status == .seeOther, "\(moved.text)")
+            #expect(try await api.task(id)["state"] == "done")
+        }
+    }
 }

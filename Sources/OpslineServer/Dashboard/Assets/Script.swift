@@ -17,9 +17,11 @@ extension DashboardAssets {
             }
           }
         \(liveScript)
+        \(uploadScript)
           function ready() {
             localTimes(document);
             live();
+            uploads();
             document.documentElement.setAttribute("data-js", "ready");
           }
           if (document.readyState === "loading") {

@@ -1,6 +1,8 @@
 extension DashboardAssets {
     /// The task page's rules (`/ui/tasks/{id}`).
     static let taskStyles = """
+        .upload { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin-top: .6rem; }
+        .upload [hidden] { display: none; }
         .crumbs { color: var(--muted); margin-bottom: .4rem; overflow-wrap: anywhere; }
         .task-title { overflow-wrap: anywhere; }
         .task-title .task-id { color: var(--muted); font-weight: 600; margin-right: .3rem; }

@@ -16,6 +16,8 @@ import Workflow
 struct TaskPageRoute {
     let database: OpslineDatabase
     let pages: DashboardPages
+    /// The files the API's upload accepts; the page's upload accepts the same.
+    var attachments = AttachmentLimits()
 
     /// Adds the page and its forms to the signed-in group.
     func register(on group: RouterGroup<SignedInRequestContext>) {
@@ -25,6 +27,7 @@ struct TaskPageRoute {
         group.post("tasks/:id/assignee", use: assignToMe)
         group.post("tasks/:id/checklist/:item", use: tick)
         group.get("tasks/:id/attachments/:attachment", use: download)
+        group.post("tasks/:id/attachments", use: upload)
         // A form's address opened with GET (a reload after a refusal, a live refresh of the page
         // that showed it): the task page.
         group.get("tasks/:id/transitions/:transition", use: backToTask)
@@ -100,6 +103,22 @@ struct TaskPageRoute {
         return try await apply(
             .check(ChecklistTick(taskID: id, item: item, done: done)), form: form, digest: [item, String(done)],
             failing: FormFailure.checklist, typed: [:], context: context)
+    }
+
+    /// Attaches the body, a file the page's script sends (`?name=&field=`, the `X-CSRF-Token`
+    /// header, an `Idempotency-Key`), as the API's upload does; back to the page (303) when it is
+    /// attached, else the API's error line for the script to show.
+    @Sendable func upload(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        do {
+            let answer = try await AttachmentRoutes.receive(
+                request, into: id, as: context.caller, tasks: database.tasks, limits: attachments)
+            guard answer.succeeded else { return TaskRoutes.response(answer) }
+            return DashboardPages.redirect(to: Self.path(id))
+        } catch let error as APIError {
+            // The script shows the refusal's message: the API's line, not an error page.
+            return try error.response(from: request, context: context)
+        }
     }
 
     /// An attached file, for a signed-in reader of the task (the API's download, with the

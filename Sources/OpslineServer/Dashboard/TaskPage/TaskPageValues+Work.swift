@@ -4,14 +4,16 @@ import Workflow
 
 /// The task page's checklist, attached files and links.
 extension TaskPageValues {
-    /// `checklist`, `hasChecklist`, `checklistProgress`, `attachments`, `hasAttachments`,
-    /// `links`, `hasLinks`.
+    /// `checklist`, `hasChecklist`, `checklistProgress`, `attachments`, `hasAttachments`, the
+    /// upload form's `mayAttach`, `uploadKey` and `attachmentFields`, `links`, `hasLinks`.
     var workValues: [String: Any] {
         let items = checklistRows
         return [
             "checklist": items, "hasChecklist": !items.isEmpty,
             "checklistProgress": "\(items.filter { $0["done"] as? Bool == true }.count) of \(items.count) ticked",
             "attachments": attachmentRows, "hasAttachments": !task.attachments.isEmpty,
+            "mayAttach": (try? AccessPolicy.check(caller, .attach, on: task)) != nil, "uploadKey": UUID().uuidString,
+            "attachmentFields": attachmentFields, "hasAttachmentFields": !attachmentFields.isEmpty,
             "links": linkRows, "hasLinks": !links.isEmpty,
         ]
     }
@@ -48,6 +50,13 @@ extension TaskPageValues {
             if let field = file.field { row["field"] = field }
             Self.time(file.uploadedAt, "at", into: &row)
             return row
+        }
+    }
+
+    /// The workflow's attachment fields, which the upload can fill.
+    private var attachmentFields: [[String: Any]] {
+        definition.fields.filter { $0.type == .attachment }.map {
+            ["fieldName": $0.name, "fieldTitle": $0.title ?? $0.name]
         }
     }
 

@@ -109,7 +109,8 @@ struct TaskPageValues {
             let failed = failure.flatMap { $0.form == transition.name ? $0 : nil }
             let formID = "transition-\(transition.name)"
             let inputs = transition.guards.require.compactMap { name -> [String: Any]? in
-                guard let field = definition.field(named: name) else { return nil }
+                // A file is attached with the upload form, not typed into the transition's.
+                guard let field = definition.field(named: name), field.type != .attachment else { return nil }
                 let input = FieldInput(
                     field: field, text: failed?.typed[name] ?? FieldInput.text(of: task.fields[name]),
                     problem: failed?.problems[name])

@@ -163,7 +163,24 @@ extension PageTemplates {
         {{/attachments}}
         </ul>
         {{/hasAttachments}}
-        {{^hasAttachments}}<p class="none">No files attached (<code>opsline task attach</code> adds one).</p>{{/hasAttachments}}
+        {{^hasAttachments}}<p class="none">No files attached.</p>{{/hasAttachments}}
+        {{#mayAttach}}
+        <form class="upload" method="post" action="{{taskPath}}/attachments" data-upload data-key="{{uploadKey}}"
+          data-testid="upload-form">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="upload-file">Attach a file</label>
+        <input id="upload-file" type="file" name="file" required>
+        {{#hasAttachmentFields}}
+        <label for="upload-field">as</label>
+        <select id="upload-field" name="field">
+        <option value="">(no field)</option>
+        {{#attachmentFields}}<option value="{{fieldName}}">{{fieldTitle}}</option>{{/attachmentFields}}
+        </select>
+        {{/hasAttachmentFields}}
+        <button type="submit">Attach</button>
+        <p class="error" data-upload-problem data-testid="upload-problem" hidden></p>
+        </form>
+        {{/mayAttach}}
         {{#hasLinks}}
         <ul class="links">
         {{#links}}
