@@ -95,4 +95,36 @@ import Workflow
             #expect(try await api.task(id)["state"] == "done")
         }
     }
+
+    @Test func aMemberLinksTheTaskToAnotherFromThePage() async throws {
+        let server = try await TestServer.make()
+        try await server.addUser("mia", ["support": .member])
+        try await server.run { api in
+            try await api.setPassword("mia", "mia's password")
+            let complaint = try await api.createComplaint()
+            let other = try await api.createComplaint()
+            var browser = PageClient(api)
+            try await browser.signIn(user: "mia", password: "mia's password")
+            let page = try await browser.get("/ui/tasks/\(other)")
+            let form = try #require(TaskPageTests.form(page.text, "link-form", by: "data-testid"), "\(page.text)")
+
+            let unknown = try await browser.post(
+                "/ui/tasks/\(other)/links",
+                form: try TaskPageTests.filled(form, [("type", "caused_by"), ("task", "CMP-999")]))
+            #expect(unknown.status == .badRequest, "the page again, with the refusal beside the form")
+            #expect(unknown.text.contains(#"data-testid="link-problem">"#), "\(unknown.text)")
+            #expect(unknown.text.contains("CMP-999"), "\(unknown.text)")
+
+            let linked = try await browser.post(
+                "/ui/tasks/\(other)/links",
+                form: try TaskPageTests.filled(form, [("type", "caused_by"), ("task", complaint.lowercased())]))
+            #expect(linked.status == .seeOther, "\(linked.text)")
+            let after = try await browser.get("/ui/tasks/\(other)")
+            #expect(
+                after.text.contains(#"caused by <a href="/ui/tasks/\#(complaint)" data-testid="task-link">"#),
+                "\(after.text)")
+            let links = try await api.send(.get, "/v1/tasks/\(complaint)/links").lines
+            #expect(links.map { $0["type"] } == ["causes"])
+        }
+    }
 }

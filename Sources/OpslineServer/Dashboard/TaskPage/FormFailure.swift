@@ -18,6 +18,8 @@ struct FormFailure {
     static let assign = "#assign"
     /// The name of a checklist tick's form.
     static let checklist = "#checklist"
+    /// The name of the link form.
+    static let link = "#link"
 
     /// The failure of `form` from a refusal's error object (the API's: `message`, and the fields
     /// it names under `fields` — each with its problem — `missing_fields` or `field`).

@@ -28,12 +28,14 @@ struct TaskPageRoute {
         group.post("tasks/:id/checklist/:item", use: tick)
         group.get("tasks/:id/attachments/:attachment", use: download)
         group.post("tasks/:id/attachments", use: upload)
+        group.post("tasks/:id/links", use: link)
         // A form's address opened with GET (a reload after a refusal, a live refresh of the page
         // that showed it): the task page.
         group.get("tasks/:id/transitions/:transition", use: backToTask)
         group.get("tasks/:id/comments", use: backToTask)
         group.get("tasks/:id/assignee", use: backToTask)
         group.get("tasks/:id/checklist/:item", use: backToTask)
+        group.get("tasks/:id/links", use: backToTask)
     }
 
     @Sendable func show(_ request: Request, context: SignedInRequestContext) async throws -> Response {
@@ -103,6 +105,21 @@ struct TaskPageRoute {
         return try await apply(
             .check(ChecklistTick(taskID: id, item: item, done: done)), form: form, digest: [item, String(done)],
             failing: FormFailure.checklist, typed: [:], context: context)
+    }
+
+    /// Links the task to another (`type`: `relates_to` or `caused_by`, `task`: the other's id), as
+    /// `POST /v1/tasks/{id}/links` does.
+    @Sendable func link(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let form = try Self.form(context)
+        _ = try await readable(id, context: context)
+        let other = (form["task"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        guard let type = form.text("type").flatMap(LinkType.init(rawValue:)), LinkType.creatable.contains(type) else {
+            throw PageError.badRequest("A link is relates_to or caused_by.")
+        }
+        return try await apply(
+            .link(LinkChange(taskID: id, type: type, other: other)), form: form, digest: [type.rawValue, other],
+            failing: FormFailure.link, typed: ["task": other], context: context)
     }
 
     /// Attaches the body, a file the page's script sends (`?name=&field=`, the `X-CSRF-Token`

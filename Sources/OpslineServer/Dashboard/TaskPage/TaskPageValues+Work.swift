@@ -5,7 +5,8 @@ import Workflow
 /// The task page's checklist, attached files and links.
 extension TaskPageValues {
     /// `checklist`, `hasChecklist`, `checklistProgress`, `attachments`, `hasAttachments`, the
-    /// upload form's `mayAttach`, `uploadKey` and `attachmentFields`, `links`, `hasLinks`.
+    /// upload form's `mayAttach`, `uploadKey` and `attachmentFields`, `links`, `hasLinks`, and the
+    /// link form's `mayLink`, `linkKey`, `linkFailed`, `linkProblem`, `linkTyped`.
     var workValues: [String: Any] {
         let items = checklistRows
         return [
@@ -15,6 +16,9 @@ extension TaskPageValues {
             "mayAttach": (try? AccessPolicy.check(caller, .attach, on: task)) != nil, "uploadKey": UUID().uuidString,
             "attachmentFields": attachmentFields, "hasAttachmentFields": !attachmentFields.isEmpty,
             "links": linkRows, "hasLinks": !links.isEmpty,
+            "mayLink": (try? AccessPolicy.check(caller, .update, on: task)) != nil, "linkKey": UUID().uuidString,
+            "linkFailed": linkFailure != nil, "linkProblem": linkFailure?.summary ?? "",
+            "linkTyped": linkFailure?.typed["task"] ?? "",
         ]
     }
 
@@ -51,6 +55,11 @@ extension TaskPageValues {
             Self.time(file.uploadedAt, "at", into: &row)
             return row
         }
+    }
+
+    /// The link form's refusal, when it was the form refused.
+    private var linkFailure: FormFailure? {
+        failure.flatMap { $0.form == FormFailure.link ? $0 : nil }
     }
 
     /// The workflow's attachment fields, which the upload can fill.

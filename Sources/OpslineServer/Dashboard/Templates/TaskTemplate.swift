@@ -188,6 +188,21 @@ extension PageTemplates {
         {{/links}}
         </ul>
         {{/hasLinks}}
+        {{#mayLink}}
+        <form class="link-form" id="link" method="post" action="{{taskPath}}/links" data-testid="link-form">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <input type="hidden" name="idempotency_key" value="{{linkKey}}">
+        {{#linkFailed}}<p class="error" data-testid="link-problem">{{linkProblem}}</p>{{/linkFailed}}
+        <label for="link-type">Link it</label>
+        <select id="link-type" name="type">
+        <option value="relates_to">relates to</option>
+        <option value="caused_by">caused by</option>
+        </select>
+        <label for="link-task" class="visually-hidden">Other task</label>
+        <input id="link-task" name="task" required placeholder="CMP-42" value="{{linkTyped}}">
+        <button type="submit">Link</button>
+        </form>
+        {{/mayLink}}
         </section>
         <section id="task-comments" class="task-comments" data-live-region aria-labelledby="comments-heading">
         <h2 id="comments-heading">Comments</h2>
