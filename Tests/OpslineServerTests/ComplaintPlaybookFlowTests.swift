@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Workflow
@@ -94,6 +95,26 @@ import Testing
             let patched = try await api.send(.patch, "/v1/tasks/\(id)", body: #"{"fields":{"tier":"standard"}}"#)
             #expect(patched.status == .ok)
             #expect(JSONValue.object(patched.object).clock("resolution")?["target_s"] == 32_400, "nine support hours")
+        }
+    }
+
+    @Test func aClosedComplaintGetsItsRoutineFollowUpCallThreeSupportDaysAfterTheRating() async throws {
+        // Wednesday 2026-12-02, 10:00 in Shanghai.
+        let time = TestTime(start: RFC3339.parse("2026-12-02T02:00:00Z")!)
+        let server = try await TestServer.make(time: time)
+        try await server.run { api in
+            let id = try await ComplaintEscalationFlowTests.resolvedComplaint(api)
+            let closed = try await api.advance(id, "close", fields: #"{"satisfaction":4}"#)
+            #expect(closed["fields"]?["rated_on"] == "2026-12-02", "stamped with the day of the rating")
+            let calls = try await api.children(of: id)
+            #expect(calls.map { $0["workflow"] } == ["follow-up-call"])
+            let call = try await api.task(try #require(calls.first?["id"]?.stringValue))
+            // Three support days on (Saturday has support hours): Saturday 2026-12-05.
+            #expect(call["fields"]?["call_on"] == "2026-12-05")
+            #expect(
+                JSONValue.object(call).clock("call_by")?["due_at"] == "2026-12-05T08:00:00.000Z", "16:00 in Shanghai")
+            let stamped = try await api.fire(id, "reopen")
+            #expect(stamped.status == .conflict, "a closed complaint stays closed; the call reopens nothing itself")
         }
     }
 }

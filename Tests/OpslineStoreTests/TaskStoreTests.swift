@@ -11,6 +11,9 @@ import Workflow
         let database = try OpslineDatabase(pool: pool)
         try await database.prepare()
         try await database.workflows.publish(source: WorkflowCatalogTests.source, file: "complaint-escalation.yaml")
+        // A closed complaint spawns its routine follow-up call.
+        try await database.workflows.publish(
+            source: WorkflowCatalogTests.shipped("follow-up-call"), file: "follow-up-call.yaml")
         return database
     }
 

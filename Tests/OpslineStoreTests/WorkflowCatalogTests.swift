@@ -6,10 +6,15 @@ import TestSupport
 import Workflow
 
 @Suite struct WorkflowCatalogTests {
-    static let source = try! String(
-        contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("workflows/complaint-escalation.yaml"),
-        encoding: .utf8)
+    static let source = shipped("complaint-escalation")
+
+    /// A shipped workflow's file, `workflows/NAME.yaml`.
+    static func shipped(_ name: String) -> String {
+        try! String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("workflows/\(name).yaml"),
+            encoding: .utf8)
+    }
 
     @Test func publishingUnchangedContentKeepsTheVersion() async throws {
         let pool = PostgresPool(conninfo: try await TestCluster.shared.makeDatabase())

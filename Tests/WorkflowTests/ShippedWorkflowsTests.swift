@@ -31,9 +31,8 @@ struct ShippedWorkflowsTests {
     @Test func theFolderLoadsWithoutProblems() throws {
         #expect(
             Set(library.workflows.map(\.name)) == [
-                "campaign-planning", "complaint-escalation", "contingency-drill", "improvement", "incident",
-                "launch-readiness",
-                "readiness-item", "resource-request", "risk-review",
+                "campaign-planning", "complaint-escalation", "contingency-drill", "follow-up-call", "improvement",
+                "incident", "launch-readiness", "readiness-item", "resource-request", "risk-review",
             ])
         #expect(library.calendars == ["24x7", "business-hours", "support-hours"])
         #expect(library.workflows.allSatisfy { $0.calendar != nil }, "every shipped workflow names its calendar")

@@ -52,4 +52,19 @@ struct TodayConditionTests {
             with: "start_date: {type: date}\n  late: {type: bool, compute: \"start_date < today\"}")
         #expect(Fixtures.loadErrors(computed).first?.message.contains("unknown field 'today'") == true)
     }
+
+    @Test func aTransitionStampsADateFieldWithToday() throws {
+        let stamped = Self.source.replacingOccurrences(
+            of: "finish: {from: [live, early], to: done}",
+            with: "finish: {from: [live, early], to: done, stamp: [start_date]}")
+        var context = TransitionContext(role: .member)
+        context.today = CalendarDay(parsing: "2026-12-04")
+        let plan = try Fixtures.parse(stamped).planTransition(
+            "finish", from: "live", fields: ["start_date": "2026-11-01"], changes: [:], context: context)
+        #expect(plan.fields["start_date"] == "2026-12-04")
+        let wrong = Self.source.replacingOccurrences(
+            of: "finish: {from: [live, early], to: done}",
+            with: "finish: {from: [live, early], to: done, stamp: [nope]}")
+        #expect(Fixtures.loadErrors(wrong).first?.message == "transition 'finish' stamps unknown field 'nope'")
+    }
 }

@@ -1,7 +1,7 @@
 import Workflow
 
 extension WorkflowDocument {
-    /// `{"name","from":[…],"to","require":[…],"roles":[…],"when"?,"children"?,"title"?}`: `to` is
+    /// `{"name","from":[…],"to","require":[…],"roles":[…],"when"?,"children"?,"not_by"?,"stamp"?,"title"?}`: `to` is
     /// a state's name, or for a choice the branches in order, `[{"when":…,"state":…},…,{"state":…}]`;
     /// `children` is `"done"` when every child must be finished.
     static func transition(_ transition: TransitionDefinition) -> JSONValue {
@@ -15,6 +15,8 @@ extension WorkflowDocument {
         ]
         members["when"] = guards.when.map { .string($0.text) }
         members["children"] = guards.requiresChildrenDone ? "done" : nil
+        if !guards.notBy.isEmpty { members["not_by"] = names(guards.notBy) }
+        if !transition.stamps.isEmpty { members["stamp"] = names(transition.stamps) }
         members["title"] = transition.title.map(JSONValue.string)
         return .object(members)
     }

@@ -10,6 +10,9 @@ public struct TransitionDefinition: Sendable, Hashable {
     public let guards: TransitionGuard
     /// An optional human label.
     public let title: String?
+    /// Date fields set to the day the transition fires (`stamp: [rated_on]`), in the workflow's
+    /// calendar: what a spawn's `dates:` or a deadline can count from.
+    public var stamps: [String] = []
 
     /// Creates a transition definition.
     /// - Parameters:

@@ -34,7 +34,7 @@ enum TransitionSection {
 
 /// Reads one transition.
 private struct TransitionReader {
-    static let keys = ["from", "to", "require", "roles", "when", "children", "checklist", "not_by", "title"]
+    static let keys = ["from", "to", "require", "roles", "when", "children", "checklist", "not_by", "stamp", "title"]
 
     let name: NameAt
     let scope: WorkflowScope
@@ -80,12 +80,36 @@ private struct TransitionReader {
                     "transition '\(name.name)' waits for a done checklist, but no state it leaves (\(from.joined(separator: ", "))) has a checklist"
                 ))
         }
-        guard problems.count == before, let from, let to, let guards, let title else {
+        let stamps = mapping.flatMap { mapping in
+            problems.attempt { () throws(WorkflowLoadError) in
+                try mapping.value("stamp").map { node throws(WorkflowLoadError) in try self.stamps(node) } ?? []
+            }
+        }
+        guard problems.count == before, let from, let to, let guards, let title, let stamps else {
             parsed.declared.broken.insert(name.name)
             return
         }
-        parsed.declared.valid.append(
-            TransitionDefinition(name: name.name, from: from, to: to, guards: guards, title: title))
+        var transition = TransitionDefinition(name: name.name, from: from, to: to, guards: guards, title: title)
+        transition.stamps = stamps
+        parsed.declared.valid.append(transition)
+    }
+
+    /// `stamp: [rated_on]`: date fields clients may set, each once.
+    private func stamps(_ node: SourceNode) throws(WorkflowLoadError) -> [String] {
+        var names: [String] = []
+        for field in try node.names(of: "fields") {
+            guard scope.fields.declares(field.name) else {
+                throw error(at: field, "transition '\(name.name)' stamps unknown field '\(field.name)'")
+            }
+            if let declared = scope.fields.named(field.name),
+                declared.type != .date || declared.isComputed || declared.rollup != nil
+            {
+                throw error(
+                    at: field, "transition '\(name.name)' stamps '\(field.name)', which is not a date field it can set")
+            }
+            if !names.contains(field.name) { names.append(field.name) }
+        }
+        return names
     }
 
     private func sources(_ node: SourceNode) throws(WorkflowLoadError) -> [String] {

@@ -42,6 +42,10 @@ extension WorkflowDefinition {
         }
         try definition.guards.checkRole(context.role, transition: transition)
         try definition.guards.checkFourEyes(context, transition: transition)
+        var changes = changes
+        if let today = context.today {
+            for field in definition.stamps { changes[field] = .string(today.description) }
+        }
         let merged = try applyFieldChanges(changes, to: fields)
         let conditions = context.conditionFields(merged)
         try definition.guards.check(conditions, openChildren: context.openChildren, transition: transition)
