@@ -48,6 +48,13 @@ struct TaskListCLITests {
             #expect(Self.ids(search) == ["CMP-1"], "\(search)")
             let field = try await admin.run("task", "list", "--field", "severity=p1", "--unassigned", "-o", "ndjson")
             #expect(Self.ids(field) == ["CMP-5"], "\(field)")
+            // A field's order, largest first: the value may start with "-".
+            let bySeverity = try await admin.run("task", "list", "--sort", "-field.severity", "-o", "ndjson")
+            #expect(Self.ids(bySeverity) == ["CMP-1", "CMP-3", "CMP-4", "CMP-2", "CMP-5"], "p3 first: \(bySeverity)")
+            let ascending = try await admin.run("task", "list", "--sort=field.severity", "--limit", "2", "-o", "ndjson")
+            #expect(Self.ids(ascending) == ["CMP-2", "CMP-5"], "\(ascending)")
+            let unordered = try await admin.run("task", "list", "--sort", "field.nope")
+            #expect(unordered.status != 0 && unordered.stderr.contains("nope"), "\(unordered)")
 
             let table = try await alice.run("mine")
             #expect(table.status == 0, "\(table)")

@@ -98,7 +98,13 @@ extension ContractExchanges {
         try await api.exchange(
             "recently changed, resumed after a task", .get, path, query: "sort=updated&after=\(parent)", expect: 200)
         try await api.exchange("a field no workflow has", .get, path, query: "field.colour=red", expect: 400)
+        try await api.exchange(
+            "a workflow's tasks by a field's value, highest first", .get, path,
+            query: "workflow=complaint-escalation&sort=-field.severity&after=\(parent)", expect: 200)
         try await api.exchange("an unknown order", .get, path, query: "sort=urgency", expect: 400)
+        try await api.exchange(
+            "an order by a field no workflow has", .get, path, query: "workflow=complaint-escalation&sort=field.nope",
+            expect: 400)
         try await api.exchange("an unknown query parameter", .get, path, query: "stat=open", expect: 400)
     }
 

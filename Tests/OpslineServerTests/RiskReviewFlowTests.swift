@@ -83,6 +83,25 @@ import Testing
         }
     }
 
+    /// The risk register: every risk, highest score first, the unscored ones last.
+    @Test func theRegisterListsRisksByScoreHighestFirst() async throws {
+        try await TestServer.make().run { api in
+            var ids: [String] = []
+            for (title, scores) in [
+                ("low", #","likelihood":2,"impact":3"#), ("unscored", ""),
+                ("high", #","likelihood":4,"impact":5"#), ("medium", #","likelihood":3,"impact":4"#),
+            ] {
+                let created = try await api.create(
+                    #"{"workflow":"risk-review","title":"\#(title)","fields":{"risk":"r","category":"supply"\#(scores)}}"#
+                )
+                ids.append(try #require(created["id"]?.stringValue))
+            }
+            let register = try await api.send(.get, "/v1/tasks?workflow=risk-review&sort=-field.score")
+            #expect(register.lines.map { $0["title"]?.stringValue } == ["high", "medium", "low", "unscored"])
+            #expect(register.lines.map { $0["fields"]?["score"]?.intValue } == [20, 12, 6, nil])
+        }
+    }
+
     @Test func aRiskRescoredHighAfterItsAssessmentGoesBackThroughApproval() async throws {
         try await TestServer.make().run { api in
             let id = try #require(
@@ -194,7 +213,8 @@ import Testing
             _ = try await api.advance(id, "assess")
             _ = try await api.advance(
                 id, "accept",
-                fields: #"{"strategy":"spread","mitigation":"Second carrier on standby","contingency":"Route via Guangzhou; tell customers within 2 h"}"#
+                fields:
+                    #"{"strategy":"spread","mitigation":"Second carrier on standby","contingency":"Route via Guangzhou; tell customers within 2 h"}"#
             )
             let unsaid = try await api.fire(id, "materialise")
             #expect(unsaid.errorList("missing_fields") == ["what_happened"])
@@ -216,10 +236,12 @@ import Testing
 
             let early = try await api.fire(id, "recover")
             #expect(early.errorList("open_children") == [incident])
-            _ = try await api.advance(incident, "contain", fields: #"{"actions":"Rerouted 1,240 parcels via Guangzhou"}"#)
+            _ = try await api.advance(
+                incident, "contain", fields: #"{"actions":"Rerouted 1,240 parcels via Guangzhou"}"#)
             _ = try await api.advance(
                 incident, "close",
-                fields: #"{"plan_followed":true,"impact_summary":"1-day delay for 1,240 orders","lessons":"Pre-book Guangzhou capacity in typhoon season"}"#
+                fields:
+                    #"{"plan_followed":true,"impact_summary":"1-day delay for 1,240 orders","lessons":"Pre-book Guangzhou capacity in typhoon season"}"#
             )
             #expect(try await api.advance(id, "recover")["state"] == "identified")
         }

@@ -150,7 +150,10 @@ import Testing
                 _ = try await api.createQueueTask(
                     "tie \(index)", fields: #"{"severity":"p2"}"#, extra: #","priority":"p2""#)
             }
-            for sort in ["", "&sort=due", "&sort=priority", "&sort=updated", "&sort=created"] {
+            let fieldSorts = [
+                "&sort=field.amount", "&sort=-field.severity", "&sort=field.customer", "&sort=-field.vip",
+            ]
+            for sort in ["", "&sort=due", "&sort=priority", "&sort=updated", "&sort=created"] + fieldSorts {
                 let whole = try await api.ids("\(Self.list)\(sort)")
                 #expect(whole.count == 13, "\(sort)")
                 #expect(Set(whole).count == whole.count, "\(sort)")

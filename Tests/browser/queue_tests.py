@@ -4,6 +4,7 @@
 import urllib.parse
 
 import browser
+from selenium.webdriver.support.ui import Select
 
 WORKFLOW = "complaint-escalation"
 
@@ -53,6 +54,13 @@ def test_the_queue_sorts_by_a_header_filters_by_the_form_and_links_each_task(rig
     driver.get(rig.base + f"/ui/queues/{WORKFLOW}?open=true&q=Queue+drill&sort=priority")
     browser.element(driver, "[data-testid=queue-table]")
     shots.take(driver, "queue")
+    # Sort by a field's value, highest severity (p3, declared last) first: the select puts it in
+    # the address with the other filters.
+    Select(browser.element(driver, "#f-sort")).select_by_value("-field.severity")
+    driver.find_element("css selector", "[data-testid=queue-filters] button[type=submit]").click()
+    browser.wait(driver, lambda d: "sort=-field.severity" in urllib.parse.unquote(d.current_url))
+    assert _rows(driver) == [created["p3"], created["p2"], created["p1"]], _rows(driver)
+    assert _rows(driver) == _api_ids(rig, "open=true&q=Queue+drill&sort=-field.severity")
     # Each row links to its task's page.
     driver.find_element("css selector", f"tr[data-task='{created['p1']}'] a[data-testid=task-link]").click()
     browser.wait(driver, lambda d: d.current_url == rig.base + f"/ui/tasks/{created['p1']}")

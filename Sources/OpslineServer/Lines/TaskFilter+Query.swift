@@ -43,14 +43,8 @@ extension TaskFilter {
         unassigned = try values.bool("unassigned")
         atRiskBy = try values.duration("at_risk").map { now.addingTimeInterval(TimeInterval($0.seconds)) }
         search = values.string("q")
-        if let name = values.string("sort") {
-            guard let sort = TaskSort.named.first(where: { $0.rawValue == name }) else {
-                let known = TaskSort.named.map(\.rawValue).joined(separator: ", ")
-                throw QueryValues.bad("sort", "sort must be one of \(known), not '\(name)'")
-            }
-            self.sort = sort
-        }
         let definitions = catalog.fieldDefinitions(of: workflow)
+        if let name = values.string("sort") { sort = try Self.sort(name, definitions: definitions, workflow: workflow) }
         for (key, value) in query where key.hasPrefix(Self.fieldPrefix) {
             fields.append(try Self.fieldMatch(String(key), String(value), definitions: definitions, workflow: workflow))
         }
@@ -71,6 +65,26 @@ extension TaskFilter {
                 parameter,
                 "\(parameter): '\(text)' is not a value of field '\(name)' (\(types.joined(separator: " or ")))")
         }
+    }
+
+    /// The order `sort=<name>` asks for: a word, or a field (`field.score`, `-field.score`).
+    private static func sort(_ name: String, definitions: [FieldDefinition], workflow: String?) throws -> TaskSort {
+        if let sort = TaskSort.named.first(where: { $0.name == name }) { return sort }
+        do throws(FieldOrder.Problem) {
+            if let order = try FieldOrder(sort: name, definitions: definitions) { return .field(order) }
+        } catch .unknownField(let field) {
+            let whose = workflow.map { "workflow \($0) has no field" } ?? "no workflow has a field"
+            throw QueryValues.bad("sort", "sort=\(name): \(whose) '\(field)'")
+        } catch .unordered(let field, let type) {
+            throw QueryValues.bad("sort", "sort=\(name): field '\(field)' is a \(type), which has no order")
+        } catch .typesDisagree(let field, let types) {
+            throw QueryValues.bad(
+                "sort",
+                "sort=\(name): workflows declare field '\(field)' as \(types.joined(separator: " and ")); "
+                    + "give workflow= to sort by it")
+        }
+        let known = TaskSort.named.map(\.name).joined(separator: ", ")
+        throw QueryValues.bad("sort", "sort must be one of \(known), or field.<name> or -field.<name>, not '\(name)'")
     }
 
     private static func bool(_ value: Substring?, _ name: String) throws -> Bool? {

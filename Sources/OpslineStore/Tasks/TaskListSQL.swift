@@ -1,3 +1,5 @@
+import Postgres
+
 /// Named queries behind `GET /v1/tasks`: one keyset page per order (``TaskSort``), the place of
 /// the task a list resumes after, and the count of the tasks a filter matches.
 ///
@@ -110,19 +112,31 @@ enum TaskListSQL {
         """
 
     /// The order keys each sort selects as `key1`…`key3`, after `row_id` (NULL: unused), and how
-    /// many of them the cursor carries (`$16`… in ``page(_:)``).
-    private static func keys(_ sort: TaskSort) -> (columns: String, count: Int) {
+    /// many of them the cursor carries (`$16`… in ``page(_:)``). A field order reads its field's
+    /// name from parameter `$<parameter>` and an enum's values from the next one
+    /// (``sortParameters(_:)``).
+    private static func keys(_ sort: TaskSort, parameter: Int) -> (columns: String, count: Int) {
         switch sort {
         case .oldestFirst, .created: ("NULL::text AS key1, NULL::text AS key2, NULL::text AS key3", 0)
         case .updated: ("tasks.updated_at AS key1, NULL::text AS key2, NULL::text AS key3", 1)
         case .due: ("\(dueKey) AS key1, NULL::text AS key2, NULL::text AS key3", 1)
         case .priority:
             ("tasks.priority IS NULL AS key1, \(priorityRank) AS key2, coalesce(tasks.priority, '') AS key3", 3)
+        case .field(let order):
+            (FieldOrderSQL(order, parameter: parameter).columns, FieldOrderSQL.keyCount)
         }
     }
 
     /// How many cursor keys a sort's page takes after the row id.
-    static func keyCount(_ sort: TaskSort) -> Int { keys(sort).count }
+    static func keyCount(_ sort: TaskSort) -> Int { keys(sort, parameter: 0).count }
+
+    /// The parameters a sort's order keys read, after the cursor's: a field order's field name
+    /// and, for an enum or bool, its values in order.
+    static func sortParameters(_ sort: TaskSort) -> [any PostgresBindable] {
+        guard case .field(let order) = sort else { return [] }
+        guard case .ranked(let values) = order.comparison else { return [order.name] }
+        return [order.name, values]
+    }
 
     /// Rows after the cursor (`$15` row id, `$16`… keys; NULL `$15`: from the start), and the
     /// order. Each order is total: the row id breaks every tie.
@@ -138,17 +152,20 @@ enum TaskListSQL {
                 "($15::bigint IS NULL OR (key1, key2, key3, row_id) > ($16::bool, $17::integer, $18::text, $15::bigint))",
                 "key1, key2, key3, row_id"
             )
+        case .field(let order): FieldOrderSQL(order, parameter: 0).keyset
         }
     }
 
-    /// One keyset page of `filter`'s tasks in its sort's order: `$14` the page size, `$15`… the cursor. Each row
+    /// One keyset page of `filter`'s tasks in its sort's order: `$14` the page size, `$15`… the cursor,
+    /// then the sort's parameters (``sortParameters(_:)``). Each row
     /// carries its own cursor (`row_id`, `cursor1`…`cursor3`).
     static func page(_ filter: TaskFilter) -> String {
         let (after, order) = keyset(filter.sort)
+        let keys = keys(filter.sort, parameter: 16 + keyCount(filter.sort))
         return """
             SELECT listed.*, key1::text AS cursor1, key2::text AS cursor2, key3::text AS cursor3
             FROM (
-                SELECT row_id, \(TaskRecord.columns), \(keys(filter.sort).columns)
+                SELECT row_id, \(TaskRecord.columns), \(keys.columns)
                 FROM tasks
                 WHERE \(filters(filter))
             ) listed
@@ -158,11 +175,12 @@ enum TaskListSQL {
             """
     }
 
-    /// The cursor of task `$1` in `sort`'s order, to resume after it.
+    /// The cursor of task `$1` in `sort`'s order, to resume after it (`$2`…: the sort's
+    /// parameters).
     static func cursor(_ sort: TaskSort) -> String {
         """
         SELECT row_id, key1::text AS cursor1, key2::text AS cursor2, key3::text AS cursor3
-        FROM (SELECT row_id, \(keys(sort).columns) FROM tasks WHERE tasks.id = $1) placed
+        FROM (SELECT row_id, \(keys(sort, parameter: 2).columns) FROM tasks WHERE tasks.id = $1) placed
         """
     }
 }

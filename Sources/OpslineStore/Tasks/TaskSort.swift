@@ -2,9 +2,9 @@ import Postgres
 
 /// The orders a task list comes in. Each is total (ties go by creation order), so that resuming
 /// after a task (`TaskFilter.after`) neither skips nor repeats one.
-public enum TaskSort: String, Sendable, Hashable, CaseIterable {
+public enum TaskSort: Sendable, Hashable {
     /// Oldest first: the order tasks were created in (the default).
-    case oldestFirst = "oldest"
+    case oldestFirst
     /// Most urgent first: the soonest deadline of a running SLA clock (a breached one's passed
     /// deadline, its breach time, is sooner than any still ahead), tasks without a running clock
     /// last; ties oldest first.
@@ -17,9 +17,33 @@ public enum TaskSort: String, Sendable, Hashable, CaseIterable {
     case updated
     /// Newest first.
     case created
+    /// By one field's value (`field.score`, or `-field.score` for the largest first), tasks
+    /// without a value last; ties oldest first.
+    case field(FieldOrder)
 
-    /// The values `sort=` takes (the default needs none).
+    /// The orders `sort=` names by a word (the default needs none).
     public static let named: [TaskSort] = [.due, .priority, .updated, .created]
+
+    /// The value of `sort=` that asks for this order.
+    public var name: String {
+        switch self {
+        case .oldestFirst: "oldest"
+        case .due: "due"
+        case .priority: "priority"
+        case .updated: "updated"
+        case .created: "created"
+        case .field(let order): order.sortName
+        }
+    }
+
+    /// Whether the order starts from the largest or latest key: `aria-sort`'s "descending".
+    public var isDescending: Bool {
+        switch self {
+        case .updated, .created: true
+        case .oldestFirst, .due, .priority: false
+        case .field(let order): order.descending
+        }
+    }
 }
 
 /// Where a task stands in a ``TaskSort`` order: its row id and the order's keys as PostgreSQL

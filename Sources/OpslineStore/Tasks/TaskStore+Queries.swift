@@ -40,19 +40,22 @@ extension TaskStore {
     public func list(_ filter: TaskFilter) async throws -> KeysetSequence<TaskRecord, TaskListCursor> {
         let start = try await filter.after.asyncMap { after in
             let row = try await pool.withIdempotentStatements {
-                try await $0.query(TaskListSQL.cursor(filter.sort), [after]).first
+                try await $0.query(
+                    TaskListSQL.cursor(filter.sort),
+                    [after as any PostgresBindable] + TaskListSQL.sortParameters(filter.sort)
+                ).first
             }
             guard let row else { throw StoreError.unknownReference(field: "after", value: after) }
             return try TaskListCursor(row: row)
         }
         let (sql, keyCount) = (TaskListSQL.page(filter), TaskListSQL.keyCount(filter.sort))
-        let filters = filterParameters(filter)
+        let (filters, sorting) = (filterParameters(filter), TaskListSQL.sortParameters(filter.sort))
         return KeysetSequence<TaskRecord, TaskListCursor>(pageSize: Self.pageSize, limit: filter.limit) {
             [pool] remaining, last in
             let cursor = last ?? start
             let parameters: [any PostgresBindable] =
                 filters + [min(remaining, Self.pageSize), cursor?.rowID]
-                + (0..<keyCount).map { index in cursor.flatMap { $0.keys[index] } }
+                + (0..<keyCount).map { index in cursor.flatMap { $0.keys[index] } } + sorting
             let rows = try await pool.withIdempotentStatements { try await $0.query(sql, parameters).rows }
             return try rows.map { (try TaskRecord(row: $0), try TaskListCursor(row: $0)) }
         }

@@ -36,7 +36,11 @@ struct TaskListFilters: ParsableArguments {
     var search: String?
 
     @Option(
-        help: ArgumentHelp("The order: due, priority, updated or created (default: oldest first).", valueName: "order"))
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "The order: due, priority, updated, created, or a field's value: field.<name> (smallest first) or "
+                + "-field.<name> (largest first). Default: oldest first.",
+            valueName: "order"))
     var sort: String?
 
     @Flag(help: "Every matching task: no limit.")
@@ -46,8 +50,11 @@ struct TaskListFilters: ParsableArguments {
         if let atRisk {
             _ = try DurationArgument.parse(atRisk, option: "--at-risk", examples: "30m, 2h or 1d")
         }
-        if let sort, !["due", "priority", "updated", "created"].contains(sort) {
-            throw ValidationError("--sort must be due, priority, updated or created, not '\(sort)'")
+        if let sort, !["due", "priority", "updated", "created"].contains(sort),
+            !sort.hasPrefix("field."), !sort.hasPrefix("-field.")
+        {
+            throw ValidationError(
+                "--sort must be due, priority, updated, created, field.<name> or -field.<name>, not '\(sort)'")
         }
         if mine && unassigned { throw ValidationError("--mine and --unassigned exclude each other") }
         for field in fields { _ = try Self.condition(field) }

@@ -119,6 +119,23 @@ import Workflow
         }
     }
 
+    @Test func theSortSelectOrdersByAFieldAsTheAPIDoes() async throws {
+        let time = TestTime()
+        let server = try await TaskQueueFixture.server(time: time)
+        try await server.addUser("mia", ["support": .manager], admin: true)
+        try await server.run { api in
+            _ = try await TaskListFilterTests.seed(api, time: time)
+            var mia = try await Self.browser(api, "mia")
+            let page = try await mia.get("\(Self.queue)?sort=-field.amount")
+            #expect(Self.rows(page) == (try await api.ids("\(Self.list)&sort=-field.amount")))
+            #expect(Self.rows(page).count == 6)
+            #expect(page.text.contains(#"<option value="-field.amount" selected>amount, descending</option>"#))
+            #expect(page.text.contains(#"<option value="field.severity">severity, ascending</option>"#))
+            #expect(page.text.contains(#"<option value="due">SLA due soonest</option>"#))
+            #expect(!page.text.contains(#"value="field.tags""#), "a list has no order")
+        }
+    }
+
     @Test func titlesAndFieldsAreTextNotMarkup() async throws {
         let time = TestTime()
         let server = try await TaskQueueFixture.server(time: time)

@@ -25,9 +25,9 @@ struct QueueForm {
             "unassigned": choices("unassigned", [("true", "unassigned only"), ("false", "assigned only")]),
             "teams": Array(Set(caller.memberships.map(\.team) + [workflow.team])).sorted(),
         ]
-        // Kept by the form when the address has them; left out, not "", when not (Mustache
-        // counts an empty string as present).
-        if !query.value("sort").isEmpty { form["sort"] = query.value("sort") }
+        form["sorts"] = sorts
+        // Kept by the form when the address has it; left out, not "", when not (Mustache counts
+        // an empty string as present).
         if !query.value("limit").isEmpty { form["limit"] = query.value("limit") }
         if let scale = workflow.priority {
             form["hasPriorities"] = true
@@ -41,6 +41,26 @@ struct QueueForm {
             "filtered": query.given.contains { filterNames.contains($0.name) || $0.name.hasPrefix("field.") },
             "clearHref": query.path, "formAction": query.path,
         ]
+    }
+
+    /// The orders the sort select offers: the list's own, then each field with an order both
+    /// ways (a risk register by score, highest first), the query's one selected.
+    private var sorts: [[String: Any]] {
+        var orders: [(value: String, label: String)] = [
+            ("", "oldest first"), ("due", "SLA due soonest"), ("priority", "most urgent priority"),
+            ("updated", "recently updated"), ("created", "newest first"),
+        ]
+        for field in workflow.fields {
+            guard (try? FieldOrder(sort: FieldOrder.prefix + field.name, definitions: [field])) != nil else { continue }
+            let title = field.title ?? field.name
+            orders += [
+                (FieldOrder.prefix + field.name, "\(title), ascending"),
+                ("-" + FieldOrder.prefix + field.name, "\(title), descending"),
+            ]
+        }
+        return orders.map {
+            ["value": $0.value, "label": $0.label, "selected": query.value("sort") == $0.value] as [String: Any]
+        }
     }
 
     /// A select's options: "any" (no filter), then `options`, the one the query names selected.

@@ -69,7 +69,7 @@ struct QueueQuery: Sendable {
 
     /// The address that sorts by `sort` (nil: oldest first, the default), from the first page.
     func sorted(by sort: TaskSort?) -> String {
-        url(["sort": sort?.rawValue, "after": nil])
+        url(["sort": sort?.name, "after": nil])
     }
 
     /// `text` percent-encoded for a path segment or a query value.

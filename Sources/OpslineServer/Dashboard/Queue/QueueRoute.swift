@@ -62,19 +62,10 @@ struct QueueRoute {
             columns[column.key] =
                 [
                     "href": query.sorted(by: column.sort), "label": column.label,
-                    "ariaSort": current ? (column.sort == nil ? "ascending" : sortDirection(column.sort!)) : "none",
+                    "ariaSort": current ? ((column.sort?.isDescending ?? false) ? "descending" : "ascending") : "none",
                     "current": current,
                 ] as [String: Any]
         }
         return columns
-    }
-
-    /// How `aria-sort` names an order: soonest due and most urgent priority come first
-    /// (ascending), the most recently updated first (descending).
-    private func sortDirection(_ sort: TaskSort) -> String {
-        switch sort {
-        case .updated, .created: "descending"
-        case .oldestFirst, .due, .priority: "ascending"
-        }
     }
 }

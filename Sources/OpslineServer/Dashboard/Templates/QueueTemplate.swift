@@ -46,7 +46,10 @@ extension PageTemplates {
         </select></div>
         <div class="filter filter-wide"><label for="f-q">Search <span class="hint">(title and text fields)</span></label>
         <input id="f-q" name="q" type="search" value="{{q}}"></div>
-        {{#sort}}<input type="hidden" name="sort" value="{{sort}}">{{/sort}}
+        <div class="filter"><label for="f-sort">Sort by</label>
+        <select id="f-sort" name="sort">
+        {{#sorts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/sorts}}
+        </select></div>
         {{#limit}}<input type="hidden" name="limit" value="{{limit}}">{{/limit}}
         {{/form}}
         <div class="filter-actions"><button type="submit">Filter</button>
