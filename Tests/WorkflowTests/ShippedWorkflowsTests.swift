@@ -31,7 +31,8 @@ struct ShippedWorkflowsTests {
     @Test func theFolderLoadsWithoutProblems() throws {
         #expect(
             Set(library.workflows.map(\.name)) == [
-                "campaign-planning", "complaint-escalation", "contingency-drill", "follow-up-call", "improvement",
+                "campaign-planning", "complaint-escalation", "contingency-drill", "customer", "follow-up-call",
+                "improvement",
                 "incident", "launch-readiness", "readiness-item", "resource-request", "risk-review",
             ])
         #expect(library.calendars == ["24x7", "business-hours", "support-hours"])

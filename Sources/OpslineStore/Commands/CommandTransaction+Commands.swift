@@ -41,8 +41,9 @@ extension CommandTransaction {
         {
             (command.assignee, rule) = (picked, assignment.kind)
         }
+        let looked = try await withLookups(command.fields, current: [:], definition: definition)
         let fields = try checkingRules { () throws(RuleViolation) in
-            try definition.prepareNewTask(fields: command.fields)
+            try definition.prepareNewTask(fields: looked)
         }
         command.priority =
             try Self.checkedPriority(command.priority, on: definition) ?? definition.priority?.initial(fields: fields)
@@ -70,6 +71,7 @@ extension CommandTransaction {
         try await noteAssignment(of: task, by: rule)
         try await enter(task.state, of: task, definition: definition)
         let created = try await followClocks(of: task, definition: definition, trigger: .created, at: task.updatedAt)
+        forgetLookups(after: created)
         try await rollUp(from: created, before: nil)
         return created
     }
@@ -88,10 +90,10 @@ extension CommandTransaction {
         if caller.isSystem == false { context.actor = caller.name }
         context.today = workflowCalendar(of: current.workflow).localDay(of: now)
         context.signatures = try await signatures(of: current, for: fired)
+        let changes = try await withLookups(request.fields, current: current.fields, definition: definition)
         let plan = try checkingRules { () throws(RuleViolation) in
             try definition.planTransition(
-                request.transition, from: current.state, fields: current.fields, changes: request.fields,
-                context: context)
+                request.transition, from: current.state, fields: current.fields, changes: changes, context: context)
         }
         let priority = definition.priority?.followed(from: current.fields, to: plan.fields) ?? current.priority
         // The row is known without reading it back, so the write goes with the commit.
@@ -122,6 +124,7 @@ extension CommandTransaction {
             of: task, definition: definition, trigger: .entered(task.state), at: task.updatedAt,
             fieldsChanged: task.fields != current.fields)
         try await followParentDates(of: followed, definition: definition, before: current.fields)
+        forgetLookups(after: followed)
         try await rollUp(from: followed, before: current.fields)
         return followed
     }
@@ -133,8 +136,9 @@ extension CommandTransaction {
         let (update, unassignment) = try await checkedPeople(
             requested, current: current, knownTeams: definition.namedTeams)
         try Self.checkPriorityChange(update.priority, on: definition)
+        let looked = try await withLookups(update.fields, current: current.fields, definition: definition)
         let fields = try checkingRules { () throws(RuleViolation) in
-            try definition.applyFieldChanges(update.fields, to: current.fields, inState: current.state)
+            try definition.applyFieldChanges(looked, to: current.fields, inState: current.state)
         }
         let followed = definition.priority?.followed(from: current.fields, to: fields)
         // `apply` refused an empty title before.
@@ -159,6 +163,7 @@ extension CommandTransaction {
         let clocked = try await followClocks(
             of: task, definition: definition, trigger: .fieldsChanged, at: task.updatedAt)
         try await followParentDates(of: clocked, definition: definition, before: current.fields)
+        forgetLookups(after: clocked)
         try await rollUp(from: clocked, before: current.fields)
         return clocked
     }

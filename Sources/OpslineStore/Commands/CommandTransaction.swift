@@ -38,6 +38,9 @@ final class CommandTransaction {
     /// `lockTask` refuses them without a round trip, so a batch line naming one is refused before
     /// it sends anything (`inGroup`).
     var missingTasks: Set<String> = []
+    /// Records a batch's lookup fields read, looked up ahead (`lookUpRecords(of:)`); nil inside:
+    /// looked up, none found.
+    var lookedUp: [LookupWant: LookupFound?] = [:]
     /// Schedule occurrences whose task could not be created, and why; the runner logs them.
     var skippedOccurrences: [(ScheduleOccurrence, any Error)] = []
     /// Where `flushEvents` counts what it sends with the commit, for the caller to read once the

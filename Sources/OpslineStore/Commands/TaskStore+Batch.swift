@@ -107,7 +107,10 @@ extension TaskStore {
                 transaction.appendsEventsPerSavepoint = appendingEventsPerCommand
                 if case .grouped = isolation { transaction.mergesWrites = true }
                 // One statement locks the lines' tasks, instead of a round trip per line.
-                if batch.commands.count > 1 { try await transaction.lockTasks(of: batch.commands) }
+                if batch.commands.count > 1 {
+                    try await transaction.lockTasks(of: batch.commands)
+                    try await transaction.lookUpRecords(of: batch.commands)
+                }
                 var outcomes: [CommandOutcome] = []
                 for (index, entry) in batch.commands.enumerated() {
                     // A key that cannot be claimed refuses its command before any SQL.

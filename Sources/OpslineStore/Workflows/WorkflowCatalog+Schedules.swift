@@ -58,11 +58,3 @@ extension WorkflowCatalog {
         }
     }
 }
-
-extension WorkflowCatalog {
-    /// The fields of `workflow`'s tasks that a roll-up field of some workflow's latest version
-    /// sums: a change to one of them sums the parent's field again.
-    func summedFields(of workflow: String) -> Set<String> {
-        Set(latestVersions().flatMap { $0.definition.rollups(over: workflow).compactMap(\.rollup?.field) })
-    }
-}

@@ -20,6 +20,9 @@ public struct FieldDefinition: Sendable, Hashable {
     /// The children's field a roll-up field sums (`rollup:`); roll-up fields cannot be set by
     /// clients either.
     public let rollup: FieldRollup?
+    /// The record a lookup field's value comes from (`lookup:`); clients may set it, but a record
+    /// found overrides them.
+    public let lookup: FieldLookup?
 
     /// Whether the field's value is computed from other fields.
     var isComputed: Bool { compute != nil }
@@ -35,6 +38,7 @@ public struct FieldDefinition: Sendable, Hashable {
     ///   - title: An optional human label.
     ///   - compute: The expression a computed field's value comes from.
     ///   - rollup: The children's field a roll-up field sums.
+    ///   - lookup: The record a lookup field's value comes from.
     public init(
         name: String,
         type: FieldType,
@@ -44,7 +48,8 @@ public struct FieldDefinition: Sendable, Hashable {
         max: Double? = nil,
         title: String? = nil,
         compute: ExpressionSource? = nil,
-        rollup: FieldRollup? = nil
+        rollup: FieldRollup? = nil,
+        lookup: FieldLookup? = nil
     ) {
         self.name = name
         self.type = type
@@ -55,5 +60,6 @@ public struct FieldDefinition: Sendable, Hashable {
         self.title = title
         self.compute = compute
         self.rollup = rollup
+        self.lookup = lookup
     }
 }

@@ -56,6 +56,7 @@ struct LibraryCheck {
         return duplicates + duplicateKeys(among: unique) + unknownCalendars() + undeclaredReceivers()
             + SpawnCheck(workflows: unique, unparsedNames: unparsedNames).problems()
             + RollupCheck(workflows: unique, unparsedNames: unparsedNames).problems()
+            + LookupCheck(workflows: unique, unparsedNames: unparsedNames).problems()
             + workflows.flatMap(reach.problems(of:)) + workflows.flatMap(days.problems(of:))
     }
 

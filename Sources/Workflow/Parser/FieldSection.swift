@@ -1,10 +1,10 @@
 /// Reads `fields:`: each field's type, limits and default, or the expression it is computed from.
 enum FieldSection {
     private static let keys = [
-        "type", "required", "default", "values", "items", "min", "max", "title", "compute", "rollup",
+        "type", "required", "default", "values", "items", "min", "max", "title", "compute", "rollup", "lookup",
     ]
     /// Keys a computed field may not have: clients never set it and nothing checks it.
-    private static let notComputed = ["required", "default", "min", "max"]
+    private static let notComputed = ["required", "default", "min", "max", "lookup"]
 
     /// Reads the `fields:` mapping, each field on its own; a workflow without one has no fields.
     static func read(_ node: SourceNode?, problems: inout LoadProblems) -> Declared<FieldDefinition> {
@@ -51,13 +51,17 @@ enum FieldSection {
                 name: name, type: type, title: title, rollup: try rollup(rollupNode, mapping, name: name, type: type))
         }
         let (min, max) = try limits(mapping, type: type)
+        let lookup = try mapping.value("lookup").map { node throws(WorkflowLoadError) in
+            try Self.lookup(node, name: name, type: type)
+        }
         let field = FieldDefinition(
             name: name,
             type: type,
             required: try mapping.value("required")?.bool() ?? false,
             min: min,
             max: max,
-            title: title
+            title: title,
+            lookup: lookup
         )
         guard let defaultNode = mapping.value("default"), !defaultNode.isNull else { return field }
         return FieldDefinition(
@@ -67,8 +71,33 @@ enum FieldSection {
             defaultValue: try defaultValue(defaultNode, for: field),
             min: min,
             max: max,
-            title: title
+            title: title,
+            lookup: lookup
         )
+    }
+
+    /// `lookup: {take: tier, of: customer, by: customer}`: the field of a record of another
+    /// workflow, matched by a field both declare.
+    private static func lookup(
+        _ node: SourceNode, name: String, type: FieldType
+    ) throws(WorkflowLoadError)
+        -> FieldLookup
+    {
+        if case .list = type {
+            throw node.error("field '\(name)' is a \(type), which a lookup cannot fill; it takes one value")
+        }
+        if type == .attachment {
+            throw node.error("field '\(name)' is a \(type), which a lookup cannot fill; it takes one value")
+        }
+        let lookup = try node.mapping(context: "field '\(name)' lookup")
+        try lookup.allowOnly(["take", "of", "by"])
+        let workflow = try lookup.require("of")
+        guard NameRules.isWorkflowName(try workflow.string()) else {
+            throw workflow.error("field '\(name)' lookup: 'of' must be a workflow name, a-z, 0-9 and '-'")
+        }
+        return FieldLookup(
+            workflow: try workflow.string(), field: try lookup.require("take").string(),
+            key: try lookup.require("by").string(), line: node.line)
     }
 
     /// An attachment field is empty until a file is uploaded into it: it has no default and
@@ -90,7 +119,7 @@ enum FieldSection {
         guard type == .int || type == .decimal else {
             throw node.error("field '\(name)' sums numbers, so it must be an int or decimal field, not \(type)")
         }
-        for key in ["required", "default", "compute"] {
+        for key in ["required", "default", "compute", "lookup"] {
             guard let other = mapping.value(key) else { continue }
             throw other.error("field '\(name)' is a roll-up of its children, so it cannot have '\(key)'")
         }

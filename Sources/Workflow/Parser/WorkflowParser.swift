@@ -102,6 +102,14 @@ public enum WorkflowParser {
 
         var scope = WorkflowScope()
         scope.fields = FieldSection.read(root.value("fields"), problems: &problems)
+        for field in scope.fields.valid {
+            guard let lookup = field.lookup, !scope.fields.declares(lookup.key) else { continue }
+            problems.report(
+                WorkflowLoadError(
+                    file: file, line: lookup.line,
+                    message: "field '\(field.name)' looks up by '\(lookup.key)', which is not a field of this workflow")
+            )
+        }
         scope.priority = PrioritySection.read(root.value("priority"), fields: scope.fields, problems: &problems)
         let states = StateSection.read(
             section("states", of: root, problems: &problems), fields: scope.fields, problems: &problems)

@@ -95,6 +95,18 @@ extension WorkflowDefinition {
         return computingFields(merged)
     }
 
+    /// The fields whose value is looked up in a record (`lookup:`).
+    public var lookups: [(field: FieldDefinition, lookup: FieldLookup)] {
+        fields.compactMap { field in field.lookup.map { (field, $0) } }
+    }
+
+    /// Whether field `name` can hold `value`: a looked-up value is used only when it can (a
+    /// record of another version of its workflow may hold one the field refuses).
+    public func accepts(_ value: JSONValue, forField name: String) -> Bool {
+        guard let field = field(named: name), case .success = field.check(value) else { return false }
+        return true
+    }
+
     /// The roll-up fields that sum a field of `workflow`'s tasks.
     public func rollups(over workflow: String) -> [FieldDefinition] {
         fields.filter { $0.rollup?.workflow == workflow }

@@ -127,4 +127,30 @@ import Workflow
             #expect(links.map { $0["type"] } == ["causes"])
         }
     }
+
+    /// A customer's page links to their complaints: the queue filtered on the customer.
+    @Test func aCustomersPageLinksToTheirComplaints() async throws {
+        let server = try await TestServer.make()
+        try await server.addUser("mia", ["support": .member])
+        try await server.run { api in
+            try await api.setPassword("mia", "mia's password")
+            let record = try await api.createTask(
+                #"{"workflow":"customer","title":"李雷","fields":{"customer":"李雷 & co","tier":"vip"}}"#)
+            _ = try await api.createTask(
+                #"{"workflow":"complaint-escalation","title":"Strap","fields":{"customer":"李雷 & co"}}"#)
+            _ = try await api.createTask(
+                #"{"workflow":"complaint-escalation","title":"Other","fields":{"customer":"Jim"}}"#)
+            var browser = PageClient(api)
+            try await browser.signIn(user: "mia", password: "mia's password")
+            let page = try await browser.get("/ui/tasks/\(record)")
+            let href = try #require(
+                page.text.firstMatch(of: #/<a href="([^"]*)" data-testid="record-tasks">/#).map { String($0.output.1) },
+                "\(page.text)")
+            #expect(href == "/ui/queues/complaint-escalation?field.customer=%E6%9D%8E%E9%9B%B7%20%26%20co")
+            let queue = try await browser.get(href)
+            #expect(QueuePageTests.rows(queue) == ["CMP-1"], "\(queue.text)")
+            let complaint = try await browser.get("/ui/tasks/CMP-1")
+            #expect(!complaint.text.contains("record-tasks"), "no workflow looks complaints up")
+        }
+    }
 }

@@ -199,7 +199,22 @@ struct TaskPageRoute {
             calendars: database.workflows.calendars, now: database.clock.now, children: childIDs, related: related,
             events: events, failure: failure, liveAfter: liveAfter)
         page.links = try await database.tasks.links(of: task.id, scope: AccessPolicy.teamScope(caller))
+        page.recordTasks = Self.recordTasks(of: task, catalog: database.workflows)
         return pages.render("task", page.values, status: status, bar: context.bar)
+    }
+
+    /// The queues of the tasks that look `task` up as their record, filtered on the field they
+    /// share (`/ui/queues/complaint-escalation?field.customer=ACME`): a customer's complaints.
+    static func recordTasks(of task: TaskRecord, catalog: WorkflowCatalog) -> [(href: String, label: String)] {
+        catalog.lookingUp(task.workflow).compactMap { workflow, key in
+            guard let value = task.fields[key], let text = value.stringValue ?? value.intValue.map(String.init) else {
+                return nil
+            }
+            let href =
+                "/ui/queues/" + QueueQuery.encoded(workflow.name) + "?"
+                + QueueQuery.encoded(TaskFilter.fieldPrefix + key) + "=" + QueueQuery.encoded(text)
+            return (href, "\(workflow.definition.title) with \(key) \(text)")
+        }
     }
 
     /// Task `id` if the caller may read it; otherwise the page that refuses it — the same for one

@@ -16,6 +16,8 @@ extension TaskPageValues {
             "mayAttach": (try? AccessPolicy.check(caller, .attach, on: task)) != nil, "uploadKey": UUID().uuidString,
             "attachmentFields": attachmentFields, "hasAttachmentFields": !attachmentFields.isEmpty,
             "links": linkRows, "hasLinks": !links.isEmpty,
+            "recordTasks": recordTasks.map { ["href": $0.href, "label": $0.label] },
+            "hasRecordTasks": !recordTasks.isEmpty,
             "mayLink": (try? AccessPolicy.check(caller, .update, on: task)) != nil, "linkKey": UUID().uuidString,
             "linkFailed": linkFailure != nil, "linkProblem": linkFailure?.summary ?? "",
             "linkTyped": linkFailure?.typed["task"] ?? "",

@@ -23,6 +23,9 @@ struct TaskPageValues {
     let liveAfter: Int64
     /// The task's links to tasks the caller sees, both ways.
     var links: [TaskLink] = []
+    /// For a record other workflows look up (a customer): the queues of the tasks that name it
+    /// (its complaints), as links.
+    var recordTasks: [(href: String, label: String)] = []
 
     var values: [String: Any] {
         var values: [String: Any] = [

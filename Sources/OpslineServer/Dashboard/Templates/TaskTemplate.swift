@@ -188,6 +188,11 @@ extension PageTemplates {
         {{/links}}
         </ul>
         {{/hasLinks}}
+        {{#hasRecordTasks}}
+        <ul class="record-tasks">
+        {{#recordTasks}}<li><a href="{{href}}" data-testid="record-tasks">{{label}}</a></li>{{/recordTasks}}
+        </ul>
+        {{/hasRecordTasks}}
         {{#mayLink}}
         <form class="link-form" id="link" method="post" action="{{taskPath}}/links" data-testid="link-form">
         <input type="hidden" name="csrf" value="{{csrf}}">
