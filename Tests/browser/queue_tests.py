@@ -94,7 +94,33 @@ def test_the_workflow_page_draws_the_diagram_inline_within_its_box(rig, shots):
     shots.take(driver, "workflow")
 
 
+def test_the_risk_register_heat_map_opens_a_cells_tasks(rig, shots):
+    driver = rig.driver
+    for likelihood, impact in ((4, 5), (4, 5), (2, 3)):
+        # Held by support, the signed-in manager's team: the report counts the tasks one sees.
+        rig.api("POST", "/v1/tasks", {"workflow": "risk-review", "title": "Heat map drill 热力图", "team": "support",
+                                      "fields": {"risk": "r", "category": "supply",
+                                                 "likelihood": likelihood, "impact": impact}})
+    rig.sign_in()
+    driver.get(rig.base + "/ui/reports/breakdown")
+    Select(browser.element(driver, "#b-workflow")).select_by_value("risk-review")
+    browser.element(driver, "#b-by").send_keys("likelihood, impact")
+    browser.element(driver, "#b-measure").send_keys("score")
+    driver.find_element("css selector", "[data-testid=breakdown-form] button[type=submit]").click()
+    heatmap = browser.element(driver, "[data-testid=heatmap]")
+    cell = heatmap.find_element("css selector", "td.heat-5 a")
+    assert cell.text == "2", cell.text
+    colour = driver.execute_script("return getComputedStyle(arguments[0].parentElement).backgroundColor", cell)
+    assert colour not in ("", "rgba(0, 0, 0, 0)"), colour
+    assert not browser.policy_violations(driver)
+    shots.take(driver, "breakdown")
+    cell.click()
+    browser.wait(driver, lambda d: "/ui/queues/risk-review" in d.current_url)
+    assert len(_rows(driver)) == 2, _rows(driver)
+
+
 TESTS = [
     test_the_queue_sorts_by_a_header_filters_by_the_form_and_links_each_task,
     test_the_workflow_page_draws_the_diagram_inline_within_its_box,
+    test_the_risk_register_heat_map_opens_a_cells_tasks,
 ]

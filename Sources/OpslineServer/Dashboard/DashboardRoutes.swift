@@ -32,6 +32,7 @@ struct DashboardRoutes {
             .group(context: SignedInRequestContext.self)
         signedIn.get(use: OverviewRoute(database: database, pages: pages).show)
         signedIn.get("workload", use: WorkloadRoute(database: database, pages: pages).show)
+        signedIn.get("reports/breakdown", use: BreakdownPageRoute(database: database, pages: pages).show)
         signedIn.post("logout", use: login.signOut)
         let live = LiveEventsRoute(
             events: database.events, signal: signal, sessions: database.sessions, revocations: revocations,

@@ -13,7 +13,17 @@ extension ReportRoutes {
     @Sendable func breakdown(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let caller = context.caller
         try AccessPolicy.checkRole(caller, .read)
-        let values = QueryValues(request)
+        let (query, definition) = try Self.breakdownQuery(QueryValues(request), caller: caller, catalog: catalog)
+        let rows = try await reports.breakdown(query)
+        return Self.lines(rows.map { BreakdownLine(row: $0, dimensions: query.by, definition: definition) })
+    }
+
+    /// The report `values` ask for, over the tasks `caller` sees, with the workflow's definition;
+    /// bad values are 400s naming the parameter, an unknown workflow a 404 (the dashboard's
+    /// report page reads its query with it, so that its reports and messages are the API's).
+    static func breakdownQuery(
+        _ values: QueryValues, caller: Principal, catalog: WorkflowCatalog
+    ) throws -> (BreakdownQuery, WorkflowDefinition) {
         let workflow = try values.required("workflow", "the workflow whose tasks to break down")
         guard let definition = catalog.latest(workflow)?.definition else {
             throw APIError.notFound("no workflow \(workflow)")
@@ -24,8 +34,7 @@ extension ReportRoutes {
         query.from = try values.time("from")
         query.to = try values.time("to")
         query.team = values.string("team")
-        let rows = try await reports.breakdown(query)
-        return Self.lines(rows.map { BreakdownLine(row: $0, dimensions: by, definition: definition) })
+        return (query, definition)
     }
 
     static func breakdownDimensions(

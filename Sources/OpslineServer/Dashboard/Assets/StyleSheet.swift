@@ -1,6 +1,6 @@
 extension DashboardAssets {
     /// The one stylesheet: the base rules, then each page's own (in `StyleSheet+<Page>.swift`).
-    static let styleSheet = [baseStyles, overviewStyles, workloadStyles, queueStyles, taskStyles].joined(
+    static let styleSheet = [baseStyles, overviewStyles, workloadStyles, reportStyles, queueStyles, taskStyles].joined(
         separator: "\n")
 
     /// The frame every page shares. A system font stack that holds Chinese as well as Latin text.

@@ -22,6 +22,7 @@ extension PageTemplates {
         <a href="/ui/">Overview</a>
         <a href="/ui/workflows">Workflows</a>
         <a href="/ui/workload">Workload</a>
+        <a href="/ui/reports/breakdown">Reports</a>
         </nav>
         <span class="who">Signed in as <strong data-testid="signed-in-name">{{name}}</strong></span>
         <form class="signout" method="post" action="/ui/logout">

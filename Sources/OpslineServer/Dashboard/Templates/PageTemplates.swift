@@ -7,7 +7,7 @@ enum PageTemplates {
     /// Every template by name.
     static let all: [String: String] = [
         "layout": layout, "login": login, "overview": overview, "error": error,
-        "workload": workload,
+        "workload": workload, "breakdown": breakdown,
         "queue": queue, "workflows": workflows, "workflow": workflow,
         "task": task,
     ]
