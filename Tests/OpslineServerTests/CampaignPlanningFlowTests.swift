@@ -154,20 +154,36 @@ import Workflow
                 fields: #"{"risk_log":"00:00 traffic spike absorbed by queueing; 37 reseller accounts blocked"}"#)
             #expect(evaluating["state"] == "evaluating")
 
+            // A next action becomes an action item for marketing, a child that outlives the
+            // campaign; the evaluation goes on.
+            let unstated = try await api.fire(id, "raise_follow_up")
+            #expect(unstated.errorList("missing_fields") == ["next_actions"])
+            let raised = try await api.advance(
+                id, "raise_follow_up", fields: #"{"next_actions":"Brief the 618 campaign on the coupon cap"}"#)
+            #expect(raised["state"] == "follow_up_raised")
+            let action = try #require(try await api.children(of: id).last)
+            #expect(action["workflow"] == "action-item" && action["team"] == "marketing")
+            let actionID = try #require(action["id"]?.stringValue)
+            #expect(try await api.advance(id, "follow_up_noted")["state"] == "evaluating")
+
             let results = #"""
                 {"participants":18450,"exposure":2300000,"sales":1710000,"shares":9120,"satisfaction":4.4,"actual":138600,"causes":"Coupons opened a week early drew members back","lessons":"Cap coupons per account from the start","next_actions":"Brief the 618 campaign on the coupon cap"}
                 """#
             let missingMetrics = try await api.fire(id, "complete", fields: #"{"participants":18450}"#)
             #expect(
                 missingMetrics.errorList("missing_fields") == [
-                    "exposure", "sales", "shares", "satisfaction", "actual", "causes", "lessons", "next_actions",
-                ])
+                    "exposure", "sales", "shares", "satisfaction", "actual", "causes", "lessons",
+                ], "the next actions were given when the follow-up was raised")
             let completed = try await api.advance(id, "complete", fields: results)
             #expect(completed["state"] == "completed")
             #expect(completed["closed_at"]?.stringValue != nil)
             #expect(completed["fields"]?["goal_met"] == true)
             #expect(completed["fields"]?["goal_completion"] == 1.05, "138 600 of 132 000 visits")
             #expect(completed["fields"]?["sales_per_yuan"] == 4.5, "¥1.71M of sales on a ¥380k budget")
+            let done = try await api.advance(
+                actionID, "finish",
+                fields: #"{"action":"Brief the 618 campaign on the coupon cap","owner":"cmo-gao","outcome":"Cap in the 618 brief"}"#)
+            #expect(done["state"] == "done", "after the campaign closed")
         }
     }
 

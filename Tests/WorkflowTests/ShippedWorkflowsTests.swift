@@ -31,7 +31,7 @@ struct ShippedWorkflowsTests {
     @Test func theFolderLoadsWithoutProblems() throws {
         #expect(
             Set(library.workflows.map(\.name)) == [
-                "campaign-planning", "complaint-escalation", "contingency-drill", "customer", "follow-up-call",
+                "action-item", "campaign-planning", "complaint-escalation", "contingency-drill", "customer", "follow-up-call",
                 "improvement",
                 "incident", "launch-readiness", "readiness-item", "resource-request", "risk-review",
             ])
@@ -53,7 +53,7 @@ struct ShippedWorkflowsTests {
         #expect(
             campaign.states.map(\.name) == [
                 "objectives", "audience", "creative", "planning", "plan_review", "resourcing", "executing",
-                "live", "evaluating", "completed", "halted", "cancelled",
+                "live", "evaluating", "follow_up_raised", "completed", "halted", "cancelled",
             ])
         #expect(campaign.transition(named: "request_rework")?.to == .state("planning"))
         #expect(campaign.transition(named: "approve_plan")?.guards.roles == [.manager])
