@@ -88,13 +88,21 @@ import Workflow
         }
     }
 
-    @Test func headerLinksSortAndTheNextPageLinkPagesAsTheAPIDoes() async throws {
+    /// Runs `body` with the API and mia, an admin signed in to the dashboard, over the tasks of
+    /// ``TaskListFilterTests/seed(_:time:)``.
+    static func withSeededQueue(_ body: @Sendable (APIClient, inout PageClient) async throws -> Void) async throws {
         let time = TestTime()
         let server = try await TaskQueueFixture.server(time: time)
         try await server.addUser("mia", ["support": .manager], admin: true)
         try await server.run { api in
             _ = try await TaskListFilterTests.seed(api, time: time)
-            var mia = try await Self.browser(api, "mia")
+            var mia = try await browser(api, "mia")
+            try await body(api, &mia)
+        }
+    }
+
+    @Test func headerLinksSortAndTheNextPageLinkPagesAsTheAPIDoes() async throws {
+        try await Self.withSeededQueue { api, mia in
             let first = try await mia.get("\(Self.queue)?open=true")
             let byPriority = try #require(
                 first.text.firstMatch(of: #/<a href="([^"]*)" data-sort="priority">/#).map { String($0.output.1) })
@@ -120,12 +128,7 @@ import Workflow
     }
 
     @Test func theSortSelectOrdersByAFieldAsTheAPIDoes() async throws {
-        let time = TestTime()
-        let server = try await TaskQueueFixture.server(time: time)
-        try await server.addUser("mia", ["support": .manager], admin: true)
-        try await server.run { api in
-            _ = try await TaskListFilterTests.seed(api, time: time)
-            var mia = try await Self.browser(api, "mia")
+        try await Self.withSeededQueue { api, mia in
             let page = try await mia.get("\(Self.queue)?sort=-field.amount")
             #expect(Self.rows(page) == (try await api.ids("\(Self.list)&sort=-field.amount")))
             #expect(Self.rows(page).count == 6)
