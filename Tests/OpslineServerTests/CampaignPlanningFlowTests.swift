@@ -16,8 +16,19 @@ import Workflow
         """#
 
     static let plan = #"""
-        {"location":"WeChat mini-program and 12 flagship stores","run_sheet":"10-25 teaser; 11-01 coupons open; 11-11 00:00 flash sale; 11-12 wrap-up","budget":380000,"risk_forecast":"Traffic spike at 00:00; coupon abuse by resellers"}
+        {"location":"WeChat mini-program and 12 flagship stores","run_sheet":"10-25 teaser; 11-01 coupons open; 11-11 00:00 flash sale; 11-12 wrap-up","budget":380000,"risk_forecast":"Traffic spike at 00:00; coupon abuse by resellers","pricing_owner":"pricing-wu"}
         """#
+
+    /// The pricing owner the plan names, who alone signs off the promotion's prices.
+    static let pricingOwner = "pricing-wu"
+
+    /// The pricing owner's sign-off of a campaign in execution: 17% off, approved.
+    static func signOffPricing(_ api: APIClient, _ id: String, token: String) async throws {
+        let signed = try await api.advance(
+            id, "sign_off_pricing", fields: #"{"discount_depth":0.17,"pricing_approved":true}"#, token: token)
+        #expect(signed["state"] == "executing")
+        #expect(signed["fields"]?["pricing_approved"] == true)
+    }
 
     /// Walks a new campaign to the plan's approval step.
     static func campaignAwaitingApproval(_ api: APIClient) async throws -> String {
@@ -113,6 +124,7 @@ import Workflow
     @Test func approvalHandsResourceRequestsToFourTeamsAndExecutionWaitsForThem() async throws {
         let server = try await TestServer.make()
         let manager = try await server.mint(.manager, teams: ["marketing"], name: "cmo-gao")
+        let pricing = try await server.mint(.member, teams: ["marketing"], name: Self.pricingOwner)
         try await server.run { api in
             let id = try await Self.campaignAwaitingApproval(api)
             _ = try await api.advance(id, "approve_plan", token: manager)
@@ -147,8 +159,19 @@ import Workflow
                 unchecked.status == .unprocessableContent, "the campaign goes live only once compliance is confirmed")
             let unpriced = try await api.fire(id, "go_live", fields: #"{"compliance_checked":true}"#)
             #expect(unpriced.errorCode == "guard_failed", "a promotion's prices are signed off first")
-            _ = try await api.advance(
-                id, "go_live", fields: #"{"compliance_checked":true,"discount_depth":0.17,"pricing_approved":true}"#)
+            // Only the pricing owner signs them off, with the discount depth; no update sets it.
+            let byManager = try await api.fire(
+                id, "sign_off_pricing", fields: #"{"discount_depth":0.17,"pricing_approved":true}"#, token: manager)
+            #expect(byManager.errorCode == "guard_failed")
+            #expect(byManager.errorDetail("condition")?.stringValue?.contains("actor == pricing_owner") == true)
+            let patched = try await api.send(
+                .patch, "/v1/tasks/\(id)", body: #"{"fields":{"pricing_approved":true}}"#, token: manager)
+            #expect(patched.errorCode == "locked_field")
+            let undepth = try await api.fire(
+                id, "sign_off_pricing", fields: #"{"pricing_approved":true}"#, token: pricing)
+            #expect(undepth.errorList("missing_fields") == ["discount_depth"])
+            try await Self.signOffPricing(api, id, token: pricing)
+            _ = try await api.advance(id, "go_live", fields: #"{"compliance_checked":true}"#)
             let evaluating = try await api.advance(
                 id, "end_campaign",
                 fields: #"{"risk_log":"00:00 traffic spike absorbed by queueing; 37 reseller accounts blocked"}"#)
@@ -182,7 +205,9 @@ import Workflow
             #expect(completed["fields"]?["sales_per_yuan"] == 4.5, "¥1.71M of sales on a ¥380k budget")
             let done = try await api.advance(
                 actionID, "finish",
-                fields: #"{"action":"Brief the 618 campaign on the coupon cap","owner":"cmo-gao","outcome":"Cap in the 618 brief"}"#)
+                fields:
+                    #"{"action":"Brief the 618 campaign on the coupon cap","owner":"cmo-gao","outcome":"Cap in the 618 brief"}"#
+            )
             #expect(done["state"] == "done", "after the campaign closed")
         }
     }
@@ -193,13 +218,15 @@ import Workflow
         let server = try await TestServer.make(time: time)
         let planner = try await server.mint(.member, teams: ["marketing"], name: "planner-lin")
         let manager = try await server.mint(.manager, teams: ["marketing"], name: "cmo-gao")
+        let pricing = try await server.mint(.member, teams: ["marketing"], name: Self.pricingOwner)
         try await server.run { api in
             let id = try await FrozenFieldTests.approvedCampaign(api, manager: manager)
             for request in try await api.children(of: id).compactMap({ $0["id"]?.stringValue }) {
                 _ = try await api.advance(request, "confirm", fields: #"{"details":"Arranged"}"#)
             }
             _ = try await api.advance(id, "start_execution", token: planner)
-            let ready = #"{"compliance_checked":true,"discount_depth":0.17,"pricing_approved":true}"#
+            try await Self.signOffPricing(api, id, token: pricing)
+            let ready = #"{"compliance_checked":true}"#
             let early = try await api.fire(id, "go_live", fields: ready, token: planner)
             #expect(early.errorCode == "guard_failed")
             #expect(early.errorDetail("condition")?.stringValue?.hasSuffix("start_date <= today") == true)
@@ -211,7 +238,7 @@ import Workflow
             let overridden = try await api.advance(
                 id, "go_live_early",
                 fields:
-                    #"{"compliance_checked":true,"pricing_approved":true,"early_start_reason":"Competitor started a day early"}"#,
+                    #"{"compliance_checked":true,"early_start_reason":"Competitor started a day early"}"#,
                 token: manager)
             #expect(overridden["state"] == "live")
 
@@ -221,6 +248,7 @@ import Workflow
                 _ = try await api.advance(request, "confirm", fields: #"{"details":"Arranged"}"#)
             }
             _ = try await api.advance(onTime, "start_execution", token: planner)
+            try await Self.signOffPricing(api, onTime, token: pricing)
             await time.advance(by: .seconds(2 * 86_400))
             #expect(try await api.advance(onTime, "go_live", fields: ready, token: planner)["state"] == "live")
         }

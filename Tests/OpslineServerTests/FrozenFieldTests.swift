@@ -56,12 +56,15 @@ import Workflow
         let server = try await TestServer.make()
         let planner = try await server.mint(.member, teams: ["marketing"], name: "planner-lin")
         let manager = try await server.mint(.manager, teams: ["marketing"], name: "cmo-gao")
+        let pricing = try await server.mint(
+            .member, teams: ["marketing"], name: CampaignPlanningFlowTests.pricingOwner)
         try await server.run { api in
             let id = try await Self.approvedCampaign(api, manager: manager)
             for request in try await api.children(of: id).compactMap({ $0["id"]?.stringValue }) {
                 _ = try await api.advance(request, "confirm", fields: #"{"details":"Arranged"}"#)
             }
             _ = try await api.advance(id, "start_execution", token: planner)
+            try await CampaignPlanningFlowTests.signOffPricing(api, id, token: pricing)
 
             let unchecked = try await api.fire(id, "go_live", token: planner)
             #expect(unchecked.status == .unprocessableContent)
@@ -71,7 +74,7 @@ import Workflow
                 failed.errorDetail("condition")?.stringValue?.hasPrefix("compliance_checked and") == true,
                 "a failed check does not go live")
             let live = try await api.advance(
-                id, "go_live", fields: #"{"compliance_checked":true,"pricing_approved":true}"#, token: planner)
+                id, "go_live", fields: #"{"compliance_checked":true}"#, token: planner)
             #expect(live["state"] == "live")
 
             let untick = try await api.send(
@@ -135,8 +138,10 @@ import Workflow
             let id = try #require(created["id"]?.stringValue)
             #expect(created["fields"]?["score"] == 2)
             let assessed = try await api.advance(id, "assess")
-            #expect(assessed["state"] == "compliance_review", "whatever its score")
+            #expect(assessed["state"] == "awaiting_approval", "whatever its score: the manager names the reviewer")
             #expect(JSONValue.object(assessed).clock("assessment")?["state"] == "met", "being assessed stops the clock")
+            let approved = try await api.advance(id, "approve", fields: #"{"compliance_reviewer":"compliance-liu"}"#)
+            #expect(approved["state"] == "compliance_review")
             let cleared = try await api.advance(
                 id, "clear_compliance",
                 fields: #"{"compliance_notes":"《广告法》第十九条: gift terms must be shown","compliant":true}"#,

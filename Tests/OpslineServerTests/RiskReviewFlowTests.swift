@@ -16,6 +16,7 @@ import Testing
         let analyst = try await server.mint(.member, teams: ["risk"], name: "analyst-sun")
         let manager = try await server.mint(.manager, teams: ["risk"], name: "risk-director-he")
         let reviewer = try await server.mint(.member, teams: ["risk"], name: "compliance-liu")
+        let colleague = try await server.mint(.member, teams: ["risk"], name: "analyst-wang")
         try await server.run { api in
             let created = try await api.create(Self.supplierRisk, token: analyst)
             let id = try #require(created["id"]?.stringValue)
@@ -34,8 +35,14 @@ import Testing
             #expect(byMember.errorList("allowed_roles") == ["manager"])
             #expect(try await api.task(id)["state"] == "awaiting_approval")
 
-            let approved = try await api.advance(id, "approve", token: manager)
+            let unnamed = try await api.fire(id, "approve", token: manager)
+            #expect(unnamed.errorList("missing_fields") == ["compliance_reviewer"], "the manager names the reviewer")
+            let approved = try await api.advance(
+                id, "approve", fields: #"{"compliance_reviewer":"compliance-liu"}"#, token: manager)
             #expect(approved["state"] == "compliance_review")
+            let renamed = try await api.send(
+                .patch, "/v1/tasks/\(id)", body: #"{"fields":{"compliance_reviewer":"analyst-wang"}}"#, token: analyst)
+            #expect(renamed.errorCode == "locked_field", "nobody changes the reviewer during the review")
 
             let review =
                 #"{"compliance_notes":"《合同法》 second-source contract reviewed by legal; no exclusivity clause breached","compliant":true}"#
@@ -45,6 +52,12 @@ import Testing
             #expect(ownReview.errorDetail("not_by") == "assess")
             #expect(ownReview.text.contains("needs another person: analyst-sun fired 'assess' on this task"))
             #expect(try await api.task(id)["state"] == "compliance_review")
+            // Only the reviewer the manager named clears it: not another analyst, not the manager.
+            for other in [colleague, manager] {
+                let notNamed = try await api.fire(id, "clear_compliance", fields: review, token: other)
+                #expect(notNamed.errorCode == "guard_failed")
+                #expect(notNamed.errorDetail("condition") == "actor == compliance_reviewer")
+            }
 
             let unchecked = try await api.fire(id, "clear_compliance", token: reviewer)
             #expect(unchecked.status == .unprocessableContent)
@@ -183,7 +196,8 @@ import Testing
                     #"{"workflow":"risk-review","title":"虚假宣传风险: 极限词","fields":{"risk":"Ad copy uses 全网最低价 and 第一","category":"compliance","likelihood":5,"impact":4}}"#
                 )["id"]?.stringValue)
             _ = try await api.advance(id, "assess")
-            _ = try await api.advance(id, "approve", token: manager)
+            _ = try await api.advance(
+                id, "approve", fields: #"{"compliance_reviewer":"risk-director-he"}"#, token: manager)
             _ = try await api.advance(
                 id, "clear_compliance",
                 fields: #"{"compliance_notes":"《广告法》第九条 bans superlatives such as 最 and 第一","compliant":false}"#,

@@ -31,7 +31,8 @@ struct ShippedWorkflowsTests {
     @Test func theFolderLoadsWithoutProblems() throws {
         #expect(
             Set(library.workflows.map(\.name)) == [
-                "action-item", "campaign-planning", "complaint-escalation", "contingency-drill", "customer", "follow-up-call",
+                "action-item", "campaign-planning", "complaint-escalation", "contingency-drill", "customer",
+                "follow-up-call",
                 "improvement",
                 "incident", "launch-readiness", "readiness-item", "resource-request", "risk-review",
             ])
@@ -127,9 +128,12 @@ struct ShippedWorkflowsTests {
                 "assess", from: "identified", fields: fields, changes: [:], context: TransitionContext(role: .member)
             ).to
         }
-        #expect(try assess("compliance", 1, 1) == "compliance_review")
-        #expect(try assess("compliance", 3, 4) == "compliance_review")
-        #expect(try assess("compliance", 4, 5) == "awaiting_approval", "a high score needs the manager first")
+        // The manager names the compliance reviewer, whatever the score.
+        #expect(try assess("compliance", 1, 1) == "awaiting_approval")
+        #expect(try assess("compliance", 3, 4) == "awaiting_approval")
+        #expect(try assess("compliance", 4, 5) == "awaiting_approval")
+        #expect(risk.transition(named: "approve")?.guards.require == ["compliance_reviewer"])
+        #expect(risk.transition(named: "clear_compliance")?.guards.when?.text == "actor == compliance_reviewer")
         #expect(try assess("market", 1, 1) == "choosing_strategy")
         let assessment = try #require(risk.slas.first { $0.name == "assessment" })
         #expect(assessment.stop.contains("compliance_review"), "going to the review ends the assessment")
@@ -140,7 +144,13 @@ struct ShippedWorkflowsTests {
         for state in ["resourcing", "executing", "live", "evaluating", "completed", "halted"] {
             #expect(Set(campaign.lockedFields(in: state)).isSuperset(of: ["budget", "target"]), "\(state)")
         }
-        #expect(campaign.lockedFields(in: "plan_review") == [], "the manager may still change the plan")
+        #expect(
+            campaign.lockedFields(in: "plan_review") == ["pricing_approved"],
+            "the manager may still change the plan; only the pricing owner's sign-off approves the prices")
+        for state in campaign.states.map(\.name) {
+            #expect(campaign.lockedFields(in: state).contains("pricing_approved"), "\(state)")
+        }
+        #expect(campaign.transitionsUnlocking(["pricing_approved"], from: "executing") == ["sign_off_pricing"])
         let live: [String: JSONValue] = ["budget": 380_000, "target": 132_000, "compliance_checked": true]
         let moved = violation { () throws(RuleViolation) in
             try campaign.planTransition(

@@ -22,10 +22,12 @@ enum ExpressionCheck {
             do throws(ExpressionError) {
                 switch use.expected {
                 case .condition:
-                    // Conditions also read the current date; computed values may not, or they
-                    // would go stale.
+                    // Conditions also read the current date and who fires the transition;
+                    // computed values may not, or they would go stale.
+                    let context = Dictionary(
+                        uniqueKeysWithValues: TransitionContext.conditionNames.map { ($0.name, $0.type) })
                     try use.source.expression.typeCheckCondition(
-                        fields: types.merging([TransitionContext.todayName: .date]) { field, _ in field })
+                        fields: types.merging(context) { field, _ in field })
                 case .value(let type, let field):
                     try use.source.expression.typeCheckComputedField(named: field, type: type, fields: types)
                 }

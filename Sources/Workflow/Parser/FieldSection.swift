@@ -17,11 +17,11 @@ enum FieldSection {
         var fields = Declared<FieldDefinition>()
         for (name, value) in mapping.namedValues(label: { "field '\($0)'" }) {
             var named = NameRules.checkIdentifier(name, kind: "field", file: node.file, problems: &problems)
-            if name.name == TransitionContext.todayName {
+            if let taken = TransitionContext.conditionNames.first(where: { $0.name == name.name }) {
                 problems.report(
                     WorkflowLoadError(
                         file: node.file, line: name.line,
-                        message: "field name 'today' is taken: conditions read it as the current date"))
+                        message: "field name '\(taken.name)' is taken: conditions read it as \(taken.meaning)"))
                 named = false
             }
             let field = value.readMapping(context: "field '\(name.name)'", allowedKeys: keys, problems: &problems) {

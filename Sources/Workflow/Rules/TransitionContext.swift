@@ -19,13 +19,22 @@ public struct TransitionContext: Sendable, Hashable {
 
     /// The name conditions read the current date by; no field may take it.
     public static let todayName = "today"
+    /// The name conditions read who fires the transition by (a user name, null for the system):
+    /// `when: "actor == pricing_owner"`. No field may take it.
+    public static let actorName = "actor"
 
-    /// The fields as conditions read them: with `today`.
+    /// What conditions read besides the fields, with the types they check as, and why the name is
+    /// taken: computed fields read neither (they would go stale).
+    static let conditionNames: [(name: String, type: FieldType, meaning: String)] = [
+        (todayName, .date, "the current date"), (actorName, .user, "who fires the transition"),
+    ]
+
+    /// The fields as conditions read them: with `today` and `actor`.
     func conditionFields(_ fields: [String: JSONValue]) -> [String: JSONValue] {
-        guard let today else { return fields }
-        var withToday = fields
-        withToday[Self.todayName] = .string(today.description)
-        return withToday
+        var withContext = fields
+        withContext[Self.todayName] = today.map { .string($0.description) }
+        withContext[Self.actorName] = .some(actor.map(JSONValue.string) ?? .null)
+        return withContext
     }
 
     /// Creates a context.
