@@ -250,8 +250,18 @@ import Testing
 
             let early = try await api.fire(id, "recover")
             #expect(early.errorList("open_children") == [incident])
-            _ = try await api.advance(
-                incident, "contain", fields: #"{"actions":"Rerouted 1,240 parcels via Guangzhou"}"#)
+            // Containment waits for the contingency plan's first moves, ticked as they are done.
+            let actions = #"{"actions":"Rerouted 1,240 parcels via Guangzhou"}"#
+            #expect(shown["checklist"]?["total"] == 4)
+            for item in ["plan_activated", "stakeholders_told", "customers_informed"] {
+                let ticked = try await api.send(.post, "/v1/tasks/\(incident)/checklist", body: #"{"item":"\#(item)"}"#)
+                #expect(ticked.status == .ok, "\(ticked.text)")
+            }
+            let untimed = try await api.fire(incident, "contain", fields: actions)
+            #expect(untimed.errorCode == "guard_failed", "\(untimed.text)")
+            #expect(untimed.text.contains("timeline_kept"), "\(untimed.text)")
+            _ = try await api.send(.post, "/v1/tasks/\(incident)/checklist", body: #"{"item":"timeline_kept"}"#)
+            _ = try await api.advance(incident, "contain", fields: actions)
             _ = try await api.advance(
                 incident, "close",
                 fields:
