@@ -58,4 +58,27 @@ struct ActorConditionTests {
             of: "\"actor == owner\"}\n  route", with: "\"actor > 3\"}\n  route")
         #expect(!Fixtures.loadErrors(typed).isEmpty, "actor is a user name, not a number")
     }
+
+    @Test func aTransitionStampsAUserFieldWithWhoFiresIt() throws {
+        let stamped = Self.source.replacingOccurrences(
+            of: "close: {from: [mine, theirs], to: done}",
+            with: "close: {from: [mine, theirs], to: done, stamp: [owner]}")
+        let workflow = try Fixtures.parse(stamped)
+        var context = TransitionContext(role: .member)
+        context.actor = "bob"
+        let closed = try workflow.planTransition(
+            "close", from: "theirs", fields: ["owner": "ann"], changes: [:], context: context)
+        #expect(closed.fields["owner"] == "bob", "who closed it")
+        let bySystem = try workflow.planTransition(
+            "close", from: "theirs", fields: ["owner": "ann"], changes: [:], context: .system)
+        #expect(bySystem.fields["owner"] == "ann", "the system stamps no one")
+        let notUser = Self.source.replacingOccurrences(
+            of: "owner: {type: user}", with: "owner: {type: user}\n  note: {type: string}"
+        ).replacingOccurrences(
+            of: "close: {from: [mine, theirs], to: done}",
+            with: "close: {from: [mine, theirs], to: done, stamp: [note]}")
+        #expect(
+            Fixtures.loadErrors(notUser).first?.message
+                == "transition 'close' stamps 'note', which is not a date or user field it can set")
+    }
 }

@@ -94,7 +94,7 @@ private struct TransitionReader {
         parsed.declared.valid.append(transition)
     }
 
-    /// `stamp: [rated_on]`: date fields clients may set, each once.
+    /// `stamp: [rated_on, resolved_by]`: date or user fields clients may set, each once.
     private func stamps(_ node: SourceNode) throws(WorkflowLoadError) -> [String] {
         var names: [String] = []
         for field in try node.names(of: "fields") {
@@ -102,10 +102,11 @@ private struct TransitionReader {
                 throw error(at: field, "transition '\(name.name)' stamps unknown field '\(field.name)'")
             }
             if let declared = scope.fields.named(field.name),
-                declared.type != .date || declared.isComputed || declared.rollup != nil
+                ![.date, .user].contains(declared.type) || declared.isComputed || declared.rollup != nil
             {
                 throw error(
-                    at: field, "transition '\(name.name)' stamps '\(field.name)', which is not a date field it can set")
+                    at: field,
+                    "transition '\(name.name)' stamps '\(field.name)', which is not a date or user field it can set")
             }
             if !names.contains(field.name) { names.append(field.name) }
         }

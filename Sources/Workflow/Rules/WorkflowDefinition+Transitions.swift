@@ -43,8 +43,10 @@ extension WorkflowDefinition {
         try definition.guards.checkRole(context.role, transition: transition)
         try definition.guards.checkFourEyes(context, transition: transition)
         var changes = changes
-        if let today = context.today {
-            for field in definition.stamps { changes[field] = .string(today.description) }
+        for stamped in definition.stamps {
+            // A date field gets the day, a user field who fired it (the system stamps no one).
+            let stamp = field(named: stamped)?.type == .user ? context.actor : context.today?.description
+            if let stamp { changes[stamped] = .string(stamp) }
         }
         let merged = try applyFieldChanges(changes, to: fields)
         let conditions = context.conditionFields(merged)
