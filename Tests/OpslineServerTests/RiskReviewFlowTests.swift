@@ -273,7 +273,7 @@ import Testing
 
     @Test func contingencyPlansAreDrilledEveryQuarterByThemselves() async throws {
         let time = TestTime(start: RFC3339.parse("2026-12-02T02:00:00Z")!)
-        let server = try await TestServer.make(time: time)
+        let server = try await TestServer.make(time: time, schedules: true)
         try await server.run { api in
             let schedules = try await api.send(.get, "/v1/schedules?workflow=contingency-drill").lines
             // The 15th of the first month of the next quarter, 10:00 in Shanghai.

@@ -56,7 +56,7 @@ import Testing
                 #expect(tasks.first?["state"] == "planned")
                 #expect(tasks.first?["fields"]?["scenario"] == "outage")
                 let next = try await running.until({
-                    try await api.send(.get, "/v1/schedules").lines.first?["next_at"]
+                    try await api.send(.get, "/v1/schedules?workflow=drill-demo").lines.first?["next_at"]
                 }) { $0 == "2026-12-04T09:00:00.000Z" }
                 #expect(next == "2026-12-04T09:00:00.000Z")
             }

@@ -29,9 +29,19 @@ struct TestServer {
     /// The server's own series (`GET /metrics`), recorded by its pool and stores too.
     var metrics = ServerMetrics()
 
-    /// Prepares a database on the shared test cluster (or on `conninfo`).
-    /// - Parameter time: Time the test moves itself; by default the database's own clock.
-    static func make(conninfo: String? = nil, time: TestTime? = nil) async throws -> TestServer {
+    /// Prepares a database on the shared test cluster (or on `conninfo`), with the shipped
+    /// workflows published.
+    /// - Parameters:
+    ///   - time: Time the test moves itself; by default the database's own clock.
+    ///   - schedules: Whether the shipped workflows' schedules stay planned. Off by default: a
+    ///     weekly scan would otherwise add tasks, clocks and breaches to any test that moves its
+    ///     time by days, on some dates and not others. A test of a shipped schedule turns it on
+    ///     (a workflow a test publishes itself plans its schedules either way).
+    static func make(
+        conninfo: String? = nil, time: TestTime? = nil, schedules: Bool = false
+    ) async throws
+        -> TestServer
+    {
         let database = try await Self.conninfo(conninfo)
         let metrics = ServerMetrics()
         let pool = PostgresPool(conninfo: database, maximumConnections: 4, metrics: metrics.pool)
@@ -45,6 +55,9 @@ struct TestServer {
         try await store.prepare()
         for file in workflows.files {
             try await store.workflows.publish(source: file.source, file: file.path)
+        }
+        if !schedules {
+            try await pool.withConnection { try await $0.query("DELETE FROM due_work WHERE kind = 'schedule'") }
         }
         try await store.tokens.ensure(secret: TokenSecret(adminSecret), name: "admin", role: .admin)
         return TestServer(database: store, pool: pool, metrics: metrics)

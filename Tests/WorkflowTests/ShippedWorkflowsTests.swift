@@ -34,7 +34,7 @@ struct ShippedWorkflowsTests {
                 "action-item", "campaign-planning", "complaint-escalation", "contingency-drill", "customer",
                 "follow-up-call",
                 "improvement",
-                "incident", "launch-readiness", "readiness-item", "resource-request", "risk-review",
+                "incident", "launch-readiness", "readiness-item", "resource-request", "risk-review", "routine-work",
             ])
         #expect(library.calendars == ["24x7", "business-hours", "support-hours"])
         #expect(library.workflows.allSatisfy { $0.calendar != nil }, "every shipped workflow names its calendar")

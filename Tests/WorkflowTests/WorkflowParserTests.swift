@@ -21,7 +21,7 @@ struct WorkflowParserTests {
             workflow.fields.map(\.name) == [
                 "customer", "channel", "severity", "order_id", "resolution", "satisfaction", "contact",
                 "category", "root_cause", "compensation", "follow_up_notes", "tier", "root_cause_category", "remedy",
-                "return_tracking", "rated_on",
+                "return_tracking", "resolved_by", "rated_on",
             ])
         #expect(
             workflow.states.map(\.name) == [
