@@ -32,12 +32,13 @@ import Workflow
     /// Attaches a file as the item's evidence, then completes it.
     static func complete(_ itemID: String, _ area: String, _ api: APIClient) async throws -> [String: JSONValue] {
         let proof = Array("\(area) evidence for \(itemID)\n".utf8)
-        let attached = try await api.upload(proof, to: itemID, name: "\(area).txt", type: "text/plain", field: "evidence")
+        let attached = try await api.upload(
+            proof, to: itemID, name: "\(area).txt", type: "text/plain", field: "evidence")
         #expect(attached.status == .created, "\(attached.text)")
         return try await api.advance(itemID, "complete", fields: completion(area))
     }
 
-    @Test func preparingHandsOutSixReadinessItemsToTheirTeams() async throws {
+    @Test func preparingHandsOutElevenReadinessItemsToTheirTeams() async throws {
         let server = try await TestServer.make()
         let productManager = try await server.mint(.member, teams: ["launch"], name: "pm-zhou")
         try await server.run { api in

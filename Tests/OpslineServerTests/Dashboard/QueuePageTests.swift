@@ -136,6 +136,12 @@ import Workflow
             #expect(page.text.contains(#"<option value="field.severity">severity, ascending</option>"#))
             #expect(page.text.contains(#"<option value="due">SLA due soonest</option>"#))
             #expect(!page.text.contains(#"value="field.tags""#), "a list has no order")
+            // The field sorted by shows as a column: A 120, D 7, the rest none.
+            #expect(page.text.contains(#"<th scope="col" aria-sort="descending" data-testid="sort-field">amount"#))
+            let shown = page.text.matches(of: #/<td data-testid="sort-value">([^<]*)</td>/#).map { String($0.output.1) }
+            #expect(shown == ["120", "7", "none", "none", "none", "none"])
+            let plain = try await mia.get(Self.queue)
+            #expect(!plain.text.contains("sort-value"), "only a field order adds the column")
         }
     }
 

@@ -33,12 +33,15 @@ struct QueueRoute {
         let hasMore = records.count > query.pageSize
         records = Array(records.prefix(query.pageSize))
         let total = try await tasks.count(query.filter)
+        let sortField = Self.sortField(query.filter.sort, of: workflow.definition)
         let rows = records.map { task in
-            QueueRow(
+            var row = QueueRow(
                 task: task,
                 calendars: tasks.catalog.slaCalendars(forWorkflow: task.workflow, version: task.workflowVersion),
                 book: tasks.catalog.calendars, now: now
             ).values
+            if let sortField { row["sortValue"] = Self.text(task.fields[sortField.name]) }
+            return row
         }
         var values = QueueForm(query: query, workflow: workflow.definition, caller: caller).values
         values["workflow"] = name
@@ -49,9 +52,36 @@ struct QueueRoute {
         values["hasRows"] = !rows.isEmpty
         values["total"] = total == 1 ? "1 task" : "\(total) tasks"
         values["columns"] = columns(query)
+        if let sortField {
+            values["sortField"] = [
+                "label": sortField.label, "ariaSort": sortField.descending ? "descending" : "ascending",
+                "arrow": sortField.descending ? "▼" : "▲",
+            ]
+        }
         if hasMore, let last = records.last { values["nextPage"] = query.url(["after": last.id]) }
         if query.filter.after != nil { values["firstPage"] = query.url(["after": nil]) }
         return pages.render("queue", values, bar: context.bar)
+    }
+
+    /// The field a page sorted by a field's value shows as a column of its own (the risk
+    /// register's score): its name, label and direction.
+    private static func sortField(
+        _ sort: TaskSort, of definition: WorkflowDefinition
+    ) -> (name: String, label: String, descending: Bool)? {
+        guard case .field(let order) = sort else { return nil }
+        let title = definition.field(named: order.name)?.title ?? order.name
+        return (order.name, title, order.descending)
+    }
+
+    /// A field's value as a cell shows it; "none" without one.
+    private static func text(_ value: JSONValue?) -> String {
+        switch value {
+        case .string(let text)?: text
+        case .int(let number)?: String(number)
+        case .double(let number)?: number.rounded() == number ? String(Int64(number)) : String(number)
+        case .bool(let flag)?: flag ? "yes" : "no"
+        default: "none"
+        }
     }
 
     /// The header links: each column's address, and which one the page is sorted by.

@@ -65,6 +65,7 @@ extension PageTemplates {
         <thead><tr>
         {{#columns.id}}<th scope="col" aria-sort="{{ariaSort}}"><a href="{{href}}" data-sort="id">{{label}}</a>{{#current}} <span aria-hidden="true">▲</span>{{/current}}</th>{{/columns.id}}
         <th scope="col">Title</th>
+        {{#sortField}}<th scope="col" aria-sort="{{ariaSort}}" data-testid="sort-field">{{label}} <span aria-hidden="true">{{arrow}}</span></th>{{/sortField}}
         <th scope="col">State</th>
         {{#columns.priority}}<th scope="col" aria-sort="{{ariaSort}}"><a href="{{href}}" data-sort="priority">{{label}}</a>{{#current}} <span aria-hidden="true">▲</span>{{/current}}</th>{{/columns.priority}}
         <th scope="col">Team</th>
@@ -78,6 +79,7 @@ extension PageTemplates {
         <tr data-task="{{id}}">
         <th scope="row"><a href="{{href}}" data-testid="task-link">{{id}}</a></th>
         <td class="title" data-testid="task-title">{{title}}</td>
+        {{#sortField}}<td data-testid="sort-value">{{sortValue}}</td>{{/sortField}}
         <td>{{state}}</td>
         <td>{{#priority}}{{priority}}{{/priority}}{{^priority}}<span class="none">none</span>{{/priority}}</td>
         <td>{{#team}}{{team}}{{/team}}{{^team}}<span class="none">none</span>{{/team}}</td>
